@@ -1,0 +1,111 @@
+#include "app/commandline.h"
+
+#include <QCoreApplication>
+
+#include "core/version.h"
+
+namespace {
+
+struct ValueOption
+{
+    const char *name;
+    const char *valueName;
+    const char *description;
+    Setting setting;
+};
+
+// Options that set a setting: parsed here, validated by GatewaySettings.
+const ValueOption VALUE_OPTIONS[] = {
+        {"listen", "HOST:PORT", "LAN API address; port 0 picks a free one.", Setting::Listen},
+        {"data-dir", "DIR", "Database, master key and logs.", Setting::DataDir},
+        {"douyin-base-url", "URL", "Douyin open-platform base URL.", Setting::DouyinBaseUrl},
+        {"short-link-base", "URL", "Replaces scheme and host when resolving short links.",
+         Setting::ShortLinkBase},
+};
+
+} // namespace
+
+CommandLine::CommandLine()
+{
+    m_parser.setApplicationDescription(QStringLiteral(
+            "Verifies Douyin group-buying coupons at the till and serves a signed LAN API."));
+    m_parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
+    m_parser.addOption({QStringLiteral("help"), QStringLiteral("Show this help and exit.")});
+    m_parser.addOption({QStringLiteral("version"), QStringLiteral("Show the version and exit.")});
+    m_parser.addOption({QStringLiteral("headless"),
+                        QStringLiteral("Run the gateway without a window (LAN API, engine).")});
+    for (const ValueOption &option : VALUE_OPTIONS) {
+        m_parser.addOption({QString::fromLatin1(option.name),
+                            QString::fromLatin1(option.description),
+                            QString::fromLatin1(option.valueName)});
+    }
+    m_parser.addOption({QStringLiteral("config"),
+                        QStringLiteral("Settings file (default: %1).")
+                                .arg(GatewaySettings::defaultConfigFile()),
+                        QStringLiteral("FILE")});
+    m_parser.addOption({QStringLiteral("verbose"), QStringLiteral("Debug logging.")});
+}
+
+Result<CommandLineOptions> CommandLine::parse(const QStringList &arguments)
+{
+    if (!m_parser.parse(arguments))
+        return makeError(ErrorCode::BadInput, m_parser.errorText());
+
+    CommandLineOptions options;
+    if (m_parser.isSet(QStringLiteral("help"))) {
+        options.action = CommandLineOptions::Action::ShowHelp;
+        return options;
+    }
+    if (m_parser.isSet(QStringLiteral("version"))) {
+        options.action = CommandLineOptions::Action::ShowVersion;
+        return options;
+    }
+
+    const auto single = [this](const QString &name) -> Result<QString> {
+        const QStringList values = m_parser.values(name);
+        if (values.size() > 1)
+            return makeError(ErrorCode::BadInput,
+                             QStringLiteral("--%1 given more than once").arg(name));
+        // "--data-dir --config x" would otherwise quietly take "--config" as the directory.
+        if (values.value(0).startsWith(QStringLiteral("--")))
+            return makeError(ErrorCode::BadInput,
+                             QStringLiteral("--%1 needs a value, got option '%2'")
+                                     .arg(name, values.value(0)));
+        return values.value(0);
+    };
+
+    for (const ValueOption &option : VALUE_OPTIONS) {
+        const QString name = QString::fromLatin1(option.name);
+        if (!m_parser.isSet(name))
+            continue;
+        const auto value = single(name);
+        if (!value.ok())
+            return value.error();
+        options.overrides.insert(option.setting, value.value());
+    }
+    if (m_parser.isSet(QStringLiteral("config"))) {
+        const auto value = single(QStringLiteral("config"));
+        if (!value.ok())
+            return value.error();
+        if (value.value().trimmed().isEmpty())
+            return makeError(ErrorCode::BadInput, QStringLiteral("--config needs a file name"));
+        options.configFile = value.value();
+    }
+    if (!m_parser.positionalArguments().isEmpty())
+        return makeError(ErrorCode::BadInput,
+                         QStringLiteral("unexpected argument '%1'")
+                                 .arg(m_parser.positionalArguments().first()));
+    options.headless = m_parser.isSet(QStringLiteral("headless"));
+    options.verbose = m_parser.isSet(QStringLiteral("verbose"));
+    return options;
+}
+
+QString CommandLine::helpText() const
+{
+    return m_parser.helpText();
+}
+
+QString CommandLine::versionText()
+{
+    return QStringLiteral(DYGW_APP_NAME " " DYGW_VERSION);
+}

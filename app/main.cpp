@@ -1,0 +1,75 @@
+#include <cstdio>
+
+#include <QCoreApplication>
+
+#include "app/commandline.h"
+#include "app/headlessgateway.h"
+#include "app/signalwatcher.h"
+#include "core/version.h"
+
+namespace {
+
+enum ExitCode { EXIT_OK = 0, EXIT_RUNTIME = 1, EXIT_USAGE = 2 };
+
+void printLine(std::FILE *stream, const QString &line)
+{
+    std::fputs(line.toLocal8Bit().constData(), stream);
+    std::fputc('\n', stream);
+    std::fflush(stream);
+}
+
+int fail(int code, const QString &message)
+{
+    printLine(stderr, QStringLiteral("dy-gateway: ") + message);
+    return code;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral(DYGW_APP_NAME));
+    QCoreApplication::setApplicationVersion(QStringLiteral(DYGW_VERSION));
+
+    CommandLine commandLine;
+    const auto parsed = commandLine.parse(QCoreApplication::arguments());
+    if (!parsed.ok())
+        return fail(EXIT_USAGE, parsed.error().message);
+    const CommandLineOptions &options = parsed.value();
+    switch (options.action) {
+    case CommandLineOptions::Action::ShowHelp:
+        printLine(stdout, commandLine.helpText());
+        return EXIT_OK;
+    case CommandLineOptions::Action::ShowVersion:
+        printLine(stdout, CommandLine::versionText());
+        return EXIT_OK;
+    case CommandLineOptions::Action::Run:
+        break;
+    }
+
+    const QString configFile = options.configFile.isEmpty() ? GatewaySettings::defaultConfigFile()
+                                                            : options.configFile;
+    auto settings = GatewaySettings::load(configFile, QProcessEnvironment::systemEnvironment(),
+                                          options.overrides);
+    if (!settings.ok())
+        return fail(EXIT_USAGE, settings.error().message);
+
+    if (!options.headless) {
+        printLine(stderr,
+                  QStringLiteral("dy-gateway: the cashier window is not part of this "
+                                 "build yet; running the headless gateway"));
+    }
+
+    SignalWatcher signalWatcher;
+    QObject::connect(&signalWatcher, &SignalWatcher::terminationRequested, &app,
+                     &QCoreApplication::quit);
+
+    HeadlessGateway gateway(std::move(settings).value());
+    const auto started = gateway.start(options.verbose);
+    if (!started.ok())
+        return fail(EXIT_RUNTIME, started.error().message);
+    printLine(stdout, QStringLiteral("listening on ") + started.value().toUrl());
+
+    return app.exec();
+}

@@ -1,0 +1,68 @@
+#include "core/api/jsonreply.h"
+
+#include <QJsonDocument>
+#include <QRandomGenerator>
+
+#include <QHttpServerRequest>
+
+namespace {
+
+constexpr qsizetype MAX_REQUEST_ID = 128;
+
+bool isSaneRequestId(const QByteArray &id)
+{
+    if (id.isEmpty() || id.size() > MAX_REQUEST_ID)
+        return false;
+    for (const char c : id) {
+        // Printable ASCII without separators, so it can be echoed in a header and a log line.
+        if (c <= ' ' || c > '~' || c == '"' || c == '\\')
+            return false;
+    }
+    return true;
+}
+
+} // namespace
+
+namespace JsonReply {
+
+QByteArray requestId(const QHttpServerRequest &request)
+{
+    const QByteArray given = request.value(QByteArrayLiteral("x-request-id"));
+    if (isSaneRequestId(given))
+        return given;
+    quint32 words[4];
+    QRandomGenerator::global()->fillRange(words);
+    return QByteArray(reinterpret_cast<const char *>(words), sizeof words).toHex();
+}
+
+void write(QHttpServerResponder &responder, QHttpServerResponder::StatusCode status,
+           const QJsonObject &body, const QByteArray &requestId, const Headers &headers)
+{
+    const QByteArray bytes = QJsonDocument(body).toJson(QJsonDocument::Compact);
+    responder.writeStatusLine(status);
+    responder.writeHeader(QByteArrayLiteral("Content-Type"),
+                          QByteArrayLiteral("application/json; charset=utf-8"));
+    responder.writeHeader(QByteArrayLiteral("Content-Length"), QByteArray::number(bytes.size()));
+    responder.writeHeader(QByteArrayLiteral("X-Request-Id"), requestId);
+    for (const auto &header : headers)
+        responder.writeHeader(header.first, header.second);
+    responder.writeBody(bytes);
+}
+
+QJsonObject errorBody(const QString &code, const QString &message, const QByteArray &requestId)
+{
+    return QJsonObject{
+            {QStringLiteral("error"),
+             QJsonObject{{QStringLiteral("code"), code},
+                         {QStringLiteral("message"), message},
+                         {QStringLiteral("request_id"), QString::fromLatin1(requestId)}}}};
+}
+
+void writeError(QHttpServerResponder &responder, QHttpServerResponder::StatusCode status,
+                const QString &code, const QString &message, const QByteArray &requestId,
+                const Headers &headers)
+{
+    write(responder, status, errorBody(code, message, requestId), requestId, headers);
+}
+
+} // namespace JsonReply

@@ -1,0 +1,136 @@
+#include "core/api/lanapiserver.h"
+
+#include <QDateTime>
+#include <QJsonObject>
+#include <QSqlQuery>
+#include <QTcpServer>
+
+#include "core/api/jsonreply.h"
+#include "core/logging/categories.h"
+#include "core/store/database.h"
+#include "core/version.h"
+
+namespace {
+
+using Method = QHttpServerRequest::Method;
+using Status = QHttpServerResponder::StatusCode;
+
+QByteArray methodName(Method method)
+{
+    switch (method) {
+    case Method::Get:
+        return QByteArrayLiteral("GET");
+    case Method::Put:
+        return QByteArrayLiteral("PUT");
+    case Method::Delete:
+        return QByteArrayLiteral("DELETE");
+    case Method::Post:
+        return QByteArrayLiteral("POST");
+    case Method::Head:
+        return QByteArrayLiteral("HEAD");
+    case Method::Options:
+        return QByteArrayLiteral("OPTIONS");
+    case Method::Patch:
+        return QByteArrayLiteral("PATCH");
+    default:
+        return QByteArrayLiteral("OTHER");
+    }
+}
+
+QRegularExpression patternFor(const QString &path)
+{
+    QString regex = QRegularExpression::escape(path);
+    regex.replace(QRegularExpression::escape(QStringLiteral("<arg>")), QStringLiteral("[^/]+"));
+    return QRegularExpression(u'^' + regex + u'$');
+}
+
+} // namespace
+
+LanApiServer::LanApiServer(Database *database, QObject *parent)
+    : QObject(parent),
+      m_database(database)
+{
+    addRoute(QStringLiteral("/health"), Method::Get,
+             [this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
+                 answerHealth(request, std::move(responder));
+             });
+    m_server.setMissingHandler(
+            [this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
+                answerMissing(request, std::move(responder));
+            });
+}
+
+LanApiServer::~LanApiServer() = default;
+
+Result<HostPort> LanApiServer::listen(const HostPort &address)
+{
+    // Our own QTcpServer, so a failure can say why (port in use, address not local…).
+    auto *tcp = new QTcpServer(&m_server);
+    if (!tcp->listen(address.address(), address.port)) {
+        const QString reason = tcp->errorString();
+        delete tcp;
+        return makeError(ErrorCode::Network,
+                         QStringLiteral("cannot listen on %1: %2").arg(address.toString(), reason));
+    }
+    m_server.bind(tcp);
+    m_address = HostPort{address.host, tcp->serverPort()};
+    qCInfo(lcApi) << "LAN API listening on" << m_address.toString();
+    return m_address;
+}
+
+void LanApiServer::addRoute(const QString &path, Method method, Handler handler)
+{
+    m_routes.append({patternFor(path), method});
+    m_server.route(path, method, std::move(handler));
+}
+
+void LanApiServer::answerHealth(const QHttpServerRequest &request, QHttpServerResponder &&responder)
+{
+    const QByteArray requestId = JsonReply::requestId(request);
+    bool databaseOk = m_database && m_database->check().ok();
+    qint64 backlog = 0;
+    if (databaseOk) {
+        QSqlQuery query(m_database->connection());
+        databaseOk = query.exec(QStringLiteral(
+                             "SELECT COUNT(*) FROM enrichment_jobs WHERE status = 'pending'"))
+                && query.next();
+        backlog = databaseOk ? query.value(0).toLongLong() : 0;
+    }
+    const QJsonObject body{
+            // "degraded" with 503 lets a load balancer take a gateway whose database
+            // broke out of rotation while it still answers.
+            {QStringLiteral("status"),
+             databaseOk ? QStringLiteral("ok") : QStringLiteral("degraded")},
+            {QStringLiteral("version"), QStringLiteral(DYGW_VERSION)},
+            {QStringLiteral("time"), QDateTime::currentDateTimeUtc().toString(Qt::ISODate)},
+            {QStringLiteral("database"),
+             databaseOk ? QStringLiteral("ok") : QStringLiteral("error")},
+            {QStringLiteral("douyin"),
+             QJsonObject{{QStringLiteral("configured"), m_douyinConfigured},
+                         {QStringLiteral("token_valid_until"), QJsonValue::Null}}},
+            {QStringLiteral("enrichment_backlog"), backlog},
+    };
+    JsonReply::write(responder, databaseOk ? Status::Ok : Status::ServiceUnavailable, body,
+                     requestId);
+}
+
+void LanApiServer::answerMissing(const QHttpServerRequest &request,
+                                 QHttpServerResponder &&responder)
+{
+    const QByteArray requestId = JsonReply::requestId(request);
+    const QString path = request.url().path();
+    QList<QByteArray> allowed;
+    for (const RouteEntry &route : std::as_const(m_routes)) {
+        if (route.pattern.match(path).hasMatch() && !allowed.contains(methodName(route.method)))
+            allowed.append(methodName(route.method));
+    }
+    if (allowed.isEmpty()) {
+        JsonReply::writeError(responder, Status::NotFound, QStringLiteral("not_found"),
+                              QStringLiteral("no such path: %1").arg(path), requestId);
+        return;
+    }
+    JsonReply::writeError(responder, Status::MethodNotAllowed, QStringLiteral("method_not_allowed"),
+                          QStringLiteral("%1 does not accept %2")
+                                  .arg(path, QString::fromLatin1(methodName(request.method()))),
+                          requestId, {{QByteArrayLiteral("Allow"), allowed.join(", ")}});
+}

@@ -1,0 +1,56 @@
+#pragma once
+
+#include <functional>
+
+#include <QList>
+#include <QObject>
+#include <QRegularExpression>
+
+#include <QHttpServer>
+
+#include "core/config/hostport.h"
+#include "core/result.h"
+
+class Database;
+class QTcpServer;
+
+// The LAN API served to other store devices. Lives on the thread that owns the Database it
+// is given. Every answer is JSON, including 404 and 405.
+class LanApiServer final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(LanApiServer)
+
+public:
+    using Handler = std::function<void(const QHttpServerRequest &, QHttpServerResponder &&)>;
+
+    // database: not owned, used on this object's thread for /health.
+    explicit LanApiServer(Database *database, QObject *parent = nullptr);
+    ~LanApiServer() override;
+
+    // Binds and starts accepting. Returns the bound address (the real port when 0 was asked).
+    Result<HostPort> listen(const HostPort &address);
+    HostPort address() const { return m_address; }
+
+    void setDouyinConfigured(bool configured) { m_douyinConfigured = configured; }
+
+    // Registers path (QHttpServer syntax, "<arg>" for a path argument) for one method, and
+    // remembers it so a known path with another method answers 405 with Allow.
+    void addRoute(const QString &path, QHttpServerRequest::Method method, Handler handler);
+
+private:
+    void answerHealth(const QHttpServerRequest &request, QHttpServerResponder &&responder);
+    void answerMissing(const QHttpServerRequest &request, QHttpServerResponder &&responder);
+
+    struct RouteEntry
+    {
+        QRegularExpression pattern;
+        QHttpServerRequest::Method method;
+    };
+
+    QHttpServer m_server;
+    QList<RouteEntry> m_routes;
+    Database *m_database;
+    bool m_douyinConfigured = false;
+    HostPort m_address;
+};

@@ -1,0 +1,259 @@
+#include "core/config/gatewaysettings.h"
+
+#include <array>
+
+#include <QDir>
+#include <QFileInfo>
+#include <QSettings>
+#include <QStandardPaths>
+
+#include "core/logging/categories.h"
+
+namespace {
+
+enum class Kind { Address, Path, HttpUrl, Text, Count };
+
+struct Spec
+{
+    Setting setting;
+    const char *key; // INI key, group/name
+    const char *env;
+    const char *option; // command-line option without "--", or nullptr
+    Kind kind;
+    const char *defaultValue;
+};
+
+// The one table of settings: key names, variables, validation and defaults.
+// 0.0.0.0 because the gateway exists to serve other devices on the store's LAN; requests
+// are signed, and the port can be narrowed with --listen 127.0.0.1:PORT.
+constexpr std::array<Spec, 9> SPECS{{
+        {Setting::Listen, "api/listen", "DYGW_LISTEN", "listen", Kind::Address, "0.0.0.0:8780"},
+        {Setting::DataDir, "general/data_dir", "DYGW_DATA_DIR", "data-dir", Kind::Path, ""},
+        {Setting::DouyinBaseUrl, "douyin/base_url", "DYGW_DOUYIN_BASE_URL", "douyin-base-url",
+         Kind::HttpUrl, "https://open.douyin.com"},
+        {Setting::ShortLinkBase, "douyin/short_link_base", "DYGW_SHORT_LINK_BASE",
+         "short-link-base", Kind::HttpUrl, "https://v.douyin.com"},
+        {Setting::DouyinClientKey, "douyin/client_key", "DYGW_DOUYIN_CLIENT_KEY", nullptr,
+         Kind::Text, ""},
+        {Setting::DouyinClientSecret, "douyin/client_secret", "DYGW_DOUYIN_CLIENT_SECRET", nullptr,
+         Kind::Text, ""},
+        {Setting::DouyinAccountId, "douyin/account_id", "DYGW_DOUYIN_ACCOUNT_ID", nullptr,
+         Kind::Text, ""},
+        {Setting::ApiRateLimit, "api/rate_limit", "DYGW_API_RATE_LIMIT", nullptr, Kind::Count,
+         "20"},
+        {Setting::ApiRateBurst, "api/rate_burst", "DYGW_API_RATE_BURST", nullptr, Kind::Count,
+         "40"},
+}};
+
+const Spec &specOf(Setting setting)
+{
+    for (const Spec &spec : SPECS) {
+        if (spec.setting == setting)
+            return spec;
+    }
+    Q_UNREACHABLE();
+}
+
+// Returns the normalised value or an explanation of what was expected.
+Result<QString> validate(Kind kind, const QString &raw)
+{
+    const QString value = raw.trimmed();
+    switch (kind) {
+    case Kind::Address: {
+        const auto hostPort = HostPort::parse(value);
+        if (!hostPort.ok())
+            return hostPort.error();
+        return hostPort.value().toString();
+    }
+    case Kind::Path:
+        return value.isEmpty() ? value : QDir::cleanPath(value);
+    case Kind::HttpUrl: {
+        const QUrl url(value, QUrl::StrictMode);
+        const bool httpScheme = url.scheme() == u"http" || url.scheme() == u"https";
+        if (!url.isValid() || !httpScheme || url.host().isEmpty() || url.hasQuery()
+            || url.hasFragment())
+            return makeError(ErrorCode::BadConfig,
+                             QStringLiteral("expected an http(s) URL, got '%1'").arg(raw));
+        QString normalised = url.toString();
+        while (normalised.endsWith(u'/'))
+            normalised.chop(1);
+        return normalised;
+    }
+    case Kind::Text:
+        return value;
+    case Kind::Count: {
+        bool ok = false;
+        const int n = value.toInt(&ok);
+        if (!ok || n < 0 || value.startsWith(u'+'))
+            return makeError(ErrorCode::BadConfig,
+                             QStringLiteral("expected a whole number >= 0, got '%1'").arg(raw));
+        return QString::number(n);
+    }
+    }
+    Q_UNREACHABLE();
+}
+
+Error located(const Error &error, const QString &where)
+{
+    return makeError(ErrorCode::BadConfig, where + QStringLiteral(": ") + error.message);
+}
+
+} // namespace
+
+QString GatewaySettings::defaultConfigFile()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation)
+            + QStringLiteral("/dy-gateway.ini");
+}
+
+QString GatewaySettings::defaultDataDir()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+}
+
+QString GatewaySettings::iniKey(Setting setting)
+{
+    return QString::fromLatin1(specOf(setting).key);
+}
+
+QString GatewaySettings::optionName(Setting setting)
+{
+    const Spec &spec = specOf(setting);
+    return spec.option ? QStringLiteral("--") + QLatin1String(spec.option)
+                       : QString::fromLatin1(spec.key);
+}
+
+QString GatewaySettings::environmentName(Setting setting)
+{
+    return QString::fromLatin1(specOf(setting).env);
+}
+
+Result<GatewaySettings> GatewaySettings::load(const QString &configFile,
+                                              const QProcessEnvironment &environment,
+                                              const Overrides &commandLine)
+{
+    GatewaySettings settings;
+    settings.m_configFile = configFile;
+
+    if (QFileInfo::exists(configFile)) {
+        QSettings file(configFile, QSettings::IniFormat);
+        if (file.status() != QSettings::NoError)
+            return makeError(ErrorCode::BadConfig,
+                             QStringLiteral("%1: not a readable settings file").arg(configFile));
+        for (const Spec &spec : SPECS) {
+            const QString key = QString::fromLatin1(spec.key);
+            if (!file.contains(key))
+                continue;
+            const auto valid = validate(spec.kind, file.value(key).toString());
+            if (!valid.ok())
+                return located(valid.error(),
+                               configFile + QStringLiteral(" [") + key + QStringLiteral("]"));
+            settings.m_file.insert(spec.setting, valid.value());
+        }
+    }
+
+    for (const Spec &spec : SPECS) {
+        const QString name = QString::fromLatin1(spec.env);
+        if (!environment.contains(name))
+            continue;
+        const auto valid = validate(spec.kind, environment.value(name));
+        if (!valid.ok())
+            return located(valid.error(), name);
+        settings.m_environment.insert(spec.setting, valid.value());
+    }
+
+    for (auto it = commandLine.cbegin(); it != commandLine.cend(); ++it) {
+        const auto valid = validate(specOf(it.key()).kind, it.value());
+        if (!valid.ok())
+            return located(valid.error(), optionName(it.key()));
+        settings.m_commandLine.insert(it.key(), valid.value());
+    }
+    return settings;
+}
+
+QString GatewaySettings::value(Setting setting) const
+{
+    for (const auto *layer : {&m_commandLine, &m_environment, &m_file}) {
+        const auto it = layer->constFind(setting);
+        if (it != layer->cend())
+            return *it;
+    }
+    if (setting == Setting::DataDir)
+        return defaultDataDir();
+    return QString::fromLatin1(specOf(setting).defaultValue);
+}
+
+bool GatewaySettings::isOverridden(Setting setting) const
+{
+    return m_commandLine.contains(setting) || m_environment.contains(setting);
+}
+
+HostPort GatewaySettings::listen() const
+{
+    // Every layer was validated on load and on setValue(), so this cannot fail.
+    const auto parsed = HostPort::parse(value(Setting::Listen));
+    return parsed.ok() ? parsed.value() : HostPort{};
+}
+
+QString GatewaySettings::dataDir() const
+{
+    return value(Setting::DataDir);
+}
+
+QUrl GatewaySettings::douyinBaseUrl() const
+{
+    return QUrl(value(Setting::DouyinBaseUrl));
+}
+
+QUrl GatewaySettings::shortLinkBase() const
+{
+    return QUrl(value(Setting::ShortLinkBase));
+}
+
+QString GatewaySettings::douyinClientKey() const
+{
+    return value(Setting::DouyinClientKey);
+}
+
+QString GatewaySettings::douyinClientSecret() const
+{
+    return value(Setting::DouyinClientSecret);
+}
+
+QString GatewaySettings::douyinAccountId() const
+{
+    return value(Setting::DouyinAccountId);
+}
+
+bool GatewaySettings::hasDouyinCredentials() const
+{
+    return !douyinClientKey().isEmpty() && !douyinClientSecret().isEmpty();
+}
+
+int GatewaySettings::apiRateLimit() const
+{
+    return value(Setting::ApiRateLimit).toInt();
+}
+
+int GatewaySettings::apiRateBurst() const
+{
+    return value(Setting::ApiRateBurst).toInt();
+}
+
+Result<Done> GatewaySettings::setValue(Setting setting, const QString &value)
+{
+    const Spec &spec = specOf(setting);
+    const auto valid = validate(spec.kind, value);
+    if (!valid.ok())
+        return located(valid.error(), QString::fromLatin1(spec.key));
+
+    QSettings file(m_configFile, QSettings::IniFormat);
+    file.setValue(QString::fromLatin1(spec.key), valid.value());
+    file.sync();
+    if (file.status() != QSettings::NoError)
+        return makeError(ErrorCode::Storage,
+                         QStringLiteral("cannot write settings file %1").arg(m_configFile));
+    m_file.insert(setting, valid.value());
+    qCInfo(lcConfig) << "setting changed:" << spec.key;
+    return Done{};
+}

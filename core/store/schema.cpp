@@ -1,0 +1,275 @@
+#include "core/store/schema.h"
+
+#include <QDateTime>
+#include <QSqlError>
+#include <QSqlQuery>
+
+#include "core/logging/categories.h"
+
+namespace {
+
+// Never edit a released step: add a new one. Tests migrate from every earlier version.
+QList<Schema::Migration> buildMigrations()
+{
+    QList<Schema::Migration> list;
+
+    list.append({1,
+                 "verifier apps, verifications, secrets",
+                 {
+                         QStringLiteral("CREATE TABLE verifier_apps ("
+                                        " id {{ID}},"
+                                        " name TEXT NOT NULL UNIQUE,"
+                                        " client_key TEXT NOT NULL UNIQUE,"
+                                        " client_secret_sealed {{BLOB}},"
+                                        " status TEXT NOT NULL DEFAULT 'active'"
+                                        "  CHECK (status IN ('active','disabled')),"
+                                        " allow_token_read INTEGER NOT NULL DEFAULT 0,"
+                                        " builtin INTEGER NOT NULL DEFAULT 0,"
+                                        " created_at BIGINT NOT NULL,"
+                                        " updated_at BIGINT NOT NULL,"
+                                        " last_used_at BIGINT)"),
+                         // The till itself is app 0, so every record has an app.
+                         QStringLiteral("INSERT INTO verifier_apps (id, name, client_key, "
+                                        "builtin, created_at, updated_at) VALUES (0, "
+                                        "'前台收银', 'builtin-cashier', 1, {{NOW}}, {{NOW}})"),
+                         QStringLiteral("CREATE TABLE verifications ("
+                                        " id {{ID}},"
+                                        " app_id BIGINT NOT NULL REFERENCES verifier_apps(id),"
+                                        " poi_id TEXT NOT NULL,"
+                                        " mode TEXT NOT NULL"
+                                        "  CHECK (mode IN ('short_link','code','encrypted_code')),"
+                                        " source_input TEXT,"
+                                        " batch_id TEXT,"
+                                        " verify_token TEXT,"
+                                        " verify_status TEXT NOT NULL"
+                                        "  CHECK (verify_status IN "
+                                        "('pending','success','failed','unknown')),"
+                                        " error_code BIGINT,"
+                                        " error_description TEXT,"
+                                        " logid TEXT,"
+                                        " certificate_id TEXT,"
+                                        " encrypted_code TEXT,"
+                                        " origin_code TEXT,"
+                                        " coupon_status INTEGER,"
+                                        " product_id TEXT,"
+                                        " product_name TEXT,"
+                                        " sku_id TEXT,"
+                                        " sku_name TEXT,"
+                                        " verify_records_count INTEGER,"
+                                        " verify_id TEXT,"
+                                        " order_id TEXT,"
+                                        " source_order_id TEXT,"
+                                        " ext_order_id TEXT,"
+                                        " order_status INTEGER,"
+                                        " pay_amount BIGINT,"
+                                        " receipt_amount BIGINT,"
+                                        " discount_amount BIGINT,"
+                                        " expire_time BIGINT,"
+                                        " enrichment_status TEXT NOT NULL DEFAULT 'pending'"
+                                        "  CHECK (enrichment_status IN "
+                                        "('pending','success','failed','skipped')),"
+                                        " enrichment_retry_count INTEGER NOT NULL DEFAULT 0,"
+                                        " resolve_attempts INTEGER NOT NULL DEFAULT 0,"
+                                        " next_resolve_at BIGINT,"
+                                        " douyin_response TEXT,"
+                                        " extra TEXT,"
+                                        " verify_time BIGINT,"
+                                        " create_order_time BIGINT,"
+                                        " pay_time BIGINT,"
+                                        " business_date TEXT NOT NULL,"
+                                        " created_at BIGINT NOT NULL,"
+                                        " updated_at BIGINT NOT NULL)"),
+                         // Reports filter by day first, then group or filter by one key.
+                         QStringLiteral("CREATE INDEX idx_verifications_date "
+                                        "ON verifications (business_date, verify_status)"),
+                         QStringLiteral("CREATE INDEX idx_verifications_poi_date "
+                                        "ON verifications (poi_id, business_date)"),
+                         QStringLiteral("CREATE INDEX idx_verifications_app_date "
+                                        "ON verifications (app_id, business_date)"),
+                         QStringLiteral("CREATE INDEX idx_verifications_product_date "
+                                        "ON verifications (product_id, business_date)"),
+                         QStringLiteral("CREATE INDEX idx_verifications_created "
+                                        "ON verifications (created_at)"),
+                         // Resolver start-up scan and the status filter of the list.
+                         QStringLiteral("CREATE INDEX idx_verifications_status "
+                                        "ON verifications (verify_status, next_resolve_at)"),
+                         // Lookups by the identifiers the search box and idempotency use.
+                         QStringLiteral("CREATE INDEX idx_verifications_order "
+                                        "ON verifications (order_id)"),
+                         QStringLiteral("CREATE INDEX idx_verifications_certificate "
+                                        "ON verifications (certificate_id)"),
+                         QStringLiteral("CREATE INDEX idx_verifications_verify_id "
+                                        "ON verifications (verify_id)"),
+                         QStringLiteral("CREATE INDEX idx_verifications_token "
+                                        "ON verifications (verify_token)"),
+                         QStringLiteral("CREATE INDEX idx_verifications_source "
+                                        "ON verifications (source_input)"),
+                         QStringLiteral("CREATE TABLE secrets ("
+                                        " name TEXT PRIMARY KEY,"
+                                        " sealed_value {{BLOB}} NOT NULL,"
+                                        " updated_at BIGINT NOT NULL)"),
+                 }});
+
+    list.append(
+            {2,
+             "enrichment jobs, Douyin token",
+             {
+                     QStringLiteral("CREATE TABLE enrichment_jobs ("
+                                    " id {{ID}},"
+                                    " verification_id BIGINT NOT NULL UNIQUE"
+                                    "  REFERENCES verifications(id),"
+                                    " status TEXT NOT NULL DEFAULT 'pending'"
+                                    "  CHECK (status IN ('pending','success','failed','skipped')),"
+                                    " attempts INTEGER NOT NULL DEFAULT 0,"
+                                    " next_attempt_at BIGINT NOT NULL,"
+                                    " last_error TEXT,"
+                                    " created_at BIGINT NOT NULL,"
+                                    " updated_at BIGINT NOT NULL)"),
+                     QStringLiteral("CREATE INDEX idx_enrichment_jobs_due "
+                                    "ON enrichment_jobs (status, next_attempt_at)"),
+                     // One row per client_key: the current token and the one it replaced,
+                     // which Douyin keeps valid for a grace period.
+                     QStringLiteral("CREATE TABLE douyin_tokens ("
+                                    " client_key TEXT PRIMARY KEY,"
+                                    " token_sealed {{BLOB}} NOT NULL,"
+                                    " expires_at BIGINT NOT NULL,"
+                                    " fetched_at BIGINT NOT NULL,"
+                                    " previous_token_sealed {{BLOB}},"
+                                    " previous_valid_until BIGINT)"),
+             }});
+
+    list.append({3,
+                 "request nonces, idempotency keys",
+                 {
+                         QStringLiteral("CREATE TABLE api_nonces ("
+                                        " app_id BIGINT NOT NULL REFERENCES verifier_apps(id),"
+                                        " nonce TEXT NOT NULL,"
+                                        " seen_at BIGINT NOT NULL,"
+                                        " PRIMARY KEY (app_id, nonce))"),
+                         QStringLiteral("CREATE INDEX idx_api_nonces_seen ON api_nonces (seen_at)"),
+                         QStringLiteral("CREATE TABLE idempotency_keys ("
+                                        " app_id BIGINT NOT NULL REFERENCES verifier_apps(id),"
+                                        " idempotency_key TEXT NOT NULL,"
+                                        " fingerprint TEXT NOT NULL,"
+                                        " http_status INTEGER,"
+                                        " response_body TEXT,"
+                                        " created_at BIGINT NOT NULL,"
+                                        " PRIMARY KEY (app_id, idempotency_key))"),
+                         QStringLiteral("CREATE INDEX idx_idempotency_keys_created "
+                                        "ON idempotency_keys (created_at)"),
+                 }});
+    return list;
+}
+
+Error sqlError(const QString &what, const QSqlError &error)
+{
+    return makeError(ErrorCode::Storage, what + QStringLiteral(": ") + error.text());
+}
+
+bool isSqlite(const QSqlDatabase &db)
+{
+    return db.driverName() == u"QSQLITE";
+}
+
+} // namespace
+
+namespace Schema {
+
+const QList<Migration> &migrations()
+{
+    static const QList<Migration> list = buildMigrations();
+    return list;
+}
+
+int latestVersion()
+{
+    return migrations().constLast().version;
+}
+
+QString dialect(const QSqlDatabase &db, QString statement)
+{
+    const bool sqlite = isSqlite(db);
+    statement.replace(QStringLiteral("{{ID}}"),
+                      sqlite ? QStringLiteral("INTEGER PRIMARY KEY AUTOINCREMENT")
+                             : QStringLiteral("BIGSERIAL PRIMARY KEY"));
+    statement.replace(QStringLiteral("{{BLOB}}"),
+                      sqlite ? QStringLiteral("BLOB") : QStringLiteral("BYTEA"));
+    statement.replace(QStringLiteral("{{NOW}}"),
+                      QString::number(QDateTime::currentMSecsSinceEpoch()));
+    return statement;
+}
+
+Result<int> currentVersion(QSqlDatabase &db)
+{
+    QSqlQuery query(db);
+    if (!query.exec(QStringLiteral("CREATE TABLE IF NOT EXISTS schema_migrations ("
+                                   " version INTEGER PRIMARY KEY, description TEXT NOT NULL,"
+                                   " applied_at BIGINT NOT NULL)")))
+        return sqlError(QStringLiteral("cannot create schema_migrations"), query.lastError());
+    if (!query.exec(QStringLiteral("SELECT COALESCE(MAX(version), 0) FROM schema_migrations"))
+        || !query.next())
+        return sqlError(QStringLiteral("cannot read the schema version"), query.lastError());
+    return query.value(0).toInt();
+}
+
+Result<Done> migrate(QSqlDatabase &db, int targetVersion)
+{
+    if (targetVersion < 0)
+        targetVersion = latestVersion();
+
+    QSqlQuery query(db);
+    // IMMEDIATE takes SQLite's write lock before the version is read, so two processes
+    // starting on one file cannot both apply the same step.
+    const bool begun =
+            isSqlite(db) ? query.exec(QStringLiteral("BEGIN IMMEDIATE")) : db.transaction();
+    if (!begun)
+        return sqlError(QStringLiteral("cannot start the migration"), query.lastError());
+
+    const auto rollback = [&db, &query](Error error) {
+        if (isSqlite(db))
+            query.exec(QStringLiteral("ROLLBACK"));
+        else
+            db.rollback();
+        return error;
+    };
+
+    const auto current = currentVersion(db);
+    if (!current.ok())
+        return rollback(current.error());
+    if (current.value() > latestVersion()) {
+        return rollback(makeError(
+                ErrorCode::NewerDatabase,
+                QStringLiteral("%1 was written by a newer dy-gateway (schema version %2; this "
+                               "program knows up to %3): upgrade dy-gateway or use another "
+                               "--data-dir")
+                        .arg(db.databaseName())
+                        .arg(current.value())
+                        .arg(latestVersion())));
+    }
+
+    for (const Migration &step : migrations()) {
+        if (step.version <= current.value() || step.version > targetVersion)
+            continue;
+        for (const QString &statement : step.statements) {
+            if (!query.exec(dialect(db, statement)))
+                return rollback(sqlError(QStringLiteral("migration %1 failed").arg(step.version),
+                                         query.lastError()));
+        }
+        query.prepare(QStringLiteral("INSERT INTO schema_migrations (version, description, "
+                                     "applied_at) VALUES (?, ?, ?)"));
+        query.addBindValue(step.version);
+        query.addBindValue(QString::fromUtf8(step.description));
+        query.addBindValue(QDateTime::currentMSecsSinceEpoch());
+        if (!query.exec())
+            return rollback(sqlError(QStringLiteral("cannot record migration %1").arg(step.version),
+                                     query.lastError()));
+        qCInfo(lcStore) << "applied migration" << step.version << step.description;
+    }
+
+    const bool committed = isSqlite(db) ? query.exec(QStringLiteral("COMMIT")) : db.commit();
+    if (!committed)
+        return rollback(sqlError(QStringLiteral("cannot commit the migration"), query.lastError()));
+    return Done{};
+}
+
+} // namespace Schema

@@ -1,0 +1,237 @@
+#include <QFile>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QThread>
+
+#include "core/store/database.h"
+#include "core/store/schema.h"
+
+namespace {
+
+QVariant scalar(QSqlDatabase &db, const QString &sql)
+{
+    QSqlQuery query(db);
+    if (!query.exec(sql) || !query.next())
+        return {};
+    return query.value(0);
+}
+
+bool exec(QSqlDatabase &db, const QString &sql)
+{
+    QSqlQuery query(db);
+    return query.exec(sql);
+}
+
+QStringList tables(QSqlDatabase &db)
+{
+    QStringList names = db.tables();
+    names.sort();
+    return names;
+}
+
+const QStringList LATEST_TABLES{
+        QStringLiteral("api_nonces"),        QStringLiteral("douyin_tokens"),
+        QStringLiteral("enrichment_jobs"),   QStringLiteral("idempotency_keys"),
+        QStringLiteral("schema_migrations"), QStringLiteral("secrets"),
+        QStringLiteral("sqlite_sequence"),   QStringLiteral("verifications"),
+        QStringLiteral("verifier_apps"),
+};
+
+} // namespace
+
+class tst_Database : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init() { QVERIFY(m_dir.isValid()); }
+
+    void freshDatabaseIsAtLatestWithPragmas()
+    {
+        auto opened = Database::openInDir(m_dir.filePath(QStringLiteral("fresh")));
+        QVERIFY2(opened.ok(), qPrintable(opened.ok() ? QString() : opened.error().message));
+        Database &db = *opened.value();
+        QCOMPARE(db.schemaVersion(), Schema::latestVersion());
+        QVERIFY(db.filePath().endsWith(QStringLiteral("fresh/dy-gateway.sqlite")));
+        QCOMPARE(scalar(db.connection(), QStringLiteral("PRAGMA journal_mode")).toString(),
+                 QStringLiteral("wal"));
+        QCOMPARE(scalar(db.connection(), QStringLiteral("PRAGMA synchronous")).toInt(), 2); // FULL
+        QCOMPARE(scalar(db.connection(), QStringLiteral("PRAGMA foreign_keys")).toInt(), 1);
+        QCOMPARE(scalar(db.connection(), QStringLiteral("PRAGMA busy_timeout")).toInt(),
+                 Database::BUSY_TIMEOUT_MS);
+        QCOMPARE(tables(db.connection()), LATEST_TABLES);
+        QVERIFY(db.check().ok());
+    }
+
+    void builtinCashierAppExists()
+    {
+        auto opened = Database::openInDir(m_dir.filePath(QStringLiteral("builtin")));
+        QVERIFY(opened.ok());
+        QCOMPARE(scalar(opened.value()->connection(),
+                        QStringLiteral("SELECT name FROM verifier_apps WHERE id = 0"))
+                         .toString(),
+                 QStringLiteral("前台收银"));
+    }
+
+    void reportIndexesExist()
+    {
+        auto opened = Database::openInDir(m_dir.filePath(QStringLiteral("indexes")));
+        QVERIFY(opened.ok());
+        QSqlDatabase &db = opened.value()->connection();
+        // The summary's date filter must use an index, not scan the table.
+        QSqlQuery plan(db);
+        QVERIFY(plan.exec(QStringLiteral(
+                "EXPLAIN QUERY PLAN SELECT poi_id, COUNT(*) FROM verifications "
+                "WHERE business_date BETWEEN '2026-01-01' AND '2026-01-31' GROUP BY poi_id")));
+        QString details;
+        while (plan.next())
+            details += plan.value(3).toString() + u'\n';
+        QVERIFY2(details.contains(QStringLiteral("USING INDEX")), qPrintable(details));
+    }
+
+    void foreignKeysAreEnforced()
+    {
+        auto opened = Database::openInDir(m_dir.filePath(QStringLiteral("fk")));
+        QVERIFY(opened.ok());
+        QSqlDatabase &db = opened.value()->connection();
+        QVERIFY(!exec(
+                db,
+                QStringLiteral("INSERT INTO verifications (app_id, poi_id, mode, verify_status, "
+                               "business_date, created_at, updated_at) VALUES "
+                               "(999, 'p', 'code', 'pending', '2026-01-01', 1, 1)")));
+        QVERIFY(exec(
+                db,
+                QStringLiteral("INSERT INTO verifications (app_id, poi_id, mode, verify_status, "
+                               "business_date, created_at, updated_at) VALUES "
+                               "(0, 'p', 'code', 'pending', '2026-01-01', 1, 1)")));
+    }
+
+    void migratesFromEveryEarlierVersion_data()
+    {
+        QTest::addColumn<int>("from");
+        for (int version = 0; version < Schema::latestVersion(); ++version)
+            QTest::addRow("from version %d", version) << version;
+    }
+
+    void migratesFromEveryEarlierVersion()
+    {
+        QFETCH(int, from);
+        const QString path = m_dir.filePath(QStringLiteral("from-%1.sqlite").arg(from));
+        {
+            auto old = Database::open(path, from);
+            QVERIFY(old.ok());
+            QCOMPARE(old.value()->schemaVersion(), from);
+            if (from >= 1) {
+                QVERIFY(exec(
+                        old.value()->connection(),
+                        QStringLiteral("INSERT INTO verifier_apps (name, client_key, "
+                                       "created_at, updated_at) VALUES ('kiosk', 'ck1', 1, 1)")));
+            }
+        }
+        auto upgraded = Database::open(path);
+        QVERIFY2(upgraded.ok(), qPrintable(upgraded.ok() ? QString() : upgraded.error().message));
+        QCOMPARE(upgraded.value()->schemaVersion(), Schema::latestVersion());
+        QCOMPARE(tables(upgraded.value()->connection()), LATEST_TABLES);
+        QCOMPARE(scalar(upgraded.value()->connection(),
+                        QStringLiteral("SELECT COUNT(*) FROM schema_migrations"))
+                         .toInt(),
+                 Schema::latestVersion());
+        if (from >= 1) {
+            QCOMPARE(scalar(upgraded.value()->connection(),
+                            QStringLiteral(
+                                    "SELECT client_key FROM verifier_apps WHERE name = 'kiosk'"))
+                             .toString(),
+                     QStringLiteral("ck1"));
+        }
+    }
+
+    void reopeningChangesNothing()
+    {
+        const QString dir = m_dir.filePath(QStringLiteral("twice"));
+        QVERIFY(Database::openInDir(dir).ok());
+        auto again = Database::openInDir(dir);
+        QVERIFY(again.ok());
+        QCOMPARE(scalar(again.value()->connection(),
+                        QStringLiteral("SELECT COUNT(*) FROM schema_migrations"))
+                         .toInt(),
+                 Schema::latestVersion());
+    }
+
+    void refusesNewerDatabase()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("newer.sqlite"));
+        {
+            auto db = Database::open(path);
+            QVERIFY(db.ok());
+            QVERIFY(exec(db.value()->connection(),
+                         QStringLiteral("INSERT INTO schema_migrations VALUES (%1, 'future', 1)")
+                                 .arg(Schema::latestVersion() + 1)));
+        }
+        auto refused = Database::open(path);
+        QVERIFY(!refused.ok());
+        QCOMPARE(refused.error().code, ErrorCode::NewerDatabase);
+        QVERIFY2(refused.error().message.contains(QStringLiteral("newer")),
+                 qPrintable(refused.error().message));
+    }
+
+    void refusesAFileThatIsNotADatabase()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("garbage.sqlite"));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(QByteArray(4096, 'x'));
+        file.close();
+        auto refused = Database::open(path);
+        QVERIFY(!refused.ok());
+        QCOMPARE(refused.error().code, ErrorCode::Storage);
+    }
+
+    void failedMigrationLeavesAWholeVersion()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("half.sqlite"));
+        {
+            auto v1 = Database::open(path, 1);
+            QVERIFY(v1.ok());
+            // A table that version 2 wants to create makes its step fail half way.
+            QVERIFY(exec(v1.value()->connection(),
+                         QStringLiteral("CREATE TABLE douyin_tokens (x INTEGER)")));
+        }
+        auto failed = Database::open(path);
+        QVERIFY(!failed.ok());
+        QCOMPARE(failed.error().code, ErrorCode::Storage);
+
+        auto v1 = Database::open(path, 1);
+        QVERIFY(v1.ok());
+        QCOMPARE(v1.value()->schemaVersion(), 1);
+        QVERIFY(!tables(v1.value()->connection()).contains(QStringLiteral("enrichment_jobs")));
+    }
+
+    void oneConnectionPerThread()
+    {
+        const QString dir = m_dir.filePath(QStringLiteral("threads"));
+        auto mine = Database::openInDir(dir);
+        QVERIFY(mine.ok());
+        bool workerOk = false;
+        std::unique_ptr<QThread> worker(QThread::create([&] {
+            auto theirs = Database::openInDir(dir);
+            workerOk = theirs.ok()
+                    && exec(theirs.value()->connection(),
+                            QStringLiteral("INSERT INTO secrets VALUES ('k', x'00', 1)"));
+        }));
+        worker->start();
+        QVERIFY(worker->wait(10000));
+        QVERIFY(workerOk);
+        QCOMPARE(scalar(mine.value()->connection(),
+                        QStringLiteral("SELECT COUNT(*) FROM secrets WHERE name = 'k'"))
+                         .toInt(),
+                 1);
+    }
+
+private:
+    QTemporaryDir m_dir;
+};
+
+QTEST_GUILESS_MAIN(tst_Database)
+#include "tst_database.moc"
