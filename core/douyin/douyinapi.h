@@ -1,0 +1,73 @@
+#pragma once
+
+#include <QtGlobal>
+
+// Douyin open-platform facts in one place (../shared/DOUYIN.md). The client and the sandbox
+// both read them from here, so a fact that turns out wrong is corrected once.
+// [doc] = published by Douyin; [choice] = not published, our best reading.
+namespace DouyinApi {
+
+// Paths, relative to the base URL. All end with '/'. [doc]
+inline constexpr char PATH_CLIENT_TOKEN[] = "/oauth/client_token/";
+inline constexpr char PATH_PREPARE[] = "/goodlife/v1/fulfilment/certificate/prepare/";
+inline constexpr char PATH_VERIFY[] = "/goodlife/v1/fulfilment/certificate/verify/";
+inline constexpr char PATH_CANCEL[] = "/goodlife/v1/fulfilment/certificate/cancel/";
+inline constexpr char PATH_CERTIFICATE_GET[] = "/goodlife/v1/fulfilment/certificate/get/";
+inline constexpr char PATH_CERTIFICATE_QUERY[] =
+        "/goodlife/v1/compre_retail/fulfilment/certificate/query/";
+inline constexpr char PATH_ORDER_QUERY[] = "/goodlife/v1/trade/order/query/";
+inline constexpr char PATH_POI_QUERY[] = "/goodlife/v1/shop/poi/query/";
+
+inline constexpr char HEADER_ACCESS_TOKEN[] = "access-token";
+
+// Error codes (extra.error_code / data.error_code, and per-code verify results).
+enum ErrorCodeValue : qint64 {
+    OK = 0,
+    UNKNOWN_ERROR = 2100001, // [doc] retry reads up to 3 times
+    SYSTEM_BUSY = 2100004, // [doc]
+    BAD_PARAMETER = 2100005, // [doc]
+    PARAMETER_INVALID = 2119001, // [doc]
+    BUSY = 2119002, // [doc]
+    TOO_FREQUENT = 2119003, // [doc] cooldown
+    MERCHANT_NOT_AUTHORISED = 2119005, // [doc]
+    TOKEN_INVALID = 2190002, // [doc] refresh once, retry once
+    CAPABILITY_NOT_GRANTED = 2190004, // [doc]
+    TOKEN_EXPIRED = 2190008, // [doc] refresh once, retry once
+    CLIENT_KEY_INVALID = 10003, // [choice]
+    CLIENT_SECRET_INVALID = 10013, // [choice]
+    CLIENT_TOKEN_THROTTLED = 10020, // [choice]
+    // Per-code verify results.
+    VERIFY_REPEATED = 2, // [doc] on a retry: the earlier attempt was applied
+    VERIFY_ALREADY_UNDER_TOKEN = 1208, // [doc] on a retry: verified under this verify_token
+    CERTIFICATE_EXPIRED = 1221, // [choice]
+    CERTIFICATE_REFUNDED = 1222, // [choice]
+    VERIFY_TOKEN_INVALID = 1229, // [choice] unknown, expired or already used verify_token
+    CERTIFICATE_USED = 1241, // [choice] verified earlier, elsewhere or under another token
+    POI_NOT_ALLOWED = 45005117, // [choice]
+};
+
+// Certificate status. [choice] A cancelled verification makes a certificate usable again.
+enum class CertificateStatus : int { Usable = 1, Verified = 2, Refunded = 3, Expired = 4 };
+
+// Order status as the sandbox reports it; passed through unchanged. [choice]
+enum class OrderStatus : int { Paid = 1, PartlyUsed = 2, Used = 3, Refunded = 4 };
+
+inline constexpr int MAX_CODES_PER_VERIFY = 10; // [doc]
+inline constexpr int TOKEN_LIFETIME_SECONDS = 7200; // [doc]
+inline constexpr int TOKEN_GRACE_SECONDS = 300; // [doc] the previous token stays valid ~5 min
+inline constexpr int VERIFY_TOKEN_LIFETIME_SECONDS = 1800; // [choice] sandbox
+inline constexpr int CANCEL_WINDOW_SECONDS = 3600; // [doc]
+inline constexpr int CLIENT_TOKEN_THROTTLE_CALLS = 500; // [choice] per 5 minutes per key
+inline constexpr int CLIENT_TOKEN_THROTTLE_WINDOW_SECONDS = 300;
+
+// Verify retry schedule for a lost answer: 5 s x5, then every 40 s, at most 14. [doc]
+inline constexpr int VERIFY_RETRY_FAST_COUNT = 5;
+inline constexpr int VERIFY_RETRY_FAST_SECONDS = 5;
+inline constexpr int VERIFY_RETRY_SLOW_SECONDS = 40;
+inline constexpr int VERIFY_RETRY_MAX = 14;
+
+// Timeouts toward Douyin (../shared/API.md). [choice]
+inline constexpr int CONNECT_TIMEOUT_MS = 3000;
+inline constexpr int REQUEST_TIMEOUT_MS = 10000;
+
+} // namespace DouyinApi
