@@ -1,0 +1,189 @@
+#include "core/douyin/accesstokencache.h"
+
+#include <QDateTime>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkRequest>
+#include <QRandomGenerator>
+#include <QTimer>
+
+#include "core/douyin/douyinapi.h"
+#include "core/douyin/douyinjson.h"
+#include "core/douyin/httpexchange.h"
+#include "core/logging/categories.h"
+
+namespace {
+
+qint64 nowSeconds()
+{
+    return QDateTime::currentSecsSinceEpoch();
+}
+
+bool isWorthRetrying(const DouyinError &error)
+{
+    switch (error.kind) {
+    case DouyinError::Kind::Unavailable:
+    case DouyinError::Kind::Unknown: // a lost token answer costs nothing but a second token
+    case DouyinError::Kind::BadAnswer:
+        return true;
+    case DouyinError::Kind::Rejected:
+        return error.code == DouyinApi::UNKNOWN_ERROR || error.code == DouyinApi::SYSTEM_BUSY
+                || error.code == DouyinApi::BUSY;
+    default:
+        return false;
+    }
+}
+
+} // namespace
+
+AccessTokenCache::AccessTokenCache(QNetworkAccessManager *network, QObject *parent)
+    : QObject(parent),
+      m_network(network)
+{
+}
+
+void AccessTokenCache::setCredentials(const QString &clientKey, const QString &clientSecret)
+{
+    if (clientKey == m_clientKey && clientSecret == m_clientSecret)
+        return;
+    m_clientKey = clientKey;
+    m_clientSecret = clientSecret;
+    m_token.clear();
+    m_expiresAt = 0;
+    setStore(m_store);
+}
+
+void AccessTokenCache::setTimeouts(int connectTimeoutMs, int requestTimeoutMs)
+{
+    m_connectTimeoutMs = connectTimeoutMs;
+    m_requestTimeoutMs = requestTimeoutMs;
+}
+
+void AccessTokenCache::setStore(DouyinTokenStore *store)
+{
+    m_store = store;
+    if (!m_store || m_clientKey.isEmpty())
+        return;
+    if (const auto stored = m_store->load(m_clientKey);
+        stored && stored->expiresAt > nowSeconds()) {
+        m_token = stored->token;
+        m_expiresAt = stored->expiresAt;
+    }
+}
+
+void AccessTokenCache::token(QObject *context, Callback callback)
+{
+    const qint64 now = nowSeconds();
+    if (isUsable(now)) {
+        // Still good: answer now, and replace it in the background when it is getting old.
+        if (m_expiresAt - now < REFRESH_MARGIN_SECONDS)
+            startFetch();
+        callback(m_token);
+        return;
+    }
+    m_waiters.append({QPointer<QObject>(context), std::move(callback)});
+    startFetch();
+}
+
+void AccessTokenCache::replaceRejected(const QString &rejected, QObject *context, Callback callback)
+{
+    if (m_token == rejected) {
+        m_token.clear();
+        m_expiresAt = 0;
+    }
+    token(context, std::move(callback));
+}
+
+void AccessTokenCache::startFetch()
+{
+    if (m_fetching)
+        return;
+    if (!hasCredentials()) {
+        deliver(DouyinError::make(DouyinError::Kind::NotConfigured,
+                                  QStringLiteral("Douyin client key and secret are not set")));
+        return;
+    }
+    m_fetching = true;
+    fetchAttempt(1);
+}
+
+void AccessTokenCache::fetchAttempt(int attempt)
+{
+    QUrl url = m_baseUrl;
+    url.setPath(url.path() + QLatin1String(DouyinApi::PATH_CLIENT_TOKEN));
+    QNetworkRequest request(url);
+    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+    const QByteArray body = QJsonDocument(QJsonObject{
+                                                  {QStringLiteral("client_key"), m_clientKey},
+                                                  {QStringLiteral("client_secret"), m_clientSecret},
+                                                  {QStringLiteral("grant_type"),
+                                                   QStringLiteral("client_credential")},
+                                          })
+                                    .toJson(QJsonDocument::Compact);
+    ++m_fetchCount;
+    HttpExchange::Limits limits;
+    limits.connectTimeoutMs = m_connectTimeoutMs;
+    limits.totalTimeoutMs = m_requestTimeoutMs;
+    HttpExchange::start(
+            m_network, request, QByteArrayLiteral("POST"), body, limits, this,
+            [this, attempt](const HttpOutcome &outcome) {
+                Result<QString, DouyinError> result = DouyinError{};
+                if (outcome.failure != HttpOutcome::Failure::None) {
+                    result =
+                            DouyinError::make(outcome.failure == HttpOutcome::Failure::NotSent
+                                                      ? DouyinError::Kind::Unavailable
+                                                      : DouyinError::Kind::Unknown,
+                                              QStringLiteral("client_token: ") + outcome.errorText);
+                } else {
+                    const auto envelope = DouyinJson::envelope(outcome.body);
+                    const auto token = envelope.ok()
+                            ? DouyinJson::clientToken(envelope.value())
+                            : Result<ClientToken, DouyinError>(envelope.error());
+                    if (token.ok()) {
+                        const qint64 now = nowSeconds();
+                        const std::optional<DouyinTokenStore::Stored> previous = m_token.isEmpty()
+                                ? std::nullopt
+                                : std::optional(DouyinTokenStore::Stored{
+                                        m_token,
+                                        qMin(m_expiresAt, now + DouyinApi::TOKEN_GRACE_SECONDS),
+                                        0});
+                        m_token = token.value().accessToken;
+                        m_expiresAt = now + token.value().expiresIn;
+                        if (m_store) {
+                            const auto saved = m_store->save(m_clientKey,
+                                                             {m_token, m_expiresAt, now}, previous);
+                            if (!saved.ok())
+                                qCWarning(lcDouyin) << saved.error().message;
+                        }
+                        qCInfo(lcDouyin) << "client_token refreshed, valid for"
+                                         << token.value().expiresIn << "s";
+                        emit tokenRefreshed(m_expiresAt);
+                        result = m_token;
+                    } else {
+                        result = token.error();
+                    }
+                }
+
+                if (!result.ok() && isWorthRetrying(result.error())
+                    && attempt < MAX_FETCH_ATTEMPTS) {
+                    const int delay = 200 * (1 << (attempt - 1))
+                            + int(QRandomGenerator::global()->bounded(100));
+                    qCDebug(lcDouyin)
+                            << "client_token attempt" << attempt
+                            << "failed:" << result.error().message << "retry in" << delay << "ms";
+                    QTimer::singleShot(delay, this, [this, attempt] { fetchAttempt(attempt + 1); });
+                    return;
+                }
+                m_fetching = false;
+                deliver(result);
+            });
+}
+
+void AccessTokenCache::deliver(const Result<QString, DouyinError> &result)
+{
+    const auto waiters = std::exchange(m_waiters, {});
+    for (const auto &[context, callback] : waiters) {
+        if (context)
+            callback(result);
+    }
+}

@@ -1,0 +1,317 @@
+#include "core/douyin/douyinclient.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QNetworkAccessManager>
+#include <QNetworkRequest>
+#include <QPointer>
+#include <QRandomGenerator>
+#include <QTimer>
+
+#include "core/douyin/accesstokencache.h"
+#include "core/douyin/douyinapi.h"
+#include "core/douyin/douyinjson.h"
+#include "core/douyin/httpexchange.h"
+#include "core/douyin/shortlinkresolver.h"
+#include "core/logging/categories.h"
+
+namespace {
+
+bool isBusyCode(qint64 code)
+{
+    return code == DouyinApi::UNKNOWN_ERROR || code == DouyinApi::SYSTEM_BUSY
+            || code == DouyinApi::BUSY;
+}
+
+bool isTokenCode(qint64 code)
+{
+    return code == DouyinApi::TOKEN_INVALID || code == DouyinApi::TOKEN_EXPIRED;
+}
+
+QJsonArray toArray(const QStringList &list)
+{
+    return QJsonArray::fromStringList(list);
+}
+
+} // namespace
+
+DouyinClient::DouyinClient(QObject *parent)
+    : QObject(parent),
+      m_network(new QNetworkAccessManager(this)),
+      m_tokens(new AccessTokenCache(m_network, this)),
+      m_shortLinks(new ShortLinkResolver(m_network, this))
+{
+    setConfig(m_config);
+}
+
+DouyinClient::~DouyinClient() = default;
+
+void DouyinClient::setConfig(const Config &config)
+{
+    m_config = config;
+    m_tokens->setBaseUrl(config.baseUrl);
+    m_tokens->setCredentials(config.clientKey, config.clientSecret);
+    m_tokens->setTimeouts(config.connectTimeoutMs, config.requestTimeoutMs);
+    m_shortLinks->setShortLinkBase(config.shortLinkBase);
+    m_shortLinks->setTimeouts(config.connectTimeoutMs, config.requestTimeoutMs);
+}
+
+bool DouyinClient::isConfigured() const
+{
+    return m_tokens->hasCredentials();
+}
+
+void DouyinClient::setTokenStore(DouyinTokenStore *store)
+{
+    m_tokens->setStore(store);
+}
+
+int DouyinClient::cooldownRemaining() const
+{
+    const qint64 left = m_cooldownUntilMs - QDateTime::currentMSecsSinceEpoch();
+    return left > 0 ? int((left + 999) / 1000) : 0;
+}
+
+void DouyinClient::clientToken(QObject *context, Callback<QString> callback)
+{
+    m_tokens->token(context, std::move(callback));
+}
+
+void DouyinClient::resolveShortLink(const QString &link, QObject *context,
+                                    Callback<QString> callback)
+{
+    m_shortLinks->resolve(link, context, std::move(callback));
+}
+
+template <typename T, typename Parse>
+void DouyinClient::run(const Call &call, QObject *context, Callback<T> callback, Parse parse)
+{
+    send(call, context,
+         [callback = std::move(callback), parse](const Result<QJsonObject, DouyinError> &answer,
+                                                 const QJsonObject &data) {
+             if (!answer.ok())
+                 return callback(answer.error());
+             DouyinJson::Envelope envelope{data, answer.value(), {}};
+             callback(parse(envelope));
+         });
+}
+
+void DouyinClient::prepare(const PrepareRequest &request, QObject *context,
+                           Callback<PrepareResult> callback)
+{
+    Call call{QByteArrayLiteral("GET"), DouyinApi::PATH_PREPARE, {}, {}, RetryPolicy::UnlessSent};
+    if (!request.encryptedData.isEmpty())
+        call.query.addQueryItem(QStringLiteral("encrypted_data"), request.encryptedData);
+    if (!request.code.isEmpty())
+        call.query.addQueryItem(QStringLiteral("code"), request.code);
+    if (!request.poiId.isEmpty())
+        call.query.addQueryItem(QStringLiteral("poi_id"), request.poiId);
+    run<PrepareResult>(call, context, std::move(callback), DouyinJson::prepare);
+}
+
+void DouyinClient::verify(const VerifyRequest &request, QObject *context,
+                          Callback<VerifyResult> callback)
+{
+    Call call{QByteArrayLiteral("POST"), DouyinApi::PATH_VERIFY, {}, {}, RetryPolicy::Never};
+    call.answerLossIsUnknown = true;
+    call.body.insert(QStringLiteral("verify_token"), request.verifyToken);
+    call.body.insert(QStringLiteral("poi_id"), request.poiId);
+    if (!request.encryptedCodes.isEmpty())
+        call.body.insert(QStringLiteral("encrypted_codes"), toArray(request.encryptedCodes));
+    if (!request.codes.isEmpty())
+        call.body.insert(QStringLiteral("codes"), toArray(request.codes));
+    if (!request.orderId.isEmpty())
+        call.body.insert(QStringLiteral("order_id"), request.orderId);
+    run<VerifyResult>(call, context, std::move(callback), DouyinJson::verify);
+}
+
+void DouyinClient::certificateGet(const QString &encryptedCode, QObject *context,
+                                  Callback<CertificateGetResult> callback)
+{
+    Call call{QByteArrayLiteral("GET"), DouyinApi::PATH_CERTIFICATE_GET, {}, {}, RetryPolicy::Read};
+    call.query.addQueryItem(QStringLiteral("encrypted_code"), encryptedCode);
+    run<CertificateGetResult>(call, context, std::move(callback), DouyinJson::certificateGet);
+}
+
+void DouyinClient::certificateQuery(const CertificateQueryRequest &request, QObject *context,
+                                    Callback<CertificateQueryResult> callback)
+{
+    Call call{
+            QByteArrayLiteral("GET"), DouyinApi::PATH_CERTIFICATE_QUERY, {}, {}, RetryPolicy::Read};
+    if (!request.encryptedCode.isEmpty())
+        call.query.addQueryItem(QStringLiteral("encrypted_code"), request.encryptedCode);
+    if (!request.orderId.isEmpty())
+        call.query.addQueryItem(QStringLiteral("order_id"), request.orderId);
+    run<CertificateQueryResult>(call, context, std::move(callback), DouyinJson::certificateQuery);
+}
+
+void DouyinClient::orderQuery(const OrderQueryRequest &request, QObject *context,
+                              Callback<OrderQueryResult> callback)
+{
+    Call call{QByteArrayLiteral("GET"), DouyinApi::PATH_ORDER_QUERY, {}, {}, RetryPolicy::Read};
+    const QString account = request.accountId.isEmpty() ? m_config.accountId : request.accountId;
+    if (!account.isEmpty())
+        call.query.addQueryItem(QStringLiteral("account_id"), account);
+    call.query.addQueryItem(QStringLiteral("order_id"), request.orderId);
+    call.query.addQueryItem(QStringLiteral("page_num"), QString::number(request.pageNum));
+    call.query.addQueryItem(QStringLiteral("page_size"), QString::number(request.pageSize));
+    run<OrderQueryResult>(call, context, std::move(callback), DouyinJson::orderQuery);
+}
+
+void DouyinClient::poiQuery(const PoiQueryRequest &request, QObject *context,
+                            Callback<PoiQueryResult> callback)
+{
+    Call call{QByteArrayLiteral("GET"), DouyinApi::PATH_POI_QUERY, {}, {}, RetryPolicy::Read};
+    const QString account = request.accountId.isEmpty() ? m_config.accountId : request.accountId;
+    if (!account.isEmpty())
+        call.query.addQueryItem(QStringLiteral("account_id"), account);
+    call.query.addQueryItem(QStringLiteral("page"), QString::number(request.page));
+    call.query.addQueryItem(QStringLiteral("size"), QString::number(request.size));
+    run<PoiQueryResult>(call, context, std::move(callback), DouyinJson::poiQuery);
+}
+
+void DouyinClient::cancel(const CancelRequest &request, QObject *context,
+                          Callback<QJsonObject> callback)
+{
+    Call call{QByteArrayLiteral("POST"), DouyinApi::PATH_CANCEL, {}, {}, RetryPolicy::Never};
+    call.answerLossIsUnknown = true;
+    call.body.insert(QStringLiteral("verify_id"), request.verifyId);
+    call.body.insert(QStringLiteral("certificate_id"), request.certificateId);
+    run<QJsonObject>(call, context, std::move(callback), [](const DouyinJson::Envelope &envelope) {
+        return Result<QJsonObject, DouyinError>(envelope.raw);
+    });
+}
+
+void DouyinClient::send(const Call &call, QObject *context, RawCallback callback)
+{
+    if (!isConfigured()) {
+        return callback(
+                DouyinError::make(DouyinError::Kind::NotConfigured,
+                                  QStringLiteral("Douyin client key and secret are not set")),
+                {});
+    }
+    attempt(call, 1, false, context, std::move(callback));
+}
+
+void DouyinClient::attempt(const Call &call, int attemptNumber, bool tokenReplaced,
+                           QObject *context, RawCallback callback)
+{
+    if (const int left = cooldownRemaining(); left > 0) {
+        DouyinError error = DouyinError::make(
+                DouyinError::Kind::Cooldown,
+                QStringLiteral("Douyin said calls are too frequent (2119003); waiting %1 s")
+                        .arg(left));
+        error.code = DouyinApi::TOO_FREQUENT;
+        error.retryAfterSeconds = left;
+        return callback(error, {});
+    }
+
+    QPointer<QObject> guard(context);
+    m_tokens->token(this, [=, this](const Result<QString, DouyinError> &token) {
+        if (!guard)
+            return;
+        if (!token.ok())
+            return callback(token.error(), {});
+
+        QUrl url = m_config.baseUrl;
+        url.setPath(url.path() + QLatin1String(call.path));
+        if (!call.query.isEmpty())
+            url.setQuery(call.query);
+        QNetworkRequest request(url);
+        request.setRawHeader(DouyinApi::HEADER_ACCESS_TOKEN, token.value().toUtf8());
+        request.setHeader(QNetworkRequest::ContentTypeHeader,
+                          QByteArrayLiteral("application/json"));
+        const QByteArray body = call.method == "GET"
+                ? QByteArray()
+                : QJsonDocument(call.body).toJson(QJsonDocument::Compact);
+        HttpExchange::Limits limits;
+        limits.connectTimeoutMs = m_config.connectTimeoutMs;
+        limits.totalTimeoutMs = m_config.requestTimeoutMs;
+
+        HttpExchange::start(
+                m_network, request, call.method, body, limits, this,
+                [=, this, usedToken = token.value()](const HttpOutcome &outcome) {
+                    if (!guard)
+                        return;
+                    DouyinError error;
+                    if (outcome.failure == HttpOutcome::Failure::None && outcome.status == 200) {
+                        const auto envelope = DouyinJson::envelope(outcome.body);
+                        if (envelope.ok())
+                            return callback(envelope.value().raw, envelope.value().data);
+                        error = envelope.error();
+                        const bool rejected = error.kind == DouyinError::Kind::Rejected;
+                        if (rejected && isTokenCode(error.code) && !tokenReplaced) {
+                            qCInfo(lcDouyin)
+                                    << "token refused with" << error.code << "- replacing it once";
+                            m_tokens->replaceRejected(
+                                    usedToken, this,
+                                    [=, this](const Result<QString, DouyinError> &) {
+                                        if (guard)
+                                            attempt(call, attemptNumber, true, guard, callback);
+                                    });
+                            return;
+                        }
+                        if (rejected && error.code == DouyinApi::TOO_FREQUENT) {
+                            m_cooldownUntilMs = QDateTime::currentMSecsSinceEpoch()
+                                    + qint64(m_config.cooldownSeconds) * 1000;
+                            error.kind = DouyinError::Kind::Cooldown;
+                            error.retryAfterSeconds = m_config.cooldownSeconds;
+                            return callback(error, {});
+                        }
+                        if (!rejected && call.answerLossIsUnknown)
+                            error.kind = DouyinError::Kind::Unknown;
+                    } else {
+                        error = classify(call, outcome);
+                    }
+                    if (!shouldRetry(call, error, attemptNumber))
+                        return callback(error, {});
+                    const int delay = 200 * (1 << (attemptNumber - 1))
+                            + int(QRandomGenerator::global()->bounded(200));
+                    QTimer::singleShot(delay, this, [=, this] {
+                        if (guard)
+                            attempt(call, attemptNumber + 1, tokenReplaced, guard, callback);
+                    });
+                });
+    });
+}
+
+DouyinError DouyinClient::classify(const Call &call, const HttpOutcome &outcome) const
+{
+    using Failure = HttpOutcome::Failure;
+    const QString where = QLatin1String(call.path);
+    switch (outcome.failure) {
+    case Failure::NotSent:
+        return DouyinError::make(DouyinError::Kind::Unavailable, where + u": " + outcome.errorText);
+    case Failure::LostAfterSend:
+        return DouyinError::make(DouyinError::Kind::Unknown, where + u": " + outcome.errorText);
+    case Failure::TooLarge:
+    case Failure::None:
+        break;
+    }
+    // An HTTP answer that is not Douyin's envelope. For verify it may still hide an applied
+    // verification, so its outcome is unknown; for anything else it is a bad answer.
+    const QString detail = outcome.failure == Failure::TooLarge
+            ? outcome.errorText
+            : QStringLiteral("HTTP %1").arg(outcome.status);
+    return DouyinError::make(call.answerLossIsUnknown ? DouyinError::Kind::Unknown
+                                                      : DouyinError::Kind::BadAnswer,
+                             where + u": " + detail);
+}
+
+bool DouyinClient::shouldRetry(const Call &call, const DouyinError &error, int attemptNumber) const
+{
+    if (attemptNumber >= m_config.maxReadAttempts)
+        return false;
+    const bool busy = error.kind == DouyinError::Kind::Rejected && isBusyCode(error.code);
+    switch (call.retry) {
+    case RetryPolicy::Read:
+        return busy || error.kind == DouyinError::Kind::Unavailable
+                || error.kind == DouyinError::Kind::Unknown
+                || error.kind == DouyinError::Kind::BadAnswer;
+    case RetryPolicy::UnlessSent:
+        return busy || error.kind == DouyinError::Kind::Unavailable;
+    case RetryPolicy::Never:
+        return false;
+    }
+    return false;
+}

@@ -1,0 +1,111 @@
+#pragma once
+
+#include <functional>
+
+#include <QDateTime>
+#include <QJsonObject>
+#include <QObject>
+#include <QUrl>
+#include <QUrlQuery>
+
+#include "core/douyin/douyinerror.h"
+#include "core/douyin/douyintypes.h"
+#include "core/result.h"
+
+class AccessTokenCache;
+class DouyinTokenStore;
+class QNetworkAccessManager;
+class ShortLinkResolver;
+struct HttpOutcome;
+
+// Asynchronous client for the Douyin calls the product makes. Lives on one thread (the
+// engine's) with its own QNetworkAccessManager. Every call reports exactly once through its
+// callback, unless `context` is destroyed first.
+//
+// Retries happen only where they are safe: reads and token fetches (backoff with jitter);
+// prepare only when the request never left or Douyin said it was busy; verify never (the
+// verification engine decides what an unknown outcome means).
+class DouyinClient final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(DouyinClient)
+
+public:
+    template <typename T>
+    using Callback = std::function<void(const Result<T, DouyinError> &)>;
+
+    struct Config
+    {
+        QUrl baseUrl = QUrl(QStringLiteral("https://open.douyin.com"));
+        QUrl shortLinkBase = QUrl(QStringLiteral("https://v.douyin.com"));
+        QString clientKey;
+        QString clientSecret;
+        QString accountId;
+        int connectTimeoutMs = 3000;
+        int requestTimeoutMs = 10000;
+        // After 2119003 nothing is sent for this long. [choice] Douyin publishes no figure.
+        int cooldownSeconds = 30;
+        int maxReadAttempts = 3;
+    };
+
+    explicit DouyinClient(QObject *parent = nullptr);
+    ~DouyinClient() override;
+
+    void setConfig(const Config &config);
+    const Config &config() const { return m_config; }
+    bool isConfigured() const;
+    void setTokenStore(DouyinTokenStore *store);
+
+    AccessTokenCache *tokens() const { return m_tokens; }
+    // Seconds left of a 2119003 cooldown; 0 when calls may be sent.
+    int cooldownRemaining() const;
+
+    void clientToken(QObject *context, Callback<QString> callback);
+    void resolveShortLink(const QString &link, QObject *context, Callback<QString> callback);
+    void prepare(const PrepareRequest &request, QObject *context, Callback<PrepareResult> callback);
+    void verify(const VerifyRequest &request, QObject *context, Callback<VerifyResult> callback);
+    void certificateGet(const QString &encryptedCode, QObject *context,
+                        Callback<CertificateGetResult> callback);
+    void certificateQuery(const CertificateQueryRequest &request, QObject *context,
+                          Callback<CertificateQueryResult> callback);
+    void orderQuery(const OrderQueryRequest &request, QObject *context,
+                    Callback<OrderQueryResult> callback);
+    void poiQuery(const PoiQueryRequest &request, QObject *context,
+                  Callback<PoiQueryResult> callback);
+    void cancel(const CancelRequest &request, QObject *context, Callback<QJsonObject> callback);
+
+private:
+    enum class RetryPolicy {
+        Read, // retry transport failures, bad answers and busy codes
+        UnlessSent, // retry only what surely did not reach Douyin (prepare)
+        Never, // verify, cancel
+    };
+
+    struct Call
+    {
+        QByteArray method;
+        const char *path = nullptr;
+        QUrlQuery query;
+        QJsonObject body;
+        RetryPolicy retry = RetryPolicy::Read;
+        bool answerLossIsUnknown = false; // verify: any unreadable answer may hide a success
+    };
+
+    using RawCallback =
+            std::function<void(const Result<QJsonObject, DouyinError> &, const QJsonObject &data)>;
+
+    void send(const Call &call, QObject *context, RawCallback callback);
+    void attempt(const Call &call, int attemptNumber, bool tokenReplaced, QObject *context,
+                 RawCallback callback);
+    DouyinError classify(const Call &call, const HttpOutcome &outcome) const;
+    bool shouldRetry(const Call &call, const DouyinError &error, int attemptNumber) const;
+
+    template <typename T, typename Parse>
+    void run(const Call &call, QObject *context, Callback<T> callback, Parse parse);
+
+    Config m_config;
+    QNetworkAccessManager *m_network;
+    AccessTokenCache *m_tokens;
+    ShortLinkResolver *m_shortLinks;
+    qint64 m_cooldownUntilMs = 0;
+};
