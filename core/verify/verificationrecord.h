@@ -1,0 +1,71 @@
+#pragma once
+
+#include <optional>
+
+#include <QJsonObject>
+#include <QString>
+
+// One certificate's verification, as stored (table `verifications`) and as shown
+// (API.md's VerificationView). std::nullopt / empty strings are "not known yet" and are
+// shown as JSON null, never invented.
+struct VerificationRecord
+{
+    enum class Status { Pending, Success, Failed, Unknown };
+    enum class Enrichment { Pending, Success, Failed, Skipped };
+    enum class Mode { ShortLink, Code, EncryptedCode };
+
+    qint64 id = 0;
+    qint64 appId = 0; // 0 = the till itself (前台收银)
+    QString appName; // filled from verifier_apps when read
+    QString poiId;
+    Mode mode = Mode::Code;
+    QString sourceInput; // the scanned short link or code, or the encrypted_code
+    QString batchId; // shared by the records of one verify call
+    QString verifyToken;
+
+    Status verifyStatus = Status::Pending;
+    std::optional<qint64> errorCode;
+    QString errorDescription;
+    QString logid;
+
+    QString certificateId;
+    QString encryptedCode;
+    QString originCode;
+    std::optional<int> couponStatus;
+    QString productId;
+    QString productName;
+    QString skuId;
+    QString skuName;
+    std::optional<int> verifyRecordsCount;
+    QString verifyId;
+    QString orderId;
+    QString sourceOrderId;
+    QString extOrderId;
+    std::optional<int> orderStatus;
+    std::optional<qint64> payAmount; // fen
+    std::optional<qint64> receiptAmount;
+    std::optional<qint64> discountAmount;
+    std::optional<qint64> expireTime; // Unix seconds, from prepare
+
+    Enrichment enrichmentStatus = Enrichment::Pending;
+    int enrichmentRetryCount = 0;
+    int resolveAttempts = 0;
+    std::optional<qint64> nextResolveAt; // Unix ms
+
+    QJsonObject douyinResponse; // the raw verify answer, unchanged; empty = none yet
+    QJsonObject extra; // operator_id, device_id, note
+
+    std::optional<qint64> verifyTime; // Unix seconds
+    std::optional<qint64> createOrderTime;
+    std::optional<qint64> payTime;
+    QString businessDate; // store-local YYYY-MM-DD of createdAt
+    qint64 createdAt = 0; // Unix ms
+    qint64 updatedAt = 0;
+
+    static QString toString(Status status);
+    static std::optional<Status> statusFromString(const QString &text);
+    static QString toString(Enrichment status);
+    static std::optional<Enrichment> enrichmentFromString(const QString &text);
+    static QString toString(Mode mode);
+    static std::optional<Mode> modeFromString(const QString &text);
+};
