@@ -34,6 +34,9 @@ CommandLine::CommandLine()
     m_parser.addOption({QStringLiteral("version"), QStringLiteral("Show the version and exit.")});
     m_parser.addOption({QStringLiteral("headless"),
                         QStringLiteral("Run the gateway without a window (LAN API, engine).")});
+    m_parser.addOption({QStringLiteral("sandbox-only"),
+                        QStringLiteral("Serve only the Douyin sandbox (a simulator for tests, "
+                                       "training and integrators).")});
     for (const ValueOption &option : VALUE_OPTIONS) {
         m_parser.addOption({QString::fromLatin1(option.name),
                             QString::fromLatin1(option.description),
@@ -96,6 +99,10 @@ Result<CommandLineOptions> CommandLine::parse(const QStringList &arguments)
                          QStringLiteral("unexpected argument '%1'")
                                  .arg(m_parser.positionalArguments().first()));
     options.headless = m_parser.isSet(QStringLiteral("headless"));
+    options.sandboxOnly = m_parser.isSet(QStringLiteral("sandbox-only"));
+    if (options.headless && options.sandboxOnly)
+        return makeError(ErrorCode::BadInput,
+                         QStringLiteral("--headless and --sandbox-only exclude each other"));
     options.verbose = m_parser.isSet(QStringLiteral("verbose"));
     return options;
 }

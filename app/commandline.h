@@ -14,6 +14,7 @@ struct CommandLineOptions
 
     Action action = Action::Run;
     bool headless = false;
+    bool sandboxOnly = false;
     bool verbose = false;
     QString configFile; // empty: GatewaySettings::defaultConfigFile()
     GatewaySettings::Overrides overrides;

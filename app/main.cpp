@@ -5,6 +5,9 @@
 #include "app/commandline.h"
 #include "app/headlessgateway.h"
 #include "app/signalwatcher.h"
+#include "core/logging/categories.h"
+#include "core/logging/logfile.h"
+#include "core/sandbox/sandboxserver.h"
 #include "core/version.h"
 
 namespace {
@@ -55,15 +58,30 @@ int main(int argc, char *argv[])
     if (!settings.ok())
         return fail(EXIT_USAGE, settings.error().message);
 
+    SignalWatcher signalWatcher;
+    QObject::connect(&signalWatcher, &SignalWatcher::terminationRequested, &app,
+                     &QCoreApplication::quit);
+
+    if (options.sandboxOnly) {
+        // Loopback unless asked otherwise: the sandbox hands out tokens to anyone who asks.
+        const auto address = HostPort::parse(
+                options.overrides.value(Setting::Listen, QStringLiteral("127.0.0.1:8790")));
+        if (!address.ok())
+            return fail(EXIT_USAGE, QStringLiteral("--listen: ") + address.error().message);
+        LogFile::setVerbose(options.verbose);
+        SandboxServer sandbox;
+        const auto listening = sandbox.listen(address.value());
+        if (!listening.ok())
+            return fail(EXIT_RUNTIME, listening.error().message);
+        printLine(stdout, QStringLiteral("sandbox listening on ") + listening.value().toUrl());
+        return app.exec();
+    }
+
     if (!options.headless) {
         printLine(stderr,
                   QStringLiteral("dy-gateway: the cashier window is not part of this "
                                  "build yet; running the headless gateway"));
     }
-
-    SignalWatcher signalWatcher;
-    QObject::connect(&signalWatcher, &SignalWatcher::terminationRequested, &app,
-                     &QCoreApplication::quit);
 
     HeadlessGateway gateway(std::move(settings).value());
     const auto started = gateway.start(options.verbose);

@@ -6,6 +6,7 @@
 #include <QTcpServer>
 
 #include "core/api/jsonreply.h"
+#include "core/api/limitedtcpserver.h"
 #include "core/logging/categories.h"
 #include "core/store/database.h"
 #include "core/version.h"
@@ -65,7 +66,7 @@ LanApiServer::~LanApiServer() = default;
 Result<HostPort> LanApiServer::listen(const HostPort &address)
 {
     // Our own QTcpServer, so a failure can say why (port in use, address not local…).
-    auto *tcp = new QTcpServer(&m_server);
+    auto *tcp = new LimitedTcpServer(LimitedTcpServer::DEFAULT_MAX_BODY, &m_server);
     if (!tcp->listen(address.address(), address.port)) {
         const QString reason = tcp->errorString();
         delete tcp;
@@ -82,6 +83,17 @@ void LanApiServer::addRoute(const QString &path, Method method, Handler handler)
 {
     m_routes.append({patternFor(path), method});
     m_server.route(path, method, std::move(handler));
+}
+
+void LanApiServer::addArgRoute(const QString &path, Method method, ArgHandler handler)
+{
+    m_routes.append({patternFor(path), method});
+    m_server.route(path, method,
+                   [handler = std::move(handler)](const QString &arg,
+                                                  const QHttpServerRequest &request,
+                                                  QHttpServerResponder &&responder) {
+                       handler(arg, request, std::move(responder));
+                   });
 }
 
 void LanApiServer::answerHealth(const QHttpServerRequest &request, QHttpServerResponder &&responder)

@@ -37,6 +37,10 @@ public:
     // Registers path (QHttpServer syntax, "<arg>" for a path argument) for one method, and
     // remembers it so a known path with another method answers 405 with Allow.
     void addRoute(const QString &path, QHttpServerRequest::Method method, Handler handler);
+    // The same for a path with one "<arg>", passed to the handler as a QString.
+    using ArgHandler = std::function<void(const QString &, const QHttpServerRequest &,
+                                          QHttpServerResponder &&)>;
+    void addArgRoute(const QString &path, QHttpServerRequest::Method method, ArgHandler handler);
 
 private:
     void answerHealth(const QHttpServerRequest &request, QHttpServerResponder &&responder);

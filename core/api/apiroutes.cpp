@@ -1,0 +1,768 @@
+#include "core/api/apiroutes.h"
+
+#include <QDateTime>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonParseError>
+#include <QUrlQuery>
+
+#include <QHttpServerRequest>
+
+#include "core/api/admintoken.h"
+#include "core/api/apijson.h"
+#include "core/api/asyncreply.h"
+#include "core/api/lanapiserver.h"
+#include "core/crypto/crypto.h"
+#include "core/douyin/accesstokencache.h"
+#include "core/douyin/douyinclient.h"
+#include "core/douyin/poidirectory.h"
+#include "core/logging/categories.h"
+#include "core/store/apprepository.h"
+#include "core/store/verificationrepository.h"
+#include "core/verify/verificationservice.h"
+
+namespace {
+
+using Method = QHttpServerRequest::Method;
+using Status = QHttpServerResponder::StatusCode;
+
+qint64 nowMs()
+{
+    return QDateTime::currentMSecsSinceEpoch();
+}
+
+Error badRequest(const QString &message)
+{
+    return makeError(ErrorCode::BadInput, message);
+}
+
+void replyBad(const AsyncReply &reply, const Error &error)
+{
+    reply.error(Status::BadRequest, QStringLiteral("invalid_request"), error.message);
+}
+
+QJsonObject data(const QJsonValue &payload)
+{
+    return QJsonObject{{QStringLiteral("data"), payload}};
+}
+
+Result<QJsonObject> parseBody(const QHttpServerRequest &request)
+{
+    const QByteArray body = request.body();
+    if (body.trimmed().isEmpty())
+        return badRequest(QStringLiteral("body: a JSON object is required"));
+    QJsonParseError error;
+    const QJsonDocument document = QJsonDocument::fromJson(body, &error);
+    if (error.error != QJsonParseError::NoError)
+        return badRequest(QStringLiteral("body: malformed JSON at offset %1 (%2)")
+                                  .arg(error.offset)
+                                  .arg(error.errorString()));
+    if (!document.isObject())
+        return badRequest(QStringLiteral("body: must be a JSON object"));
+    return document.object();
+}
+
+Result<Done> onlyFields(const QJsonObject &object, const QStringList &allowed)
+{
+    for (auto it = object.constBegin(); it != object.constEnd(); ++it) {
+        if (!allowed.contains(it.key()))
+            return badRequest(QStringLiteral("%1: unknown field").arg(it.key()));
+    }
+    return Done{};
+}
+
+// A string field; absent or null gives an empty string.
+Result<QString> text(const QJsonObject &object, const QString &name)
+{
+    const QJsonValue value = object.value(name);
+    if (value.isUndefined() || value.isNull())
+        return QString();
+    if (!value.isString())
+        return badRequest(QStringLiteral("%1: must be a string").arg(name));
+    return value.toString();
+}
+
+// IDs from Douyin may arrive as numbers; take them exactly, never through double.
+Result<QString> identifier(const QJsonObject &object, const QString &name)
+{
+    const QJsonValue value = object.value(name);
+    if (value.isDouble() && value.toDouble() == double(value.toInteger()))
+        return QString::number(value.toInteger());
+    return text(object, name);
+}
+
+QJsonObject douyinErrorJson(const DouyinError &error)
+{
+    return QJsonObject{{QStringLiteral("error_code"), error.code},
+                       {QStringLiteral("description"), error.description},
+                       {QStringLiteral("logid"), error.logid}};
+}
+
+// Maps an engine outcome that is not a plain success to API.md's status and error code.
+struct HttpError
+{
+    Status status;
+    QString code;
+};
+
+HttpError httpErrorFor(VerifyOutcome::Kind kind)
+{
+    using Kind = VerifyOutcome::Kind;
+    switch (kind) {
+    case Kind::Unknown:
+        return {Status::BadGateway, QStringLiteral("upstream_outcome_unknown")};
+    case Kind::Unavailable:
+    case Kind::Cooldown:
+        return {Status::BadGateway, QStringLiteral("upstream_unavailable")};
+    case Kind::BadAnswer:
+        return {Status::BadGateway, QStringLiteral("upstream_bad_answer")};
+    case Kind::PrepareRejected:
+        return {Status::UnprocessableEntity, QStringLiteral("douyin_rejected")};
+    case Kind::BadLink:
+        return {Status::UnprocessableEntity, QStringLiteral("short_link_invalid")};
+    case Kind::BadInput:
+        return {Status::BadRequest, QStringLiteral("invalid_request")};
+    case Kind::NotConfigured:
+        return {Status::ServiceUnavailable, QStringLiteral("not_configured")};
+    case Kind::Conflict:
+        return {Status::Conflict, QStringLiteral("idempotency_conflict")};
+    case Kind::StorageFailed:
+        return {Status::InternalServerError, QStringLiteral("storage_error")};
+    case Kind::Answered:
+        break;
+    }
+    return {Status::Ok, QString()};
+}
+
+HttpError httpErrorFor(const DouyinError &error)
+{
+    switch (error.kind) {
+    case DouyinError::Kind::Rejected:
+        return {Status::BadGateway, QStringLiteral("upstream_bad_answer")};
+    case DouyinError::Kind::NotConfigured:
+        return {Status::ServiceUnavailable, QStringLiteral("not_configured")};
+    case DouyinError::Kind::BadAnswer:
+        return {Status::BadGateway, QStringLiteral("upstream_bad_answer")};
+    default:
+        return {Status::BadGateway, QStringLiteral("upstream_unavailable")};
+    }
+}
+
+void replyDouyinError(const AsyncReply &reply, const DouyinError &error)
+{
+    const HttpError http = httpErrorFor(error);
+    QJsonObject body = JsonReply::errorBody(http.code, error.message, reply.requestId());
+    if (error.kind == DouyinError::Kind::Rejected || error.kind == DouyinError::Kind::Cooldown) {
+        QJsonObject inner = body.value(QStringLiteral("error")).toObject();
+        inner.insert(QStringLiteral("douyin"), douyinErrorJson(error));
+        body.insert(QStringLiteral("error"), inner);
+    }
+    JsonReply::Headers headers;
+    if (error.retryAfterSeconds > 0)
+        headers.append({QByteArrayLiteral("Retry-After"), QByteArray::number(error.retryAfterSeconds)});
+    reply.json(http.status, body, headers);
+}
+
+QJsonObject verifyPayload(const VerifyOutcome &outcome)
+{
+    QJsonObject main = ApiJson::verificationView(outcome.records.first());
+    if (outcome.records.size() > 1) {
+        QJsonArray batch;
+        for (qsizetype i = 1; i < outcome.records.size(); ++i)
+            batch.append(ApiJson::verificationView(outcome.records.at(i)));
+        main.insert(QStringLiteral("batch"), batch);
+    }
+    return main;
+}
+
+void replyOutcome(const AsyncReply &reply, const VerifyOutcome &outcome)
+{
+    if (outcome.kind == VerifyOutcome::Kind::Answered && !outcome.records.isEmpty())
+        return reply.json(Status::Ok, data(verifyPayload(outcome)));
+
+    const HttpError http = httpErrorFor(outcome.kind);
+    QString message = outcome.error.message;
+    if (outcome.kind == VerifyOutcome::Kind::Unknown)
+        message = QStringLiteral("Douyin's answer was lost; the outcome is being checked in the "
+                                 "background (%1)")
+                          .arg(outcome.error.message);
+    QJsonObject body = JsonReply::errorBody(http.code, message, reply.requestId());
+    if (outcome.douyin && (outcome.douyin->kind == DouyinError::Kind::Rejected
+                           || outcome.douyin->kind == DouyinError::Kind::Cooldown)) {
+        QJsonObject inner = body.value(QStringLiteral("error")).toObject();
+        inner.insert(QStringLiteral("douyin"), douyinErrorJson(*outcome.douyin));
+        body.insert(QStringLiteral("error"), inner);
+    }
+    if (!outcome.records.isEmpty())
+        body.insert(QStringLiteral("data"), verifyPayload(outcome));
+    JsonReply::Headers headers;
+    if (outcome.douyin && outcome.douyin->retryAfterSeconds > 0)
+        headers.append({QByteArrayLiteral("Retry-After"),
+                        QByteArray::number(outcome.douyin->retryAfterSeconds)});
+    reply.json(http.status, body, headers);
+}
+
+QJsonObject preparedCertificate(const PreparedCertificate &certificate)
+{
+    const auto seconds = [](qint64 s) {
+        return s ? QJsonValue(ApiJson::timestamp(s * 1000)) : QJsonValue(QJsonValue::Null);
+    };
+    const auto textOrNull = [](const QString &s) {
+        return s.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(s);
+    };
+    return QJsonObject{
+            {QStringLiteral("encrypted_code"), certificate.encryptedCode},
+            {QStringLiteral("certificate_id"), textOrNull(certificate.certificateId)},
+            {QStringLiteral("start_time"), seconds(certificate.startTime)},
+            {QStringLiteral("expire_time"), seconds(certificate.expireTime)},
+            {QStringLiteral("product_id"), textOrNull(certificate.sku.productId)},
+            {QStringLiteral("product_name"), textOrNull(certificate.sku.title)},
+            {QStringLiteral("sku_id"), textOrNull(certificate.sku.skuId)},
+            {QStringLiteral("sku_name"), textOrNull(certificate.sku.title)},
+            {QStringLiteral("groupon_type"), certificate.sku.grouponType},
+            {QStringLiteral("original_amount"), certificate.amount.originalAmount},
+            {QStringLiteral("pay_amount"), certificate.amount.payAmount},
+            // Prepare lists only certificates that can be verified now.
+            {QStringLiteral("status"), QStringLiteral("UNUSED")},
+    };
+}
+
+Result<int> intParameter(const QUrlQuery &query, const QString &name, int defaultValue, int min,
+                         int max)
+{
+    if (!query.hasQueryItem(name))
+        return defaultValue;
+    bool ok = false;
+    const int value = query.queryItemValue(name).toInt(&ok);
+    if (!ok || value < min || value > max)
+        return badRequest(QStringLiteral("%1: must be a whole number %2..%3").arg(name).arg(min).arg(max));
+    return value;
+}
+
+Result<std::optional<QDate>> dateParameter(const QUrlQuery &query, const QString &name)
+{
+    if (!query.hasQueryItem(name))
+        return std::optional<QDate>();
+    const QDate date = QDate::fromString(query.queryItemValue(name), Qt::ISODate);
+    if (!date.isValid() || query.queryItemValue(name).size() != 10)
+        return badRequest(QStringLiteral("%1: must be a date YYYY-MM-DD").arg(name));
+    return std::optional<QDate>(date);
+}
+
+// The list and summary share their filters.
+Result<VerificationFilter> filterFrom(const QUrlQuery &query)
+{
+    VerificationFilter filter;
+    const auto from = dateParameter(query, QStringLiteral("from"));
+    if (!from.ok())
+        return from.error();
+    const auto to = dateParameter(query, QStringLiteral("to"));
+    if (!to.ok())
+        return to.error();
+    filter.from = from.value();
+    filter.to = to.value();
+    if (filter.from && filter.to && *filter.from > *filter.to)
+        return badRequest(QStringLiteral("from: must not be after to"));
+    filter.poiId = query.queryItemValue(QStringLiteral("poi_id"), QUrl::FullyDecoded);
+    if (query.hasQueryItem(QStringLiteral("app_id"))) {
+        bool ok = false;
+        filter.appId = query.queryItemValue(QStringLiteral("app_id")).toLongLong(&ok);
+        if (!ok || *filter.appId < 0)
+            return badRequest(QStringLiteral("app_id: must be a whole number >= 0"));
+    }
+    if (query.hasQueryItem(QStringLiteral("verify_status"))) {
+        filter.verifyStatus = VerificationRecord::statusFromString(
+                query.queryItemValue(QStringLiteral("verify_status")));
+        if (!filter.verifyStatus)
+            return badRequest(QStringLiteral("verify_status: one of pending, success, failed, unknown"));
+    }
+    if (query.hasQueryItem(QStringLiteral("enrichment_status"))) {
+        filter.enrichmentStatus = VerificationRecord::enrichmentFromString(
+                query.queryItemValue(QStringLiteral("enrichment_status")));
+        if (!filter.enrichmentStatus)
+            return badRequest(
+                    QStringLiteral("enrichment_status: one of pending, success, failed, skipped"));
+    }
+    filter.q = query.queryItemValue(QStringLiteral("q"), QUrl::FullyDecoded).trimmed();
+    return filter;
+}
+
+} // namespace
+
+ApiRoutes::ApiRoutes(LanApiServer *server, const Services &services, QObject *parent)
+    : QObject(parent), m_services(services)
+{
+    const auto bind = [this](auto method) {
+        return [this, method](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
+            (this->*method)(request, std::move(responder));
+        };
+    };
+    server->addRoute(QStringLiteral("/v1/open/coupons/verify"), Method::Post, bind(&ApiRoutes::verify));
+    server->addRoute(QStringLiteral("/v1/open/coupons/prepare"), Method::Post,
+                     bind(&ApiRoutes::prepare));
+    server->addRoute(QStringLiteral("/v1/open/douyin/access-token"), Method::Get,
+                     bind(&ApiRoutes::accessToken));
+    server->addRoute(QStringLiteral("/v1/open/pois"), Method::Get, bind(&ApiRoutes::pois));
+    server->addRoute(QStringLiteral("/v1/internal/verifications"), Method::Get,
+                     bind(&ApiRoutes::listVerifications));
+    server->addRoute(QStringLiteral("/v1/internal/verifications/summary"), Method::Get,
+                     bind(&ApiRoutes::summary));
+    server->addRoute(QStringLiteral("/v1/internal/apps"), Method::Post, bind(&ApiRoutes::createApp));
+    server->addRoute(QStringLiteral("/v1/internal/apps"), Method::Get, bind(&ApiRoutes::listApps));
+    server->addArgRoute(QStringLiteral("/v1/internal/apps/<arg>/token-access"), Method::Patch,
+                        [this](const QString &id, const QHttpServerRequest &request,
+                               QHttpServerResponder &&responder) {
+                            setTokenAccess(id, request, std::move(responder));
+                        });
+    server->addRoute(QStringLiteral("/openapi.json"), Method::Get, bind(&ApiRoutes::openApi));
+}
+
+namespace {
+
+// Signature check of an open endpoint; answers the failure itself.
+std::optional<VerifierApp> authenticateOpen(RequestAuthenticator *authenticator,
+                                            const QHttpServerRequest &request,
+                                            const AsyncReply &reply)
+{
+    RequestAuthenticator::Request signedRequest;
+    signedRequest.method = request.method() == Method::Get ? QByteArrayLiteral("GET")
+                                                           : QByteArrayLiteral("POST");
+    signedRequest.path = request.url().path(QUrl::FullyEncoded).toUtf8();
+    signedRequest.rawQuery = request.url().query(QUrl::FullyEncoded).toUtf8();
+    signedRequest.body = request.body();
+    signedRequest.clientKey = request.value(QByteArrayLiteral("x-client-key"));
+    signedRequest.timestamp = request.value(QByteArrayLiteral("x-timestamp"));
+    signedRequest.nonce = request.value(QByteArrayLiteral("x-nonce"));
+    signedRequest.signature = request.value(QByteArrayLiteral("x-signature"));
+    const auto app = authenticator->authenticate(signedRequest, nowMs());
+    if (app.ok())
+        return app.value();
+    const auto &failure = app.error();
+    JsonReply::Headers headers;
+    if (failure.retryAfterSeconds > 0)
+        headers.append({QByteArrayLiteral("Retry-After"), QByteArray::number(failure.retryAfterSeconds)});
+    reply.error(Status(failure.httpStatus), failure.code, failure.message, headers);
+    return std::nullopt;
+}
+
+bool authenticateAdmin(AdminToken *token, const QHttpServerRequest &request, const AsyncReply &reply)
+{
+    const QByteArray header = request.value(QByteArrayLiteral("authorization"));
+    const QByteArray prefix = QByteArrayLiteral("Bearer ");
+    if (header.startsWith(prefix) && token->check(header.mid(prefix.size()).trimmed()))
+        return true;
+    reply.error(Status::Unauthorized, QStringLiteral("invalid_admin_token"),
+                QStringLiteral("Authorization: Bearer <admin token> is missing or wrong"),
+                {{QByteArrayLiteral("WWW-Authenticate"), QByteArrayLiteral("Bearer")}});
+    return false;
+}
+
+} // namespace
+
+void ApiRoutes::verify(const QHttpServerRequest &request, QHttpServerResponder &&responder)
+{
+    const AsyncReply reply(request, std::move(responder));
+    const auto app = authenticateOpen(m_services.authenticator, request, reply);
+    if (!app)
+        return;
+    const auto body = parseBody(request);
+    if (!body.ok())
+        return replyBad(reply, body.error());
+    const QJsonObject &json = body.value();
+    if (auto known = onlyFields(json, {QStringLiteral("poi_id"), QStringLiteral("short_link"),
+                                       QStringLiteral("code"), QStringLiteral("encrypted_code"),
+                                       QStringLiteral("verify_token"), QStringLiteral("count"),
+                                       QStringLiteral("extra")});
+        !known.ok())
+        return replyBad(reply, known.error());
+
+    VerifyCommand command;
+    command.appId = app->id;
+    for (const auto &[name, target] :
+         {std::pair{QStringLiteral("poi_id"), &command.poiId},
+          std::pair{QStringLiteral("short_link"), &command.shortLink},
+          std::pair{QStringLiteral("code"), &command.code},
+          std::pair{QStringLiteral("encrypted_code"), &command.encryptedCode},
+          std::pair{QStringLiteral("verify_token"), &command.verifyToken}}) {
+        const auto value = name == u"poi_id" || name == u"code" ? identifier(json, name)
+                                                                : text(json, name);
+        if (!value.ok())
+            return replyBad(reply, value.error());
+        *target = value.value();
+    }
+    // The gateway prepares itself in these modes; a caller's verify_token is ignored.
+    if (command.encryptedCode.isEmpty())
+        command.verifyToken.clear();
+    const QJsonValue count = json.value(QStringLiteral("count"));
+    if (!count.isUndefined() && !count.isNull()) {
+        if (!count.isDouble() || count.toDouble() != double(count.toInteger()))
+            return replyBad(reply, badRequest(QStringLiteral("count: must be a whole number")));
+        command.count = int(qBound<qint64>(-1, count.toInteger(), 1000));
+    }
+    const QJsonValue extra = json.value(QStringLiteral("extra"));
+    if (!extra.isUndefined() && !extra.isNull() && !extra.isObject())
+        return replyBad(reply, badRequest(QStringLiteral("extra: must be an object")));
+    command.extra = extra.toObject();
+    command.idempotencyKey = QString::fromUtf8(request.value(QByteArrayLiteral("idempotency-key")));
+    command.fingerprint = Crypto::sha256(request.body());
+
+    m_services.engine->verify(command, this,
+                              [reply](const VerifyOutcome &outcome) { replyOutcome(reply, outcome); });
+}
+
+void ApiRoutes::prepare(const QHttpServerRequest &request, QHttpServerResponder &&responder)
+{
+    const AsyncReply reply(request, std::move(responder));
+    const auto app = authenticateOpen(m_services.authenticator, request, reply);
+    if (!app)
+        return;
+    const auto body = parseBody(request);
+    if (!body.ok())
+        return replyBad(reply, body.error());
+    const QJsonObject &json = body.value();
+    if (auto known = onlyFields(json, {QStringLiteral("poi_id"), QStringLiteral("short_link"),
+                                       QStringLiteral("code"), QStringLiteral("encrypted_data"),
+                                       QStringLiteral("extra")});
+        !known.ok())
+        return replyBad(reply, known.error());
+    PrepareCommand command;
+    command.appId = app->id;
+    for (const auto &[name, target] :
+         {std::pair{QStringLiteral("poi_id"), &command.poiId},
+          std::pair{QStringLiteral("short_link"), &command.shortLink},
+          std::pair{QStringLiteral("code"), &command.code},
+          std::pair{QStringLiteral("encrypted_data"), &command.encryptedData}}) {
+        const auto value = name == u"poi_id" || name == u"code" ? identifier(json, name)
+                                                                : text(json, name);
+        if (!value.ok())
+            return replyBad(reply, value.error());
+        *target = value.value();
+    }
+    const QJsonValue extra = json.value(QStringLiteral("extra"));
+    if (!extra.isUndefined() && !extra.isNull() && !extra.isObject())
+        return replyBad(reply, badRequest(QStringLiteral("extra: must be an object")));
+
+    m_services.engine->prepare(command, this, [reply](const PrepareOutcome &outcome) {
+        if (outcome.kind == PrepareOutcome::Kind::Prepared) {
+            QJsonArray certificates;
+            for (const PreparedCertificate &certificate : outcome.prepared.certificates)
+                certificates.append(preparedCertificate(certificate));
+            return reply.json(Status::Ok,
+                              data(QJsonObject{
+                                      {QStringLiteral("verify_token"), outcome.prepared.verifyToken},
+                                      {QStringLiteral("order_id"), outcome.prepared.orderId},
+                                      {QStringLiteral("certificates"), certificates},
+                                      {QStringLiteral("douyin_response"), outcome.prepared.raw},
+                              }));
+        }
+        VerifyOutcome asVerify;
+        using Kind = VerifyOutcome::Kind;
+        switch (outcome.kind) {
+        case PrepareOutcome::Kind::Rejected:
+            asVerify.kind = Kind::PrepareRejected;
+            break;
+        case PrepareOutcome::Kind::BadAnswer:
+            asVerify.kind = Kind::BadAnswer;
+            break;
+        case PrepareOutcome::Kind::BadLink:
+            asVerify.kind = Kind::BadLink;
+            break;
+        case PrepareOutcome::Kind::BadInput:
+            asVerify.kind = Kind::BadInput;
+            break;
+        case PrepareOutcome::Kind::NotConfigured:
+            asVerify.kind = Kind::NotConfigured;
+            break;
+        case PrepareOutcome::Kind::Cooldown:
+            asVerify.kind = Kind::Cooldown;
+            break;
+        default:
+            asVerify.kind = Kind::Unavailable;
+            break;
+        }
+        asVerify.error = outcome.error;
+        asVerify.douyin = outcome.douyin;
+        replyOutcome(reply, asVerify);
+    });
+}
+
+void ApiRoutes::accessToken(const QHttpServerRequest &request, QHttpServerResponder &&responder)
+{
+    const AsyncReply reply(request, std::move(responder));
+    const auto app = authenticateOpen(m_services.authenticator, request, reply);
+    if (!app)
+        return;
+    if (!app->allowTokenRead)
+        return reply.error(Status::Forbidden, QStringLiteral("token_read_forbidden"),
+                           QStringLiteral("this app may not read the Douyin token"));
+    if (!m_services.douyin->isConfigured())
+        return reply.error(Status::ServiceUnavailable, QStringLiteral("not_configured"),
+                           QStringLiteral("Douyin credentials are not configured"));
+    DouyinClient *douyin = m_services.douyin;
+    douyin->clientToken(this, [reply, douyin](const Result<QString, DouyinError> &token) {
+        if (!token.ok())
+            return replyDouyinError(reply, token.error());
+        const qint64 expiresAt = douyin->tokens()->expiresAt();
+        reply.json(Status::Ok,
+                   data(QJsonObject{
+                           {QStringLiteral("access_token"), token.value()},
+                           {QStringLiteral("expires_at"), ApiJson::timestamp(expiresAt * 1000)},
+                           {QStringLiteral("expires_in"),
+                            qMax<qint64>(0, expiresAt - QDateTime::currentSecsSinceEpoch())},
+                   }));
+    });
+}
+
+void ApiRoutes::pois(const QHttpServerRequest &request, QHttpServerResponder &&responder)
+{
+    const AsyncReply reply(request, std::move(responder));
+    if (!authenticateOpen(m_services.authenticator, request, reply))
+        return;
+    const QUrlQuery query(request.url());
+    const auto page = intParameter(query, QStringLiteral("page"), 1, 1, 100000);
+    if (!page.ok())
+        return replyBad(reply, page.error());
+    const auto size = intParameter(query, QStringLiteral("size"), 20, 1, 100);
+    if (!size.ok())
+        return replyBad(reply, size.error());
+    if (!m_services.douyin->isConfigured())
+        return reply.error(Status::ServiceUnavailable, QStringLiteral("not_configured"),
+                           QStringLiteral("Douyin credentials are not configured"));
+    const int pageNumber = page.value();
+    const int pageSize = size.value();
+    m_services.pois->page(pageNumber, pageSize, this,
+                          [reply, pageNumber, pageSize](const Result<PoiQueryResult, DouyinError> &result) {
+                              if (!result.ok())
+                                  return replyDouyinError(reply, result.error());
+                              QJsonArray items;
+                              for (const DouyinPoi &poi : result.value().pois) {
+                                  items.append(QJsonObject{
+                                          {QStringLiteral("poi_id"), poi.poiId},
+                                          {QStringLiteral("poi_name"), poi.poiName},
+                                          {QStringLiteral("address"), poi.address},
+                                          {QStringLiteral("latitude"), poi.latitude},
+                                          {QStringLiteral("longitude"), poi.longitude},
+                                  });
+                              }
+                              reply.json(Status::Ok,
+                                         data(QJsonObject{{QStringLiteral("items"), items},
+                                                          {QStringLiteral("total"), result.value().total},
+                                                          {QStringLiteral("page"), pageNumber},
+                                                          {QStringLiteral("size"), pageSize}}));
+                          });
+}
+
+void ApiRoutes::listVerifications(const QHttpServerRequest &request,
+                                  QHttpServerResponder &&responder)
+{
+    const AsyncReply reply(request, std::move(responder));
+    if (!authenticateAdmin(m_services.adminToken, request, reply))
+        return;
+    const QUrlQuery query(request.url());
+    const auto page = intParameter(query, QStringLiteral("page"), 1, 1, 1000000);
+    if (!page.ok())
+        return replyBad(reply, page.error());
+    const auto pageSize = intParameter(query, QStringLiteral("page_size"), 20, 1, 200);
+    if (!pageSize.ok())
+        return replyBad(reply, pageSize.error());
+    const auto filter = filterFrom(query);
+    if (!filter.ok())
+        return replyBad(reply, filter.error());
+    const auto listed = m_services.engine->repository()->list(filter.value(), page.value(),
+                                                                pageSize.value());
+    if (!listed.ok())
+        return reply.error(Status::InternalServerError, QStringLiteral("storage_error"),
+                           listed.error().message);
+    QJsonArray items;
+    for (const VerificationRecord &record : listed.value().items)
+        items.append(ApiJson::verificationView(record));
+    reply.json(Status::Ok, data(QJsonObject{{QStringLiteral("items"), items},
+                                            {QStringLiteral("total"), listed.value().total},
+                                            {QStringLiteral("page"), page.value()},
+                                            {QStringLiteral("page_size"), pageSize.value()}}));
+}
+
+void ApiRoutes::summary(const QHttpServerRequest &request, QHttpServerResponder &&responder)
+{
+    const AsyncReply reply(request, std::move(responder));
+    if (!authenticateAdmin(m_services.adminToken, request, reply))
+        return;
+    const QUrlQuery query(request.url());
+    const auto filter = filterFrom(query);
+    if (!filter.ok())
+        return replyBad(reply, filter.error());
+    if (!filter.value().from)
+        return replyBad(reply, badRequest(QStringLiteral("from: required (YYYY-MM-DD)")));
+    if (!filter.value().to)
+        return replyBad(reply, badRequest(QStringLiteral("to: required (YYYY-MM-DD)")));
+
+    SummaryQuery summaryQuery;
+    summaryQuery.filter = filter.value();
+    QStringList groupNames;
+    const QString groupBy = query.hasQueryItem(QStringLiteral("group_by"))
+            ? query.queryItemValue(QStringLiteral("group_by"))
+            : QStringLiteral("date");
+    for (const QString &raw : groupBy.split(u',', Qt::SkipEmptyParts)) {
+        const QString name = raw.trimmed();
+        std::optional<SummaryGroup> group;
+        if (name == u"date")
+            group = SummaryGroup::Date;
+        else if (name == u"poi")
+            group = SummaryGroup::Poi;
+        else if (name == u"app")
+            group = SummaryGroup::App;
+        else if (name == u"product")
+            group = SummaryGroup::Product;
+        if (!group)
+            return replyBad(reply, badRequest(QStringLiteral("group_by: '%1' is not one of date, poi, "
+                                                             "app, product")
+                                                      .arg(name)));
+        if (!summaryQuery.groupBy.contains(*group)) {
+            summaryQuery.groupBy.append(*group);
+            groupNames.append(name);
+        }
+    }
+    if (summaryQuery.groupBy.isEmpty())
+        return replyBad(reply, badRequest(QStringLiteral("group_by: at least one of date, poi, app, product")));
+
+    const auto summary = m_services.engine->repository()->summary(summaryQuery);
+    if (!summary.ok())
+        return reply.error(Status::InternalServerError, QStringLiteral("storage_error"),
+                           summary.error().message);
+    const auto rowJson = [&summaryQuery](const SummaryRow &row, bool withKeys) {
+        QJsonObject object;
+        if (withKeys) {
+            for (const SummaryGroup group : summaryQuery.groupBy) {
+                switch (group) {
+                case SummaryGroup::Date:
+                    object.insert(QStringLiteral("date"), row.date.toString(Qt::ISODate));
+                    break;
+                case SummaryGroup::Poi:
+                    object.insert(QStringLiteral("poi_id"), row.poiId);
+                    break;
+                case SummaryGroup::App:
+                    object.insert(QStringLiteral("app_id"), row.appId);
+                    object.insert(QStringLiteral("app_name"), row.appName);
+                    break;
+                case SummaryGroup::Product:
+                    object.insert(QStringLiteral("product_id"), row.productId.isEmpty()
+                                          ? QJsonValue(QJsonValue::Null)
+                                          : QJsonValue(row.productId));
+                    object.insert(QStringLiteral("product_name"), row.productName.isEmpty()
+                                          ? QJsonValue(QJsonValue::Null)
+                                          : QJsonValue(row.productName));
+                    break;
+                }
+            }
+        }
+        object.insert(QStringLiteral("success_count"), row.successCount);
+        object.insert(QStringLiteral("failed_count"), row.failedCount);
+        object.insert(QStringLiteral("unknown_count"), row.unknownCount);
+        object.insert(QStringLiteral("pay_amount"), row.payAmount);
+        object.insert(QStringLiteral("receipt_amount"), row.receiptAmount);
+        object.insert(QStringLiteral("discount_amount"), row.discountAmount);
+        return object;
+    };
+    QJsonArray rows;
+    for (const SummaryRow &row : summary.value().rows)
+        rows.append(rowJson(row, true));
+    reply.json(Status::Ok,
+               data(QJsonObject{
+                       {QStringLiteral("rows"), rows},
+                       {QStringLiteral("totals"), rowJson(summary.value().totals, false)},
+                       {QStringLiteral("from"), filter.value().from->toString(Qt::ISODate)},
+                       {QStringLiteral("to"), filter.value().to->toString(Qt::ISODate)},
+                       {QStringLiteral("group_by"), QJsonArray::fromStringList(groupNames)},
+               }));
+}
+
+void ApiRoutes::createApp(const QHttpServerRequest &request, QHttpServerResponder &&responder)
+{
+    const AsyncReply reply(request, std::move(responder));
+    if (!authenticateAdmin(m_services.adminToken, request, reply))
+        return;
+    const auto body = parseBody(request);
+    if (!body.ok())
+        return replyBad(reply, body.error());
+    if (auto known = onlyFields(body.value(), {QStringLiteral("name"), QStringLiteral("allow_token_read")});
+        !known.ok())
+        return replyBad(reply, known.error());
+    const QJsonValue name = body.value().value(QStringLiteral("name"));
+    if (!name.isString())
+        return replyBad(reply, badRequest(QStringLiteral("name: required string of 1..64 characters")));
+    const QJsonValue allow = body.value().value(QStringLiteral("allow_token_read"));
+    if (!allow.isUndefined() && !allow.isNull() && !allow.isBool())
+        return replyBad(reply, badRequest(QStringLiteral("allow_token_read: must be true or false")));
+
+    const auto created = m_services.apps->create(name.toString(), allow.toBool(false));
+    if (!created.ok()) {
+        if (created.error().code == ErrorCode::Conflict)
+            return reply.error(Status::Conflict, QStringLiteral("app_name_taken"), created.error().message);
+        if (created.error().code == ErrorCode::BadInput)
+            return replyBad(reply, created.error());
+        return reply.error(Status::InternalServerError, QStringLiteral("storage_error"),
+                           created.error().message);
+    }
+    qCInfo(lcApi) << "created verifier app" << created.value().app.id;
+    reply.json(Status::Created,
+               data(QJsonObject{{QStringLiteral("app"), ApiJson::verifierApp(created.value().app)},
+                                {QStringLiteral("client_secret"), created.value().clientSecret}}));
+}
+
+void ApiRoutes::listApps(const QHttpServerRequest &request, QHttpServerResponder &&responder)
+{
+    const AsyncReply reply(request, std::move(responder));
+    if (!authenticateAdmin(m_services.adminToken, request, reply))
+        return;
+    const auto apps = m_services.apps->list();
+    if (!apps.ok())
+        return reply.error(Status::InternalServerError, QStringLiteral("storage_error"),
+                           apps.error().message);
+    QJsonArray items;
+    for (const VerifierApp &app : apps.value())
+        items.append(ApiJson::verifierApp(app));
+    reply.json(Status::Ok, data(QJsonObject{{QStringLiteral("items"), items}}));
+}
+
+void ApiRoutes::setTokenAccess(const QString &id, const QHttpServerRequest &request,
+                               QHttpServerResponder &&responder)
+{
+    const AsyncReply reply(request, std::move(responder));
+    if (!authenticateAdmin(m_services.adminToken, request, reply))
+        return;
+    bool idOk = false;
+    const qint64 appId = id.toLongLong(&idOk);
+    if (!idOk || appId <= 0)
+        return reply.error(Status::NotFound, QStringLiteral("not_found"),
+                           QStringLiteral("no app with id %1").arg(id));
+    const auto body = parseBody(request);
+    if (!body.ok())
+        return replyBad(reply, body.error());
+    if (auto known = onlyFields(body.value(), {QStringLiteral("allow_token_read")}); !known.ok())
+        return replyBad(reply, known.error());
+    const QJsonValue allow = body.value().value(QStringLiteral("allow_token_read"));
+    if (!allow.isBool())
+        return replyBad(reply, badRequest(QStringLiteral("allow_token_read: required, true or false")));
+    const auto updated = m_services.apps->setTokenAccess(appId, allow.toBool());
+    if (!updated.ok()) {
+        if (updated.error().code == ErrorCode::NotFound)
+            return reply.error(Status::NotFound, QStringLiteral("not_found"), updated.error().message);
+        return reply.error(Status::InternalServerError, QStringLiteral("storage_error"),
+                           updated.error().message);
+    }
+    reply.json(Status::Ok,
+               data(QJsonObject{{QStringLiteral("message"),
+                                 allow.toBool() ? QStringLiteral("token read allowed")
+                                                : QStringLiteral("token read forbidden")}}));
+}
+
+void ApiRoutes::openApi(const QHttpServerRequest &request, QHttpServerResponder &&responder)
+{
+    const AsyncReply reply(request, std::move(responder));
+    QFile file(QStringLiteral(":/api/openapi.json"));
+    if (!file.open(QIODevice::ReadOnly))
+        return reply.error(Status::InternalServerError, QStringLiteral("internal_error"),
+                           QStringLiteral("openapi.json is missing from this build"));
+    reply.json(Status::Ok, QJsonDocument::fromJson(file.readAll()).object());
+}

@@ -1,0 +1,102 @@
+#include "core/api/limitedtcpserver.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTcpSocket>
+
+#include "core/logging/categories.h"
+
+namespace {
+
+constexpr char REFUSED_PROPERTY[] = "dygwRefused";
+constexpr char HEAD_SEEN_PROPERTY[] = "dygwHeadChecked";
+
+// Content-Length of a request head, -1 when absent, -2 when chunked.
+qint64 declaredLength(const QByteArray &head)
+{
+    qint64 length = -1;
+    for (const QByteArray &line : head.split('\n')) {
+        const qsizetype colon = line.indexOf(':');
+        if (colon <= 0)
+            continue;
+        const QByteArray name = line.left(colon).trimmed().toLower();
+        const QByteArray value = line.mid(colon + 1).trimmed();
+        if (name == "content-length") {
+            bool ok = false;
+            const qint64 parsed = value.toLongLong(&ok);
+            length = ok ? parsed : std::numeric_limits<qint64>::max();
+        } else if (name == "transfer-encoding" && value.toLower().contains("chunked")) {
+            return -2;
+        }
+    }
+    return length;
+}
+
+} // namespace
+
+LimitedTcpServer::LimitedTcpServer(qint64 maxBody, QObject *parent)
+    : QTcpServer(parent),
+      m_maxBody(maxBody)
+{
+}
+
+void LimitedTcpServer::incomingConnection(qintptr socketDescriptor)
+{
+    auto *socket = new QTcpSocket(this);
+    if (!socket->setSocketDescriptor(socketDescriptor)) {
+        delete socket;
+        return;
+    }
+    // Connected before QHttpServer takes the socket, so this runs first on every readyRead.
+    connect(socket, &QTcpSocket::readyRead, this, [this, socket] { inspect(socket); });
+    // A request head was inspected; the next request on a kept-alive connection gets its own
+    // check once the answer to this one has gone out.
+    connect(socket, &QTcpSocket::bytesWritten, socket,
+            [socket] { socket->setProperty(HEAD_SEEN_PROPERTY, false); });
+    addPendingConnection(socket);
+}
+
+void LimitedTcpServer::inspect(QTcpSocket *socket)
+{
+    if (socket->property(REFUSED_PROPERTY).toBool()) {
+        socket->readAll(); // drained here so QHttpServer never buffers it
+        return;
+    }
+    if (socket->property(HEAD_SEEN_PROPERTY).toBool())
+        return;
+    const QByteArray peeked = socket->peek(MAX_HEAD + 4);
+    const qsizetype headEnd = peeked.indexOf("\r\n\r\n");
+    if (headEnd < 0) {
+        if (peeked.size() > MAX_HEAD)
+            refuse(socket, QByteArrayLiteral("request head larger than 16 KiB"));
+        return;
+    }
+    socket->setProperty(HEAD_SEEN_PROPERTY, true);
+    const qint64 length = declaredLength(peeked.left(headEnd));
+    if (length == -2)
+        refuse(socket,
+               QByteArrayLiteral("chunked request bodies are not accepted; send "
+                                 "Content-Length (at most 64 KiB)"));
+    else if (length > m_maxBody)
+        refuse(socket, QByteArrayLiteral("request body larger than 64 KiB"));
+}
+
+void LimitedTcpServer::refuse(QTcpSocket *socket, const QByteArray &message)
+{
+    ++m_refused;
+    socket->setProperty(REFUSED_PROPERTY, true);
+    socket->readAll();
+    const QByteArray body =
+            QJsonDocument(QJsonObject{{QStringLiteral("error"),
+                                       QJsonObject{{QStringLiteral("code"),
+                                                    QStringLiteral("payload_too_large")},
+                                                   {QStringLiteral("message"),
+                                                    QString::fromLatin1(message)},
+                                                   {QStringLiteral("request_id"), QString()}}}})
+                    .toJson(QJsonDocument::Compact);
+    socket->write("HTTP/1.1 413 Payload Too Large\r\nContent-Type: application/json\r\n"
+                  "Connection: close\r\nContent-Length: "
+                  + QByteArray::number(body.size()) + "\r\n\r\n" + body);
+    socket->disconnectFromHost();
+    qCInfo(lcApi) << "refused a request:" << message;
+}

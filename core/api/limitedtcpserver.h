@@ -1,0 +1,32 @@
+#pragma once
+
+#include <QTcpServer>
+
+// A QTcpServer that refuses requests whose body would exceed a limit before QHttpServer
+// reads them. QHttpServer 6.4 has no body limit and buffers whatever arrives, so the check
+// runs on each socket's readyRead ahead of QHttpServer's own handler (connected first):
+// it looks at the request head with peek(), and on a refusal answers 413 itself, swallows
+// whatever else arrives, and closes the connection.
+class LimitedTcpServer final : public QTcpServer
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(LimitedTcpServer)
+
+public:
+    static constexpr qint64 DEFAULT_MAX_BODY = 64 * 1024;
+    static constexpr qint64 MAX_HEAD = 16 * 1024;
+
+    explicit LimitedTcpServer(qint64 maxBody = DEFAULT_MAX_BODY, QObject *parent = nullptr);
+
+    int refusedCount() const { return m_refused; }
+
+protected:
+    void incomingConnection(qintptr socketDescriptor) override;
+
+private:
+    void inspect(QTcpSocket *socket);
+    void refuse(QTcpSocket *socket, const QByteArray &message);
+
+    qint64 m_maxBody;
+    int m_refused = 0;
+};

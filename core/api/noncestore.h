@@ -1,0 +1,32 @@
+#pragma once
+
+#include <memory>
+
+#include <QString>
+
+#include "core/result.h"
+
+class Database;
+
+// Remembers (app, nonce) pairs for the replay window, across restarts. It writes through a
+// connection of its own with synchronous=NORMAL: in WAL mode that survives a crash of the
+// program, and a nonce is not worth an fsync per request.
+class NonceStore
+{
+public:
+    static constexpr qint64 WINDOW_MS = 15 * 60 * 1000;
+
+    static Result<std::unique_ptr<NonceStore>> open(const QString &databaseFile);
+    ~NonceStore();
+
+    // True when the pair is new (and now remembered); false when it was seen in the window.
+    Result<bool> remember(qint64 appId, const QString &nonce, qint64 nowMs);
+    // Forgets what is older than the window; returns how many.
+    Result<int> purge(qint64 nowMs);
+
+private:
+    explicit NonceStore(std::unique_ptr<Database> database);
+
+    std::unique_ptr<Database> m_database;
+    qint64 m_lastPurgeMs = 0;
+};

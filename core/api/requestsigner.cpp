@@ -1,0 +1,77 @@
+#include "core/api/requestsigner.h"
+
+#include <algorithm>
+#include <utility>
+
+#include <QList>
+
+#include "core/crypto/crypto.h"
+
+namespace {
+
+QByteArray percentDecode(QByteArrayView text)
+{
+    // QByteArray::fromPercentEncoding would leave '+' alone too; it is what we want.
+    return QByteArray::fromPercentEncoding(text.toByteArray());
+}
+
+QByteArray rfc3986Encode(const QByteArray &bytes)
+{
+    // toPercentEncoding leaves exactly the RFC 3986 unreserved set bare and writes %XX in
+    // upper case.
+    return bytes.toPercentEncoding();
+}
+
+} // namespace
+
+namespace RequestSigner {
+
+QByteArray canonicalQuery(QByteArrayView rawQuery)
+{
+    QList<std::pair<QByteArray, QByteArray>> pairs;
+    for (const QByteArrayView piece : QByteArray(rawQuery.toByteArray()).split('&')) {
+        if (piece.isEmpty())
+            continue;
+        const qsizetype equals = piece.indexOf('=');
+        const QByteArrayView name = equals < 0 ? piece : piece.first(equals);
+        const QByteArrayView value = equals < 0 ? QByteArrayView() : piece.sliced(equals + 1);
+        pairs.append({rfc3986Encode(percentDecode(name)), rfc3986Encode(percentDecode(value))});
+    }
+    std::sort(pairs.begin(), pairs.end());
+    QByteArray canonical;
+    for (const auto &[name, value] : std::as_const(pairs)) {
+        if (!canonical.isEmpty())
+            canonical += '&';
+        canonical += name + '=' + value;
+    }
+    return canonical;
+}
+
+QByteArray stringToSign(QByteArrayView method, QByteArrayView path, QByteArrayView rawQuery,
+                        QByteArrayView timestamp, QByteArrayView nonce, QByteArrayView body)
+{
+    QByteArray text;
+    text += method.toByteArray().toUpper();
+    text += '\n';
+    text += path;
+    text += '\n';
+    text += canonicalQuery(rawQuery);
+    text += '\n';
+    text += timestamp;
+    text += '\n';
+    text += nonce;
+    text += '\n';
+    text += Crypto::sha256(body).toHex();
+    return text;
+}
+
+QByteArray signature(QByteArrayView clientSecret, QByteArrayView method, QByteArrayView path,
+                     QByteArrayView rawQuery, QByteArrayView timestamp, QByteArrayView nonce,
+                     QByteArrayView body)
+{
+    return Crypto::hmacSha256(clientSecret,
+                              stringToSign(method, path, rawQuery, timestamp, nonce, body))
+            .toHex();
+}
+
+} // namespace RequestSigner

@@ -1,0 +1,35 @@
+#pragma once
+
+#include <optional>
+
+#include <QHash>
+#include <QString>
+
+#include "core/douyin/douyintypes.h"
+
+// Prepares this gateway made, by verify_token, for as long as Douyin honours the token.
+// Lets the two-step flow (prepare, then verify N of them with that token) know which
+// certificates, products and amounts the token stands for without preparing again.
+class PrepareCache
+{
+public:
+    struct Entry
+    {
+        PrepareResult prepared;
+        QString poiId;
+        qint64 appId = 0;
+        qint64 expiresAtMs = 0;
+    };
+
+    static constexpr int MAX_ENTRIES = 10000; // a busy till makes a few hundred a day
+
+    void insert(const PrepareResult &prepared, const QString &poiId, qint64 appId, qint64 nowMs);
+    std::optional<Entry> find(const QString &verifyToken, qint64 nowMs) const;
+    // A verify_token serves one verify request (Douyin's 1:1 rule).
+    void remove(const QString &verifyToken) { m_entries.remove(verifyToken); }
+
+private:
+    void purge(qint64 nowMs);
+
+    QHash<QString, Entry> m_entries;
+};

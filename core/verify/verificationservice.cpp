@@ -1,0 +1,502 @@
+#include "core/verify/verificationservice.h"
+
+#include <QDateTime>
+#include <QJsonArray>
+#include <QJsonDocument>
+
+#include "core/douyin/douyinclient.h"
+#include "core/douyin/shortlinkresolver.h"
+#include "core/logging/categories.h"
+#include "core/store/verificationrepository.h"
+#include "core/verify/enrichmentqueue.h"
+#include "core/verify/verifyrecords.h"
+#include "core/verify/verifyresolver.h"
+#include "core/verify/verifyvalidation.h"
+
+struct VerificationService::Flow
+{
+    VerifyCommand command;
+    QPointer<QObject> context;
+    VerifyCallback callback;
+    VerificationRecord::Mode mode = VerificationRecord::Mode::Code;
+    QString sourceInput;
+};
+
+namespace {
+
+using Kind = VerifyOutcome::Kind;
+
+qint64 nowMs()
+{
+    return QDateTime::currentMSecsSinceEpoch();
+}
+
+VerifyOutcome failure(Kind kind, ErrorCode code, const QString &message)
+{
+    VerifyOutcome outcome;
+    outcome.kind = kind;
+    outcome.error = makeError(code, message);
+    return outcome;
+}
+
+// A Douyin failure before verify was sent: nothing was verified.
+VerifyOutcome beforeVerify(const DouyinError &error)
+{
+    Kind kind = Kind::Unavailable;
+    ErrorCode code = ErrorCode::Network;
+    switch (error.kind) {
+    case DouyinError::Kind::Rejected:
+        kind = Kind::PrepareRejected;
+        code = ErrorCode::Conflict;
+        break;
+    case DouyinError::Kind::BadAnswer:
+        kind = Kind::BadAnswer;
+        break;
+    case DouyinError::Kind::Cooldown:
+        kind = Kind::Cooldown;
+        code = ErrorCode::Timeout;
+        break;
+    case DouyinError::Kind::NotConfigured:
+        kind = Kind::NotConfigured;
+        code = ErrorCode::BadConfig;
+        break;
+    case DouyinError::Kind::BadLink:
+        kind = Kind::BadLink;
+        code = ErrorCode::BadInput;
+        break;
+    case DouyinError::Kind::Unavailable:
+    case DouyinError::Kind::Unknown: // a lost prepare answer verified nothing
+        break;
+    }
+    VerifyOutcome outcome = failure(kind, code, error.message);
+    outcome.douyin = error;
+    return outcome;
+}
+
+PrepareOutcome::Kind prepareKind(const VerifyOutcome &outcome)
+{
+    switch (outcome.kind) {
+    case Kind::PrepareRejected:
+        return PrepareOutcome::Kind::Rejected;
+    case Kind::BadAnswer:
+        return PrepareOutcome::Kind::BadAnswer;
+    case Kind::Cooldown:
+        return PrepareOutcome::Kind::Cooldown;
+    case Kind::NotConfigured:
+        return PrepareOutcome::Kind::NotConfigured;
+    case Kind::BadLink:
+        return PrepareOutcome::Kind::BadLink;
+    case Kind::BadInput:
+        return PrepareOutcome::Kind::BadInput;
+    default:
+        return PrepareOutcome::Kind::Unavailable;
+    }
+}
+
+QString idempotencySlot(const VerifyCommand &command)
+{
+    return QString::number(command.appId) + u'\n' + command.idempotencyKey;
+}
+
+QByteArray serialise(const VerifyOutcome &outcome)
+{
+    QJsonArray ids;
+    for (const VerificationRecord &record : outcome.records)
+        ids.append(record.id);
+    QJsonObject object{{QStringLiteral("kind"), int(outcome.kind)},
+                       {QStringLiteral("record_ids"), ids},
+                       {QStringLiteral("error_code"), int(outcome.error.code)},
+                       {QStringLiteral("message"), outcome.error.message}};
+    if (outcome.douyin) {
+        object.insert(QStringLiteral("douyin"),
+                      QJsonObject{{QStringLiteral("kind"), int(outcome.douyin->kind)},
+                                  {QStringLiteral("error_code"), outcome.douyin->code},
+                                  {QStringLiteral("description"), outcome.douyin->description},
+                                  {QStringLiteral("logid"), outcome.douyin->logid},
+                                  {QStringLiteral("message"), outcome.douyin->message}});
+    }
+    return QJsonDocument(object).toJson(QJsonDocument::Compact);
+}
+
+} // namespace
+
+VerificationService::VerificationService(Database *database, DouyinClient *client, QObject *parent)
+    : QObject(parent),
+      m_database(database),
+      m_client(client),
+      m_repository(std::make_unique<VerificationRepository>(database)),
+      m_resolver(new VerifyResolver(m_repository.get(), client, this)),
+      m_enrichment(new EnrichmentQueue(m_repository.get(), client, this))
+{
+    // Whatever resolution settles as success gets enriched like a first-time success.
+    connect(m_resolver, &VerifyResolver::recordsChanged, this,
+            [this](const QList<VerificationRecord> &records) {
+                m_enrichment->enqueue(records);
+                emit recordsChanged(records);
+            });
+    connect(m_enrichment, &EnrichmentQueue::recordsChanged, this,
+            &VerificationService::recordsChanged);
+    setConfig(m_config);
+}
+
+VerificationService::~VerificationService() = default;
+
+void VerificationService::setConfig(const Config &config)
+{
+    m_config = config;
+    m_resolver->setSchedule({config.resolveFastDelayMs, config.resolveFastCount,
+                             config.resolveSlowDelayMs, config.resolveMaxAttempts});
+    EnrichmentQueue::Policy policy;
+    policy.baseDelayMs = config.enrichmentBaseDelayMs;
+    policy.maxDelayMs = config.enrichmentMaxDelayMs;
+    policy.maxAttempts = config.enrichmentMaxAttempts;
+    m_enrichment->setPolicy(policy);
+}
+
+void VerificationService::start()
+{
+    m_resolver->resumeAll();
+    // A success whose job row was not yet written when the program stopped.
+    const auto successes = m_repository->findByStatus({VerificationRecord::Status::Success});
+    if (successes.ok())
+        m_enrichment->enqueue(successes.value());
+    m_enrichment->kick();
+    m_repository->purgeIdempotency(nowMs() - qint64(m_config.idempotencyTtlHours) * 3600 * 1000);
+}
+
+int VerificationService::resolutionBacklog() const
+{
+    return m_resolver->backlog();
+}
+
+int VerificationService::enrichmentBacklog() const
+{
+    return m_enrichment->backlog();
+}
+
+void VerificationService::prepare(const PrepareCommand &command, QObject *context,
+                                  PrepareCallback callback)
+{
+    QPointer<QObject> guard(context);
+    const auto fail = [guard, callback](const VerifyOutcome &outcome) {
+        if (!guard)
+            return;
+        PrepareOutcome result;
+        result.kind = prepareKind(outcome);
+        result.error = outcome.error;
+        result.douyin = outcome.douyin;
+        callback(result);
+    };
+    if (const auto valid = VerifyValidation::check(command); !valid.ok())
+        return fail(failure(Kind::BadInput, ErrorCode::BadInput, valid.error().message));
+    if (!m_client->isConfigured())
+        return fail(failure(Kind::NotConfigured, ErrorCode::BadConfig,
+                            QStringLiteral("Douyin credentials are not configured")));
+
+    const auto doPrepare = [this, command, guard, callback, fail](const QString &encryptedData) {
+        PrepareRequest request{encryptedData, encryptedData.isEmpty() ? command.code : QString(),
+                               command.poiId};
+        m_client->prepare(request, this,
+                          [this, command, guard, callback,
+                           fail](const Result<PrepareResult, DouyinError> &prepared) {
+                              if (!prepared.ok())
+                                  return fail(beforeVerify(prepared.error()));
+                              m_prepared.insert(prepared.value(), command.poiId, command.appId,
+                                                nowMs());
+                              if (!guard)
+                                  return;
+                              PrepareOutcome outcome;
+                              outcome.prepared = prepared.value();
+                              outcome.poiId = command.poiId;
+                              callback(outcome);
+                          });
+    };
+    if (command.shortLink.isEmpty())
+        return doPrepare(command.encryptedData);
+    m_client->resolveShortLink(command.shortLink, this,
+                               [doPrepare, fail](const Result<QString, DouyinError> &resolved) {
+                                   if (!resolved.ok())
+                                       return fail(beforeVerify(resolved.error()));
+                                   doPrepare(resolved.value());
+                               });
+}
+
+void VerificationService::verify(const VerifyCommand &command, QObject *context,
+                                 VerifyCallback callback)
+{
+    auto flow = std::make_shared<Flow>(Flow{command, context, std::move(callback)});
+    if (const auto valid = VerifyValidation::check(command); !valid.ok())
+        return finish(flow, failure(Kind::BadInput, ErrorCode::BadInput, valid.error().message));
+
+    if (!command.idempotencyKey.isEmpty()) {
+        if (replayIdempotent(flow))
+            return;
+        const QString slot = idempotencySlot(command);
+        if (m_inFlight.contains(slot)) {
+            // The same key is being worked on: answer this one when that one ends.
+            m_inFlight[slot].append(flow);
+            return;
+        }
+        m_inFlight.insert(slot, {});
+    }
+    runVerify(flow);
+}
+
+bool VerificationService::replayIdempotent(const FlowPtr &flow)
+{
+    const VerifyCommand &command = flow->command;
+    const auto stored = m_repository->findIdempotency(command.appId, command.idempotencyKey);
+    if (!stored || stored->createdAt < nowMs() - qint64(m_config.idempotencyTtlHours) * 3600 * 1000)
+        return false;
+    if (stored->fingerprint != QString::fromLatin1(command.fingerprint.toHex())) {
+        finish(flow,
+               failure(Kind::Conflict, ErrorCode::Conflict,
+                       QStringLiteral("Idempotency-Key was used with a different request")));
+        return true;
+    }
+    const QJsonObject saved = QJsonDocument::fromJson(stored->responseBody.toUtf8()).object();
+    VerifyOutcome outcome;
+    outcome.kind = Kind(saved.value(QStringLiteral("kind")).toInt());
+    outcome.error = makeError(ErrorCode(saved.value(QStringLiteral("error_code")).toInt()),
+                              saved.value(QStringLiteral("message")).toString());
+    const QJsonObject douyin = saved.value(QStringLiteral("douyin")).toObject();
+    if (!douyin.isEmpty()) {
+        DouyinError error;
+        error.kind = DouyinError::Kind(douyin.value(QStringLiteral("kind")).toInt());
+        error.code = douyin.value(QStringLiteral("error_code")).toInteger();
+        error.description = douyin.value(QStringLiteral("description")).toString();
+        error.logid = douyin.value(QStringLiteral("logid")).toString();
+        error.message = douyin.value(QStringLiteral("message")).toString();
+        outcome.douyin = error;
+    }
+    for (const QJsonValue &id : saved.value(QStringLiteral("record_ids")).toArray()) {
+        const auto record = m_repository->get(id.toInteger());
+        if (record.ok())
+            outcome.records.append(record.value());
+    }
+    outcome.replayed = true;
+    // Not through finish(): the stored outcome must not be stored again.
+    if (flow->context)
+        flow->callback(outcome);
+    return true;
+}
+
+void VerificationService::storeIdempotent(const VerifyCommand &command,
+                                          const VerifyOutcome &outcome)
+{
+    // Refusals that depend on the moment (cooldown, Douyin unreachable, our own storage)
+    // are not remembered: the same request may succeed when sent again.
+    if (outcome.kind == Kind::Cooldown || outcome.kind == Kind::Unavailable
+        || outcome.kind == Kind::StorageFailed || outcome.kind == Kind::Conflict
+        || outcome.kind == Kind::NotConfigured)
+        return;
+    const auto stored = m_repository->storeIdempotency(
+            command.appId, command.idempotencyKey, QString::fromLatin1(command.fingerprint.toHex()),
+            0, QString::fromUtf8(serialise(outcome)), nowMs());
+    if (!stored.ok())
+        qCWarning(lcVerify) << "cannot store idempotency key:" << stored.error().message;
+}
+
+std::optional<VerifyOutcome> VerificationService::outcomeOfToken(const QString &verifyToken)
+{
+    const auto earlier = m_repository->findByVerifyToken(verifyToken);
+    if (!earlier.ok() || earlier.value().isEmpty())
+        return std::nullopt;
+    VerifyOutcome outcome;
+    outcome.records = earlier.value();
+    outcome.replayed = true;
+    const bool open = std::any_of(
+            outcome.records.cbegin(), outcome.records.cend(), [](const VerificationRecord &record) {
+                return record.verifyStatus == VerificationRecord::Status::Pending
+                        || record.verifyStatus == VerificationRecord::Status::Unknown;
+            });
+    outcome.kind = open ? Kind::Unknown : Kind::Answered;
+    return outcome;
+}
+
+void VerificationService::runVerify(const FlowPtr &flow)
+{
+    const VerifyCommand &command = flow->command;
+    if (!m_client->isConfigured())
+        return finish(flow,
+                      failure(Kind::NotConfigured, ErrorCode::BadConfig,
+                              QStringLiteral("Douyin credentials are not configured")));
+
+    if (!command.encryptedCode.isEmpty()) {
+        flow->mode = VerificationRecord::Mode::EncryptedCode;
+        flow->sourceInput = command.encryptedCode;
+        if (auto earlier = outcomeOfToken(command.verifyToken))
+            return finish(flow, *earlier);
+
+        // The certificates of this token's prepare, when it went through this gateway.
+        QList<PreparedCertificate> chosen;
+        PreparedCertificate given;
+        given.encryptedCode = command.encryptedCode;
+        if (const auto cached = m_prepared.find(command.verifyToken, nowMs())) {
+            QList<PreparedCertificate> others;
+            for (const PreparedCertificate &certificate : cached->prepared.certificates) {
+                if (certificate.encryptedCode == command.encryptedCode)
+                    given = certificate;
+                else
+                    others.append(certificate);
+            }
+            chosen.append(given);
+            chosen.append(others.mid(0, command.count - 1));
+        } else {
+            chosen.append(given);
+        }
+        if (chosen.size() < command.count)
+            return finish(flow,
+                          failure(Kind::BadInput, ErrorCode::BadInput,
+                                  QStringLiteral("count: %1 requested, %2 available under "
+                                                 "this verify_token")
+                                          .arg(command.count)
+                                          .arg(chosen.size())));
+        return sendVerify(flow, chosen);
+    }
+
+    if (!command.code.isEmpty()) {
+        flow->mode = VerificationRecord::Mode::Code;
+        flow->sourceInput = command.code.trimmed();
+        return prepareForVerify(flow, {});
+    }
+
+    flow->mode = VerificationRecord::Mode::ShortLink;
+    flow->sourceInput = command.shortLink.trimmed();
+    m_client->resolveShortLink(flow->sourceInput, this,
+                               [this, flow](const Result<QString, DouyinError> &resolved) {
+                                   if (!resolved.ok())
+                                       return finish(flow, beforeVerify(resolved.error()));
+                                   prepareForVerify(flow, resolved.value());
+                               });
+}
+
+void VerificationService::prepareForVerify(const FlowPtr &flow, const QString &encryptedData)
+{
+    PrepareRequest request;
+    request.encryptedData = encryptedData;
+    request.code = encryptedData.isEmpty() ? flow->sourceInput : QString();
+    request.poiId = flow->command.poiId;
+    m_client->prepare(
+            request, this, [this, flow](const Result<PrepareResult, DouyinError> &prepared) {
+                if (!prepared.ok())
+                    return finish(flow, beforeVerify(prepared.error()));
+                const PrepareResult &result = prepared.value();
+                const int count = flow->command.count;
+                if (result.certificates.size() < count) {
+                    return finish(flow,
+                                  failure(Kind::BadInput, ErrorCode::BadInput,
+                                          QStringLiteral("count: %1 requested, %2 "
+                                                         "available")
+                                                  .arg(count)
+                                                  .arg(result.certificates.size())));
+                }
+                flow->command.verifyToken = result.verifyToken;
+                m_prepared.insert(result, flow->command.poiId, flow->command.appId, nowMs());
+                sendVerify(flow, result.certificates.mid(0, count));
+            });
+}
+
+void VerificationService::sendVerify(const FlowPtr &flow,
+                                     const QList<PreparedCertificate> &certificates)
+{
+    const VerifyCommand &command = flow->command;
+    const auto cached = m_prepared.find(command.verifyToken, nowMs());
+    const QString orderId = cached ? cached->prepared.orderId : QString();
+    QList<VerificationRecord> records = VerifyRecords::pending(
+            command, flow->mode, flow->sourceInput, command.verifyToken, orderId, certificates);
+
+    // Durable before anything is sent: a crash from here on leaves a pending record that
+    // the resolver settles at the next start.
+    if (const auto inserted = m_repository->insertPending(records); !inserted.ok())
+        return finish(flow,
+                      failure(Kind::StorageFailed, ErrorCode::Storage, inserted.error().message));
+    emit recordsChanged(records);
+    m_prepared.remove(command.verifyToken);
+
+    VerifyRequest request;
+    request.verifyToken = command.verifyToken;
+    request.poiId = command.poiId;
+    for (const VerificationRecord &record : std::as_const(records))
+        request.encryptedCodes.append(record.encryptedCode);
+
+    m_client->verify(
+            request, this,
+            [this, flow, records](const Result<VerifyResult, DouyinError> &answer) mutable {
+                if (answer.ok())
+                    return writeAnswered(flow, records, answer.value());
+                const DouyinError &error = answer.error();
+                VerifyOutcome outcome;
+                outcome.douyin = error;
+                switch (error.kind) {
+                case DouyinError::Kind::Rejected:
+                    VerifyRecords::applyRejection(records, error);
+                    outcome.kind = Kind::Answered;
+                    break;
+                case DouyinError::Kind::Unknown:
+                    VerifyRecords::applyUnknown(records, nowMs() + m_config.resolveFastDelayMs);
+                    outcome.kind = Kind::Unknown;
+                    outcome.error = makeError(ErrorCode::Timeout, error.message);
+                    break;
+                default: // never left: unavailable, cooldown, not configured
+                    VerifyRecords::applyNotSent(records, error.message);
+                    outcome.kind = error.kind == DouyinError::Kind::Cooldown ? Kind::Cooldown
+                                                                             : Kind::Unavailable;
+                    outcome.error = makeError(ErrorCode::Network, error.message);
+                    break;
+                }
+                writeRecords(records);
+                if (outcome.kind == Kind::Unknown)
+                    m_resolver->track(records.first().batchId);
+                outcome.records = records;
+                finish(flow, outcome);
+            });
+}
+
+void VerificationService::writeAnswered(const FlowPtr &flow, QList<VerificationRecord> records,
+                                        const VerifyResult &result)
+{
+    VerifyRecords::applyAnswer(records, result, false);
+    writeRecords(records);
+    m_enrichment->enqueue(records);
+    VerifyOutcome outcome;
+    outcome.kind = Kind::Answered;
+    outcome.records = records;
+    finish(flow, outcome);
+}
+
+void VerificationService::writeRecords(const QList<VerificationRecord> &records)
+{
+    const auto written = m_repository->update(records);
+    if (!written.ok()) {
+        // The pending rows are durable; the resolver settles them from Douyin's status.
+        qCCritical(lcVerify) << "cannot store verify result:" << written.error().message;
+        m_resolver->track(records.first().batchId);
+        return;
+    }
+    emit recordsChanged(records);
+}
+
+void VerificationService::finish(const FlowPtr &flow, VerifyOutcome outcome)
+{
+    const VerifyCommand &command = flow->command;
+    if (!command.idempotencyKey.isEmpty() && outcome.kind != Kind::Conflict) {
+        storeIdempotent(command, outcome);
+        const auto waiting = m_inFlight.take(idempotencySlot(command));
+        for (const FlowPtr &duplicate : waiting) {
+            // Same key: same request gets the same outcome, a different one a conflict.
+            if (duplicate->command.fingerprint == command.fingerprint) {
+                VerifyOutcome replay = outcome;
+                replay.replayed = true;
+                if (duplicate->context)
+                    duplicate->callback(replay);
+            } else if (duplicate->context) {
+                duplicate->callback(failure(Kind::Conflict, ErrorCode::Conflict,
+                                            QStringLiteral("Idempotency-Key was used with a "
+                                                           "different request")));
+            }
+        }
+    }
+    if (flow->context)
+        flow->callback(outcome);
+}

@@ -1,0 +1,96 @@
+#pragma once
+
+#include <functional>
+#include <memory>
+
+#include <QHash>
+#include <QObject>
+#include <QPointer>
+
+#include "core/verify/preparecache.h"
+#include "core/verify/verifycommand.h"
+#include "core/verify/verifyoutcome.h"
+
+class Database;
+class DouyinClient;
+class EnrichmentQueue;
+class VerificationRepository;
+class VerifyResolver;
+
+// The verification engine: the one place that turns a scan into Douyin prepare → verify and
+// durable records. The till and the LAN API both drive it. It lives on the engine thread with
+// the Database and the DouyinClient it is given; callbacks run on that thread.
+//
+// Safety rules it keeps:
+// - a record is committed as pending before verify is sent;
+// - verify is sent at most once per verify_token by this service; a lost answer is resolved
+//   by the status query and, only if the certificate is still usable, by Douyin's documented
+//   retry with the same token and identical parameters (VerifyResolver);
+// - a verify_token that already produced records is answered from them.
+class VerificationService final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(VerificationService)
+
+public:
+    using VerifyCallback = std::function<void(const VerifyOutcome &)>;
+    using PrepareCallback = std::function<void(const PrepareOutcome &)>;
+
+    struct Config
+    {
+        // Douyin's retry schedule for a lost verify answer (DouyinApi); tests shorten it.
+        int resolveFastDelayMs = 5000;
+        int resolveSlowDelayMs = 40000;
+        int resolveFastCount = 5;
+        int resolveMaxAttempts = 14;
+        int enrichmentBaseDelayMs = 2000;
+        int enrichmentMaxDelayMs = 600000;
+        int enrichmentMaxAttempts = 8;
+        int idempotencyTtlHours = 24;
+    };
+
+    VerificationService(Database *database, DouyinClient *client, QObject *parent = nullptr);
+    ~VerificationService() override;
+
+    void setConfig(const Config &config);
+    const Config &config() const { return m_config; }
+
+    // Resumes what an earlier run left: pending/unknown records and enrichment jobs.
+    void start();
+
+    void verify(const VerifyCommand &command, QObject *context, VerifyCallback callback);
+    void prepare(const PrepareCommand &command, QObject *context, PrepareCallback callback);
+
+    VerificationRepository *repository() const { return m_repository.get(); }
+    int resolutionBacklog() const;
+    int enrichmentBacklog() const;
+
+signals:
+    // Records that were written: new, answered, resolved or enriched.
+    void recordsChanged(const QList<VerificationRecord> &records);
+
+private:
+    struct Flow;
+    using FlowPtr = std::shared_ptr<Flow>;
+
+    void runVerify(const FlowPtr &flow);
+    void prepareForVerify(const FlowPtr &flow, const QString &encryptedData);
+    void sendVerify(const FlowPtr &flow, const QList<PreparedCertificate> &certificates);
+    void finish(const FlowPtr &flow, VerifyOutcome outcome);
+    bool replayIdempotent(const FlowPtr &flow);
+    void storeIdempotent(const VerifyCommand &command, const VerifyOutcome &outcome);
+    std::optional<VerifyOutcome> outcomeOfToken(const QString &verifyToken);
+    void writeAnswered(const FlowPtr &flow, QList<VerificationRecord> records,
+                       const VerifyResult &result);
+    void writeRecords(const QList<VerificationRecord> &records);
+
+    Config m_config;
+    Database *m_database;
+    DouyinClient *m_client;
+    std::unique_ptr<VerificationRepository> m_repository;
+    VerifyResolver *m_resolver;
+    EnrichmentQueue *m_enrichment;
+    PrepareCache m_prepared;
+    // Requests with an idempotency key still running, by (app, key): a duplicate waits.
+    QHash<QString, QList<FlowPtr>> m_inFlight;
+};
