@@ -34,6 +34,13 @@ CommandLine::CommandLine()
     m_parser.addOption({QStringLiteral("version"), QStringLiteral("Show the version and exit.")});
     m_parser.addOption({QStringLiteral("headless"),
                         QStringLiteral("Run the gateway without a window (LAN API, engine).")});
+    m_parser.addOption({QStringLiteral("demo"),
+                        QStringLiteral("Demo and training mode: the embedded Douyin sandbox and "
+                                       "a separate demo data dir.")});
+    m_parser.addOption({QStringLiteral("sandbox-listen"),
+                        QStringLiteral("Embedded sandbox address in demo mode (default "
+                                       "127.0.0.1:0)."),
+                        QStringLiteral("HOST:PORT")});
     m_parser.addOption({QStringLiteral("sandbox-only"),
                         QStringLiteral("Serve only the Douyin sandbox (a simulator for tests, "
                                        "training and integrators).")});
@@ -100,6 +107,20 @@ Result<CommandLineOptions> CommandLine::parse(const QStringList &arguments)
                                  .arg(m_parser.positionalArguments().first()));
     options.headless = m_parser.isSet(QStringLiteral("headless"));
     options.sandboxOnly = m_parser.isSet(QStringLiteral("sandbox-only"));
+    options.demo = m_parser.isSet(QStringLiteral("demo"));
+    if (m_parser.isSet(QStringLiteral("sandbox-listen"))) {
+        const auto value = single(QStringLiteral("sandbox-listen"));
+        if (!value.ok())
+            return value.error();
+        const auto address = HostPort::parse(value.value());
+        if (!address.ok())
+            return makeError(ErrorCode::BadInput,
+                             QStringLiteral("--sandbox-listen: ") + address.error().message);
+        options.sandboxListen = value.value();
+    }
+    if (options.demo && options.sandboxOnly)
+        return makeError(ErrorCode::BadInput,
+                         QStringLiteral("--demo and --sandbox-only exclude each other"));
     if (options.headless && options.sandboxOnly)
         return makeError(ErrorCode::BadInput,
                          QStringLiteral("--headless and --sandbox-only exclude each other"));

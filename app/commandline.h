@@ -15,6 +15,8 @@ struct CommandLineOptions
     Action action = Action::Run;
     bool headless = false;
     bool sandboxOnly = false;
+    bool demo = false;
+    QString sandboxListen; // raw HOST:PORT, validated by the caller
     bool verbose = false;
     QString configFile; // empty: GatewaySettings::defaultConfigFile()
     GatewaySettings::Overrides overrides;

@@ -3,10 +3,9 @@
 #include <QCoreApplication>
 
 #include "app/commandline.h"
-#include "app/headlessgateway.h"
 #include "app/signalwatcher.h"
-#include "core/logging/categories.h"
 #include "core/logging/logfile.h"
+#include "core/runtime/gatewayruntime.h"
 #include "core/sandbox/sandboxserver.h"
 #include "core/version.h"
 
@@ -25,6 +24,22 @@ int fail(int code, const QString &message)
 {
     printLine(stderr, QStringLiteral("dy-gateway: ") + message);
     return code;
+}
+
+// Loopback unless asked otherwise: the sandbox hands a token to anyone who asks.
+int runSandboxOnly(QCoreApplication &app, const CommandLineOptions &options)
+{
+    const auto address = HostPort::parse(
+            options.overrides.value(Setting::Listen, QStringLiteral("127.0.0.1:8790")));
+    if (!address.ok())
+        return fail(EXIT_USAGE, QStringLiteral("--listen: ") + address.error().message);
+    LogFile::setVerbose(options.verbose);
+    SandboxServer sandbox;
+    const auto listening = sandbox.listen(address.value());
+    if (!listening.ok())
+        return fail(EXIT_RUNTIME, listening.error().message);
+    printLine(stdout, QStringLiteral("sandbox listening on ") + listening.value().toUrl());
+    return app.exec();
 }
 
 } // namespace
@@ -51,8 +66,9 @@ int main(int argc, char *argv[])
         break;
     }
 
-    const QString configFile = options.configFile.isEmpty() ? GatewaySettings::defaultConfigFile()
-                                                            : options.configFile;
+    const QString configFile = options.configFile.isEmpty()
+            ? GatewaySettings::defaultConfigFile()
+            : options.configFile;
     auto settings = GatewaySettings::load(configFile, QProcessEnvironment::systemEnvironment(),
                                           options.overrides);
     if (!settings.ok())
@@ -62,32 +78,34 @@ int main(int argc, char *argv[])
     QObject::connect(&signalWatcher, &SignalWatcher::terminationRequested, &app,
                      &QCoreApplication::quit);
 
-    if (options.sandboxOnly) {
-        // Loopback unless asked otherwise: the sandbox hands out tokens to anyone who asks.
-        const auto address = HostPort::parse(
-                options.overrides.value(Setting::Listen, QStringLiteral("127.0.0.1:8790")));
-        if (!address.ok())
-            return fail(EXIT_USAGE, QStringLiteral("--listen: ") + address.error().message);
-        LogFile::setVerbose(options.verbose);
-        SandboxServer sandbox;
-        const auto listening = sandbox.listen(address.value());
-        if (!listening.ok())
-            return fail(EXIT_RUNTIME, listening.error().message);
-        printLine(stdout, QStringLiteral("sandbox listening on ") + listening.value().toUrl());
-        return app.exec();
-    }
+    if (options.sandboxOnly)
+        return runSandboxOnly(app, options);
 
+    GatewayRuntime::Options runtimeOptions;
+    runtimeOptions.demo = options.demo;
+    runtimeOptions.verbose = options.verbose;
+    runtimeOptions.adminTokenFromEnvironment = qEnvironmentVariable("DYGW_ADMIN_TOKEN");
+    if (!options.sandboxListen.isEmpty())
+        runtimeOptions.sandboxListen = HostPort::parse(options.sandboxListen).value();
     if (!options.headless) {
-        printLine(stderr,
-                  QStringLiteral("dy-gateway: the cashier window is not part of this "
-                                 "build yet; running the headless gateway"));
+        // Until the cashier window exists, the plain command runs the gateway, in demo mode
+        // while no Douyin credentials are configured.
+        runtimeOptions.demo = options.demo || !settings.value().hasDouyinCredentials();
+        printLine(stderr, QStringLiteral("dy-gateway: the cashier window is not part of this "
+                                         "build yet; running the headless gateway%1")
+                                  .arg(runtimeOptions.demo ? QStringLiteral(" in demo mode")
+                                                           : QString()));
     }
 
-    HeadlessGateway gateway(std::move(settings).value());
-    const auto started = gateway.start(options.verbose);
+    GatewayRuntime runtime(std::move(settings).value());
+    const auto started = runtime.start(runtimeOptions);
     if (!started.ok())
         return fail(EXIT_RUNTIME, started.error().message);
-    printLine(stdout, QStringLiteral("listening on ") + started.value().toUrl());
+    if (started.value().sandbox)
+        printLine(stdout, QStringLiteral("sandbox listening on ") + started.value().sandbox->toUrl());
+    printLine(stdout, QStringLiteral("listening on ") + started.value().api->toUrl());
+    if (started.value().newAdminToken)
+        printLine(stdout, QStringLiteral("admin token: ") + *started.value().newAdminToken);
 
     return app.exec();
 }

@@ -108,6 +108,10 @@ void LanApiServer::answerHealth(const QHttpServerRequest &request, QHttpServerRe
                 && query.next();
         backlog = databaseOk ? query.value(0).toLongLong() : 0;
     }
+    const qint64 validUntil = m_tokenValidUntil ? m_tokenValidUntil() : 0;
+    const QJsonValue tokenValidUntil = validUntil > 0
+            ? QJsonValue(QDateTime::fromSecsSinceEpoch(validUntil, Qt::UTC).toString(Qt::ISODate))
+            : QJsonValue(QJsonValue::Null);
     const QJsonObject body{
             // "degraded" with 503 lets a load balancer take a gateway whose database
             // broke out of rotation while it still answers.
@@ -119,7 +123,7 @@ void LanApiServer::answerHealth(const QHttpServerRequest &request, QHttpServerRe
              databaseOk ? QStringLiteral("ok") : QStringLiteral("error")},
             {QStringLiteral("douyin"),
              QJsonObject{{QStringLiteral("configured"), m_douyinConfigured},
-                         {QStringLiteral("token_valid_until"), QJsonValue::Null}}},
+                         {QStringLiteral("token_valid_until"), tokenValidUntil}}},
             {QStringLiteral("enrichment_backlog"), backlog},
     };
     JsonReply::write(responder, databaseOk ? Status::Ok : Status::ServiceUnavailable, body,

@@ -33,6 +33,8 @@ public:
     HostPort address() const { return m_address; }
 
     void setDouyinConfigured(bool configured) { m_douyinConfigured = configured; }
+    // Unix seconds until which the current Douyin token is valid; 0 = none.
+    void setTokenValidUntil(std::function<qint64()> provider) { m_tokenValidUntil = std::move(provider); }
 
     // Registers path (QHttpServer syntax, "<arg>" for a path argument) for one method, and
     // remembers it so a known path with another method answers 405 with Allow.
@@ -56,5 +58,6 @@ private:
     QList<RouteEntry> m_routes;
     Database *m_database;
     bool m_douyinConfigured = false;
+    std::function<qint64()> m_tokenValidUntil;
     HostPort m_address;
 };

@@ -1,0 +1,138 @@
+#include "core/runtime/gatewayruntime.h"
+
+#include <QDir>
+
+#include "core/api/admintoken.h"
+#include "core/api/apiroutes.h"
+#include "core/api/lanapiserver.h"
+#include "core/api/noncestore.h"
+#include "core/api/requestauthenticator.h"
+#include "core/crypto/secretbox.h"
+#include "core/douyin/accesstokencache.h"
+#include "core/douyin/douyinclient.h"
+#include "core/douyin/douyintokenstore.h"
+#include "core/douyin/poidirectory.h"
+#include "core/logging/categories.h"
+#include "core/logging/logfile.h"
+#include "core/sandbox/sandboxconfig.h"
+#include "core/sandbox/sandboxserver.h"
+#include "core/store/apprepository.h"
+#include "core/store/database.h"
+#include "core/verify/verificationservice.h"
+#include "core/version.h"
+
+GatewayRuntime::GatewayRuntime(GatewaySettings settings, QObject *parent)
+    : QObject(parent), m_settings(std::move(settings))
+{
+}
+
+GatewayRuntime::~GatewayRuntime()
+{
+    // Network first, then the engine, then storage: nothing may outlive what it writes to.
+    delete m_routes;
+    delete m_api;
+    delete m_engine;
+    delete m_pois;
+    delete m_douyin;
+    delete m_sandbox;
+    m_authenticator.reset();
+    m_nonces.reset();
+    m_apps.reset();
+    m_tokenStore.reset();
+    m_adminToken.reset();
+    m_database.reset();
+    if (m_logFile)
+        LogFile::uninstall();
+}
+
+QString GatewayRuntime::demoDataDir(const QString &dataDir)
+{
+    return QDir(dataDir).filePath(QStringLiteral("demo"));
+}
+
+Result<GatewayRuntime::Started> GatewayRuntime::start(const Options &options)
+{
+    Started started;
+    started.dataDir = options.demo ? demoDataDir(m_settings.dataDir()) : m_settings.dataDir();
+    if (!QDir().mkpath(started.dataDir))
+        return makeError(ErrorCode::Storage,
+                         QStringLiteral("cannot create data dir %1").arg(started.dataDir));
+
+    LogFile::setVerbose(options.verbose);
+    m_logFile = std::make_unique<LogFile>(
+            QDir(started.dataDir).filePath(QStringLiteral("logs/dy-gateway.log")));
+    if (const auto opened = m_logFile->open(); !opened.ok())
+        return opened.error();
+    LogFile::install(m_logFile.get());
+    qCInfo(lcApp) << "dy-gateway" << DYGW_VERSION << (options.demo ? "demo" : "") << "data dir"
+                  << started.dataDir;
+
+    auto box = SecretBox::openOrCreate(started.dataDir);
+    if (!box.ok())
+        return box.error();
+    m_secretBox = std::make_unique<SecretBox>(box.value());
+
+    auto database = Database::openInDir(started.dataDir);
+    if (!database.ok())
+        return database.error();
+    m_database = std::move(database).value();
+
+    DouyinClient::Config douyin;
+    douyin.baseUrl = m_settings.douyinBaseUrl();
+    douyin.shortLinkBase = m_settings.shortLinkBase();
+    douyin.clientKey = m_settings.douyinClientKey();
+    douyin.clientSecret = m_settings.douyinClientSecret();
+    douyin.accountId = m_settings.douyinAccountId();
+    if (options.demo) {
+        const SandboxConfig sandboxConfig;
+        m_sandbox = new SandboxServer(sandboxConfig);
+        const auto listening = m_sandbox->listen(
+                options.sandboxListen.value_or(HostPort{QStringLiteral("127.0.0.1"), 0}));
+        if (!listening.ok())
+            return listening.error();
+        started.sandbox = listening.value();
+        douyin.baseUrl = m_sandbox->baseUrl();
+        douyin.shortLinkBase = m_sandbox->baseUrl();
+        douyin.clientKey = sandboxConfig.clientKey;
+        douyin.clientSecret = sandboxConfig.clientSecret;
+        douyin.accountId = sandboxConfig.accountId;
+    }
+    m_douyin = new DouyinClient;
+    m_douyin->setConfig(douyin);
+    m_tokenStore = std::make_unique<DouyinTokenStore>(m_database.get(), m_secretBox.get());
+    m_douyin->setTokenStore(m_tokenStore.get());
+    m_pois = new PoiDirectory(m_douyin);
+
+    m_engine = new VerificationService(m_database.get(), m_douyin);
+    m_engine->start();
+
+    m_apps = std::make_unique<AppRepository>(m_database.get(), m_secretBox.get());
+    m_adminToken = std::make_unique<AdminToken>(m_database.get());
+    const auto admin = m_adminToken->ensure(options.adminTokenFromEnvironment);
+    if (!admin.ok())
+        return admin.error();
+    started.newAdminToken = admin.value();
+
+    if (!options.serveApi)
+        return started;
+
+    auto nonces = NonceStore::open(m_database->filePath());
+    if (!nonces.ok())
+        return nonces.error();
+    m_nonces = std::move(nonces).value();
+    m_authenticator = std::make_unique<RequestAuthenticator>(m_apps.get(), m_nonces.get());
+    m_authenticator->setRateLimits(m_settings.apiRateLimit(), m_settings.apiRateBurst());
+
+    m_api = new LanApiServer(m_database.get());
+    m_api->setDouyinConfigured(m_douyin->isConfigured());
+    DouyinClient *client = m_douyin;
+    m_api->setTokenValidUntil([client] { return client->tokens()->expiresAt(); });
+    m_routes = new ApiRoutes(m_api,
+                             ApiRoutes::Services{m_engine, m_apps.get(), m_authenticator.get(),
+                                                 m_adminToken.get(), m_douyin, m_pois});
+    const auto listening = m_api->listen(m_settings.listen());
+    if (!listening.ok())
+        return listening.error();
+    started.api = listening.value();
+    return started;
+}

@@ -1,0 +1,85 @@
+#pragma once
+
+#include <memory>
+#include <optional>
+
+#include <QObject>
+
+#include "core/config/gatewaysettings.h"
+#include "core/result.h"
+
+class AdminToken;
+class ApiRoutes;
+class AppRepository;
+class Database;
+class DouyinClient;
+class DouyinTokenStore;
+class LanApiServer;
+class LogFile;
+class NonceStore;
+class PoiDirectory;
+class RequestAuthenticator;
+class SandboxServer;
+class SecretBox;
+class VerificationService;
+
+// Every core object of a running gateway, built from settings on the calling thread: the
+// main thread in headless mode, the engine thread under the desktop app. In demo mode it
+// also runs the Douyin sandbox and points the client at it, with a data dir of its own.
+class GatewayRuntime final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(GatewayRuntime)
+
+public:
+    struct Options
+    {
+        bool demo = false;
+        std::optional<HostPort> sandboxListen; // demo: default 127.0.0.1:0
+        bool serveApi = true;
+        bool verbose = false;
+        QString adminTokenFromEnvironment; // DYGW_ADMIN_TOKEN
+    };
+
+    struct Started
+    {
+        std::optional<HostPort> api;
+        std::optional<HostPort> sandbox;
+        std::optional<QString> newAdminToken; // generated now: show it once
+        QString dataDir;
+    };
+
+    explicit GatewayRuntime(GatewaySettings settings, QObject *parent = nullptr);
+    ~GatewayRuntime() override;
+
+    // Any error means the process should exit 1.
+    Result<Started> start(const Options &options);
+
+    // The demo data dir lives inside the configured one, so demo records never mix with real.
+    static QString demoDataDir(const QString &dataDir);
+
+    Database *database() const { return m_database.get(); }
+    DouyinClient *douyin() const { return m_douyin; }
+    VerificationService *engine() const { return m_engine; }
+    AppRepository *apps() const { return m_apps.get(); }
+    AdminToken *adminToken() const { return m_adminToken.get(); }
+    SandboxServer *sandbox() const { return m_sandbox; }
+    LanApiServer *api() const { return m_api; }
+
+private:
+    GatewaySettings m_settings;
+    std::unique_ptr<LogFile> m_logFile;
+    std::unique_ptr<SecretBox> m_secretBox;
+    std::unique_ptr<Database> m_database;
+    std::unique_ptr<DouyinTokenStore> m_tokenStore;
+    std::unique_ptr<AppRepository> m_apps;
+    std::unique_ptr<NonceStore> m_nonces;
+    std::unique_ptr<RequestAuthenticator> m_authenticator;
+    std::unique_ptr<AdminToken> m_adminToken;
+    SandboxServer *m_sandbox = nullptr;
+    DouyinClient *m_douyin = nullptr;
+    PoiDirectory *m_pois = nullptr;
+    VerificationService *m_engine = nullptr;
+    LanApiServer *m_api = nullptr;
+    ApiRoutes *m_routes = nullptr;
+};
