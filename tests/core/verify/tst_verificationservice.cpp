@@ -1,0 +1,446 @@
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include "core/douyin/douyinapi.h"
+#include "core/douyin/douyinclient.h"
+#include "core/sandbox/sandboxserver.h"
+#include "core/store/database.h"
+#include "core/store/verificationrepository.h"
+#include "core/verify/verificationservice.h"
+
+using Status = VerificationRecord::Status;
+using Kind = VerifyOutcome::Kind;
+
+// The engine against the sandbox over loopback, with a real SQLite file.
+class tst_VerificationService : public QObject
+{
+    Q_OBJECT
+
+private:
+    QJsonObject control(const QByteArray &method, const QString &path, const QJsonObject &body = {})
+    {
+        QNetworkRequest request(QUrl(m_sandbox->baseUrl().toString() + path));
+        request.setHeader(QNetworkRequest::ContentTypeHeader, "application/json");
+        std::unique_ptr<QNetworkReply> reply(m_network.sendCustomRequest(
+                request, method, QJsonDocument(body).toJson(QJsonDocument::Compact)));
+        QSignalSpy finished(reply.get(), &QNetworkReply::finished);
+        if (!reply->isFinished())
+            finished.wait(10000);
+        return QJsonDocument::fromJson(reply->readAll()).object();
+    }
+
+    QJsonObject mintOrder(int certificates, const QJsonObject &extra = {})
+    {
+        QJsonObject body = extra;
+        body.insert("certificates", certificates);
+        return control("POST", "/sandbox/orders", body);
+    }
+
+    void fault(const QString &endpoint, const QString &mode, int count = 1,
+               const QJsonObject &extra = {})
+    {
+        QJsonObject body = extra;
+        body.insert("endpoint", endpoint);
+        body.insert("mode", mode);
+        body.insert("count", count);
+        control("POST", "/sandbox/faults", body);
+    }
+
+    int stat(const QString &endpoint) { return control("GET", "/sandbox/stats").value(endpoint).toInt(-1); }
+
+    QList<int> certificateStatuses(const QString &orderId)
+    {
+        QList<int> statuses;
+        const QJsonObject order = control("GET", "/sandbox/orders/" + orderId);
+        for (const QJsonValue &certificate : order.value("certificates").toArray())
+            statuses.append(certificate.toObject().value("status").toInt());
+        return statuses;
+    }
+
+    VerifyOutcome verify(const VerifyCommand &command)
+    {
+        std::optional<VerifyOutcome> outcome;
+        m_engine->verify(command, this, [&](const VerifyOutcome &o) { outcome = o; });
+        if (!QTest::qWaitFor([&] { return outcome.has_value(); }, 30000)) {
+            VerifyOutcome timedOut;
+            timedOut.kind = Kind::StorageFailed;
+            timedOut.error.message = "test timed out";
+            return timedOut;
+        }
+        return *outcome;
+    }
+
+    PrepareOutcome prepare(const PrepareCommand &command)
+    {
+        std::optional<PrepareOutcome> outcome;
+        m_engine->prepare(command, this, [&](const PrepareOutcome &o) { outcome = o; });
+        QTest::qWaitFor([&] { return outcome.has_value(); }, 30000);
+        return outcome.value_or(PrepareOutcome{});
+    }
+
+    VerifyCommand byCode(const QJsonObject &order, int index = 0)
+    {
+        VerifyCommand command;
+        command.poiId = order.value("poi_id").toString();
+        command.code = order.value("codes").toArray().at(index).toString();
+        return command;
+    }
+
+    void startEngine()
+    {
+        m_engine.reset();
+        m_client.reset();
+        m_database.reset();
+        auto db = Database::openInDir(m_dir.path());
+        QVERIFY(db.ok());
+        m_database = std::move(db).value();
+        m_client = std::make_unique<DouyinClient>();
+        DouyinClient::Config config;
+        config.baseUrl = m_sandbox->baseUrl();
+        config.shortLinkBase = m_sandbox->baseUrl();
+        config.clientKey = "sandbox_client_key";
+        config.clientSecret = "sandbox_client_secret";
+        config.accountId = "sandbox_account";
+        config.requestTimeoutMs = 1500;
+        config.cooldownSeconds = 1;
+        m_client->setConfig(config);
+        m_engine = std::make_unique<VerificationService>(m_database.get(), m_client.get());
+        VerificationService::Config engineConfig;
+        engineConfig.resolveFastDelayMs = 100;
+        engineConfig.resolveSlowDelayMs = 300;
+        engineConfig.enrichmentBaseDelayMs = 100;
+        engineConfig.enrichmentMaxAttempts = 3;
+        m_engine->setConfig(engineConfig);
+        m_engine->start();
+    }
+
+    VerificationRecord reload(qint64 id)
+    {
+        const auto record = m_engine->repository()->get(id);
+        return record.ok() ? record.value() : VerificationRecord{};
+    }
+
+    QTemporaryDir m_dir;
+    std::unique_ptr<SandboxServer> m_sandbox;
+    std::unique_ptr<Database> m_database;
+    std::unique_ptr<DouyinClient> m_client;
+    std::unique_ptr<VerificationService> m_engine;
+    QNetworkAccessManager m_network;
+
+private slots:
+    void initTestCase()
+    {
+        m_sandbox = std::make_unique<SandboxServer>();
+        QVERIFY(m_sandbox->listen({"127.0.0.1", 0}).ok());
+        startEngine();
+    }
+
+    void init() { control("DELETE", "/sandbox/faults"); }
+
+    void modesAndCounts_data()
+    {
+        QTest::addColumn<QString>("mode");
+        QTest::addColumn<int>("certificates");
+        QTest::addColumn<int>("count");
+        QTest::newRow("code, 1 of 1") << "code" << 1 << 1;
+        QTest::newRow("short_link, 1 of 1") << "short_link" << 1 << 1;
+        QTest::newRow("short_link, 2 of 3") << "short_link" << 3 << 2;
+        QTest::newRow("short_link, 10 of 10") << "short_link" << 10 << 10;
+        QTest::newRow("encrypted_code, 1 of 1") << "encrypted_code" << 1 << 1;
+        QTest::newRow("encrypted_code, 3 of 4") << "encrypted_code" << 4 << 3;
+    }
+
+    void modesAndCounts()
+    {
+        QFETCH(QString, mode);
+        QFETCH(int, certificates);
+        QFETCH(int, count);
+
+        const QJsonObject order = mintOrder(certificates, {{"pay_amount", 1990}});
+        const QString orderId = order.value("order_id").toString();
+        VerifyCommand command;
+        command.poiId = order.value("poi_id").toString();
+        command.count = count;
+        command.extra = QJsonObject{{"operator_id", "cashier-1"}, {"note", "前台"}};
+        if (mode == "code") {
+            command.code = order.value("codes").toArray().at(0).toString();
+        } else if (mode == "short_link") {
+            command.shortLink = order.value("short_link").toString();
+        } else {
+            PrepareCommand prep;
+            prep.poiId = command.poiId;
+            prep.shortLink = order.value("short_link").toString();
+            const PrepareOutcome prepared = prepare(prep);
+            QCOMPARE(prepared.kind, PrepareOutcome::Kind::Prepared);
+            QCOMPARE(prepared.prepared.certificates.size(), certificates);
+            command.encryptedCode = prepared.prepared.certificates.first().encryptedCode;
+            command.verifyToken = prepared.prepared.verifyToken;
+        }
+        const int verifiesBefore = stat("verify");
+        const VerifyOutcome outcome = verify(command);
+        QVERIFY2(outcome.kind == Kind::Answered, qPrintable(outcome.error.message));
+        QCOMPARE(outcome.records.size(), count);
+        QCOMPARE(stat("verify") - verifiesBefore, 1); // one verify call for all of them
+        for (const VerificationRecord &record : outcome.records) {
+            QCOMPARE(record.verifyStatus, Status::Success);
+            QVERIFY(record.id > 0);
+            QVERIFY(!record.verifyId.isEmpty());
+            QVERIFY(!record.certificateId.isEmpty());
+            QCOMPARE(record.orderId, orderId);
+            QCOMPARE(record.extra.value("operator_id").toString(), QString("cashier-1"));
+            QVERIFY(!record.douyinResponse.isEmpty());
+            QCOMPARE(record.mode, *VerificationRecord::modeFromString(mode));
+            if (mode != "encrypted_code" || true)
+                QCOMPARE(record.payAmount.value_or(-1), 1990);
+        }
+        QList<int> statuses = certificateStatuses(orderId);
+        QCOMPARE(int(std::count(statuses.cbegin(), statuses.cend(),
+                                int(DouyinApi::CertificateStatus::Verified))),
+                 count);
+
+        // Enrichment fills order details without touching verify_status.
+        const qint64 id = outcome.records.first().id;
+        QTRY_COMPARE_WITH_TIMEOUT(reload(id).enrichmentStatus,
+                                  VerificationRecord::Enrichment::Success, 10000);
+        const VerificationRecord enriched = reload(id);
+        QCOMPARE(enriched.verifyStatus, Status::Success);
+        QVERIFY(enriched.orderStatus.has_value());
+        QCOMPARE(enriched.couponStatus.value_or(0), int(DouyinApi::CertificateStatus::Verified));
+    }
+
+    void douyinRefusals_data()
+    {
+        QTest::addColumn<QString>("setup");
+        QTest::addColumn<int>("kind");
+        QTest::addColumn<qint64>("recordCode"); // per-code result when verify answered
+
+        QTest::newRow("already used") << "used" << int(Kind::PrepareRejected) << qint64(0);
+        QTest::newRow("expired") << "expired" << int(Kind::PrepareRejected) << qint64(0);
+        QTest::newRow("wrong POI") << "wrong_poi" << int(Kind::Answered)
+                                   << qint64(DouyinApi::POI_NOT_ALLOWED);
+        QTest::newRow("too frequent") << "rate_limit" << int(Kind::Cooldown) << qint64(0);
+        QTest::newRow("verify busy") << "verify_busy" << int(Kind::Answered)
+                                     << qint64(DouyinApi::SYSTEM_BUSY);
+    }
+
+    void douyinRefusals()
+    {
+        QFETCH(QString, setup);
+        QFETCH(int, kind);
+        QFETCH(qint64, recordCode);
+
+        QJsonObject extra;
+        if (setup == "expired")
+            extra.insert("expire_in_days", -1);
+        const QJsonObject order = mintOrder(1, extra);
+        VerifyCommand command = byCode(order);
+        if (setup == "used")
+            QCOMPARE(verify(command).kind, Kind::Answered);
+        if (setup == "wrong_poi")
+            command.poiId = "7000000000000000999";
+        if (setup == "rate_limit")
+            fault("prepare", "rate_limit");
+        if (setup == "verify_busy")
+            fault("verify", "error_code", 1, {{"error_code", qint64(DouyinApi::SYSTEM_BUSY)}});
+
+        const VerifyOutcome outcome = verify(command);
+        QCOMPARE(int(outcome.kind), kind);
+        if (outcome.kind == Kind::Answered) {
+            QCOMPARE(outcome.records.size(), 1);
+            QCOMPARE(outcome.records.first().verifyStatus, Status::Failed);
+            QCOMPARE(outcome.records.first().errorCode.value_or(-1), recordCode);
+        } else {
+            QVERIFY(outcome.records.isEmpty());
+            if (kind == int(Kind::PrepareRejected))
+                QVERIFY(outcome.douyin && outcome.douyin->code != 0);
+        }
+        if (setup == "rate_limit")
+            QTRY_COMPARE_WITH_TIMEOUT(m_client->cooldownRemaining(), 0, 5000);
+    }
+
+    void lostAnswersAreResolved_data()
+    {
+        QTest::addColumn<QString>("mode");
+        QTest::addColumn<Status>("settled");
+        QTest::addColumn<int>("extraVerifies"); // verify calls made by resolution
+        QTest::newRow("drop_after_commit: status query finds it verified")
+                << "drop_after_commit" << Status::Success << 0;
+        QTest::newRow("drop_before_commit: still usable, retried with the same token")
+                << "drop_before_commit" << Status::Success << 1;
+    }
+
+    void lostAnswersAreResolved()
+    {
+        QFETCH(QString, mode);
+        QFETCH(Status, settled);
+        QFETCH(int, extraVerifies);
+
+        const QJsonObject order = mintOrder(1);
+        fault("verify", mode);
+        const int before = stat("verify");
+        const int preparesBefore = stat("prepare");
+        const VerifyOutcome outcome = verify(byCode(order));
+        QCOMPARE(outcome.kind, Kind::Unknown);
+        QCOMPARE(outcome.records.size(), 1);
+        QCOMPARE(outcome.records.first().verifyStatus, Status::Unknown);
+        const qint64 id = outcome.records.first().id;
+        QCOMPARE(reload(id).verifyStatus, Status::Unknown);
+
+        QTRY_COMPARE_WITH_TIMEOUT(reload(id).verifyStatus, settled, 10000);
+        QCOMPARE(stat("verify") - before, 1 + extraVerifies);
+        QCOMPARE(stat("prepare") - preparesBefore, 1); // never a new prepare
+        QCOMPARE(certificateStatuses(order.value("order_id").toString()),
+                 QList<int>{int(DouyinApi::CertificateStatus::Verified)});
+        QCOMPARE(m_engine->resolutionBacklog(), 0);
+    }
+
+    void unreachableBeforeSendLeavesNothingPending()
+    {
+        const QJsonObject order = mintOrder(1);
+        // Prepare works, then verify finds the port closed: nothing reached Douyin.
+        const PrepareOutcome prepared = prepare(PrepareCommand{0, order.value("poi_id").toString(), {},
+                                                               order.value("codes").toArray().at(0).toString(),
+                                                               {}});
+        QCOMPARE(prepared.kind, PrepareOutcome::Kind::Prepared);
+        DouyinClient::Config config = m_client->config();
+        const QUrl good = config.baseUrl;
+        config.baseUrl = QUrl("http://127.0.0.1:1");
+        m_client->setConfig(config);
+        VerifyCommand command;
+        command.poiId = order.value("poi_id").toString();
+        command.encryptedCode = prepared.prepared.certificates.first().encryptedCode;
+        command.verifyToken = prepared.prepared.verifyToken;
+        const VerifyOutcome outcome = verify(command);
+        config.baseUrl = good;
+        m_client->setConfig(config);
+        QCOMPARE(outcome.kind, Kind::Unavailable);
+        for (const VerificationRecord &record : outcome.records)
+            QCOMPARE(reload(record.id).verifyStatus, Status::Failed);
+    }
+
+    void sameVerifyTokenReturnsTheEarlierRecord()
+    {
+        const QJsonObject order = mintOrder(1);
+        const PrepareOutcome prepared = prepare(PrepareCommand{0, order.value("poi_id").toString(), {},
+                                                               order.value("codes").toArray().at(0).toString(),
+                                                               {}});
+        VerifyCommand command;
+        command.poiId = order.value("poi_id").toString();
+        command.encryptedCode = prepared.prepared.certificates.first().encryptedCode;
+        command.verifyToken = prepared.prepared.verifyToken;
+        const VerifyOutcome first = verify(command);
+        QCOMPARE(first.kind, Kind::Answered);
+        const int before = stat("verify");
+        const VerifyOutcome second = verify(command);
+        QCOMPARE(second.kind, Kind::Answered);
+        QVERIFY(second.replayed);
+        QCOMPARE(second.records.first().id, first.records.first().id);
+        QCOMPARE(stat("verify"), before);
+    }
+
+    void idempotencyKey()
+    {
+        const QJsonObject order = mintOrder(2);
+        VerifyCommand command = byCode(order);
+        command.appId = 0;
+        command.idempotencyKey = "key-1";
+        command.fingerprint = "same";
+        const VerifyOutcome first = verify(command);
+        QCOMPARE(first.kind, Kind::Answered);
+        const int before = stat("prepare");
+        const VerifyOutcome again = verify(command);
+        QCOMPARE(again.kind, Kind::Answered);
+        QVERIFY(again.replayed);
+        QCOMPARE(again.records.first().id, first.records.first().id);
+        QCOMPARE(stat("prepare"), before);
+
+        VerifyCommand different = byCode(order, 1);
+        different.idempotencyKey = "key-1";
+        different.fingerprint = "other";
+        QCOMPARE(verify(different).kind, Kind::Conflict);
+    }
+
+    void badInputIsRefusedBeforeDouyin_data()
+    {
+        QTest::addColumn<QString>("field");
+        QTest::newRow("no source") << "short_link, code, encrypted_code";
+        QTest::newRow("two sources") << "short_link, code, encrypted_code";
+        QTest::newRow("count 0") << "count";
+        QTest::newRow("count 11") << "count";
+        QTest::newRow("no poi") << "poi_id";
+        QTest::newRow("encrypted without token") << "verify_token";
+        QTest::newRow("oversized note") << "extra.note";
+        QTest::newRow("unknown extra") << "extra.colour";
+    }
+
+    void badInputIsRefusedBeforeDouyin()
+    {
+        QFETCH(QString, field);
+        VerifyCommand command;
+        command.poiId = "7000000000000000001";
+        const QString row = QTest::currentDataTag();
+        if (row == "two sources") {
+            command.code = "1";
+            command.shortLink = "https://v.douyin.com/x/";
+        } else if (row == "count 0" || row == "count 11") {
+            command.code = "1";
+            command.count = row == "count 0" ? 0 : 11;
+        } else if (row == "no poi") {
+            command.poiId.clear();
+            command.code = "1";
+        } else if (row == "encrypted without token") {
+            command.encryptedCode = "abc";
+        } else if (row == "oversized note") {
+            command.code = "1";
+            command.extra = QJsonObject{{"note", QString(257, u'x')}};
+        } else if (row == "unknown extra") {
+            command.code = "1";
+            command.extra = QJsonObject{{"colour", "red"}};
+        }
+        const int before = stat("prepare") + stat("verify");
+        const VerifyOutcome outcome = verify(command);
+        QCOMPARE(outcome.kind, Kind::BadInput);
+        QVERIFY2(outcome.error.message.startsWith(field), qPrintable(outcome.error.message));
+        QCOMPARE(stat("prepare") + stat("verify"), before);
+    }
+
+    void countAboveAvailableIsRefused()
+    {
+        const QJsonObject order = mintOrder(2);
+        VerifyCommand command;
+        command.poiId = order.value("poi_id").toString();
+        command.shortLink = order.value("short_link").toString();
+        command.count = 3;
+        const int before = stat("verify");
+        const VerifyOutcome outcome = verify(command);
+        QCOMPARE(outcome.kind, Kind::BadInput);
+        QVERIFY(outcome.error.message.startsWith("count"));
+        QCOMPARE(stat("verify"), before);
+    }
+
+    void restartResumesResolution()
+    {
+        const QJsonObject order = mintOrder(1);
+        // Douyin stays silent long enough for the "process" to stop before resolution.
+        VerificationService::Config slow = m_engine->config();
+        slow.resolveFastDelayMs = 600000;
+        m_engine->setConfig(slow);
+        fault("verify", "drop_before_commit");
+        const VerifyOutcome outcome = verify(byCode(order));
+        QCOMPARE(outcome.kind, Kind::Unknown);
+        const qint64 id = outcome.records.first().id;
+
+        startEngine(); // a new engine on the same database, as after a restart
+        QTRY_COMPARE_WITH_TIMEOUT(reload(id).verifyStatus, Status::Success, 10000);
+        QCOMPARE(certificateStatuses(order.value("order_id").toString()),
+                 QList<int>{int(DouyinApi::CertificateStatus::Verified)});
+    }
+};
+
+QTEST_GUILESS_MAIN(tst_VerificationService)
+#include "tst_verificationservice.moc"
