@@ -45,7 +45,8 @@ QJsonValue couponStatus(std::optional<int> status)
     case DouyinApi::CertificateStatus::Expired:
         return QStringLiteral("EXPIRED");
     }
-    return QStringLiteral("STATUS_%1").arg(*status);
+    // A status Douyin has not documented: unknown to us, so not invented.
+    return QJsonValue::Null;
 }
 
 QJsonObject verificationView(const VerificationRecord &r)

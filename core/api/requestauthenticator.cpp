@@ -92,7 +92,7 @@ Result<VerifierApp, Failure> RequestAuthenticator::authenticate(const Request &r
     const auto fresh = m_nonces->remember(app.id, QString::fromLatin1(request.nonce), nowMs);
     if (!fresh.ok()) {
         qCWarning(lcApi) << "nonce store failed:" << fresh.error().message;
-        return fail(503, "storage_unavailable", QStringLiteral("cannot check the nonce"));
+        return fail(500, "storage_error", QStringLiteral("cannot check the nonce"));
     }
     if (!fresh.value())
         return fail(401, "nonce_replayed",

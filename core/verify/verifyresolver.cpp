@@ -50,10 +50,10 @@ void VerifyResolver::resumeAll()
         return;
     }
     for (const VerificationRecord &record : open.value()) {
-        // Due now for records an earlier run left; their schedule continues from there.
-        const qint64 due = record.nextResolveAt.value_or(0);
+        // Due now: time has passed while the program was down, and the first step of a
+        // resolution is only a status query.
         if (!m_batches.contains(record.batchId))
-            schedule(record.batchId, due);
+            schedule(record.batchId, nowMs());
     }
     if (!open.value().isEmpty())
         qCInfo(lcVerify) << "resuming" << m_batches.size() << "unsettled verify calls";
