@@ -607,7 +607,7 @@ private slots:
                                       .data()
                                       .value(QStringLiteral("verify_token"))
                                       .toString();
-        addFault({{"endpoint", "verify"}, {"mode", "delay"}, {"delay_ms", 400}});
+        addFault({{"endpoint", "verify"}, {"mode", "delay"}, {"delay_ms", 1000}});
         QNetworkRequest request(QUrl(m_base + QString::fromLatin1(DouyinApi::PATH_VERIFY)));
         request.setHeader(QNetworkRequest::ContentTypeHeader, "application/json");
         request.setRawHeader("access-token", m_token.toLatin1());
