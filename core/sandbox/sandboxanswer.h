@@ -1,5 +1,7 @@
 #pragma once
 
+#include <utility>
+
 #include <QJsonObject>
 #include <QString>
 
@@ -15,7 +17,10 @@ struct SandboxAnswer
 
     bool ok() const { return errorCode == DouyinApi::OK; }
 
-    static SandboxAnswer success(QJsonObject data) { return {DouyinApi::OK, QString(), data}; }
+    static SandboxAnswer success(QJsonObject data)
+    {
+        return {DouyinApi::OK, QString(), std::move(data)};
+    }
     static SandboxAnswer failure(qint64 code, const QString &description)
     {
         return {code, description, QJsonObject()};

@@ -17,7 +17,18 @@
 
 // A faithful Douyin life-service simulator over real HTTP: the open-platform paths, the short
 // links (/v/{id}/) and the control API (/sandbox/…) on one port. Used by tests, demo mode and
-// LAN integrators. Lives on the thread that created it.
+// LAN integrators. Lives on the thread that created it. Business rules: SandboxState.
+//
+// [choice] transport behaviour:
+// - a short link answers 302 to "/life/coupon?object_id=…&utm_source=qrcode" (relative, and
+//   like Douyin's landing URL not only object_id); links minted with redirects = 2 go through
+//   /v/{id}/hop/ first. A dead or unknown link → JSON 404.
+// - drop_before_commit / drop_after_commit send the status line and headers, then close before
+//   the body (see cutOff() in the .cpp for why not before the first byte).
+// - delay produces the answer (and applies it) when the delay ends, even if the client has
+//   left by then; the late write is skipped when the socket is gone.
+// - every call to a Douyin path or short link is counted in /sandbox/stats, faulted or not;
+//   the control API is never faulted and never needs a token.
 class SandboxServer final : public QObject
 {
     Q_OBJECT
