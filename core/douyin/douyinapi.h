@@ -44,6 +44,10 @@ enum ErrorCodeValue : qint64 {
     VERIFY_TOKEN_INVALID = 1229, // [choice] unknown, expired or already used verify_token
     CERTIFICATE_USED = 1241, // [choice] verified earlier, elsewhere or under another token
     POI_NOT_ALLOWED = 45005117, // [choice]
+    // Unknown code, encrypted code, encrypted_data, order or verify_id. [choice]
+    CERTIFICATE_NOT_FOUND = 1205,
+    // Cancel refused: past the 1-hour window, or the verification was already cancelled. [choice]
+    CANCEL_NOT_ALLOWED = 1250,
 };
 
 // Certificate status. [choice] A cancelled verification makes a certificate usable again.
@@ -59,6 +63,7 @@ inline constexpr int VERIFY_TOKEN_LIFETIME_SECONDS = 1800; // [choice] sandbox
 inline constexpr int CANCEL_WINDOW_SECONDS = 3600; // [doc]
 inline constexpr int CLIENT_TOKEN_THROTTLE_CALLS = 500; // [choice] per 5 minutes per key
 inline constexpr int CLIENT_TOKEN_THROTTLE_WINDOW_SECONDS = 300;
+inline constexpr char GRANT_TYPE_CLIENT_CREDENTIAL[] = "client_credential"; // [doc]
 
 // Verify retry schedule for a lost answer: 5 s x5, then every 40 s, at most 14. [doc]
 inline constexpr int VERIFY_RETRY_FAST_COUNT = 5;

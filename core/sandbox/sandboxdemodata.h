@@ -1,0 +1,15 @@
+#pragma once
+
+#include <QList>
+
+#include "core/sandbox/sandboxstate.h"
+
+// The fixed world a sandbox starts with, so demo mode has something to scan: the merchant's
+// stores, and orders drawn from a small catalogue. Orders get their ids from SandboxState's
+// seeded generator, so they are the same on every start.
+namespace SandboxDemoData {
+
+QList<SandboxState::Poi> stores();
+QList<SandboxState::OrderSpec> orders();
+
+} // namespace SandboxDemoData

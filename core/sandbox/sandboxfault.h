@@ -1,0 +1,53 @@
+#pragma once
+
+#include <optional>
+
+#include <QJsonObject>
+#include <QString>
+
+#include "core/result.h"
+
+// The sandbox's Douyin-facing endpoints, as named by the fault and stats control API.
+enum class SandboxEndpoint {
+    ClientToken,
+    Prepare,
+    Verify,
+    CertificateGet,
+    CertificateQuery,
+    OrderQuery,
+    PoiQuery,
+    ShortLink,
+    Cancel,
+};
+
+inline constexpr int SANDBOX_ENDPOINT_COUNT = int(SandboxEndpoint::Cancel) + 1;
+
+// One misbehaviour the sandbox plays on the next `count` calls of an endpoint, so clients
+// can be tested against the failures a real network and a real Douyin produce.
+struct SandboxFault
+{
+    enum class Mode {
+        Delay, // answer normally, but only after delayMs
+        Http500, // HTTP 500 with a non-JSON body; nothing applied
+        ErrorCode, // the Douyin envelope carrying errorCode; nothing applied
+        DropBeforeCommit, // close the connection without applying anything
+        DropAfterCommit, // apply the call, then close the connection without answering
+        RateLimit, // the envelope with 2119003 (too frequent); nothing applied
+    };
+
+    std::optional<SandboxEndpoint> endpoint; // empty = every endpoint ("*")
+    Mode mode = Mode::Http500;
+    int delayMs = 0;
+    qint64 errorCode = 0;
+    int count = 1; // calls left to hit
+
+    bool matches(SandboxEndpoint candidate) const { return !endpoint || *endpoint == candidate; }
+
+    // Reads the control API's body; the error message names the offending field.
+    static Result<SandboxFault> fromJson(const QJsonObject &object);
+    QJsonObject toJson() const;
+
+    static QString endpointName(SandboxEndpoint endpoint);
+    static std::optional<SandboxEndpoint> endpointFromName(const QString &name);
+    static QString modeName(Mode mode);
+};

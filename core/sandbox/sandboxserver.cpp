@@ -1,0 +1,267 @@
+#include "core/sandbox/sandboxserver.h"
+
+#include <memory>
+
+#include <QPointer>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QTimer>
+
+#include "core/douyin/douyinapi.h"
+#include "core/logging/categories.h"
+
+namespace {
+
+using Method = QHttpServerRequest::Method;
+using Request = SandboxApi::Request;
+using Answer = SandboxApi::Answer;
+
+QByteArray methodName(Method method)
+{
+    switch (method) {
+    case Method::Get:
+        return QByteArrayLiteral("GET");
+    case Method::Put:
+        return QByteArrayLiteral("PUT");
+    case Method::Delete:
+        return QByteArrayLiteral("DELETE");
+    case Method::Post:
+        return QByteArrayLiteral("POST");
+    case Method::Head:
+        return QByteArrayLiteral("HEAD");
+    case Method::Options:
+        return QByteArrayLiteral("OPTIONS");
+    case Method::Patch:
+        return QByteArrayLiteral("PATCH");
+    default:
+        return QByteArrayLiteral("OTHER");
+    }
+}
+
+QRegularExpression patternFor(const QString &path)
+{
+    QString regex = QRegularExpression::escape(path);
+    regex.replace(QRegularExpression::escape(QStringLiteral("<arg>")), QStringLiteral("[^/]*"));
+    return QRegularExpression(u'^' + regex + u'$');
+}
+
+// Cuts the connection in the middle of the answer: the status line and headers promise a body
+// that never comes. Closing before the first byte would be more literal, but Qt's own client
+// (QNetworkAccessManager) takes that for a stale keep-alive connection and silently sends the
+// request again, POSTs included, so the product's client would never see the failure. An
+// answer cut short is never resent: every client sees the connection drop.
+void cutOff(QHttpServerResponder &responder)
+{
+    const QPointer<QTcpSocket> socket(responder.socket());
+    if (!socket)
+        return;
+    responder.writeStatusLine(QHttpServerResponder::StatusCode::Ok);
+    responder.writeHeader(QByteArrayLiteral("Content-Type"),
+                          QByteArrayLiteral("application/json; charset=utf-8"));
+    responder.writeHeader(QByteArrayLiteral("Content-Length"), QByteArrayLiteral("1024"));
+    responder.writeBody(QByteArray());
+    // Once QHttpServer is done with this request; disconnectFromHost flushes the headers first.
+    QTimer::singleShot(0, socket.data(), [socket] {
+        if (socket)
+            socket->disconnectFromHost();
+    });
+}
+
+} // namespace
+
+SandboxServer::SandboxServer(SandboxConfig config, QObject *parent)
+    : QObject(parent),
+      m_state(std::move(config))
+{
+    addDouyinRoute(DouyinApi::PATH_CLIENT_TOKEN, Method::Post, SandboxEndpoint::ClientToken);
+    addDouyinRoute(DouyinApi::PATH_PREPARE, Method::Get, SandboxEndpoint::Prepare);
+    addDouyinRoute(DouyinApi::PATH_VERIFY, Method::Post, SandboxEndpoint::Verify);
+    addDouyinRoute(DouyinApi::PATH_CANCEL, Method::Post, SandboxEndpoint::Cancel);
+    addDouyinRoute(DouyinApi::PATH_CERTIFICATE_GET, Method::Get, SandboxEndpoint::CertificateGet);
+    addDouyinRoute(DouyinApi::PATH_CERTIFICATE_QUERY, Method::Get,
+                   SandboxEndpoint::CertificateQuery);
+    addDouyinRoute(DouyinApi::PATH_ORDER_QUERY, Method::Get, SandboxEndpoint::OrderQuery);
+    addDouyinRoute(DouyinApi::PATH_POI_QUERY, Method::Get, SandboxEndpoint::PoiQuery);
+
+    for (const bool hop : {false, true}) {
+        const QString path = hop ? QStringLiteral("/v/<arg>/hop/") : QStringLiteral("/v/<arg>/");
+        m_routes.append({patternFor(path), Method::Get});
+        m_server.route(path, Method::Get,
+                       [this, hop](const QString &linkId, const QHttpServerRequest &request,
+                                   QHttpServerResponder &&responder) {
+                           serve(SandboxEndpoint::ShortLink, request, std::move(responder),
+                                 [this, hop, linkId](const Request &copy) {
+                                     return m_api.shortLink(linkId, hop, copy);
+                                 });
+                       });
+    }
+    addRoute(QStringLiteral("/life/coupon"), Method::Get,
+             [this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
+                 write(responder, m_api.couponPage(Request::from(request)));
+             });
+
+    addControlRoute(QStringLiteral("/sandbox/orders"), Method::Post,
+                    [this](const Request &request) { return m_api.mintOrder(request); });
+    addControlRoute(QStringLiteral("/sandbox/orders"), Method::Get,
+                    [this](const Request &request) { return m_api.listOrders(request); });
+    m_routes.append({patternFor(QStringLiteral("/sandbox/orders/<arg>")), Method::Get});
+    m_server.route(QStringLiteral("/sandbox/orders/<arg>"), Method::Get,
+                   [this](const QString &orderId, const QHttpServerRequest &request,
+                          QHttpServerResponder &&responder) {
+                       write(responder, m_api.orderSnapshot(orderId, Request::from(request)));
+                   });
+    m_routes.append({patternFor(QStringLiteral("/sandbox/orders/<arg>/refund")), Method::Post});
+    m_server.route(QStringLiteral("/sandbox/orders/<arg>/refund"), Method::Post,
+                   [this](const QString &orderId, const QHttpServerRequest &request,
+                          QHttpServerResponder &&responder) {
+                       write(responder, m_api.refund(orderId, Request::from(request)));
+                   });
+    addControlRoute(QStringLiteral("/sandbox/faults"), Method::Post,
+                    [this](const Request &request) { return m_api.addFault(request); });
+    addControlRoute(QStringLiteral("/sandbox/faults"), Method::Get,
+                    [this](const Request &request) { return m_api.listFaults(request); });
+    addControlRoute(QStringLiteral("/sandbox/faults"), Method::Delete,
+                    [this](const Request &request) { return m_api.clearFaults(request); });
+    addControlRoute(QStringLiteral("/sandbox/tokens/expire"), Method::Post,
+                    [this](const Request &request) { return m_api.expireTokens(request); });
+    addControlRoute(QStringLiteral("/sandbox/stats"), Method::Get,
+                    [this](const Request &request) { return m_api.stats(request); });
+
+    m_server.setMissingHandler(
+            [this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
+                answerMissing(request, std::move(responder));
+            });
+}
+
+SandboxServer::~SandboxServer() = default;
+
+Result<HostPort> SandboxServer::listen(const HostPort &address)
+{
+    // Our own QTcpServer, so a failure can say why (port in use, address not local…).
+    auto *tcp = new QTcpServer(&m_server);
+    if (!tcp->listen(address.address(), address.port)) {
+        const QString reason = tcp->errorString();
+        delete tcp;
+        return makeError(ErrorCode::Network,
+                         QStringLiteral("cannot listen on %1: %2").arg(address.toString(), reason));
+    }
+    m_server.bind(tcp);
+    m_address = HostPort{address.host, tcp->serverPort()};
+    m_api.setBaseUrl(baseUrl());
+    qCInfo(lcSandbox) << "Douyin sandbox listening on" << baseUrl().toString();
+    return m_address;
+}
+
+QUrl SandboxServer::baseUrl() const
+{
+    return QUrl(m_address.toUrl());
+}
+
+void SandboxServer::addRoute(const QString &path, Method method, Handler handler)
+{
+    m_routes.append({patternFor(path), method});
+    m_server.route(path, method, std::move(handler));
+}
+
+void SandboxServer::addDouyinRoute(const char *path, Method method, SandboxEndpoint endpoint)
+{
+    addRoute(QString::fromLatin1(path), method,
+             [this, endpoint](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
+                 serve(endpoint, request, std::move(responder),
+                       [this, endpoint](const Request &copy) {
+                           return m_api.douyin(endpoint, copy);
+                       });
+             });
+}
+
+void SandboxServer::addControlRoute(const QString &path, Method method,
+                                    std::function<Answer(const Request &)> answer)
+{
+    addRoute(path, method,
+             [answer = std::move(answer)](const QHttpServerRequest &request,
+                                          QHttpServerResponder &&responder) {
+                 write(responder, answer(Request::from(request)));
+             });
+}
+
+void SandboxServer::serve(SandboxEndpoint endpoint, const QHttpServerRequest &request,
+                          QHttpServerResponder &&responder, const Producer &produce)
+{
+    m_state.countCall(endpoint);
+    const Request copy = Request::from(request);
+    const std::optional<SandboxFault> fault = m_state.takeFault(endpoint);
+    if (!fault) {
+        write(responder, produce(copy));
+        return;
+    }
+    qCInfo(lcSandbox).noquote() << "fault" << SandboxFault::modeName(fault->mode) << "on"
+                                << SandboxFault::endpointName(endpoint) << copy.path;
+
+    // The responder keeps a raw socket pointer: every late use checks this guard first.
+    const QPointer<QTcpSocket> socket(responder.socket());
+    switch (fault->mode) {
+    case SandboxFault::Mode::Delay: {
+        auto pending = std::make_shared<QHttpServerResponder>(std::move(responder));
+        QTimer::singleShot(fault->delayMs, this, [pending, socket, copy, produce] {
+            // Applied even when the client has given up, as a slow server would.
+            const Answer answer = produce(copy);
+            if (socket && socket->state() == QAbstractSocket::ConnectedState)
+                write(*pending, answer);
+        });
+        return;
+    }
+    case SandboxFault::Mode::DropAfterCommit:
+        produce(copy); // applied; its answer is lost with the connection
+        cutOff(responder);
+        return;
+    case SandboxFault::Mode::DropBeforeCommit:
+        cutOff(responder);
+        return;
+    case SandboxFault::Mode::Http500:
+    case SandboxFault::Mode::ErrorCode:
+    case SandboxFault::Mode::RateLimit:
+        write(responder, m_api.faultAnswer(*fault, endpoint, copy));
+        return;
+    }
+}
+
+void SandboxServer::write(QHttpServerResponder &responder, const Answer &answer)
+{
+    if (answer.json) {
+        JsonReply::write(responder, answer.status, *answer.json, answer.requestId, answer.headers);
+        return;
+    }
+    responder.writeStatusLine(answer.status);
+    if (!answer.contentType.isEmpty())
+        responder.writeHeader(QByteArrayLiteral("Content-Type"), answer.contentType);
+    responder.writeHeader(QByteArrayLiteral("Content-Length"),
+                          QByteArray::number(answer.body.size()));
+    if (!answer.requestId.isEmpty())
+        responder.writeHeader(QByteArrayLiteral("X-Request-Id"), answer.requestId);
+    for (const auto &header : answer.headers)
+        responder.writeHeader(header.first, header.second);
+    responder.writeBody(answer.body);
+}
+
+void SandboxServer::answerMissing(const QHttpServerRequest &request,
+                                  QHttpServerResponder &&responder)
+{
+    const QByteArray requestId = JsonReply::requestId(request);
+    const QString path = request.url().path();
+    QList<QByteArray> allowed;
+    for (const RouteEntry &route : std::as_const(m_routes)) {
+        if (route.pattern.match(path).hasMatch() && !allowed.contains(methodName(route.method)))
+            allowed.append(methodName(route.method));
+    }
+    if (allowed.isEmpty()) {
+        JsonReply::writeError(responder, QHttpServerResponder::StatusCode::NotFound,
+                              QStringLiteral("not_found"),
+                              QStringLiteral("no such path: %1").arg(path), requestId);
+        return;
+    }
+    JsonReply::writeError(responder, QHttpServerResponder::StatusCode::MethodNotAllowed,
+                          QStringLiteral("method_not_allowed"),
+                          QStringLiteral("%1 does not accept %2")
+                                  .arg(path, QString::fromLatin1(methodName(request.method()))),
+                          requestId, {{QByteArrayLiteral("Allow"), allowed.join(", ")}});
+}

@@ -1,0 +1,73 @@
+#pragma once
+
+#include <functional>
+
+#include <QList>
+#include <QObject>
+#include <QRegularExpression>
+#include <QUrl>
+
+#include <QHttpServer>
+
+#include "core/config/hostport.h"
+#include "core/result.h"
+#include "core/sandbox/sandboxapi.h"
+#include "core/sandbox/sandboxconfig.h"
+#include "core/sandbox/sandboxstate.h"
+
+// A faithful Douyin life-service simulator over real HTTP: the open-platform paths, the short
+// links (/v/{id}/) and the control API (/sandbox/…) on one port. Used by tests, demo mode and
+// LAN integrators. Lives on the thread that created it. Business rules: SandboxState.
+//
+// [choice] transport behaviour:
+// - a short link answers 302 to "/life/coupon?object_id=…&utm_source=qrcode" (relative, and
+//   like Douyin's landing URL not only object_id); links minted with redirects = 2 go through
+//   /v/{id}/hop/ first. A dead or unknown link → JSON 404.
+// - drop_before_commit / drop_after_commit send the status line and headers, then close before
+//   the body (see cutOff() in the .cpp for why not before the first byte).
+// - delay produces the answer (and applies it) when the delay ends, even if the client has
+//   left by then; the late write is skipped when the socket is gone.
+// - every call to a Douyin path or short link is counted in /sandbox/stats, faulted or not;
+//   the control API is never faulted and never needs a token.
+class SandboxServer final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(SandboxServer)
+
+public:
+    explicit SandboxServer(SandboxConfig config = {}, QObject *parent = nullptr);
+    ~SandboxServer() override;
+
+    // Binds and starts accepting; port 0 picks a free port. Errors name the address.
+    Result<HostPort> listen(const HostPort &address);
+    HostPort address() const { return m_address; }
+    QUrl baseUrl() const; // http://HOST:PORT — serves both the Douyin API and short links
+    SandboxState &state() { return m_state; }
+
+private:
+    using Handler = std::function<void(const QHttpServerRequest &, QHttpServerResponder &&)>;
+    using Producer = std::function<SandboxApi::Answer(const SandboxApi::Request &)>;
+
+    void addRoute(const QString &path, QHttpServerRequest::Method method, Handler handler);
+    void addDouyinRoute(const char *path, QHttpServerRequest::Method method,
+                        SandboxEndpoint endpoint);
+    void addControlRoute(const QString &path, QHttpServerRequest::Method method,
+                         std::function<SandboxApi::Answer(const SandboxApi::Request &)> answer);
+    // Counts the call, plays the first matching fault, otherwise answers with produce().
+    void serve(SandboxEndpoint endpoint, const QHttpServerRequest &request,
+               QHttpServerResponder &&responder, const Producer &produce);
+    void answerMissing(const QHttpServerRequest &request, QHttpServerResponder &&responder);
+    static void write(QHttpServerResponder &responder, const SandboxApi::Answer &answer);
+
+    struct RouteEntry
+    {
+        QRegularExpression pattern;
+        QHttpServerRequest::Method method;
+    };
+
+    SandboxState m_state;
+    SandboxApi m_api{m_state};
+    QHttpServer m_server;
+    QList<RouteEntry> m_routes;
+    HostPort m_address;
+};
