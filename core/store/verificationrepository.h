@@ -1,0 +1,81 @@
+#pragma once
+
+#include <optional>
+
+#include <QList>
+#include <QString>
+
+#include "core/result.h"
+#include "core/store/enrichmentjob.h"
+#include "core/store/idempotencyentry.h"
+#include "core/store/verificationqueries.h"
+#include "core/verify/verificationrecord.h"
+
+class Database;
+
+// Reads and writes verification records, their daily totals, enrichment jobs and idempotency
+// keys on one Database, from the thread that opened it. Every write is one explicit
+// transaction, so with synchronous=FULL a returned success is on disk.
+//
+// verification_daily_totals holds per-(business_date, poi, app, product) counts and amounts.
+// Each insert and update applies the old-to-new difference of its records to it in the same
+// transaction, which keeps summaries exact without scanning the records.
+class VerificationRepository
+{
+public:
+    static constexpr int MAX_PAGE_SIZE = 500;
+
+    explicit VerificationRepository(Database *database);
+    Q_DISABLE_COPY_MOVE(VerificationRepository)
+
+    // Inserts all records in one transaction (all or none). Each must have id 0 and a poiId.
+    // Sets id and updatedAt (now), createdAt (now, unless set) and businessDate (the local
+    // calendar day of createdAt, unless set; a set one must be within a day of it). Returns
+    // the ids in order. On error the records are left unchanged.
+    Result<QList<qint64>> insertPending(QList<VerificationRecord> &records);
+
+    // Rewrites every column of each record in one transaction, updated_at = now; created_at
+    // and business_date stay as inserted so a record never moves to another report day.
+    // Fails with NotFound (and writes nothing) if an id is unknown. Jobs in `enqueue`
+    // (verificationId, nextAttemptAt) are queued in the same transaction, as
+    // enqueueEnrichment() would, so a success and its enrichment job are stored together.
+    Result<Done> update(const QList<VerificationRecord> &records,
+                        const QList<EnrichmentJob> &enqueue = {});
+
+    // NotFound if absent. appName comes from verifier_apps.
+    Result<VerificationRecord> get(qint64 id);
+    Result<QList<VerificationRecord>> findByVerifyToken(qint64 appId, const QString &verifyToken);
+    Result<QList<VerificationRecord>> findByBatch(const QString &batchId);
+    // For resolution at start-up (pending + unknown); oldest first.
+    Result<QList<VerificationRecord>>
+    findByStatus(const QList<VerificationRecord::Status> &statuses);
+
+    // Newest first (created_at, then id). page >= 1, pageSize 1..MAX_PAGE_SIZE.
+    Result<VerificationPage> list(const VerificationFilter &filter, int page, int pageSize);
+    // From the daily totals when only date, poi, app and verify_status filter; otherwise
+    // (q, enrichment_status) from the records.
+    Result<VerificationSummary> summary(const SummaryQuery &query);
+
+    // Queues a job unless the verification already has one (in any state); returns its id.
+    Result<qint64> enqueueEnrichment(qint64 verificationId, qint64 dueAtMs);
+    // Pending jobs with nextAttemptAt <= nowMs, soonest first.
+    Result<QList<EnrichmentJob>> dueEnrichmentJobs(qint64 nowMs, int limit);
+    Result<Done> rescheduleEnrichment(qint64 jobId, int attempts, qint64 nextAtMs,
+                                      const QString &lastError);
+    // status is the final one (Success, Failed or Skipped). Update the record before
+    // finishing its job: a crash in between then repeats the job instead of losing it.
+    Result<Done> finishEnrichment(qint64 jobId, VerificationRecord::Enrichment status);
+    // Pending jobs, due or not.
+    Result<qint64> enrichmentBacklog();
+
+    Result<std::optional<IdempotencyEntry>> findIdempotency(qint64 appId, const QString &key);
+    // Inserts the entry, or fills in the outcome (httpStatus, responseBody) of an existing
+    // one with the same fingerprint; created_at keeps its first value. An existing entry with
+    // another fingerprint is left alone and the answer is ErrorCode::Conflict.
+    Result<Done> storeIdempotency(qint64 appId, const QString &key, const IdempotencyEntry &entry);
+    // Deletes entries created before olderThanMs; returns how many.
+    Result<int> purgeIdempotency(qint64 olderThanMs);
+
+private:
+    Database *m_database;
+};
