@@ -398,7 +398,7 @@ void ApiRoutes::verify(const QHttpServerRequest &request, QHttpServerResponder &
     if (!count.isUndefined() && !count.isNull()) {
         if (!count.isDouble() || count.toDouble() != double(count.toInteger()))
             return replyBad(reply, badRequest(QStringLiteral("count: must be a whole number")));
-        command.count = int(qBound<qint64>(-1, count.toInteger(), 1000));
+        command.count = int(qBound(qint64(-1), count.toInteger(), qint64(1000)));
     }
     const QJsonValue extra = json.value(QStringLiteral("extra"));
     if (!extra.isUndefined() && !extra.isNull() && !extra.isObject())
@@ -598,22 +598,28 @@ void ApiRoutes::summary(const QHttpServerRequest &request, QHttpServerResponder 
         return replyBad(reply, badRequest(QStringLiteral("to: required (YYYY-MM-DD)")));
 
     SummaryQuery summaryQuery;
-    summaryQuery.filter = filter.value();
+    summaryQuery.from = *filter.value().from;
+    summaryQuery.to = *filter.value().to;
+    summaryQuery.poiId = filter.value().poiId;
+    summaryQuery.appId = filter.value().appId;
+    summaryQuery.verifyStatus = filter.value().verifyStatus;
+    summaryQuery.enrichmentStatus = filter.value().enrichmentStatus;
+    summaryQuery.q = filter.value().q;
     QStringList groupNames;
     const QString groupBy = query.hasQueryItem(QStringLiteral("group_by"))
             ? query.queryItemValue(QStringLiteral("group_by"))
             : QStringLiteral("date");
     for (const QString &raw : groupBy.split(u',', Qt::SkipEmptyParts)) {
         const QString name = raw.trimmed();
-        std::optional<SummaryGroup> group;
+        std::optional<SummaryQuery::GroupKey> group;
         if (name == u"date")
-            group = SummaryGroup::Date;
+            group = SummaryQuery::GroupKey::Date;
         else if (name == u"poi")
-            group = SummaryGroup::Poi;
+            group = SummaryQuery::GroupKey::Poi;
         else if (name == u"app")
-            group = SummaryGroup::App;
+            group = SummaryQuery::GroupKey::App;
         else if (name == u"product")
-            group = SummaryGroup::Product;
+            group = SummaryQuery::GroupKey::Product;
         if (!group)
             return replyBad(reply, badRequest(QStringLiteral("group_by: '%1' is not one of date, poi, "
                                                              "app, product")
@@ -630,25 +636,26 @@ void ApiRoutes::summary(const QHttpServerRequest &request, QHttpServerResponder 
     if (!summary.ok())
         return reply.error(Status::InternalServerError, QStringLiteral("storage_error"),
                            summary.error().message);
-    const auto rowJson = [&summaryQuery](const SummaryRow &row, bool withKeys) {
+    const auto rowJson = [&summaryQuery](const VerificationSummaryRow &row, bool withKeys) {
         QJsonObject object;
         if (withKeys) {
-            for (const SummaryGroup group : summaryQuery.groupBy) {
+            for (const SummaryQuery::GroupKey group : summaryQuery.groupBy) {
                 switch (group) {
-                case SummaryGroup::Date:
-                    object.insert(QStringLiteral("date"), row.date.toString(Qt::ISODate));
+                case SummaryQuery::GroupKey::Date:
+                    object.insert(QStringLiteral("date"), row.date.value_or(QDate()).toString(Qt::ISODate));
                     break;
-                case SummaryGroup::Poi:
-                    object.insert(QStringLiteral("poi_id"), row.poiId);
+                case SummaryQuery::GroupKey::Poi:
+                    object.insert(QStringLiteral("poi_id"), row.poiId.value_or(QString()));
                     break;
-                case SummaryGroup::App:
-                    object.insert(QStringLiteral("app_id"), row.appId);
+                case SummaryQuery::GroupKey::App:
+                    object.insert(QStringLiteral("app_id"), row.appId.value_or(0));
                     object.insert(QStringLiteral("app_name"), row.appName);
                     break;
-                case SummaryGroup::Product:
-                    object.insert(QStringLiteral("product_id"), row.productId.isEmpty()
+                case SummaryQuery::GroupKey::Product:
+                    object.insert(QStringLiteral("product_id"),
+                                  row.productId.value_or(QString()).isEmpty()
                                           ? QJsonValue(QJsonValue::Null)
-                                          : QJsonValue(row.productId));
+                                          : QJsonValue(*row.productId));
                     object.insert(QStringLiteral("product_name"), row.productName.isEmpty()
                                           ? QJsonValue(QJsonValue::Null)
                                           : QJsonValue(row.productName));
@@ -665,7 +672,7 @@ void ApiRoutes::summary(const QHttpServerRequest &request, QHttpServerResponder 
         return object;
     };
     QJsonArray rows;
-    for (const SummaryRow &row : summary.value().rows)
+    for (const VerificationSummaryRow &row : summary.value().rows)
         rows.append(rowJson(row, true));
     reply.json(Status::Ok,
                data(QJsonObject{

@@ -87,12 +87,21 @@ template <typename T, typename Parse>
 void DouyinClient::run(const Call &call, QObject *context, Callback<T> callback, Parse parse)
 {
     send(call, context,
-         [callback = std::move(callback), parse](const Result<QJsonObject, DouyinError> &answer,
-                                                 const QJsonObject &data) {
+         [callback = std::move(callback), parse,
+          lossIsUnknown = call.answerLossIsUnknown](const Result<QJsonObject, DouyinError> &answer,
+                                                    const QJsonObject &data) {
              if (!answer.ok())
                  return callback(answer.error());
              DouyinJson::Envelope envelope{data, answer.value(), {}};
-             callback(parse(envelope));
+             Result<T, DouyinError> parsed = parse(envelope);
+             // A verify answer we cannot read may still report an applied verification.
+             if (!parsed.ok() && lossIsUnknown
+                 && parsed.error().kind == DouyinError::Kind::BadAnswer) {
+                 DouyinError error = parsed.error();
+                 error.kind = DouyinError::Kind::Unknown;
+                 return callback(error);
+             }
+             callback(parsed);
          });
 }
 

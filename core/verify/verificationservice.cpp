@@ -245,16 +245,19 @@ void VerificationService::verify(const VerifyCommand &command, QObject *context,
 bool VerificationService::replayIdempotent(const FlowPtr &flow)
 {
     const VerifyCommand &command = flow->command;
-    const auto stored = m_repository->findIdempotency(command.appId, command.idempotencyKey);
-    if (!stored || stored->createdAt < nowMs() - qint64(m_config.idempotencyTtlHours) * 3600 * 1000)
+    const auto found = m_repository->findIdempotency(command.appId, command.idempotencyKey);
+    if (!found.ok() || !found.value())
         return false;
-    if (stored->fingerprint != QString::fromLatin1(command.fingerprint.toHex())) {
+    const IdempotencyEntry &stored = *found.value();
+    if (stored.createdAt < nowMs() - qint64(m_config.idempotencyTtlHours) * 3600 * 1000)
+        return false;
+    if (stored.fingerprint != QString::fromLatin1(command.fingerprint.toHex())) {
         finish(flow,
                failure(Kind::Conflict, ErrorCode::Conflict,
                        QStringLiteral("Idempotency-Key was used with a different request")));
         return true;
     }
-    const QJsonObject saved = QJsonDocument::fromJson(stored->responseBody.toUtf8()).object();
+    const QJsonObject saved = QJsonDocument::fromJson(stored.responseBody).object();
     VerifyOutcome outcome;
     outcome.kind = Kind(saved.value(QStringLiteral("kind")).toInt());
     outcome.error = makeError(ErrorCode(saved.value(QStringLiteral("error_code")).toInt()),
@@ -290,16 +293,20 @@ void VerificationService::storeIdempotent(const VerifyCommand &command,
         || outcome.kind == Kind::StorageFailed || outcome.kind == Kind::Conflict
         || outcome.kind == Kind::NotConfigured)
         return;
-    const auto stored = m_repository->storeIdempotency(
-            command.appId, command.idempotencyKey, QString::fromLatin1(command.fingerprint.toHex()),
-            0, QString::fromUtf8(serialise(outcome)), nowMs());
+    IdempotencyEntry entry;
+    entry.fingerprint = QString::fromLatin1(command.fingerprint.toHex());
+    entry.httpStatus = int(outcome.kind);
+    entry.responseBody = serialise(outcome);
+    entry.createdAt = nowMs();
+    const auto stored = m_repository->storeIdempotency(command.appId, command.idempotencyKey, entry);
     if (!stored.ok())
         qCWarning(lcVerify) << "cannot store idempotency key:" << stored.error().message;
 }
 
-std::optional<VerifyOutcome> VerificationService::outcomeOfToken(const QString &verifyToken)
+std::optional<VerifyOutcome> VerificationService::outcomeOfToken(qint64 appId, const QString &verifyToken)
 {
-    const auto earlier = m_repository->findByVerifyToken(verifyToken);
+    // Any app: a verify_token is Douyin's, and it may serve one verify only.
+    const auto earlier = m_repository->findByVerifyToken(appId, verifyToken);
     if (!earlier.ok() || earlier.value().isEmpty())
         return std::nullopt;
     VerifyOutcome outcome;
@@ -325,7 +332,7 @@ void VerificationService::runVerify(const FlowPtr &flow)
     if (!command.encryptedCode.isEmpty()) {
         flow->mode = VerificationRecord::Mode::EncryptedCode;
         flow->sourceInput = command.encryptedCode;
-        if (auto earlier = outcomeOfToken(command.verifyToken))
+        if (auto earlier = outcomeOfToken(command.appId, command.verifyToken))
             return finish(flow, *earlier);
 
         // The certificates of this token's prepare, when it went through this gateway.

@@ -49,7 +49,9 @@ private:
         QByteArray out;
         while (!out.contains('\n') && process.waitForReadyRead(20000))
             out += process.readAllStandardOutput();
-        const QString line = QString::fromUtf8(out).trimmed();
+        const qsizetype newline = out.indexOf('\n');
+        m_pendingOutput = out.mid(newline + 1);
+        const QString line = QString::fromUtf8(out.left(newline)).trimmed();
         static const QRegularExpression pattern(
                 "^listening on (http://127\\.0\\.0\\.1:([1-9][0-9]*))$");
         const auto match = pattern.match(line);
@@ -79,6 +81,8 @@ private:
         result.err = process.readAllStandardError();
         return result;
     }
+
+    QByteArray m_pendingOutput; // stdout read past the listening line
 
 private slots:
     void initTestCase() { QVERIFY2(QFile::exists(program()), qPrintable(program())); }
@@ -111,8 +115,20 @@ private slots:
         QVERIFY(process.waitForFinished(10000));
         QCOMPARE(process.exitStatus(), QProcess::NormalExit);
         QCOMPARE(process.exitCode(), 0);
-        // Exactly one line on stdout, ever.
-        QCOMPARE(process.readAllStandardOutput(), QByteArray());
+        // After the listening line, only the admin token of a first start, once.
+        const QByteArray rest = m_pendingOutput + process.readAllStandardOutput();
+        QVERIFY2(QRegularExpression("^admin token: adm_[A-Za-z0-9_-]{32}\n$")
+                         .match(QString::fromUtf8(rest))
+                         .hasMatch(),
+                 rest.constData());
+
+        // A second start on the same data dir prints no token again.
+        QProcess again;
+        QVERIFY(!startGateway(again, dir.path()).isEmpty());
+        ::kill(pid_t(again.processId()), SIGTERM);
+        QVERIFY(again.waitForFinished(10000));
+        QCOMPARE(again.exitCode(), 0);
+        QCOMPARE(m_pendingOutput + again.readAllStandardOutput(), QByteArray());
 
         QVERIFY(QFile::exists(dir.filePath("dy-gateway.sqlite")));
         QVERIFY(QFile::exists(dir.filePath("logs/dy-gateway.log")));

@@ -79,7 +79,8 @@ private:
     {
         std::optional<PrepareOutcome> outcome;
         m_engine->prepare(command, this, [&](const PrepareOutcome &o) { outcome = o; });
-        QTest::qWaitFor([&] { return outcome.has_value(); }, 30000);
+        if (!QTest::qWaitFor([&] { return outcome.has_value(); }, 30000))
+            qWarning("prepare timed out");
         return outcome.value_or(PrepareOutcome{});
     }
 
