@@ -407,8 +407,14 @@ void ApiRoutes::verify(const QHttpServerRequest &request, QHttpServerResponder &
     command.idempotencyKey = QString::fromUtf8(request.value(QByteArrayLiteral("idempotency-key")));
     command.fingerprint = Crypto::sha256(request.body());
 
-    m_services.engine->verify(command, this,
-                              [reply](const VerifyOutcome &outcome) { replyOutcome(reply, outcome); });
+    m_services.engine->verify(command, this, [reply, app = *app](VerifyOutcome outcome) {
+        // Records written just now carry no app name yet; the caller's app is theirs.
+        for (VerificationRecord &record : outcome.records) {
+            if (record.appName.isEmpty() && record.appId == app.id)
+                record.appName = app.name;
+        }
+        replyOutcome(reply, outcome);
+    });
 }
 
 void ApiRoutes::prepare(const QHttpServerRequest &request, QHttpServerResponder &&responder)

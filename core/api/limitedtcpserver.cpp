@@ -2,8 +2,10 @@
 
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRandomGenerator>
 #include <QTcpSocket>
 
+#include "core/api/jsonreply.h"
 #include "core/logging/categories.h"
 
 namespace {
@@ -86,17 +88,18 @@ void LimitedTcpServer::refuse(QTcpSocket *socket, const QByteArray &message)
     ++m_refused;
     socket->setProperty(REFUSED_PROPERTY, true);
     socket->readAll();
-    const QByteArray body =
-            QJsonDocument(QJsonObject{{QStringLiteral("error"),
-                                       QJsonObject{{QStringLiteral("code"),
-                                                    QStringLiteral("payload_too_large")},
-                                                   {QStringLiteral("message"),
-                                                    QString::fromLatin1(message)},
-                                                   {QStringLiteral("request_id"), QString()}}}})
-                    .toJson(QJsonDocument::Compact);
+    quint32 words[4];
+    QRandomGenerator::global()->fillRange(words);
+    const QByteArray requestId =
+            QByteArray(reinterpret_cast<const char *>(words), sizeof words).toHex();
+    const QByteArray body = QJsonDocument(JsonReply::errorBody(QStringLiteral("payload_too_large"),
+                                                               QString::fromLatin1(message),
+                                                               requestId))
+                                    .toJson(QJsonDocument::Compact);
     socket->write("HTTP/1.1 413 Payload Too Large\r\nContent-Type: application/json\r\n"
-                  "Connection: close\r\nContent-Length: "
-                  + QByteArray::number(body.size()) + "\r\n\r\n" + body);
+                  "Connection: close\r\nX-Request-Id: "
+                  + requestId + "\r\nContent-Length: " + QByteArray::number(body.size())
+                  + "\r\n\r\n" + body);
     socket->disconnectFromHost();
     qCInfo(lcApi) << "refused a request:" << message;
 }

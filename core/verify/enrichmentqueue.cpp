@@ -21,6 +21,13 @@ qint64 nowMs()
 
 using Enrichment = VerificationRecord::Enrichment;
 
+// Job bookkeeping that fails is retried by the next poll; it only needs to be seen in the log.
+void logIfFailed(const Result<Done> &result, const char *what)
+{
+    if (!result.ok())
+        qCWarning(lcVerify) << what << "failed:" << result.error().message;
+}
+
 void applyOrder(VerificationRecord &record, const DouyinOrder &order)
 {
     record.orderStatus = order.orderStatus;
@@ -37,7 +44,9 @@ void applyOrder(VerificationRecord &record, const DouyinOrder &order)
     const int count = qMax(1, order.count);
     if (!record.payAmount)
         record.payAmount = order.payAmount / count;
-    record.receiptAmount = (order.receiptAmount ? order.receiptAmount : order.payAmount) / count;
+    // Only what the order states; a missing receipt amount stays unknown rather than guessed.
+    if (order.receiptAmount)
+        record.receiptAmount = order.receiptAmount / count;
     record.discountAmount = order.discountAmount / count;
     if (order.createOrderTime)
         record.createOrderTime = order.createOrderTime;
@@ -117,7 +126,8 @@ void EnrichmentQueue::runJob(qint64 jobId, qint64 verificationId, int attempts)
 {
     auto loaded = m_repository->get(verificationId);
     if (!loaded.ok()) {
-        m_repository->finishEnrichment(jobId, Enrichment::Failed);
+        logIfFailed(m_repository->finishEnrichment(jobId, Enrichment::Failed),
+                    "finishing an enrichment job");
         return;
     }
     VerificationRecord record = loaded.value();
@@ -125,7 +135,8 @@ void EnrichmentQueue::runJob(qint64 jobId, qint64 verificationId, int attempts)
         record.enrichmentStatus = Enrichment::Skipped;
         if (m_repository->update({record}).ok())
             emit recordsChanged({record});
-        m_repository->finishEnrichment(jobId, Enrichment::Skipped);
+        logIfFailed(m_repository->finishEnrichment(jobId, Enrichment::Skipped),
+                    "finishing an enrichment job");
         return;
     }
     m_running.insert(jobId);
@@ -161,7 +172,8 @@ void EnrichmentQueue::runJob(qint64 jobId, qint64 verificationId, int attempts)
                             const auto written = m_repository->update({record});
                             if (!written.ok())
                                 return fail(jobId, record, attempts, written.error().message);
-                            m_repository->finishEnrichment(jobId, Enrichment::Success);
+                            logIfFailed(m_repository->finishEnrichment(jobId, Enrichment::Success),
+                                        "finishing an enrichment job");
                             emit recordsChanged({record});
                             done(jobId);
                         });
@@ -180,7 +192,8 @@ void EnrichmentQueue::fail(qint64 jobId, VerificationRecord record, int attempts
     }
     if (attempts >= m_policy.maxAttempts) {
         record.enrichmentStatus = Enrichment::Failed;
-        m_repository->finishEnrichment(jobId, Enrichment::Failed);
+        logIfFailed(m_repository->finishEnrichment(jobId, Enrichment::Failed),
+                    "finishing an enrichment job");
         qCWarning(lcVerify) << "enrichment of verification" << record.id
                             << "failed for good:" << reason;
     } else {
@@ -188,7 +201,8 @@ void EnrichmentQueue::fail(qint64 jobId, VerificationRecord record, int attempts
                 qMin<qint64>(qint64(m_policy.baseDelayMs) << (attempts - 1), m_policy.maxDelayMs);
         const qint64 jitter = QRandomGenerator::global()->bounded(qMax<qint64>(1, backoff / 4));
         const qint64 next = nowMs() + qMax<qint64>(backoff, pauseSeconds * 1000LL) + jitter;
-        m_repository->rescheduleEnrichment(jobId, attempts, next, reason);
+        logIfFailed(m_repository->rescheduleEnrichment(jobId, attempts, next, reason),
+                    "rescheduling an enrichment job");
         QTimer::singleShot(int(next - nowMs()), this, &EnrichmentQueue::kick);
     }
     if (m_repository->update({record}).ok())
