@@ -161,61 +161,90 @@ QList<Schema::Migration> buildMigrations()
 
     // Summaries over a million records cannot GROUP BY the raw table within a report's
     // budget. VerificationRepository keeps these running totals in the same transaction as
-    // every write to verifications, so they are exact; this step backfills existing rows.
+    // every write to verifications, so they are exact; this step backfills both tables from
+    // existing rows.
     // Key columns are NOT NULL ('' for an unknown product) because ON CONFLICT never matches
     // NULL keys and PostgreSQL refuses NULL in a primary key.
-    list.append({4,
-                 "daily verification totals, list and lookup indexes",
-                 {
-                         QStringLiteral("CREATE TABLE verification_daily_totals ("
-                                        " business_date TEXT NOT NULL,"
-                                        " poi_id TEXT NOT NULL,"
-                                        " app_id BIGINT NOT NULL,"
-                                        " product_id TEXT NOT NULL,"
-                                        " product_name TEXT NOT NULL,"
-                                        " pending_count BIGINT NOT NULL DEFAULT 0,"
-                                        " success_count BIGINT NOT NULL DEFAULT 0,"
-                                        " failed_count BIGINT NOT NULL DEFAULT 0,"
-                                        " unknown_count BIGINT NOT NULL DEFAULT 0,"
-                                        " pay_amount BIGINT NOT NULL DEFAULT 0,"
-                                        " receipt_amount BIGINT NOT NULL DEFAULT 0,"
-                                        " discount_amount BIGINT NOT NULL DEFAULT 0,"
-                                        " PRIMARY KEY (business_date, poi_id, app_id, product_id,"
-                                        " product_name))"),
-                         QStringLiteral(
-                                 "INSERT INTO verification_daily_totals (business_date, poi_id, "
-                                 "app_id, product_id, product_name, pending_count, success_count, "
-                                 "failed_count, unknown_count, pay_amount, receipt_amount, "
-                                 "discount_amount) SELECT business_date, poi_id, app_id, "
-                                 "COALESCE(product_id, ''), COALESCE(product_name, ''), "
-                                 "SUM(CASE WHEN verify_status = 'pending' THEN 1 ELSE 0 END), "
-                                 "SUM(CASE WHEN verify_status = 'success' THEN 1 ELSE 0 END), "
-                                 "SUM(CASE WHEN verify_status = 'failed' THEN 1 ELSE 0 END), "
-                                 "SUM(CASE WHEN verify_status = 'unknown' THEN 1 ELSE 0 END), "
-                                 "SUM(CASE WHEN verify_status = 'success' "
-                                 "THEN COALESCE(pay_amount, 0) ELSE 0 END), "
-                                 "SUM(CASE WHEN verify_status = 'success' "
-                                 "THEN COALESCE(receipt_amount, 0) ELSE 0 END), "
-                                 "SUM(CASE WHEN verify_status = 'success' "
-                                 "THEN COALESCE(discount_amount, 0) ELSE 0 END) "
-                                 "FROM verifications GROUP BY business_date, poi_id, app_id, "
-                                 "COALESCE(product_id, ''), COALESCE(product_name, '')"),
-                         // The list is newest first: an equality filter followed by created_at
-                         // lets it read one page off an index instead of sorting every match.
-                         QStringLiteral("CREATE INDEX idx_verifications_poi_created "
-                                        "ON verifications (poi_id, created_at)"),
-                         QStringLiteral("CREATE INDEX idx_verifications_app_created "
-                                        "ON verifications (app_id, created_at)"),
-                         QStringLiteral("CREATE INDEX idx_verifications_status_created "
-                                        "ON verifications (verify_status, created_at)"),
-                         QStringLiteral("CREATE INDEX idx_verifications_enrichment_created "
-                                        "ON verifications (enrichment_status, created_at)"),
-                         // The search box also matches the plain code; a batch is read back whole.
-                         QStringLiteral("CREATE INDEX idx_verifications_origin "
-                                        "ON verifications (origin_code)"),
-                         QStringLiteral("CREATE INDEX idx_verifications_batch "
-                                        "ON verifications (batch_id)"),
-                 }});
+    list.append(
+            {4,
+             "daily verification totals, status counts, list and lookup indexes",
+             {
+                     QStringLiteral("CREATE TABLE verification_daily_totals ("
+                                    " business_date TEXT NOT NULL,"
+                                    " poi_id TEXT NOT NULL,"
+                                    " app_id BIGINT NOT NULL,"
+                                    " product_id TEXT NOT NULL,"
+                                    " product_name TEXT NOT NULL,"
+                                    " pending_count BIGINT NOT NULL DEFAULT 0,"
+                                    " success_count BIGINT NOT NULL DEFAULT 0,"
+                                    " failed_count BIGINT NOT NULL DEFAULT 0,"
+                                    " unknown_count BIGINT NOT NULL DEFAULT 0,"
+                                    " pay_amount BIGINT NOT NULL DEFAULT 0,"
+                                    " receipt_amount BIGINT NOT NULL DEFAULT 0,"
+                                    " discount_amount BIGINT NOT NULL DEFAULT 0,"
+                                    " PRIMARY KEY (business_date, poi_id, app_id, product_id,"
+                                    " product_name))"),
+                     QStringLiteral(
+                             "INSERT INTO verification_daily_totals (business_date, poi_id, "
+                             "app_id, product_id, product_name, pending_count, success_count, "
+                             "failed_count, unknown_count, pay_amount, receipt_amount, "
+                             "discount_amount) SELECT business_date, poi_id, app_id, "
+                             "COALESCE(product_id, ''), COALESCE(product_name, ''), "
+                             "SUM(CASE WHEN verify_status = 'pending' THEN 1 ELSE 0 END), "
+                             "SUM(CASE WHEN verify_status = 'success' THEN 1 ELSE 0 END), "
+                             "SUM(CASE WHEN verify_status = 'failed' THEN 1 ELSE 0 END), "
+                             "SUM(CASE WHEN verify_status = 'unknown' THEN 1 ELSE 0 END), "
+                             "SUM(CASE WHEN verify_status = 'success' "
+                             "THEN COALESCE(pay_amount, 0) ELSE 0 END), "
+                             "SUM(CASE WHEN verify_status = 'success' "
+                             "THEN COALESCE(receipt_amount, 0) ELSE 0 END), "
+                             "SUM(CASE WHEN verify_status = 'success' "
+                             "THEN COALESCE(discount_amount, 0) ELSE 0 END) "
+                             "FROM verifications GROUP BY business_date, poi_id, app_id, "
+                             "COALESCE(product_id, ''), COALESCE(product_name, '')"),
+                     // All-time counts per POI and app: the list's total when no date range
+                     // narrows it, from a few dozen rows instead of every daily row.
+                     QStringLiteral("CREATE TABLE verification_status_counts ("
+                                    " poi_id TEXT NOT NULL,"
+                                    " app_id BIGINT NOT NULL,"
+                                    " pending_count BIGINT NOT NULL DEFAULT 0,"
+                                    " success_count BIGINT NOT NULL DEFAULT 0,"
+                                    " failed_count BIGINT NOT NULL DEFAULT 0,"
+                                    " unknown_count BIGINT NOT NULL DEFAULT 0,"
+                                    " PRIMARY KEY (poi_id, app_id))"),
+                     QStringLiteral("INSERT INTO verification_status_counts (poi_id, app_id, "
+                                    "pending_count, success_count, failed_count, unknown_count) "
+                                    "SELECT poi_id, app_id, "
+                                    "SUM(CASE WHEN verify_status = 'pending' THEN 1 ELSE 0 END), "
+                                    "SUM(CASE WHEN verify_status = 'success' THEN 1 ELSE 0 END), "
+                                    "SUM(CASE WHEN verify_status = 'failed' THEN 1 ELSE 0 END), "
+                                    "SUM(CASE WHEN verify_status = 'unknown' THEN 1 ELSE 0 END) "
+                                    "FROM verifications GROUP BY poi_id, app_id"),
+                     // The list is newest first (created_at, id): an equality filter followed
+                     // by both lets it read a page's ids off one index without sorting, and the
+                     // trailing business_date answers its date condition from the index too.
+                     // id is spelled out because business_date would otherwise sit between
+                     // created_at and the implicit rowid and break the order. The first one
+                     // supersedes version 1's (created_at).
+                     QStringLiteral("CREATE INDEX idx_verifications_created_date "
+                                    "ON verifications (created_at, id, business_date)"),
+                     QStringLiteral("DROP INDEX idx_verifications_created"),
+                     QStringLiteral("CREATE INDEX idx_verifications_poi_created "
+                                    "ON verifications (poi_id, created_at, id, business_date)"),
+                     QStringLiteral("CREATE INDEX idx_verifications_app_created "
+                                    "ON verifications (app_id, created_at, id, business_date)"),
+                     QStringLiteral(
+                             "CREATE INDEX idx_verifications_status_created "
+                             "ON verifications (verify_status, created_at, id, business_date)"),
+                     QStringLiteral(
+                             "CREATE INDEX idx_verifications_enrichment_created "
+                             "ON verifications (enrichment_status, created_at, id, business_date)"),
+                     // The search box also matches the plain code; a batch is read back whole.
+                     QStringLiteral("CREATE INDEX idx_verifications_origin "
+                                    "ON verifications (origin_code)"),
+                     QStringLiteral("CREATE INDEX idx_verifications_batch "
+                                    "ON verifications (batch_id)"),
+             }});
     return list;
 }
 

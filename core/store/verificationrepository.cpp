@@ -1,5 +1,6 @@
 #include "core/store/verificationrepository.h"
 
+#include <algorithm>
 #include <array>
 #include <map>
 #include <tuple>
@@ -337,7 +338,7 @@ void addContribution(TotalsChanges &changes, const Contribution &c, qint64 sign)
     }
 }
 
-Result<Done> applyTotals(QSqlDatabase &db, const TotalsChanges &changes)
+Result<Done> applyDailyTotals(QSqlDatabase &db, const TotalsChanges &changes)
 {
     QSqlQuery upsert(db);
     if (!upsert.prepare(QStringLiteral(
@@ -380,6 +381,46 @@ Result<Done> applyTotals(QSqlDatabase &db, const TotalsChanges &changes)
             return sqlError(QStringLiteral("cannot update the daily totals"), upsert);
     }
     return Done{};
+}
+
+Result<Done> applyStatusCounts(QSqlDatabase &db, const TotalsChanges &changes)
+{
+    // The status counts are the daily changes netted per (poi, app).
+    std::map<std::pair<QString, qint64>, std::array<qint64, STATUS_ORDER.size()>> counts;
+    for (const auto &[key, delta] : changes) {
+        auto &net = counts[{key.poiId, key.appId}];
+        for (std::size_t i = 0; i < net.size(); ++i)
+            net.at(i) += delta.counts.at(i);
+    }
+    QSqlQuery countUpsert(db);
+    if (!countUpsert.prepare(QStringLiteral(
+                "INSERT INTO verification_status_counts (poi_id, app_id, pending_count, "
+                "success_count, failed_count, unknown_count) VALUES (?, ?, ?, ?, ?, ?) "
+                "ON CONFLICT (poi_id, app_id) DO UPDATE "
+                "SET pending_count = verification_status_counts.pending_count "
+                "+ excluded.pending_count, "
+                "success_count = verification_status_counts.success_count "
+                "+ excluded.success_count, "
+                "failed_count = verification_status_counts.failed_count + excluded.failed_count, "
+                "unknown_count = verification_status_counts.unknown_count "
+                "+ excluded.unknown_count")))
+        return sqlError(QStringLiteral("cannot prepare the status counts update"), countUpsert);
+    for (const auto &[key, net] : counts) {
+        if (std::all_of(net.cbegin(), net.cend(), [](qint64 n) { return n == 0; }))
+            continue;
+        if (!execWith(countUpsert,
+                      {key.first, key.second, net.at(0), net.at(1), net.at(2), net.at(3)}))
+            return sqlError(QStringLiteral("cannot update the status counts"), countUpsert);
+    }
+    return Done{};
+}
+
+// Applies the netted changes of one transaction to both running tables.
+Result<Done> applyTotals(QSqlDatabase &db, const TotalsChanges &changes)
+{
+    if (const auto daily = applyDailyTotals(db, changes); !daily.ok())
+        return daily;
+    return applyStatusCounts(db, changes);
 }
 
 // --- filters ------------------------------------------------------------------------------
@@ -728,10 +769,13 @@ Result<VerificationPage> VerificationRepository::list(const VerificationFilter &
     QSqlDatabase &db = m_database->connection();
     const Conditions conditions = recordConditions(filter);
     const qint64 offset = qint64(page - 1) * pageSize;
+    // The page's ids come from an index alone; only those rows are then read. OFFSET
+    // otherwise reads every skipped row from the table (100,000 skipped rows: 45 ms vs 1 ms).
+    const QString order = QStringLiteral(" ORDER BY v.created_at DESC, v.id DESC");
     auto items = queryRecords(db,
-                              conditions.sql()
-                                      + QStringLiteral(" ORDER BY v.created_at DESC, v.id DESC"
-                                                       " LIMIT ? OFFSET ?"),
+                              QStringLiteral(" WHERE v.id IN (SELECT v.id FROM verifications v")
+                                      + conditions.sql() + order
+                                      + QStringLiteral(" LIMIT ? OFFSET ?)") + order,
                               QVariantList(conditions.values) << pageSize << offset);
     if (!items.ok())
         return items.error();
@@ -750,13 +794,17 @@ Result<VerificationPage> VerificationRepository::list(const VerificationFilter &
     count.setForwardOnly(true);
     bool counted = false;
     if (totalsCanAnswer(filter.q, filter.enrichmentStatus)) {
-        // Summing a few thousand totals rows beats counting up to millions of index entries.
+        // Summing a few totals rows beats counting up to millions of index entries; without a
+        // date range the all-time counts need even fewer (both have the same count columns).
+        const bool allTime = !filter.from && !filter.to;
         const Conditions totals =
                 totalsConditions(filter.from, filter.to, filter.poiId, filter.appId);
-        counted = count.prepare(QStringLiteral("SELECT COALESCE(SUM(")
-                                + countedRecords(filter.verifyStatus)
-                                + QStringLiteral("), 0) FROM verification_daily_totals t")
-                                + totals.sql())
+        counted =
+                count.prepare(QStringLiteral("SELECT COALESCE(SUM(")
+                              + countedRecords(filter.verifyStatus) + QStringLiteral("), 0) FROM ")
+                              + (allTime ? QStringLiteral("verification_status_counts t")
+                                         : QStringLiteral("verification_daily_totals t"))
+                              + totals.sql())
                 && execWith(count, totals.values);
     } else {
         counted = count.prepare(QStringLiteral("SELECT COUNT(*) FROM verifications v")

@@ -17,9 +17,10 @@ class Database;
 // keys on one Database, from the thread that opened it. Every write is one explicit
 // transaction, so with synchronous=FULL a returned success is on disk.
 //
-// verification_daily_totals holds per-(business_date, poi, app, product) counts and amounts.
-// Each insert and update applies the old-to-new difference of its records to it in the same
-// transaction, which keeps summaries exact without scanning the records.
+// verification_daily_totals holds per-(business_date, poi, app, product) counts and amounts,
+// verification_status_counts all-time counts per (poi, app). Each insert and update applies
+// the old-to-new difference of its records to both in the same transaction, which keeps
+// summaries and list totals exact without scanning the records.
 class VerificationRepository
 {
 public:

@@ -32,11 +32,17 @@ QStringList tables(QSqlDatabase &db)
 }
 
 const QStringList LATEST_TABLES{
-        QStringLiteral("api_nonces"),        QStringLiteral("douyin_tokens"),
-        QStringLiteral("enrichment_jobs"),   QStringLiteral("idempotency_keys"),
-        QStringLiteral("schema_migrations"), QStringLiteral("secrets"),
-        QStringLiteral("sqlite_sequence"),   QStringLiteral("verification_daily_totals"),
-        QStringLiteral("verifications"),     QStringLiteral("verifier_apps"),
+        QStringLiteral("api_nonces"),
+        QStringLiteral("douyin_tokens"),
+        QStringLiteral("enrichment_jobs"),
+        QStringLiteral("idempotency_keys"),
+        QStringLiteral("schema_migrations"),
+        QStringLiteral("secrets"),
+        QStringLiteral("sqlite_sequence"),
+        QStringLiteral("verification_daily_totals"),
+        QStringLiteral("verification_status_counts"),
+        QStringLiteral("verifications"),
+        QStringLiteral("verifier_apps"),
 };
 
 } // namespace

@@ -398,6 +398,8 @@ private slots:
     void list();
     void listRefusesBadParameters_data();
     void listRefusesBadParameters();
+    void listPagesComeOffAnIndex_data();
+    void listPagesComeOffAnIndex();
 
     void summaryPathsAgree_data();
     void summaryPathsAgree();
@@ -895,6 +897,41 @@ void tst_VerificationRepository::listRefusesBadParameters()
     QVERIFY2(listed.error().message.startsWith(field + u':'), qPrintable(listed.error().message));
 }
 
+void tst_VerificationRepository::listPagesComeOffAnIndex_data()
+{
+    QTest::addColumn<QString>("where");
+
+    const QString dates = QStringLiteral(" AND v.business_date >= '2026-03-02' AND "
+                                         "v.business_date <= '2026-03-08' AND v.created_at >= 1 "
+                                         "AND v.created_at < 2");
+    QTest::newRow("no filter") << QString();
+    QTest::newRow("dates") << QStringLiteral(" WHERE 1 = 1") + dates;
+    QTest::newRow("poi") << QStringLiteral(" WHERE v.poi_id = 'poi-a'");
+    QTest::newRow("poi and dates") << QStringLiteral(" WHERE v.poi_id = 'poi-a'") + dates;
+    QTest::newRow("app and dates") << QStringLiteral(" WHERE v.app_id = 1") + dates;
+    QTest::newRow("status and dates")
+            << QStringLiteral(" WHERE v.verify_status = 'failed'") + dates;
+    QTest::newRow("enrichment and dates")
+            << QStringLiteral(" WHERE v.enrichment_status = 'failed'") + dates;
+}
+
+// The ids of a page, deep or not, are read off one index in (created_at, id) order, the date
+// condition included: no sort, no table row for the rows OFFSET skips. The same shape as the
+// inner query of list().
+void tst_VerificationRepository::listPagesComeOffAnIndex()
+{
+    QFETCH(QString, where);
+    QSqlQuery plan(m_reportDb->connection());
+    QVERIFY(plan.exec(QStringLiteral("EXPLAIN QUERY PLAN SELECT v.id FROM verifications v") + where
+                      + QStringLiteral(" ORDER BY v.created_at DESC, v.id DESC LIMIT 20 OFFSET "
+                                       "100000")));
+    QString details;
+    while (plan.next())
+        details += plan.value(3).toString() + u'\n';
+    QVERIFY2(details.contains(QStringLiteral("COVERING INDEX")), qPrintable(details));
+    QVERIFY2(!details.contains(QStringLiteral("TEMP B-TREE")), qPrintable(details));
+}
+
 void tst_VerificationRepository::summaryPathsAgree_data()
 {
     QTest::addColumn<SummaryQuery>("query");
@@ -1128,6 +1165,33 @@ void tst_VerificationRepository::summaryPathsAgreeAfterRandomUpdates()
 
     for (VerificationRecord &r : records)
         r.appName = appNameOf(r.appId);
+
+    // List totals come from the status counts (no dates) or the daily totals (dates).
+    for (const QString &poi : QStringList{QString(), POIS.at(0), POIS.at(2)}) {
+        for (const std::optional<qint64> &app :
+             {std::optional<qint64>(), std::optional<qint64>(1)}) {
+            for (const std::optional<Status> &status :
+                 {std::optional<Status>(), std::optional<Status>(Status::Unknown)}) {
+                for (const bool dated : {false, true}) {
+                    VerificationFilter filter;
+                    filter.poiId = poi;
+                    filter.appId = app;
+                    filter.verifyStatus = status;
+                    if (dated) {
+                        filter.from = QDate(2026, 3, 3);
+                        filter.to = QDate(2026, 3, 6);
+                    }
+                    const qint64 expected =
+                            std::count_if(records.cbegin(), records.cend(),
+                                          [&filter](const auto &r) { return matches(r, filter); });
+                    const auto listed = repository.list(filter, 1, 1);
+                    QVERIFY(listed.ok());
+                    QCOMPARE(listed.value().total, expected);
+                }
+            }
+        }
+    }
+
     for (const QList<GroupKey> &grouping : everyGrouping()) {
         for (const std::optional<Status> &status :
              {std::optional<Status>(), std::optional<Status>(Status::Success),
@@ -1419,6 +1483,21 @@ void tst_VerificationRepository::migrationBackfillsDailyTotals()
                      QStringLiteral("2026-03-02,poi-b,1,p2,B,0,0,0,1,0,0,0"),
                      QStringLiteral("2026-03-03,poi-b,0,p2,B,0,1,0,0,0,0,0"),
              }));
+
+    QSqlQuery counts(db);
+    QVERIFY(counts.exec(QStringLiteral(
+            "SELECT poi_id, app_id, pending_count, success_count, failed_count, unknown_count "
+            "FROM verification_status_counts ORDER BY poi_id, app_id")));
+    lines.clear();
+    while (counts.next()) {
+        QStringList fields;
+        for (int i = 0; i < 6; ++i)
+            fields << counts.value(i).toString();
+        lines << fields.join(u',');
+    }
+    QCOMPARE(lines,
+             (QStringList{QStringLiteral("poi-a,0,0,2,1,0"), QStringLiteral("poi-a,1,1,0,0,0"),
+                          QStringLiteral("poi-b,0,0,1,0,0"), QStringLiteral("poi-b,1,0,1,0,1")}));
 
     // The repository carries on from the backfilled totals.
     VerificationRepository repository(opened.value().get());
