@@ -727,6 +727,10 @@ Result<VerificationRecord> VerificationRepository::get(qint64 id)
 Result<QList<VerificationRecord>>
 VerificationRepository::findByVerifyToken(qint64 appId, const QString &verifyToken)
 {
+    if (appId < 0)
+        return queryRecords(m_database->connection(),
+                            QStringLiteral(" WHERE v.verify_token = ? ORDER BY v.id"),
+                            {verifyToken});
     return queryRecords(m_database->connection(),
                         QStringLiteral(" WHERE v.verify_token = ? AND v.app_id = ? ORDER BY v.id"),
                         {verifyToken, appId});

@@ -45,6 +45,7 @@ public:
 
     // NotFound if absent. appName comes from verifier_apps.
     Result<VerificationRecord> get(qint64 id);
+    // appId < 0: records of any app (a verify_token is Douyin's and serves one verify only).
     Result<QList<VerificationRecord>> findByVerifyToken(qint64 appId, const QString &verifyToken);
     Result<QList<VerificationRecord>> findByBatch(const QString &batchId);
     // For resolution at start-up (pending + unknown); oldest first.

@@ -298,15 +298,16 @@ void VerificationService::storeIdempotent(const VerifyCommand &command,
     entry.httpStatus = int(outcome.kind);
     entry.responseBody = serialise(outcome);
     entry.createdAt = nowMs();
-    const auto stored = m_repository->storeIdempotency(command.appId, command.idempotencyKey, entry);
+    const auto stored =
+            m_repository->storeIdempotency(command.appId, command.idempotencyKey, entry);
     if (!stored.ok())
         qCWarning(lcVerify) << "cannot store idempotency key:" << stored.error().message;
 }
 
-std::optional<VerifyOutcome> VerificationService::outcomeOfToken(qint64 appId, const QString &verifyToken)
+std::optional<VerifyOutcome> VerificationService::outcomeOfToken(const QString &verifyToken)
 {
     // Any app: a verify_token is Douyin's, and it may serve one verify only.
-    const auto earlier = m_repository->findByVerifyToken(appId, verifyToken);
+    const auto earlier = m_repository->findByVerifyToken(-1, verifyToken);
     if (!earlier.ok() || earlier.value().isEmpty())
         return std::nullopt;
     VerifyOutcome outcome;
@@ -332,7 +333,7 @@ void VerificationService::runVerify(const FlowPtr &flow)
     if (!command.encryptedCode.isEmpty()) {
         flow->mode = VerificationRecord::Mode::EncryptedCode;
         flow->sourceInput = command.encryptedCode;
-        if (auto earlier = outcomeOfToken(command.appId, command.verifyToken))
+        if (auto earlier = outcomeOfToken(command.verifyToken))
             return finish(flow, *earlier);
 
         // The certificates of this token's prepare, when it went through this gateway.

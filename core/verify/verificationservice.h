@@ -79,7 +79,7 @@ private:
     void finish(const FlowPtr &flow, VerifyOutcome outcome);
     bool replayIdempotent(const FlowPtr &flow);
     void storeIdempotent(const VerifyCommand &command, const VerifyOutcome &outcome);
-    std::optional<VerifyOutcome> outcomeOfToken(qint64 appId, const QString &verifyToken);
+    std::optional<VerifyOutcome> outcomeOfToken(const QString &verifyToken);
     void writeAnswered(const FlowPtr &flow, QList<VerificationRecord> records,
                        const VerifyResult &result);
     void writeRecords(const QList<VerificationRecord> &records);
