@@ -83,20 +83,19 @@ bool EnrichmentQueue::isPaused() const
     return m_pausedUntilMs > nowMs();
 }
 
-void EnrichmentQueue::enqueue(const QList<VerificationRecord> &records)
+QList<EnrichmentJob> EnrichmentQueue::jobsFor(const QList<VerificationRecord> &records)
 {
-    bool queued = false;
+    QList<EnrichmentJob> jobs;
     for (const VerificationRecord &record : records) {
         if (record.verifyStatus != VerificationRecord::Status::Success
             || record.enrichmentStatus != Enrichment::Pending || record.id == 0)
             continue;
-        const auto enqueued = m_repository->enqueueEnrichment(record.id, nowMs());
-        if (!enqueued.ok())
-            qCWarning(lcVerify) << "cannot queue enrichment:" << enqueued.error().message;
-        queued = true;
+        EnrichmentJob job;
+        job.verificationId = record.id;
+        job.nextAttemptAt = nowMs();
+        jobs.append(job);
     }
-    if (queued)
-        kick();
+    return jobs;
 }
 
 void EnrichmentQueue::kick()

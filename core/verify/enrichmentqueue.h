@@ -3,6 +3,7 @@
 #include <QObject>
 #include <QSet>
 
+#include "core/store/enrichmentjob.h"
 #include "core/verify/verificationrecord.h"
 
 class DouyinClient;
@@ -30,8 +31,9 @@ public:
                     QObject *parent = nullptr);
 
     void setPolicy(const Policy &policy) { m_policy = policy; }
-    // Queues the records that need it (success with an order_id) and runs due jobs.
-    void enqueue(const QList<VerificationRecord> &records);
+    // The jobs the given records need (successes still to enrich), due now; stored by the
+    // caller in the same transaction as the records, so no success is left without its job.
+    static QList<EnrichmentJob> jobsFor(const QList<VerificationRecord> &records);
     // Looks for due jobs now (start-up, after enqueue, after a pause).
     void kick();
     int backlog() const;

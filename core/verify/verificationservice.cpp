@@ -131,7 +131,7 @@ VerificationService::VerificationService(Database *database, DouyinClient *clien
     // Whatever resolution settles as success gets enriched like a first-time success.
     connect(m_resolver, &VerifyResolver::recordsChanged, this,
             [this](const QList<VerificationRecord> &records) {
-                m_enrichment->enqueue(records);
+                m_enrichment->kick();
                 emit recordsChanged(records);
             });
     connect(m_enrichment, &EnrichmentQueue::recordsChanged, this,
@@ -156,12 +156,11 @@ void VerificationService::setConfig(const Config &config)
 void VerificationService::start()
 {
     m_resolver->resumeAll();
-    // A success whose job row was not yet written when the program stopped.
-    const auto successes = m_repository->findByStatus({VerificationRecord::Status::Success});
-    if (successes.ok())
-        m_enrichment->enqueue(successes.value());
     m_enrichment->kick();
-    m_repository->purgeIdempotency(nowMs() - qint64(m_config.idempotencyTtlHours) * 3600 * 1000);
+    const auto purged = m_repository->purgeIdempotency(
+            nowMs() - qint64(m_config.idempotencyTtlHours) * 3600 * 1000);
+    if (!purged.ok())
+        qCWarning(lcVerify) << "cannot purge idempotency keys:" << purged.error().message;
 }
 
 int VerificationService::resolutionBacklog() const
@@ -224,7 +223,10 @@ void VerificationService::prepare(const PrepareCommand &command, QObject *contex
 void VerificationService::verify(const VerifyCommand &command, QObject *context,
                                  VerifyCallback callback)
 {
-    auto flow = std::make_shared<Flow>(Flow{command, context, std::move(callback)});
+    auto flow = std::make_shared<Flow>();
+    flow->command = command;
+    flow->context = context;
+    flow->callback = std::move(callback);
     if (const auto valid = VerifyValidation::check(command); !valid.ok())
         return finish(flow, failure(Kind::BadInput, ErrorCode::BadInput, valid.error().message));
 
@@ -466,7 +468,6 @@ void VerificationService::writeAnswered(const FlowPtr &flow, QList<VerificationR
 {
     VerifyRecords::applyAnswer(records, result, false);
     writeRecords(records);
-    m_enrichment->enqueue(records);
     VerifyOutcome outcome;
     outcome.kind = Kind::Answered;
     outcome.records = records;
@@ -475,13 +476,14 @@ void VerificationService::writeAnswered(const FlowPtr &flow, QList<VerificationR
 
 void VerificationService::writeRecords(const QList<VerificationRecord> &records)
 {
-    const auto written = m_repository->update(records);
+    const auto written = m_repository->update(records, EnrichmentQueue::jobsFor(records));
     if (!written.ok()) {
         // The pending rows are durable; the resolver settles them from Douyin's status.
         qCCritical(lcVerify) << "cannot store verify result:" << written.error().message;
         m_resolver->track(records.first().batchId);
         return;
     }
+    m_enrichment->kick();
     emit recordsChanged(records);
 }
 

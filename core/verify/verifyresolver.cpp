@@ -8,6 +8,7 @@
 #include "core/douyin/douyinclient.h"
 #include "core/logging/categories.h"
 #include "core/store/verificationrepository.h"
+#include "core/verify/enrichmentqueue.h"
 #include "core/verify/verifyrecords.h"
 
 namespace {
@@ -217,7 +218,7 @@ void VerifyResolver::giveUpOrReschedule(const QString &batchId, QList<Verificati
 void VerifyResolver::write(const QString &batchId, const QList<VerificationRecord> &records)
 {
     m_running.remove(batchId);
-    const auto written = m_repository->update(records);
+    const auto written = m_repository->update(records, EnrichmentQueue::jobsFor(records));
     if (!written.ok()) {
         // Try again later: the answer is known but could not be stored yet.
         qCWarning(lcVerify) << "cannot store resolved batch" << batchId << written.error().message;
