@@ -61,7 +61,7 @@ int runDecodeCommand(const QStringList &files, QTextStream &out, QTextStream &er
         if (!decoded.ok()) {
             out << resultLine(file, QJsonValue::Null, QJsonValue::Null, decoded.error().message)
                 << Qt::endl;
-            exitCode = std::max<int>(exitCode, DECODE_SOME_NOT_FOUND);
+            exitCode = std::max(exitCode, DECODE_SOME_NOT_FOUND);
             continue;
         }
         const QString &text = decoded.value().text;

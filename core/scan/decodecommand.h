@@ -9,7 +9,10 @@ class QTextStream;
 
 namespace Scan {
 
-enum DecodeExitCode { DECODE_ALL_FOUND = 0, DECODE_SOME_NOT_FOUND = 1, DECODE_UNREADABLE = 2 };
+// Exit codes of the decode command (CLI.md).
+inline constexpr int DECODE_ALL_FOUND = 0;
+inline constexpr int DECODE_SOME_NOT_FOUND = 1;
+inline constexpr int DECODE_UNREADABLE = 2; // also: no file given
 
 // `dy-gateway decode FILE...` (CLI.md). Writes one compact JSON line per file to out, in the
 // order given, with the keys in this order:

@@ -39,7 +39,7 @@ void FrameDecodeWorker::decodePending()
     } else if (decoded.error().code != ErrorCode::NotFound) {
         qCDebug(lcScan) << "frame not decoded:" << decoded.error().message;
     }
-    // A slot connected with Qt::DirectConnection from this thread may have queued another.
+    // A receiver connected directly to codeDecoded may already have handed in the next frame.
     m_busy.store(m_decodeScheduled, std::memory_order_release);
 }
 

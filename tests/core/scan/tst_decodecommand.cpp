@@ -165,9 +165,9 @@ private slots:
 
     void exitCodesMatchTheContract()
     {
-        QCOMPARE(int(Scan::DECODE_ALL_FOUND), 0);
-        QCOMPARE(int(Scan::DECODE_SOME_NOT_FOUND), 1);
-        QCOMPARE(int(Scan::DECODE_UNREADABLE), 2);
+        QCOMPARE(Scan::DECODE_ALL_FOUND, 0);
+        QCOMPARE(Scan::DECODE_SOME_NOT_FOUND, 1);
+        QCOMPARE(Scan::DECODE_UNREADABLE, 2);
     }
 
 private:
