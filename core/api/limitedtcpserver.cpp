@@ -49,6 +49,9 @@ void LimitedTcpServer::incomingConnection(qintptr socketDescriptor)
         delete socket;
         return;
     }
+    // QHttpServer writes an answer in several small pieces: without TCP_NODELAY, Nagle holds
+    // them back for the client's delayed ACK (~20-40 ms per request on keep-alive).
+    socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
     // Connected before QHttpServer takes the socket, so this runs first on every readyRead.
     connect(socket, &QTcpSocket::readyRead, this, [this, socket] { inspect(socket); });
     // A request head was inspected; the next request on a kept-alive connection gets its own
@@ -92,10 +95,10 @@ void LimitedTcpServer::refuse(QTcpSocket *socket, const QByteArray &message)
     QRandomGenerator::global()->fillRange(words);
     const QByteArray requestId =
             QByteArray(reinterpret_cast<const char *>(words), sizeof words).toHex();
-    const QByteArray body = QJsonDocument(JsonReply::errorBody(QStringLiteral("payload_too_large"),
-                                                               QString::fromLatin1(message),
-                                                               requestId))
-                                    .toJson(QJsonDocument::Compact);
+    const QByteArray body =
+            QJsonDocument(JsonReply::errorBody(QStringLiteral("payload_too_large"),
+                                               QString::fromLatin1(message), requestId))
+                    .toJson(QJsonDocument::Compact);
     socket->write("HTTP/1.1 413 Payload Too Large\r\nContent-Type: application/json\r\n"
                   "Connection: close\r\nX-Request-Id: "
                   + requestId + "\r\nContent-Length: " + QByteArray::number(body.size())

@@ -710,6 +710,18 @@ Result<Done> VerificationRepository::update(const QList<VerificationRecord> &rec
             !queued.ok())
             return queued.error();
     }
+    // A record whose enrichment reached a final state closes its job in the same
+    // transaction: a job is pending exactly while its record's enrichment is.
+    QSqlQuery close(db);
+    close.prepare(QStringLiteral("UPDATE enrichment_jobs SET status = ?, updated_at = ? "
+                                 "WHERE verification_id = ? AND status = 'pending'"));
+    for (const VerificationRecord &r : records) {
+        if (r.enrichmentStatus == VerificationRecord::Enrichment::Pending)
+            continue;
+        if (!execWith(close, {VerificationRecord::toString(r.enrichmentStatus), now, r.id}))
+            return sqlError(QStringLiteral("cannot close the enrichment job of %1").arg(r.id),
+                            close);
+    }
     return transaction.commit();
 }
 

@@ -37,6 +37,7 @@ public:
 
     // Rewrites every column of each record in one transaction, updated_at = now; created_at
     // and business_date stay as inserted so a record never moves to another report day.
+    // A record whose enrichmentStatus is final also finishes its enrichment job, if any.
     // Fails with NotFound (and writes nothing) if an id is unknown. Jobs in `enqueue`
     // (verificationId, nextAttemptAt) are queued in the same transaction, as
     // enqueueEnrichment() would, so a success and its enrichment job are stored together.

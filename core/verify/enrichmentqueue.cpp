@@ -9,6 +9,7 @@
 #include "core/douyin/douyinclient.h"
 #include "core/logging/categories.h"
 #include "core/store/verificationrepository.h"
+#include "core/verify/recordwriter.h"
 
 namespace {
 
@@ -60,10 +61,11 @@ void applyOrder(VerificationRecord &record, const DouyinOrder &order)
 
 } // namespace
 
-EnrichmentQueue::EnrichmentQueue(VerificationRepository *repository, DouyinClient *client,
-                                 QObject *parent)
+EnrichmentQueue::EnrichmentQueue(VerificationRepository *repository, RecordWriter *writer,
+                                 DouyinClient *client, QObject *parent)
     : QObject(parent),
       m_repository(repository),
+      m_writer(writer),
       m_client(client),
       m_timer(new QTimer(this))
 {
@@ -131,11 +133,12 @@ void EnrichmentQueue::runJob(qint64 jobId, qint64 verificationId, int attempts)
     }
     VerificationRecord record = loaded.value();
     if (record.orderId.isEmpty()) {
+        // Storing the final state closes the job in the same transaction.
         record.enrichmentStatus = Enrichment::Skipped;
-        if (m_repository->update({record}).ok())
-            emit recordsChanged({record});
-        logIfFailed(m_repository->finishEnrichment(jobId, Enrichment::Skipped),
-                    "finishing an enrichment job");
+        m_writer->update({record}, {}, [this, record](const Result<Done> &written) {
+            if (written.ok())
+                emit recordsChanged({record});
+        });
         return;
     }
     m_running.insert(jobId);
@@ -168,13 +171,15 @@ void EnrichmentQueue::runJob(qint64 jobId, qint64 verificationId, int attempts)
                                 }
                             }
                             record.enrichmentStatus = Enrichment::Success;
-                            const auto written = m_repository->update({record});
-                            if (!written.ok())
-                                return fail(jobId, record, attempts, written.error().message);
-                            logIfFailed(m_repository->finishEnrichment(jobId, Enrichment::Success),
-                                        "finishing an enrichment job");
-                            emit recordsChanged({record});
-                            done(jobId);
+                            m_writer->update(
+                                    {record}, {},
+                                    [this, jobId, record, attempts](const Result<Done> &written) {
+                                        if (!written.ok())
+                                            return fail(jobId, record, attempts,
+                                                        written.error().message);
+                                        emit recordsChanged({record});
+                                        done(jobId);
+                                    });
                         });
             });
 }
@@ -190,9 +195,7 @@ void EnrichmentQueue::fail(qint64 jobId, VerificationRecord record, int attempts
         QTimer::singleShot(pauseSeconds * 1000, this, &EnrichmentQueue::kick);
     }
     if (attempts >= m_policy.maxAttempts) {
-        record.enrichmentStatus = Enrichment::Failed;
-        logIfFailed(m_repository->finishEnrichment(jobId, Enrichment::Failed),
-                    "finishing an enrichment job");
+        record.enrichmentStatus = Enrichment::Failed; // closes the job when stored
         qCWarning(lcVerify) << "enrichment of verification" << record.id
                             << "failed for good:" << reason;
     } else {
@@ -204,8 +207,10 @@ void EnrichmentQueue::fail(qint64 jobId, VerificationRecord record, int attempts
                     "rescheduling an enrichment job");
         QTimer::singleShot(int(next - nowMs()), this, &EnrichmentQueue::kick);
     }
-    if (m_repository->update({record}).ok())
-        emit recordsChanged({record});
+    m_writer->update({record}, {}, [this, record](const Result<Done> &written) {
+        if (written.ok())
+            emit recordsChanged({record});
+    });
     done(jobId);
 }
 

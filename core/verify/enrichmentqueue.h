@@ -8,6 +8,7 @@
 
 class DouyinClient;
 class QTimer;
+class RecordWriter;
 class VerificationRepository;
 
 // Fills in what verify does not say (order status and amounts, order times, source/ext
@@ -27,7 +28,8 @@ public:
         int concurrency = 4;
     };
 
-    EnrichmentQueue(VerificationRepository *repository, DouyinClient *client,
+    // Record writes go through `writer` (group commit); job bookkeeping through `repository`.
+    EnrichmentQueue(VerificationRepository *repository, RecordWriter *writer, DouyinClient *client,
                     QObject *parent = nullptr);
 
     void setPolicy(const Policy &policy) { m_policy = policy; }
@@ -49,6 +51,7 @@ private:
     void done(qint64 jobId);
 
     VerificationRepository *m_repository;
+    RecordWriter *m_writer;
     DouyinClient *m_client;
     Policy m_policy;
     QSet<qint64> m_running; // job ids

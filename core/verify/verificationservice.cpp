@@ -9,6 +9,7 @@
 #include "core/logging/categories.h"
 #include "core/store/verificationrepository.h"
 #include "core/verify/enrichmentqueue.h"
+#include "core/verify/recordwriter.h"
 #include "core/verify/verifyrecords.h"
 #include "core/verify/verifyresolver.h"
 #include "core/verify/verifyvalidation.h"
@@ -126,7 +127,8 @@ VerificationService::VerificationService(Database *database, DouyinClient *clien
       m_client(client),
       m_repository(std::make_unique<VerificationRepository>(database)),
       m_resolver(new VerifyResolver(m_repository.get(), client, this)),
-      m_enrichment(new EnrichmentQueue(m_repository.get(), client, this))
+      m_writer(new RecordWriter(m_repository.get(), this)),
+      m_enrichment(new EnrichmentQueue(m_repository.get(), m_writer, client, this))
 {
     // Whatever resolution settles as success gets enriched like a first-time success.
     connect(m_resolver, &VerifyResolver::recordsChanged, this,
@@ -413,78 +415,85 @@ void VerificationService::sendVerify(const FlowPtr &flow,
     const VerifyCommand &command = flow->command;
     const auto cached = m_prepared.find(command.verifyToken, nowMs());
     const QString orderId = cached ? cached->prepared.orderId : QString();
-    QList<VerificationRecord> records = VerifyRecords::pending(
+    const QList<VerificationRecord> pending = VerifyRecords::pending(
             command, flow->mode, flow->sourceInput, command.verifyToken, orderId, certificates);
 
     // Durable before anything is sent: a crash from here on leaves a pending record that
     // the resolver settles at the next start.
-    if (const auto inserted = m_repository->insertPending(records); !inserted.ok())
-        return finish(flow,
-                      failure(Kind::StorageFailed, ErrorCode::Storage, inserted.error().message));
-    emit recordsChanged(records);
-    m_prepared.remove(command.verifyToken);
+    m_writer->insertPending(
+            pending, [this, flow](const Result<QList<VerificationRecord>> &inserted) {
+                if (!inserted.ok())
+                    return finish(flow,
+                                  failure(Kind::StorageFailed, ErrorCode::Storage,
+                                          inserted.error().message));
+                QList<VerificationRecord> records = inserted.value();
+                emit recordsChanged(records);
+                m_prepared.remove(flow->command.verifyToken);
 
-    VerifyRequest request;
-    request.verifyToken = command.verifyToken;
-    request.poiId = command.poiId;
-    for (const VerificationRecord &record : std::as_const(records))
-        request.encryptedCodes.append(record.encryptedCode);
+                VerifyRequest request;
+                request.verifyToken = flow->command.verifyToken;
+                request.poiId = flow->command.poiId;
+                for (const VerificationRecord &record : std::as_const(records))
+                    request.encryptedCodes.append(record.encryptedCode);
 
-    m_client->verify(
-            request, this,
-            [this, flow, records](const Result<VerifyResult, DouyinError> &answer) mutable {
-                if (answer.ok())
-                    return writeAnswered(flow, records, answer.value());
-                const DouyinError &error = answer.error();
-                VerifyOutcome outcome;
-                outcome.douyin = error;
-                switch (error.kind) {
-                case DouyinError::Kind::Rejected:
-                    VerifyRecords::applyRejection(records, error);
-                    outcome.kind = Kind::Answered;
-                    break;
-                case DouyinError::Kind::Unknown:
-                    VerifyRecords::applyUnknown(records, nowMs() + m_config.resolveFastDelayMs);
-                    outcome.kind = Kind::Unknown;
-                    outcome.error = makeError(ErrorCode::Timeout, error.message);
-                    break;
-                default: // never left: unavailable, cooldown, not configured
-                    VerifyRecords::applyNotSent(records, error.message);
-                    outcome.kind = error.kind == DouyinError::Kind::Cooldown ? Kind::Cooldown
-                                                                             : Kind::Unavailable;
-                    outcome.error = makeError(ErrorCode::Network, error.message);
-                    break;
-                }
-                writeRecords(records);
-                if (outcome.kind == Kind::Unknown)
-                    m_resolver->track(records.first().batchId);
-                outcome.records = records;
-                finish(flow, outcome);
+                m_client->verify(
+                        request, this,
+                        [this, flow,
+                         records](const Result<VerifyResult, DouyinError> &answer) mutable {
+                            VerifyOutcome outcome;
+                            if (answer.ok()) {
+                                VerifyRecords::applyAnswer(records, answer.value(), false);
+                                outcome.kind = Kind::Answered;
+                                outcome.records = records;
+                                return settle(flow, outcome);
+                            }
+                            const DouyinError &error = answer.error();
+                            outcome.douyin = error;
+                            switch (error.kind) {
+                            case DouyinError::Kind::Rejected:
+                                VerifyRecords::applyRejection(records, error);
+                                outcome.kind = Kind::Answered;
+                                break;
+                            case DouyinError::Kind::Unknown:
+                                VerifyRecords::applyUnknown(records,
+                                                            nowMs() + m_config.resolveFastDelayMs);
+                                outcome.kind = Kind::Unknown;
+                                outcome.error = makeError(ErrorCode::Timeout, error.message);
+                                break;
+                            default: // never left: unavailable, cooldown, not configured
+                                VerifyRecords::applyNotSent(records, error.message);
+                                outcome.kind = error.kind == DouyinError::Kind::Cooldown
+                                        ? Kind::Cooldown
+                                        : Kind::Unavailable;
+                                outcome.error = makeError(ErrorCode::Network, error.message);
+                                break;
+                            }
+                            outcome.records = records;
+                            settle(flow, outcome);
+                        });
             });
 }
 
-void VerificationService::writeAnswered(const FlowPtr &flow, QList<VerificationRecord> records,
-                                        const VerifyResult &result)
+void VerificationService::settle(const FlowPtr &flow, VerifyOutcome outcome)
 {
-    VerifyRecords::applyAnswer(records, result, false);
-    writeRecords(records);
-    VerifyOutcome outcome;
-    outcome.kind = Kind::Answered;
-    outcome.records = records;
-    finish(flow, outcome);
-}
-
-void VerificationService::writeRecords(const QList<VerificationRecord> &records)
-{
-    const auto written = m_repository->update(records, EnrichmentQueue::jobsFor(records));
-    if (!written.ok()) {
-        // The pending rows are durable; the resolver settles them from Douyin's status.
-        qCCritical(lcVerify) << "cannot store verify result:" << written.error().message;
-        m_resolver->track(records.first().batchId);
-        return;
-    }
-    m_enrichment->kick();
-    emit recordsChanged(records);
+    const QList<VerificationRecord> records = outcome.records;
+    m_writer->update(records, EnrichmentQueue::jobsFor(records),
+                     [this, flow, outcome](const Result<Done> &written) {
+                         const QString batchId = outcome.records.first().batchId;
+                         if (!written.ok()) {
+                             // The pending rows are durable; the resolver settles them from
+                             // Douyin's status query.
+                             qCCritical(lcVerify)
+                                     << "cannot store verify result:" << written.error().message;
+                             m_resolver->track(batchId);
+                         } else {
+                             if (outcome.kind == Kind::Unknown)
+                                 m_resolver->track(batchId);
+                             m_enrichment->kick();
+                             emit recordsChanged(outcome.records);
+                         }
+                         finish(flow, outcome);
+                     });
 }
 
 void VerificationService::finish(const FlowPtr &flow, VerifyOutcome outcome)

@@ -14,6 +14,7 @@
 class Database;
 class DouyinClient;
 class EnrichmentQueue;
+class RecordWriter;
 class VerificationRepository;
 class VerifyResolver;
 
@@ -80,15 +81,15 @@ private:
     bool replayIdempotent(const FlowPtr &flow);
     void storeIdempotent(const VerifyCommand &command, const VerifyOutcome &outcome);
     std::optional<VerifyOutcome> outcomeOfToken(const QString &verifyToken);
-    void writeAnswered(const FlowPtr &flow, QList<VerificationRecord> records,
-                       const VerifyResult &result);
-    void writeRecords(const QList<VerificationRecord> &records);
+    // Stores settled records (group commit), then hands the flow its outcome.
+    void settle(const FlowPtr &flow, VerifyOutcome outcome);
 
     Config m_config;
     Database *m_database;
     DouyinClient *m_client;
     std::unique_ptr<VerificationRepository> m_repository;
     VerifyResolver *m_resolver;
+    RecordWriter *m_writer;
     EnrichmentQueue *m_enrichment;
     PrepareCache m_prepared;
     // Requests with an idempotency key still running, by (app, key): a duplicate waits.
