@@ -13,6 +13,7 @@
 #include "core/api/apijson.h"
 #include "core/api/asyncreply.h"
 #include "core/api/lanapiserver.h"
+#include "core/api/limitedtcpserver.h"
 #include "core/crypto/crypto.h"
 #include "core/douyin/accesstokencache.h"
 #include "core/douyin/douyinclient.h"
@@ -160,7 +161,8 @@ void replyDouyinError(const AsyncReply &reply, const DouyinError &error)
     }
     JsonReply::Headers headers;
     if (error.retryAfterSeconds > 0)
-        headers.append({QByteArrayLiteral("Retry-After"), QByteArray::number(error.retryAfterSeconds)});
+        headers.append(
+                {QByteArrayLiteral("Retry-After"), QByteArray::number(error.retryAfterSeconds)});
     reply.json(http.status, body, headers);
 }
 
@@ -188,8 +190,9 @@ void replyOutcome(const AsyncReply &reply, const VerifyOutcome &outcome)
                                  "background (%1)")
                           .arg(outcome.error.message);
     QJsonObject body = JsonReply::errorBody(http.code, message, reply.requestId());
-    if (outcome.douyin && (outcome.douyin->kind == DouyinError::Kind::Rejected
-                           || outcome.douyin->kind == DouyinError::Kind::Cooldown)) {
+    if (outcome.douyin
+        && (outcome.douyin->kind == DouyinError::Kind::Rejected
+            || outcome.douyin->kind == DouyinError::Kind::Cooldown)) {
         QJsonObject inner = body.value(QStringLiteral("error")).toObject();
         inner.insert(QStringLiteral("douyin"), douyinErrorJson(*outcome.douyin));
         body.insert(QStringLiteral("error"), inner);
@@ -236,7 +239,8 @@ Result<int> intParameter(const QUrlQuery &query, const QString &name, int defaul
     bool ok = false;
     const int value = query.queryItemValue(name).toInt(&ok);
     if (!ok || value < min || value > max)
-        return badRequest(QStringLiteral("%1: must be a whole number %2..%3").arg(name).arg(min).arg(max));
+        return badRequest(
+                QStringLiteral("%1: must be a whole number %2..%3").arg(name).arg(min).arg(max));
     return value;
 }
 
@@ -275,7 +279,8 @@ Result<VerificationFilter> filterFrom(const QUrlQuery &query)
         filter.verifyStatus = VerificationRecord::statusFromString(
                 query.queryItemValue(QStringLiteral("verify_status")));
         if (!filter.verifyStatus)
-            return badRequest(QStringLiteral("verify_status: one of pending, success, failed, unknown"));
+            return badRequest(
+                    QStringLiteral("verify_status: one of pending, success, failed, unknown"));
     }
     if (query.hasQueryItem(QStringLiteral("enrichment_status"))) {
         filter.enrichmentStatus = VerificationRecord::enrichmentFromString(
@@ -291,14 +296,16 @@ Result<VerificationFilter> filterFrom(const QUrlQuery &query)
 } // namespace
 
 ApiRoutes::ApiRoutes(LanApiServer *server, const Services &services, QObject *parent)
-    : QObject(parent), m_services(services)
+    : QObject(parent),
+      m_services(services)
 {
     const auto bind = [this](auto method) {
         return [this, method](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
             (this->*method)(request, std::move(responder));
         };
     };
-    server->addRoute(QStringLiteral("/v1/open/coupons/verify"), Method::Post, bind(&ApiRoutes::verify));
+    server->addRoute(QStringLiteral("/v1/open/coupons/verify"), Method::Post,
+                     bind(&ApiRoutes::verify));
     server->addRoute(QStringLiteral("/v1/open/coupons/prepare"), Method::Post,
                      bind(&ApiRoutes::prepare));
     server->addRoute(QStringLiteral("/v1/open/douyin/access-token"), Method::Get,
@@ -308,7 +315,8 @@ ApiRoutes::ApiRoutes(LanApiServer *server, const Services &services, QObject *pa
                      bind(&ApiRoutes::listVerifications));
     server->addRoute(QStringLiteral("/v1/internal/verifications/summary"), Method::Get,
                      bind(&ApiRoutes::summary));
-    server->addRoute(QStringLiteral("/v1/internal/apps"), Method::Post, bind(&ApiRoutes::createApp));
+    server->addRoute(QStringLiteral("/v1/internal/apps"), Method::Post,
+                     bind(&ApiRoutes::createApp));
     server->addRoute(QStringLiteral("/v1/internal/apps"), Method::Get, bind(&ApiRoutes::listApps));
     server->addArgRoute(QStringLiteral("/v1/internal/apps/<arg>/token-access"), Method::Patch,
                         [this](const QString &id, const QHttpServerRequest &request,
@@ -326,10 +334,19 @@ std::optional<VerifierApp> authenticateOpen(RequestAuthenticator *authenticator,
                                             const AsyncReply &reply)
 {
     RequestAuthenticator::Request signedRequest;
-    signedRequest.method = request.method() == Method::Get ? QByteArrayLiteral("GET")
-                                                           : QByteArrayLiteral("POST");
+    signedRequest.method =
+            request.method() == Method::Get ? QByteArrayLiteral("GET") : QByteArrayLiteral("POST");
     signedRequest.path = request.url().path(QUrl::FullyEncoded).toUtf8();
     signedRequest.rawQuery = request.url().query(QUrl::FullyEncoded).toUtf8();
+    // The signature covers the path exactly as sent; QUrl has normalised escapes by now, so
+    // take the request line the connection saw when it is this request's.
+    const QByteArray target = LimitedTcpServer::requestTarget(reply.socket());
+    const qsizetype question = target.indexOf('?');
+    const QByteArray rawPath = question < 0 ? target : target.left(question);
+    if (!rawPath.isEmpty() && QUrl::fromEncoded(rawPath).path() == request.url().path()) {
+        signedRequest.path = rawPath;
+        signedRequest.rawQuery = question < 0 ? QByteArray() : target.mid(question + 1);
+    }
     signedRequest.body = request.body();
     signedRequest.clientKey = request.value(QByteArrayLiteral("x-client-key"));
     signedRequest.timestamp = request.value(QByteArrayLiteral("x-timestamp"));
@@ -341,16 +358,20 @@ std::optional<VerifierApp> authenticateOpen(RequestAuthenticator *authenticator,
     const auto &failure = app.error();
     JsonReply::Headers headers;
     if (failure.retryAfterSeconds > 0)
-        headers.append({QByteArrayLiteral("Retry-After"), QByteArray::number(failure.retryAfterSeconds)});
+        headers.append(
+                {QByteArrayLiteral("Retry-After"), QByteArray::number(failure.retryAfterSeconds)});
     reply.error(Status(failure.httpStatus), failure.code, failure.message, headers);
     return std::nullopt;
 }
 
-bool authenticateAdmin(AdminToken *token, const QHttpServerRequest &request, const AsyncReply &reply)
+bool authenticateAdmin(AdminToken *token, const QHttpServerRequest &request,
+                       const AsyncReply &reply)
 {
-    const QByteArray header = request.value(QByteArrayLiteral("authorization"));
-    const QByteArray prefix = QByteArrayLiteral("Bearer ");
-    if (header.startsWith(prefix) && token->check(header.mid(prefix.size()).trimmed()))
+    const QByteArray header = request.value(QByteArrayLiteral("authorization")).trimmed();
+    // The scheme name is case-insensitive in HTTP.
+    const qsizetype space = header.indexOf(' ');
+    if (space > 0 && header.left(space).toLower() == "bearer"
+        && token->check(header.mid(space + 1).trimmed()))
         return true;
     reply.error(Status::Unauthorized, QStringLiteral("invalid_admin_token"),
                 QStringLiteral("Authorization: Bearer <admin token> is missing or wrong"),
@@ -370,10 +391,11 @@ void ApiRoutes::verify(const QHttpServerRequest &request, QHttpServerResponder &
     if (!body.ok())
         return replyBad(reply, body.error());
     const QJsonObject &json = body.value();
-    if (auto known = onlyFields(json, {QStringLiteral("poi_id"), QStringLiteral("short_link"),
-                                       QStringLiteral("code"), QStringLiteral("encrypted_code"),
-                                       QStringLiteral("verify_token"), QStringLiteral("count"),
-                                       QStringLiteral("extra")});
+    if (auto known = onlyFields(json,
+                                {QStringLiteral("poi_id"), QStringLiteral("short_link"),
+                                 QStringLiteral("code"), QStringLiteral("encrypted_code"),
+                                 QStringLiteral("verify_token"), QStringLiteral("count"),
+                                 QStringLiteral("extra")});
         !known.ok())
         return replyBad(reply, known.error());
 
@@ -385,8 +407,8 @@ void ApiRoutes::verify(const QHttpServerRequest &request, QHttpServerResponder &
           std::pair{QStringLiteral("code"), &command.code},
           std::pair{QStringLiteral("encrypted_code"), &command.encryptedCode},
           std::pair{QStringLiteral("verify_token"), &command.verifyToken}}) {
-        const auto value = name == u"poi_id" || name == u"code" ? identifier(json, name)
-                                                                : text(json, name);
+        const auto value =
+                name == u"poi_id" || name == u"code" ? identifier(json, name) : text(json, name);
         if (!value.ok())
             return replyBad(reply, value.error());
         *target = value.value();
@@ -427,9 +449,10 @@ void ApiRoutes::prepare(const QHttpServerRequest &request, QHttpServerResponder 
     if (!body.ok())
         return replyBad(reply, body.error());
     const QJsonObject &json = body.value();
-    if (auto known = onlyFields(json, {QStringLiteral("poi_id"), QStringLiteral("short_link"),
-                                       QStringLiteral("code"), QStringLiteral("encrypted_data"),
-                                       QStringLiteral("extra")});
+    if (auto known = onlyFields(json,
+                                {QStringLiteral("poi_id"), QStringLiteral("short_link"),
+                                 QStringLiteral("code"), QStringLiteral("encrypted_data"),
+                                 QStringLiteral("extra")});
         !known.ok())
         return replyBad(reply, known.error());
     PrepareCommand command;
@@ -439,8 +462,8 @@ void ApiRoutes::prepare(const QHttpServerRequest &request, QHttpServerResponder 
           std::pair{QStringLiteral("short_link"), &command.shortLink},
           std::pair{QStringLiteral("code"), &command.code},
           std::pair{QStringLiteral("encrypted_data"), &command.encryptedData}}) {
-        const auto value = name == u"poi_id" || name == u"code" ? identifier(json, name)
-                                                                : text(json, name);
+        const auto value =
+                name == u"poi_id" || name == u"code" ? identifier(json, name) : text(json, name);
         if (!value.ok())
             return replyBad(reply, value.error());
         *target = value.value();
@@ -454,13 +477,14 @@ void ApiRoutes::prepare(const QHttpServerRequest &request, QHttpServerResponder 
             QJsonArray certificates;
             for (const PreparedCertificate &certificate : outcome.prepared.certificates)
                 certificates.append(preparedCertificate(certificate));
-            return reply.json(Status::Ok,
-                              data(QJsonObject{
-                                      {QStringLiteral("verify_token"), outcome.prepared.verifyToken},
-                                      {QStringLiteral("order_id"), outcome.prepared.orderId},
-                                      {QStringLiteral("certificates"), certificates},
-                                      {QStringLiteral("douyin_response"), outcome.prepared.raw},
-                              }));
+            return reply.json(
+                    Status::Ok,
+                    data(QJsonObject{
+                            {QStringLiteral("verify_token"), outcome.prepared.verifyToken},
+                            {QStringLiteral("order_id"), outcome.prepared.orderId},
+                            {QStringLiteral("certificates"), certificates},
+                            {QStringLiteral("douyin_response"), outcome.prepared.raw},
+                    }));
         }
         VerifyOutcome asVerify;
         using Kind = VerifyOutcome::Kind;
@@ -537,26 +561,27 @@ void ApiRoutes::pois(const QHttpServerRequest &request, QHttpServerResponder &&r
                            QStringLiteral("Douyin credentials are not configured"));
     const int pageNumber = page.value();
     const int pageSize = size.value();
-    m_services.pois->page(pageNumber, pageSize, this,
-                          [reply, pageNumber, pageSize](const Result<PoiQueryResult, DouyinError> &result) {
-                              if (!result.ok())
-                                  return replyDouyinError(reply, result.error());
-                              QJsonArray items;
-                              for (const DouyinPoi &poi : result.value().pois) {
-                                  items.append(QJsonObject{
-                                          {QStringLiteral("poi_id"), poi.poiId},
-                                          {QStringLiteral("poi_name"), poi.poiName},
-                                          {QStringLiteral("address"), poi.address},
-                                          {QStringLiteral("latitude"), poi.latitude},
-                                          {QStringLiteral("longitude"), poi.longitude},
-                                  });
-                              }
-                              reply.json(Status::Ok,
-                                         data(QJsonObject{{QStringLiteral("items"), items},
-                                                          {QStringLiteral("total"), result.value().total},
-                                                          {QStringLiteral("page"), pageNumber},
-                                                          {QStringLiteral("size"), pageSize}}));
-                          });
+    m_services.pois->page(
+            pageNumber, pageSize, this,
+            [reply, pageNumber, pageSize](const Result<PoiQueryResult, DouyinError> &result) {
+                if (!result.ok())
+                    return replyDouyinError(reply, result.error());
+                QJsonArray items;
+                for (const DouyinPoi &poi : result.value().pois) {
+                    items.append(QJsonObject{
+                            {QStringLiteral("poi_id"), poi.poiId},
+                            {QStringLiteral("poi_name"), poi.poiName},
+                            {QStringLiteral("address"), poi.address},
+                            {QStringLiteral("latitude"), poi.latitude},
+                            {QStringLiteral("longitude"), poi.longitude},
+                    });
+                }
+                reply.json(Status::Ok,
+                           data(QJsonObject{{QStringLiteral("items"), items},
+                                            {QStringLiteral("total"), result.value().total},
+                                            {QStringLiteral("page"), pageNumber},
+                                            {QStringLiteral("size"), pageSize}}));
+            });
 }
 
 void ApiRoutes::listVerifications(const QHttpServerRequest &request,
@@ -575,18 +600,19 @@ void ApiRoutes::listVerifications(const QHttpServerRequest &request,
     const auto filter = filterFrom(query);
     if (!filter.ok())
         return replyBad(reply, filter.error());
-    const auto listed = m_services.engine->repository()->list(filter.value(), page.value(),
-                                                                pageSize.value());
+    const auto listed =
+            m_services.engine->repository()->list(filter.value(), page.value(), pageSize.value());
     if (!listed.ok())
         return reply.error(Status::InternalServerError, QStringLiteral("storage_error"),
                            listed.error().message);
     QJsonArray items;
     for (const VerificationRecord &record : listed.value().items)
         items.append(ApiJson::verificationView(record));
-    reply.json(Status::Ok, data(QJsonObject{{QStringLiteral("items"), items},
-                                            {QStringLiteral("total"), listed.value().total},
-                                            {QStringLiteral("page"), page.value()},
-                                            {QStringLiteral("page_size"), pageSize.value()}}));
+    reply.json(Status::Ok,
+               data(QJsonObject{{QStringLiteral("items"), items},
+                                {QStringLiteral("total"), listed.value().total},
+                                {QStringLiteral("page"), page.value()},
+                                {QStringLiteral("page_size"), pageSize.value()}}));
 }
 
 void ApiRoutes::summary(const QHttpServerRequest &request, QHttpServerResponder &&responder)
@@ -627,16 +653,19 @@ void ApiRoutes::summary(const QHttpServerRequest &request, QHttpServerResponder 
         else if (name == u"product")
             group = SummaryQuery::GroupKey::Product;
         if (!group)
-            return replyBad(reply, badRequest(QStringLiteral("group_by: '%1' is not one of date, poi, "
-                                                             "app, product")
-                                                      .arg(name)));
+            return replyBad(reply,
+                            badRequest(QStringLiteral("group_by: '%1' is not one of date, poi, "
+                                                      "app, product")
+                                               .arg(name)));
         if (!summaryQuery.groupBy.contains(*group)) {
             summaryQuery.groupBy.append(*group);
             groupNames.append(name);
         }
     }
     if (summaryQuery.groupBy.isEmpty())
-        return replyBad(reply, badRequest(QStringLiteral("group_by: at least one of date, poi, app, product")));
+        return replyBad(
+                reply,
+                badRequest(QStringLiteral("group_by: at least one of date, poi, app, product")));
 
     const auto summary = m_services.engine->repository()->summary(summaryQuery);
     if (!summary.ok())
@@ -648,7 +677,8 @@ void ApiRoutes::summary(const QHttpServerRequest &request, QHttpServerResponder 
             for (const SummaryQuery::GroupKey group : summaryQuery.groupBy) {
                 switch (group) {
                 case SummaryQuery::GroupKey::Date:
-                    object.insert(QStringLiteral("date"), row.date.value_or(QDate()).toString(Qt::ISODate));
+                    object.insert(QStringLiteral("date"),
+                                  row.date.value_or(QDate()).toString(Qt::ISODate));
                     break;
                 case SummaryQuery::GroupKey::Poi:
                     object.insert(QStringLiteral("poi_id"), row.poiId.value_or(QString()));
@@ -662,9 +692,9 @@ void ApiRoutes::summary(const QHttpServerRequest &request, QHttpServerResponder 
                                   row.productId.value_or(QString()).isEmpty()
                                           ? QJsonValue(QJsonValue::Null)
                                           : QJsonValue(*row.productId));
-                    object.insert(QStringLiteral("product_name"), row.productName.isEmpty()
-                                          ? QJsonValue(QJsonValue::Null)
-                                          : QJsonValue(row.productName));
+                    object.insert(QStringLiteral("product_name"),
+                                  row.productName.isEmpty() ? QJsonValue(QJsonValue::Null)
+                                                            : QJsonValue(row.productName));
                     break;
                 }
             }
@@ -698,20 +728,24 @@ void ApiRoutes::createApp(const QHttpServerRequest &request, QHttpServerResponde
     const auto body = parseBody(request);
     if (!body.ok())
         return replyBad(reply, body.error());
-    if (auto known = onlyFields(body.value(), {QStringLiteral("name"), QStringLiteral("allow_token_read")});
+    if (auto known = onlyFields(body.value(),
+                                {QStringLiteral("name"), QStringLiteral("allow_token_read")});
         !known.ok())
         return replyBad(reply, known.error());
     const QJsonValue name = body.value().value(QStringLiteral("name"));
     if (!name.isString())
-        return replyBad(reply, badRequest(QStringLiteral("name: required string of 1..64 characters")));
+        return replyBad(reply,
+                        badRequest(QStringLiteral("name: required string of 1..64 characters")));
     const QJsonValue allow = body.value().value(QStringLiteral("allow_token_read"));
     if (!allow.isUndefined() && !allow.isNull() && !allow.isBool())
-        return replyBad(reply, badRequest(QStringLiteral("allow_token_read: must be true or false")));
+        return replyBad(reply,
+                        badRequest(QStringLiteral("allow_token_read: must be true or false")));
 
     const auto created = m_services.apps->create(name.toString(), allow.toBool(false));
     if (!created.ok()) {
         if (created.error().code == ErrorCode::Conflict)
-            return reply.error(Status::Conflict, QStringLiteral("app_name_taken"), created.error().message);
+            return reply.error(Status::Conflict, QStringLiteral("app_name_taken"),
+                               created.error().message);
         if (created.error().code == ErrorCode::BadInput)
             return replyBad(reply, created.error());
         return reply.error(Status::InternalServerError, QStringLiteral("storage_error"),
@@ -756,11 +790,13 @@ void ApiRoutes::setTokenAccess(const QString &id, const QHttpServerRequest &requ
         return replyBad(reply, known.error());
     const QJsonValue allow = body.value().value(QStringLiteral("allow_token_read"));
     if (!allow.isBool())
-        return replyBad(reply, badRequest(QStringLiteral("allow_token_read: required, true or false")));
+        return replyBad(reply,
+                        badRequest(QStringLiteral("allow_token_read: required, true or false")));
     const auto updated = m_services.apps->setTokenAccess(appId, allow.toBool());
     if (!updated.ok()) {
         if (updated.error().code == ErrorCode::NotFound)
-            return reply.error(Status::NotFound, QStringLiteral("not_found"), updated.error().message);
+            return reply.error(Status::NotFound, QStringLiteral("not_found"),
+                               updated.error().message);
         return reply.error(Status::InternalServerError, QStringLiteral("storage_error"),
                            updated.error().message);
     }

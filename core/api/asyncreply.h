@@ -23,8 +23,12 @@ public:
     {
     }
 
-    bool isConnected() const { return m_socket && m_socket->state() == QAbstractSocket::ConnectedState; }
+    bool isConnected() const
+    {
+        return m_socket && m_socket->state() == QAbstractSocket::ConnectedState;
+    }
     const QByteArray &requestId() const { return m_requestId; }
+    const QTcpSocket *socket() const { return m_socket.data(); }
 
     void json(QHttpServerResponder::StatusCode status, const QJsonObject &body,
               const JsonReply::Headers &headers = {}) const

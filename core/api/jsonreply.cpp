@@ -9,6 +9,10 @@ namespace {
 
 constexpr qsizetype MAX_REQUEST_ID = 128;
 
+} // namespace
+
+namespace JsonReply {
+
 bool isSaneRequestId(const QByteArray &id)
 {
     if (id.isEmpty() || id.size() > MAX_REQUEST_ID)
@@ -20,10 +24,6 @@ bool isSaneRequestId(const QByteArray &id)
     }
     return true;
 }
-
-} // namespace
-
-namespace JsonReply {
 
 QByteArray requestId(const QHttpServerRequest &request)
 {

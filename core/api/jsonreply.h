@@ -15,6 +15,9 @@ namespace JsonReply {
 
 using Headers = QList<QPair<QByteArray, QByteArray>>;
 
+// Printable ASCII without separators and at most 128 bytes: safe to echo in a header.
+bool isSaneRequestId(const QByteArray &id);
+
 // The caller's X-Request-Id when it is a sane token, otherwise a fresh random one.
 QByteArray requestId(const QHttpServerRequest &request);
 

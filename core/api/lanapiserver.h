@@ -34,7 +34,10 @@ public:
 
     void setDouyinConfigured(bool configured) { m_douyinConfigured = configured; }
     // Unix seconds until which the current Douyin token is valid; 0 = none.
-    void setTokenValidUntil(std::function<qint64()> provider) { m_tokenValidUntil = std::move(provider); }
+    void setTokenValidUntil(std::function<qint64()> provider)
+    {
+        m_tokenValidUntil = std::move(provider);
+    }
 
     // Registers path (QHttpServer syntax, "<arg>" for a path argument) for one method, and
     // remembers it so a known path with another method answers 405 with Allow.

@@ -12,6 +12,18 @@ namespace {
 
 constexpr char REFUSED_PROPERTY[] = "dygwRefused";
 constexpr char HEAD_SEEN_PROPERTY[] = "dygwHeadChecked";
+constexpr char PARTIAL_HEAD_PROPERTY[] = "dygwPartialHead";
+constexpr char TARGET_PROPERTY[] = "dygwRequestTarget";
+
+QByteArray headerValue(const QByteArray &head, const QByteArray &lowerName)
+{
+    for (const QByteArray &line : head.split('\n')) {
+        const qsizetype colon = line.indexOf(':');
+        if (colon > 0 && line.left(colon).trimmed().toLower() == lowerName)
+            return line.mid(colon + 1).trimmed();
+    }
+    return {};
+}
 
 // Content-Length of a request head, -1 when absent, -2 when chunked.
 qint64 declaredLength(const QByteArray &head)
@@ -69,32 +81,53 @@ void LimitedTcpServer::inspect(QTcpSocket *socket)
     }
     if (socket->property(HEAD_SEEN_PROPERTY).toBool())
         return;
-    const QByteArray peeked = socket->peek(MAX_HEAD + 4);
-    const qsizetype headEnd = peeked.indexOf("\r\n\r\n");
+    // QHttpServer reads everything after this slot returns, so a head split over several
+    // segments is collected here piece by piece, each piece seen before QHttpServer takes it.
+    QByteArray head =
+            socket->property(PARTIAL_HEAD_PROPERTY).toByteArray() + socket->peek(MAX_HEAD + 4);
+    const qsizetype headEnd = head.indexOf("\r\n\r\n");
     if (headEnd < 0) {
-        if (peeked.size() > MAX_HEAD)
-            refuse(socket, QByteArrayLiteral("request head larger than 16 KiB"));
+        if (head.size() > MAX_HEAD)
+            refuse(socket, head, QByteArrayLiteral("request head larger than 16 KiB"));
+        else
+            socket->setProperty(PARTIAL_HEAD_PROPERTY, head);
         return;
     }
+    head.truncate(headEnd);
+    socket->setProperty(PARTIAL_HEAD_PROPERTY, QByteArray());
     socket->setProperty(HEAD_SEEN_PROPERTY, true);
-    const qint64 length = declaredLength(peeked.left(headEnd));
+    // The request target exactly as sent: the signature covers the path before QUrl
+    // normalises its escapes.
+    const QList<QByteArray> requestLine = head.left(head.indexOf("\r\n")).split(' ');
+    socket->setProperty(TARGET_PROPERTY,
+                        requestLine.size() == 3 ? requestLine.at(1) : QByteArray());
+
+    const qint64 length = declaredLength(head);
     if (length == -2)
-        refuse(socket,
+        refuse(socket, head,
                QByteArrayLiteral("chunked request bodies are not accepted; send "
                                  "Content-Length (at most 64 KiB)"));
     else if (length > m_maxBody)
-        refuse(socket, QByteArrayLiteral("request body larger than 64 KiB"));
+        refuse(socket, head, QByteArrayLiteral("request body larger than 64 KiB"));
 }
 
-void LimitedTcpServer::refuse(QTcpSocket *socket, const QByteArray &message)
+QByteArray LimitedTcpServer::requestTarget(const QTcpSocket *socket)
+{
+    return socket ? socket->property(TARGET_PROPERTY).toByteArray() : QByteArray();
+}
+
+void LimitedTcpServer::refuse(QTcpSocket *socket, const QByteArray &head, const QByteArray &message)
 {
     ++m_refused;
     socket->setProperty(REFUSED_PROPERTY, true);
     socket->readAll();
-    quint32 words[4];
-    QRandomGenerator::global()->fillRange(words);
-    const QByteArray requestId =
-            QByteArray(reinterpret_cast<const char *>(words), sizeof words).toHex();
+    // The caller's X-Request-Id when it sent a sane one, as on every other answer.
+    QByteArray requestId = headerValue(head, QByteArrayLiteral("x-request-id"));
+    if (!JsonReply::isSaneRequestId(requestId)) {
+        quint32 words[4];
+        QRandomGenerator::global()->fillRange(words);
+        requestId = QByteArray(reinterpret_cast<const char *>(words), sizeof words).toHex();
+    }
     const QByteArray body =
             QJsonDocument(JsonReply::errorBody(QStringLiteral("payload_too_large"),
                                                QString::fromLatin1(message), requestId))

@@ -19,13 +19,15 @@ public:
     explicit LimitedTcpServer(qint64 maxBody = DEFAULT_MAX_BODY, QObject *parent = nullptr);
 
     int refusedCount() const { return m_refused; }
+    // The target of the request whose head was inspected last on this socket, as sent.
+    static QByteArray requestTarget(const QTcpSocket *socket);
 
 protected:
     void incomingConnection(qintptr socketDescriptor) override;
 
 private:
     void inspect(QTcpSocket *socket);
-    void refuse(QTcpSocket *socket, const QByteArray &message);
+    void refuse(QTcpSocket *socket, const QByteArray &head, const QByteArray &message);
 
     qint64 m_maxBody;
     int m_refused = 0;

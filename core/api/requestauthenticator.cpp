@@ -88,6 +88,13 @@ Result<VerifierApp, Failure> RequestAuthenticator::authenticate(const Request &r
     if (app.status == VerifierApp::Status::Disabled)
         return fail(403, "app_disabled", QStringLiteral("this app is disabled"));
 
+    // Before the nonce is spent: a request refused for its rate may be sent again as is.
+    if (const int wait = m_limiter.take(app.id, nowMs); wait > 0) {
+        Failure limited =
+                fail(429, "rate_limited", QStringLiteral("too many requests from this app"));
+        limited.retryAfterSeconds = wait;
+        return limited;
+    }
     // Only after the signature: an attacker cannot burn a device's nonces.
     const auto fresh = m_nonces->remember(app.id, QString::fromLatin1(request.nonce), nowMs);
     if (!fresh.ok()) {
@@ -98,12 +105,6 @@ Result<VerifierApp, Failure> RequestAuthenticator::authenticate(const Request &r
         return fail(401, "nonce_replayed",
                     QStringLiteral("X-Nonce was used in the last 15 minutes"));
 
-    if (const int wait = m_limiter.take(app.id, nowMs); wait > 0) {
-        Failure limited =
-                fail(429, "rate_limited", QStringLiteral("too many requests from this app"));
-        limited.retryAfterSeconds = wait;
-        return limited;
-    }
     m_apps->touch(app.id, nowMs);
     return app;
 }

@@ -9,10 +9,33 @@
 
 namespace {
 
+int hexValue(char c)
+{
+    if (c >= '0' && c <= '9')
+        return c - '0';
+    if (c >= 'a' && c <= 'f')
+        return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F')
+        return c - 'A' + 10;
+    return -1;
+}
+
+// RFC 3986 decoding: "%XX" becomes a byte; a '%' not followed by two hex digits stays a
+// literal '%' (as the gateway's URL parser reads it); '+' stays '+'.
 QByteArray percentDecode(QByteArrayView text)
 {
-    // QByteArray::fromPercentEncoding would leave '+' alone too; it is what we want.
-    return QByteArray::fromPercentEncoding(text.toByteArray());
+    QByteArray decoded;
+    decoded.reserve(text.size());
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        if (text.at(i) == '%' && i + 2 < text.size() && hexValue(text.at(i + 1)) >= 0
+            && hexValue(text.at(i + 2)) >= 0) {
+            decoded += char(hexValue(text.at(i + 1)) * 16 + hexValue(text.at(i + 2)));
+            i += 2;
+        } else {
+            decoded += text.at(i);
+        }
+    }
+    return decoded;
 }
 
 QByteArray rfc3986Encode(const QByteArray &bytes)

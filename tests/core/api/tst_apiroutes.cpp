@@ -2084,12 +2084,6 @@ private slots:
                 + "X-Client-Key: " + m_app.key + "\r\nX-Timestamp: " + ts + "\r\nX-Nonce: " + nonce
                 + "\r\nX-Signature: " + signature + "\r\nX-Request-Id: rid-raw\r\n\r\n";
         const RawExchange answer = rawExchange(head, {}, 0);
-        QEXPECT_FAIL(
-                "escaped path",
-                "apiroutes.cpp authenticateOpen() signs request.url().path(QUrl::FullyEncoded), "
-                "which QUrl has already normalised (%70 -> p), not the PATH as sent (API.md); "
-                "the request is routed to /v1/open/pois and then refused as invalid_signature",
-                Continue);
         QVERIFY2(answer.status == 200, QByteArray(answer.head + "\n" + answer.body).constData());
         if (answer.status != 200)
             return; // only after the expected failure above
@@ -2290,11 +2284,6 @@ private slots:
             QCOMPARE(
                     answer.json().value("error").toObject().value("request_id").toString().toUtf8(),
                     answer.header("x-request-id"));
-            QEXPECT_FAIL("",
-                         "limitedtcpserver.cpp refuse() makes up a request id instead of "
-                         "echoing the X-Request-Id it has in the peeked head (API.md: every "
-                         "response echoes it)",
-                         Continue);
         }
         QCOMPARE(answer.header("x-request-id"), requestId);
         // The gateway is still there.
@@ -2363,14 +2352,8 @@ private slots:
               "peak %lld KiB (%+lld KiB)",
               SIZE >> 20, answer.status, answer.bodyBytesSent, before, after, peak, peak - before);
         EXPECT_ANSWER(send(Call{"GET", "/health", {}, {}, {}, {}}), 200, {});
-        QEXPECT_FAIL("",
-                     "limitedtcpserver.cpp inspect() peeks only what is still unread; once "
-                     "QHttpServer has consumed the first piece of the head, the Content-Length "
-                     "line is gone and the body is buffered whole (API.md: 413 over 64 KiB)",
-                     Continue);
         QVERIFY2(answer.status == 413 || (answer.connectionClosed && answer.bodyBytesSent < SIZE),
                  qPrintable(QString("HTTP %1 after the whole body").arg(answer.status)));
-        QEXPECT_FAIL("", "the same bug: the whole body is held in memory", Continue);
         QVERIFY2(peak - before < 16 * 1024,
                  qPrintable(QString("RSS peaked %1 KiB above the start").arg(peak - before)));
     }
