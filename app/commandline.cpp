@@ -54,6 +54,10 @@ CommandLine::CommandLine()
                                 .arg(GatewaySettings::defaultConfigFile()),
                         QStringLiteral("FILE")});
     m_parser.addOption({QStringLiteral("verbose"), QStringLiteral("Debug logging.")});
+    m_parser.addPositionalArgument(QStringLiteral("decode"),
+                                   QStringLiteral("decode FILE...: print the QR code of each image "
+                                                  "as one JSON line."),
+                                   QStringLiteral("[decode FILE...]"));
 }
 
 Result<CommandLineOptions> CommandLine::parse(const QStringList &arguments)
@@ -101,10 +105,16 @@ Result<CommandLineOptions> CommandLine::parse(const QStringList &arguments)
             return makeError(ErrorCode::BadInput, QStringLiteral("--config needs a file name"));
         options.configFile = value.value();
     }
-    if (!m_parser.positionalArguments().isEmpty())
+    const QStringList positional = m_parser.positionalArguments();
+    if (!positional.isEmpty() && positional.first() == u"decode") {
+        if (positional.size() < 2)
+            return makeError(ErrorCode::BadInput, QStringLiteral("decode needs at least one FILE"));
+        options.action = CommandLineOptions::Action::Decode;
+        options.decodeFiles = positional.mid(1);
+    } else if (!positional.isEmpty()) {
         return makeError(ErrorCode::BadInput,
-                         QStringLiteral("unexpected argument '%1'")
-                                 .arg(m_parser.positionalArguments().first()));
+                         QStringLiteral("unexpected argument '%1'").arg(positional.first()));
+    }
     options.headless = m_parser.isSet(QStringLiteral("headless"));
     options.sandboxOnly = m_parser.isSet(QStringLiteral("sandbox-only"));
     options.demo = m_parser.isSet(QStringLiteral("demo"));
@@ -131,6 +141,20 @@ Result<CommandLineOptions> CommandLine::parse(const QStringList &arguments)
 QString CommandLine::helpText() const
 {
     return m_parser.helpText();
+}
+
+bool CommandLine::isConsoleOnly(const QStringList &arguments)
+{
+    static const QStringList consoleOptions{
+            QStringLiteral("--headless"), QStringLiteral("--sandbox-only"),
+            QStringLiteral("--help"),     QStringLiteral("--version"),
+            QStringLiteral("-h"),         QStringLiteral("-v"),
+            QStringLiteral("-help"),      QStringLiteral("-version")};
+    for (qsizetype i = 1; i < arguments.size(); ++i) {
+        if (consoleOptions.contains(arguments.at(i)))
+            return true;
+    }
+    return arguments.size() > 1 && arguments.at(1) == u"decode";
 }
 
 QString CommandLine::versionText()

@@ -10,13 +10,14 @@
 // validates them together with the file and environment layers.
 struct CommandLineOptions
 {
-    enum class Action { Run, ShowHelp, ShowVersion };
+    enum class Action { Run, ShowHelp, ShowVersion, Decode };
 
     Action action = Action::Run;
     bool headless = false;
     bool sandboxOnly = false;
     bool demo = false;
     QString sandboxListen; // raw HOST:PORT, validated by the caller
+    QStringList decodeFiles; // `dy-gateway decode FILE...`
     bool verbose = false;
     QString configFile; // empty: GatewaySettings::defaultConfigFile()
     GatewaySettings::Overrides overrides;
@@ -33,6 +34,8 @@ public:
     Result<CommandLineOptions> parse(const QStringList &arguments);
     QString helpText() const;
     static QString versionText();
+    // Whether these arguments need no window system (headless, sandbox, decode, help…).
+    static bool isConsoleOnly(const QStringList &arguments);
 
 private:
     QCommandLineParser m_parser;

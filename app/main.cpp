@@ -1,13 +1,22 @@
 #include <cstdio>
+#include <memory>
 
-#include <QCoreApplication>
+#include <QApplication>
+#include <QLibraryInfo>
+#include <QLocale>
+#include <QMessageBox>
+#include <QTextStream>
+#include <QTranslator>
 
 #include "app/commandline.h"
+#include "app/enginehost.h"
 #include "app/signalwatcher.h"
 #include "core/logging/logfile.h"
 #include "core/runtime/gatewayruntime.h"
 #include "core/sandbox/sandboxserver.h"
+#include "core/scan/decodecommand.h"
 #include "core/version.h"
+#include "ui/mainwindow.h"
 
 namespace {
 
@@ -42,11 +51,65 @@ int runSandboxOnly(QCoreApplication &app, const CommandLineOptions &options)
     return app.exec();
 }
 
+int runHeadless(QCoreApplication &app, GatewaySettings settings,
+                const GatewayRuntime::Options &options)
+{
+    GatewayRuntime runtime(std::move(settings));
+    const auto started = runtime.start(options);
+    if (!started.ok())
+        return fail(EXIT_RUNTIME, started.error().message);
+    if (started.value().sandbox)
+        printLine(stdout,
+                  QStringLiteral("sandbox listening on ") + started.value().sandbox->toUrl());
+    printLine(stdout, QStringLiteral("listening on ") + started.value().api->toUrl());
+    if (started.value().newAdminToken)
+        printLine(stdout, QStringLiteral("admin token: ") + *started.value().newAdminToken);
+    return app.exec();
+}
+
+// Chinese on a Chinese system unless the settings say otherwise; Qt's own strings (dialog
+// buttons) follow.
+void installTranslations(QCoreApplication &app, const QString &language)
+{
+    const QLocale locale = language.isEmpty() ? QLocale::system() : QLocale(language);
+    if (locale.language() != QLocale::Chinese)
+        return;
+    auto *ours = new QTranslator(&app);
+    if (ours->load(QStringLiteral(":/i18n/dygateway_zh_CN.qm")))
+        QCoreApplication::installTranslator(ours);
+    auto *qt = new QTranslator(&app);
+    if (qt->load(QLocale(QLocale::Chinese, QLocale::China), QStringLiteral("qtbase"),
+                 QStringLiteral("_"), QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QCoreApplication::installTranslator(qt);
+}
+
+int runWindow(QApplication &app, GatewaySettings settings, GatewayRuntime::Options options)
+{
+    installTranslations(app, settings.language());
+    // With no Douyin credentials there is nothing real to verify against: demo mode.
+    options.demo = options.demo || !settings.hasDouyinCredentials();
+    EngineHost host(std::move(settings));
+    MainWindow window(host.proxy());
+    QObject::connect(&host, &EngineHost::startFailed, &window, [&window](const QString &message) {
+        QMessageBox::warning(&window, QObject::tr("dy-gateway"),
+                             QObject::tr("Part of the gateway could not start:\n%1").arg(message));
+    });
+    window.show();
+    host.start(options);
+    return app.exec();
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
 {
-    QCoreApplication app(argc, argv);
+    QStringList rawArguments;
+    for (int i = 0; i < argc; ++i)
+        rawArguments.append(QString::fromLocal8Bit(argv[i]));
+    // The window system is only needed for the window: a service or a script runs without one.
+    std::unique_ptr<QCoreApplication> app(CommandLine::isConsoleOnly(rawArguments)
+                                                  ? new QCoreApplication(argc, argv)
+                                                  : new QApplication(argc, argv));
     QCoreApplication::setApplicationName(QStringLiteral(DYGW_APP_NAME));
     QCoreApplication::setApplicationVersion(QStringLiteral(DYGW_VERSION));
 
@@ -62,24 +125,30 @@ int main(int argc, char *argv[])
     case CommandLineOptions::Action::ShowVersion:
         printLine(stdout, CommandLine::versionText());
         return EXIT_OK;
+    case CommandLineOptions::Action::Decode: {
+        QTextStream out(stdout);
+        QTextStream err(stderr);
+        const QString base = options.overrides.value(Setting::ShortLinkBase,
+                                                     QStringLiteral("https://v.douyin.com"));
+        return Scan::runDecodeCommand(options.decodeFiles, out, err, QUrl(base));
+    }
     case CommandLineOptions::Action::Run:
         break;
     }
 
-    const QString configFile = options.configFile.isEmpty()
-            ? GatewaySettings::defaultConfigFile()
-            : options.configFile;
+    const QString configFile = options.configFile.isEmpty() ? GatewaySettings::defaultConfigFile()
+                                                            : options.configFile;
     auto settings = GatewaySettings::load(configFile, QProcessEnvironment::systemEnvironment(),
                                           options.overrides);
     if (!settings.ok())
         return fail(EXIT_USAGE, settings.error().message);
 
     SignalWatcher signalWatcher;
-    QObject::connect(&signalWatcher, &SignalWatcher::terminationRequested, &app,
+    QObject::connect(&signalWatcher, &SignalWatcher::terminationRequested, app.get(),
                      &QCoreApplication::quit);
 
     if (options.sandboxOnly)
-        return runSandboxOnly(app, options);
+        return runSandboxOnly(*app, options);
 
     GatewayRuntime::Options runtimeOptions;
     runtimeOptions.demo = options.demo;
@@ -87,25 +156,8 @@ int main(int argc, char *argv[])
     runtimeOptions.adminTokenFromEnvironment = qEnvironmentVariable("DYGW_ADMIN_TOKEN");
     if (!options.sandboxListen.isEmpty())
         runtimeOptions.sandboxListen = HostPort::parse(options.sandboxListen).value();
-    if (!options.headless) {
-        // Until the cashier window exists, the plain command runs the gateway, in demo mode
-        // while no Douyin credentials are configured.
-        runtimeOptions.demo = options.demo || !settings.value().hasDouyinCredentials();
-        printLine(stderr, QStringLiteral("dy-gateway: the cashier window is not part of this "
-                                         "build yet; running the headless gateway%1")
-                                  .arg(runtimeOptions.demo ? QStringLiteral(" in demo mode")
-                                                           : QString()));
-    }
-
-    GatewayRuntime runtime(std::move(settings).value());
-    const auto started = runtime.start(runtimeOptions);
-    if (!started.ok())
-        return fail(EXIT_RUNTIME, started.error().message);
-    if (started.value().sandbox)
-        printLine(stdout, QStringLiteral("sandbox listening on ") + started.value().sandbox->toUrl());
-    printLine(stdout, QStringLiteral("listening on ") + started.value().api->toUrl());
-    if (started.value().newAdminToken)
-        printLine(stdout, QStringLiteral("admin token: ") + *started.value().newAdminToken);
-
-    return app.exec();
+    if (options.headless)
+        return runHeadless(*app, std::move(settings).value(), runtimeOptions);
+    return runWindow(static_cast<QApplication &>(*app), std::move(settings).value(),
+                     runtimeOptions);
 }

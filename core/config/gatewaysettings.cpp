@@ -11,7 +11,7 @@
 
 namespace {
 
-enum class Kind { Address, Path, HttpUrl, Text, Count };
+enum class Kind { Address, Path, HttpUrl, Text, Count, Language };
 
 struct Spec
 {
@@ -26,7 +26,7 @@ struct Spec
 // The one table of settings: key names, variables, validation and defaults.
 // 0.0.0.0 because the gateway exists to serve other devices on the store's LAN; requests
 // are signed, and the port can be narrowed with --listen 127.0.0.1:PORT.
-constexpr std::array<Spec, 9> SPECS{{
+constexpr std::array<Spec, 10> SPECS{{
         {Setting::Listen, "api/listen", "DYGW_LISTEN", "listen", Kind::Address, "0.0.0.0:8780"},
         {Setting::DataDir, "general/data_dir", "DYGW_DATA_DIR", "data-dir", Kind::Path, ""},
         {Setting::DouyinBaseUrl, "douyin/base_url", "DYGW_DOUYIN_BASE_URL", "douyin-base-url",
@@ -43,6 +43,7 @@ constexpr std::array<Spec, 9> SPECS{{
          "20"},
         {Setting::ApiRateBurst, "api/rate_burst", "DYGW_API_RATE_BURST", nullptr, Kind::Count,
          "40"},
+        {Setting::Language, "ui/language", "DYGW_LANGUAGE", nullptr, Kind::Language, ""},
 }};
 
 const Spec &specOf(Setting setting)
@@ -81,6 +82,11 @@ Result<QString> validate(Kind kind, const QString &raw)
     }
     case Kind::Text:
         return value;
+    case Kind::Language:
+        if (value.isEmpty() || value == u"zh_CN" || value == u"en")
+            return value;
+        return makeError(ErrorCode::BadConfig,
+                         QStringLiteral("expected zh_CN, en or nothing, got '%1'").arg(raw));
     case Kind::Count: {
         bool ok = false;
         const int n = value.toInt(&ok);
@@ -238,6 +244,11 @@ int GatewaySettings::apiRateLimit() const
 int GatewaySettings::apiRateBurst() const
 {
     return value(Setting::ApiRateBurst).toInt();
+}
+
+QString GatewaySettings::language() const
+{
+    return value(Setting::Language);
 }
 
 Result<Done> GatewaySettings::setValue(Setting setting, const QString &value)

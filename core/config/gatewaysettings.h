@@ -20,6 +20,7 @@ enum class Setting {
     DouyinAccountId,
     ApiRateLimit,
     ApiRateBurst,
+    Language, // "" = the system's; "zh_CN" or "en"
 };
 
 // Typed, validated settings in layers: built-in default < INI file < DYGW_* environment
@@ -57,6 +58,7 @@ public:
     bool hasDouyinCredentials() const;
     int apiRateLimit() const; // requests per second per app; 0 = unlimited
     int apiRateBurst() const;
+    QString language() const;
 
     // Validates and writes to the file layer (environment and command line still win).
     Result<Done> setValue(Setting setting, const QString &value);

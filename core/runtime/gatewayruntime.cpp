@@ -22,7 +22,8 @@
 #include "core/version.h"
 
 GatewayRuntime::GatewayRuntime(GatewaySettings settings, QObject *parent)
-    : QObject(parent), m_settings(std::move(settings))
+    : QObject(parent),
+      m_settings(std::move(settings))
 {
 }
 
@@ -52,6 +53,7 @@ QString GatewayRuntime::demoDataDir(const QString &dataDir)
 
 Result<GatewayRuntime::Started> GatewayRuntime::start(const Options &options)
 {
+    m_options = options;
     Started started;
     started.dataDir = options.demo ? demoDataDir(m_settings.dataDir()) : m_settings.dataDir();
     if (!QDir().mkpath(started.dataDir))
@@ -104,6 +106,7 @@ Result<GatewayRuntime::Started> GatewayRuntime::start(const Options &options)
     m_pois = new PoiDirectory(m_douyin);
 
     m_engine = new VerificationService(m_database.get(), m_douyin);
+    connect(m_engine, &VerificationService::recordsChanged, this, &GatewayRuntime::recordsChanged);
     m_engine->start();
 
     m_apps = std::make_unique<AppRepository>(m_database.get(), m_secretBox.get());
@@ -134,5 +137,23 @@ Result<GatewayRuntime::Started> GatewayRuntime::start(const Options &options)
     if (!listening.ok())
         return listening.error();
     started.api = listening.value();
+    m_apiAddress = listening.value();
     return started;
+}
+
+GatewayStatus GatewayRuntime::status() const
+{
+    GatewayStatus status;
+    status.started = m_engine != nullptr;
+    status.demo = m_options.demo;
+    status.api = m_apiAddress;
+    if (m_douyin) {
+        status.douyinConfigured = m_douyin->isConfigured();
+        status.tokenValidUntil = m_douyin->tokens()->expiresAt();
+    }
+    if (m_engine) {
+        status.resolutionBacklog = m_engine->resolutionBacklog();
+        status.enrichmentBacklog = m_engine->enrichmentBacklog();
+    }
+    return status;
 }

@@ -7,6 +7,8 @@
 
 #include "core/config/gatewaysettings.h"
 #include "core/result.h"
+#include "core/runtime/gatewaystatus.h"
+#include "core/verify/verificationrecord.h"
 
 class AdminToken;
 class ApiRoutes;
@@ -58,7 +60,11 @@ public:
     // The demo data dir lives inside the configured one, so demo records never mix with real.
     static QString demoDataDir(const QString &dataDir);
 
+    // Read on the engine thread.
+    GatewayStatus status() const;
+
     Database *database() const { return m_database.get(); }
+    PoiDirectory *pois() const { return m_pois; }
     DouyinClient *douyin() const { return m_douyin; }
     VerificationService *engine() const { return m_engine; }
     AppRepository *apps() const { return m_apps.get(); }
@@ -66,8 +72,14 @@ public:
     SandboxServer *sandbox() const { return m_sandbox; }
     LanApiServer *api() const { return m_api; }
 
+signals:
+    // Forwarded from the engine: records it wrote.
+    void recordsChanged(const QList<VerificationRecord> &records);
+
 private:
     GatewaySettings m_settings;
+    Options m_options;
+    std::optional<HostPort> m_apiAddress;
     std::unique_ptr<LogFile> m_logFile;
     std::unique_ptr<SecretBox> m_secretBox;
     std::unique_ptr<Database> m_database;

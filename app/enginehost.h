@@ -1,0 +1,33 @@
+#pragma once
+
+#include <QObject>
+#include <QThread>
+
+#include "core/runtime/gatewayruntime.h"
+
+class EngineProxy;
+
+// Runs the GatewayRuntime on a thread of its own under the desktop app, so the window never
+// waits on the database, Douyin or the LAN API.
+class EngineHost final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(EngineHost)
+
+public:
+    explicit EngineHost(GatewaySettings settings, QObject *parent = nullptr);
+    // Stops the engine thread: the only wait in the app.
+    ~EngineHost() override;
+
+    EngineProxy *proxy() const { return m_proxy; }
+    void start(const GatewayRuntime::Options &options);
+
+signals:
+    void started(const GatewayRuntime::Started &started);
+    void startFailed(const QString &message);
+
+private:
+    QThread m_thread;
+    GatewayRuntime *m_runtime;
+    EngineProxy *m_proxy;
+};

@@ -1,0 +1,239 @@
+#include "core/runtime/engineproxy.h"
+
+#include <QMetaObject>
+
+#include "core/api/admintoken.h"
+#include "core/douyin/accesstokencache.h"
+#include "core/douyin/douyinclient.h"
+#include "core/douyin/poidirectory.h"
+#include "core/runtime/gatewayruntime.h"
+#include "core/sandbox/sandboxserver.h"
+#include "core/sandbox/sandboxstate.h"
+#include "core/store/verificationrepository.h"
+#include "core/verify/verificationservice.h"
+
+namespace {
+
+DemoCoupon couponOf(const SandboxServer *sandbox, const SandboxState::Order &order)
+{
+    const SandboxState &state = const_cast<SandboxServer *>(sandbox)->state();
+    DemoCoupon coupon;
+    coupon.orderId = order.orderId;
+    coupon.poiId = order.poiId;
+    coupon.productName = order.productName;
+    coupon.shortLink =
+            sandbox->baseUrl().toString() + QStringLiteral("/v/") + order.shortLinkId + u'/';
+    for (const QString &id : order.certificateIds) {
+        const SandboxState::Certificate *certificate = state.certificate(id);
+        if (!certificate || state.status(*certificate) != DouyinApi::CertificateStatus::Usable)
+            continue;
+        coupon.codes.append(certificate->code);
+        coupon.payAmount = certificate->payAmount;
+    }
+    return coupon;
+}
+
+} // namespace
+
+EngineProxy::EngineProxy(GatewayRuntime *runtime, QObject *parent)
+    : QObject(parent),
+      m_runtime(runtime)
+{
+    // Queued: the runtime emits on the engine thread.
+    connect(runtime, &GatewayRuntime::recordsChanged, this, &EngineProxy::recordsChanged);
+}
+
+template <typename T>
+void EngineProxy::run(QObject *context, std::function<T(GatewayRuntime *)> work, Callback<T> done)
+{
+    QPointer<QObject> guard(context);
+    QPointer<EngineProxy> self(this);
+    GatewayRuntime *runtime = m_runtime;
+    QMetaObject::invokeMethod(runtime, [runtime, self, guard, work, done] {
+        T result = work(runtime);
+        if (!self)
+            return;
+        QMetaObject::invokeMethod(self, [guard, done, result] {
+            if (guard)
+                done(result);
+        });
+    });
+}
+
+void EngineProxy::prepare(const PrepareCommand &command, QObject *context,
+                          Callback<PrepareOutcome> done)
+{
+    QPointer<QObject> guard(context);
+    QPointer<EngineProxy> self(this);
+    GatewayRuntime *runtime = m_runtime;
+    QMetaObject::invokeMethod(runtime, [runtime, self, guard, command, done] {
+        runtime->engine()->prepare(command, runtime,
+                                   [self, guard, done](const PrepareOutcome &outcome) {
+                                       if (self)
+                                           QMetaObject::invokeMethod(self, [guard, done, outcome] {
+                                               if (guard)
+                                                   done(outcome);
+                                           });
+                                   });
+    });
+}
+
+void EngineProxy::verify(const VerifyCommand &command, QObject *context,
+                         Callback<VerifyOutcome> done)
+{
+    QPointer<QObject> guard(context);
+    QPointer<EngineProxy> self(this);
+    GatewayRuntime *runtime = m_runtime;
+    QMetaObject::invokeMethod(runtime, [runtime, self, guard, command, done] {
+        runtime->engine()->verify(command, runtime,
+                                  [self, guard, done](const VerifyOutcome &outcome) {
+                                      if (self)
+                                          QMetaObject::invokeMethod(self, [guard, done, outcome] {
+                                              if (guard)
+                                                  done(outcome);
+                                          });
+                                  });
+    });
+}
+
+void EngineProxy::record(qint64 id, QObject *context, Callback<Result<VerificationRecord>> done)
+{
+    run<Result<VerificationRecord>>(
+            context,
+            [id](GatewayRuntime *runtime) { return runtime->engine()->repository()->get(id); },
+            std::move(done));
+}
+
+void EngineProxy::listRecords(const VerificationFilter &filter, int page, int pageSize,
+                              QObject *context, Callback<Result<VerificationPage>> done)
+{
+    run<Result<VerificationPage>>(
+            context,
+            [filter, page, pageSize](GatewayRuntime *runtime) {
+                return runtime->engine()->repository()->list(filter, page, pageSize);
+            },
+            std::move(done));
+}
+
+void EngineProxy::summary(const SummaryQuery &query, QObject *context,
+                          Callback<Result<VerificationSummary>> done)
+{
+    run<Result<VerificationSummary>>(
+            context,
+            [query](GatewayRuntime *runtime) {
+                return runtime->engine()->repository()->summary(query);
+            },
+            std::move(done));
+}
+
+void EngineProxy::listApps(QObject *context, Callback<Result<QList<VerifierApp>>> done)
+{
+    run<Result<QList<VerifierApp>>>(
+            context, [](GatewayRuntime *runtime) { return runtime->apps()->list(); },
+            std::move(done));
+}
+
+void EngineProxy::createApp(const QString &name, bool allowTokenRead, QObject *context,
+                            Callback<Result<AppRepository::Created>> done)
+{
+    run<Result<AppRepository::Created>>(
+            context,
+            [name, allowTokenRead](GatewayRuntime *runtime) {
+                return runtime->apps()->create(name, allowTokenRead);
+            },
+            std::move(done));
+}
+
+void EngineProxy::setAppStatus(qint64 id, VerifierApp::Status status, QObject *context,
+                               Callback<Result<VerifierApp>> done)
+{
+    run<Result<VerifierApp>>(
+            context,
+            [id, status](GatewayRuntime *runtime) {
+                return runtime->apps()->setStatus(id, status);
+            },
+            std::move(done));
+}
+
+void EngineProxy::setTokenAccess(qint64 id, bool allow, QObject *context,
+                                 Callback<Result<VerifierApp>> done)
+{
+    run<Result<VerifierApp>>(
+            context,
+            [id, allow](GatewayRuntime *runtime) {
+                return runtime->apps()->setTokenAccess(id, allow);
+            },
+            std::move(done));
+}
+
+void EngineProxy::pois(QObject *context, Callback<Result<PoiQueryResult, DouyinError>> done)
+{
+    QPointer<QObject> guard(context);
+    QPointer<EngineProxy> self(this);
+    GatewayRuntime *runtime = m_runtime;
+    QMetaObject::invokeMethod(runtime, [runtime, self, guard, done] {
+        runtime->pois()->page(
+                1, 100, runtime,
+                [self, guard, done](const Result<PoiQueryResult, DouyinError> &result) {
+                    if (self)
+                        QMetaObject::invokeMethod(self, [guard, done, result] {
+                            if (guard)
+                                done(result);
+                        });
+                });
+    });
+}
+
+void EngineProxy::status(QObject *context, Callback<GatewayStatus> done)
+{
+    run<GatewayStatus>(
+            context, [](GatewayRuntime *runtime) { return runtime->status(); }, std::move(done));
+}
+
+void EngineProxy::demoCoupons(QObject *context, Callback<QList<DemoCoupon>> done)
+{
+    run<QList<DemoCoupon>>(
+            context,
+            [](GatewayRuntime *runtime) {
+                QList<DemoCoupon> coupons;
+                SandboxServer *sandbox = runtime->sandbox();
+                if (!sandbox)
+                    return coupons;
+                const SandboxState &state = sandbox->state();
+                for (const QString &orderId : state.orderIds()) {
+                    if (const SandboxState::Order *order = state.order(orderId)) {
+                        const DemoCoupon coupon = couponOf(sandbox, *order);
+                        if (!coupon.codes.isEmpty())
+                            coupons.prepend(coupon); // newest first
+                    }
+                }
+                return coupons;
+            },
+            std::move(done));
+}
+
+void EngineProxy::mintDemoCoupon(int certificates, QObject *context,
+                                 Callback<Result<DemoCoupon>> done)
+{
+    run<Result<DemoCoupon>>(
+            context,
+            [certificates](GatewayRuntime *runtime) -> Result<DemoCoupon> {
+                SandboxServer *sandbox = runtime->sandbox();
+                if (!sandbox)
+                    return makeError(ErrorCode::BadInput, QStringLiteral("not in demo mode"));
+                SandboxState::OrderSpec spec;
+                spec.certificates = certificates;
+                const auto minted = sandbox->state().mintOrder(spec);
+                if (!minted.ok())
+                    return minted.error();
+                return couponOf(sandbox, *sandbox->state().order(minted.value().orderId));
+            },
+            std::move(done));
+}
+
+void EngineProxy::regenerateAdminToken(QObject *context, Callback<Result<QString>> done)
+{
+    run<Result<QString>>(
+            context, [](GatewayRuntime *runtime) { return runtime->adminToken()->regenerate(); },
+            std::move(done));
+}

@@ -1,0 +1,66 @@
+#pragma once
+
+#include <functional>
+
+#include <QObject>
+#include <QPointer>
+
+#include "core/douyin/douyinerror.h"
+#include "core/douyin/douyintypes.h"
+#include "core/result.h"
+#include "core/runtime/democoupon.h"
+#include "core/runtime/gatewaystatus.h"
+#include "core/store/apprepository.h"
+#include "core/store/verificationqueries.h"
+#include "core/verify/verifycommand.h"
+#include "core/verify/verifyoutcome.h"
+
+class GatewayRuntime;
+
+// The desktop app's handle on the engine, which runs on a thread of its own. Every call is
+// posted to the engine thread and its answer posted back; callbacks run on the thread that
+// made the call and are skipped when `context` is gone. Nothing here blocks the caller.
+class EngineProxy final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(EngineProxy)
+
+public:
+    template <typename T>
+    using Callback = std::function<void(const T &)>;
+
+    // runtime lives on the engine thread and outlives this proxy's calls.
+    explicit EngineProxy(GatewayRuntime *runtime, QObject *parent = nullptr);
+
+    void prepare(const PrepareCommand &command, QObject *context, Callback<PrepareOutcome> done);
+    void verify(const VerifyCommand &command, QObject *context, Callback<VerifyOutcome> done);
+    void record(qint64 id, QObject *context, Callback<Result<VerificationRecord>> done);
+    void listRecords(const VerificationFilter &filter, int page, int pageSize, QObject *context,
+                     Callback<Result<VerificationPage>> done);
+    void summary(const SummaryQuery &query, QObject *context,
+                 Callback<Result<VerificationSummary>> done);
+    void listApps(QObject *context, Callback<Result<QList<VerifierApp>>> done);
+    void createApp(const QString &name, bool allowTokenRead, QObject *context,
+                   Callback<Result<AppRepository::Created>> done);
+    void setAppStatus(qint64 id, VerifierApp::Status status, QObject *context,
+                      Callback<Result<VerifierApp>> done);
+    void setTokenAccess(qint64 id, bool allow, QObject *context,
+                        Callback<Result<VerifierApp>> done);
+    void pois(QObject *context, Callback<Result<PoiQueryResult, DouyinError>> done);
+    void status(QObject *context, Callback<GatewayStatus> done);
+    // Demo mode only: usable sandbox orders, and a new one.
+    void demoCoupons(QObject *context, Callback<QList<DemoCoupon>> done);
+    void mintDemoCoupon(int certificates, QObject *context, Callback<Result<DemoCoupon>> done);
+    void regenerateAdminToken(QObject *context, Callback<Result<QString>> done);
+
+signals:
+    // Records the engine wrote (new, answered, resolved, enriched).
+    void recordsChanged(const QList<VerificationRecord> &records);
+
+private:
+    // Runs `work` on the engine thread, then `done(result)` back on this thread.
+    template <typename T>
+    void run(QObject *context, std::function<T(GatewayRuntime *)> work, Callback<T> done);
+
+    GatewayRuntime *m_runtime;
+};

@@ -1,0 +1,109 @@
+#include "ui/mainwindow.h"
+
+#include <QDateTime>
+#include <QEvent>
+#include <QLabel>
+#include <QStatusBar>
+#include <QTabBar>
+#include <QTabWidget>
+#include <QTimer>
+
+#include "core/runtime/engineproxy.h"
+#include "ui/pages/appspage.h"
+#include "ui/pages/recordspage.h"
+#include "ui/pages/settingspage.h"
+#include "ui/pages/summarypage.h"
+#include "ui/pages/verifypage.h"
+
+namespace {
+
+constexpr int STATUS_REFRESH_MS = 3000;
+
+} // namespace
+
+MainWindow::MainWindow(EngineProxy *engine, QWidget *parent)
+    : QMainWindow(parent),
+      m_engine(engine),
+      m_tabs(new QTabWidget(this)),
+      m_verifyPage(new VerifyPage(engine, this)),
+      m_demoBadge(new QLabel(this)),
+      m_apiLabel(new QLabel(this)),
+      m_tokenLabel(new QLabel(this)),
+      m_backlogLabel(new QLabel(this)),
+      m_statusTimer(new QTimer(this))
+{
+    m_tabs->setDocumentMode(true);
+    m_tabs->addTab(m_verifyPage, QString());
+    m_tabs->addTab(new RecordsPage(engine, this), QString());
+    m_tabs->addTab(new SummaryPage(engine, this), QString());
+    m_tabs->addTab(new AppsPage(engine, this), QString());
+    m_tabs->addTab(new SettingsPage(engine, this), QString());
+    QFont tabFont = m_tabs->tabBar()->font();
+    tabFont.setPointSizeF(tabFont.pointSizeF() * 1.25);
+    m_tabs->tabBar()->setFont(tabFont);
+    setCentralWidget(m_tabs);
+
+    m_demoBadge->setStyleSheet(QStringLiteral(
+            "QLabel { background: #e67e22; color: white; font-weight: bold; padding: 2px 10px; "
+            "border-radius: 4px; }"));
+    m_demoBadge->hide();
+    statusBar()->addWidget(m_demoBadge);
+    statusBar()->addWidget(m_apiLabel);
+    statusBar()->addPermanentWidget(m_backlogLabel);
+    statusBar()->addPermanentWidget(m_tokenLabel);
+
+    connect(m_statusTimer, &QTimer::timeout, this, &MainWindow::refreshStatus);
+    m_statusTimer->start(STATUS_REFRESH_MS);
+    refreshStatus();
+    retranslateUi();
+    resize(1200, 800);
+}
+
+void MainWindow::refreshStatus()
+{
+    m_engine->status(this, [this](const GatewayStatus &status) { showStatus(status); });
+}
+
+void MainWindow::showStatus(const GatewayStatus &status)
+{
+    m_status = status;
+    m_demoBadge->setVisible(status.demo);
+    if (status.api)
+        m_apiLabel->setText(tr("LAN API: %1").arg(status.api->toUrl()));
+    else
+        m_apiLabel->setText(tr("LAN API: off"));
+    if (!status.douyinConfigured)
+        m_tokenLabel->setText(tr("Douyin: not configured"));
+    else if (status.tokenValidUntil <= QDateTime::currentSecsSinceEpoch())
+        m_tokenLabel->setText(tr("Douyin token: none yet"));
+    else
+        m_tokenLabel->setText(tr("Douyin token valid until %1")
+                                      .arg(QDateTime::fromSecsSinceEpoch(status.tokenValidUntil)
+                                                   .toString(QStringLiteral("HH:mm"))));
+    //: Background work: verifications being checked, records being completed
+    m_backlogLabel->setText(tr("Checking: %1 · Completing: %2")
+                                    .arg(status.resolutionBacklog)
+                                    .arg(status.enrichmentBacklog));
+}
+
+void MainWindow::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslateUi();
+    QMainWindow::changeEvent(event);
+}
+
+void MainWindow::retranslateUi()
+{
+    setWindowTitle(tr("dy-gateway — Douyin coupon verification"));
+    m_tabs->setTabText(0, tr("Verify"));
+    m_tabs->setTabText(1, tr("Records"));
+    m_tabs->setTabText(2, tr("Summary"));
+    m_tabs->setTabText(3, tr("Verifier apps"));
+    m_tabs->setTabText(4, tr("Settings"));
+    //: Badge in the status bar while the app runs against the built-in Douyin simulator
+    m_demoBadge->setText(tr("DEMO"));
+    m_demoBadge->setToolTip(tr("Demo mode: coupons are verified against the built-in Douyin "
+                               "simulator, never against Douyin."));
+    showStatus(m_status);
+}

@@ -1,0 +1,46 @@
+#pragma once
+
+#include <QMainWindow>
+
+#include "core/runtime/gatewaystatus.h"
+
+class EngineProxy;
+class QLabel;
+class QTabWidget;
+class QTimer;
+class VerifyPage;
+
+// The cashier's window: verify, records, summary, verifier apps and settings as tabs, and a
+// status bar with the LAN API address, the Douyin token, the background backlog and a DEMO
+// badge in demo mode.
+class MainWindow final : public QMainWindow
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(MainWindow)
+
+public:
+    explicit MainWindow(EngineProxy *engine, QWidget *parent = nullptr);
+
+    QTabWidget *tabs() const { return m_tabs; }
+    VerifyPage *verifyPage() const { return m_verifyPage; }
+
+public slots:
+    void showStatus(const GatewayStatus &status);
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void retranslateUi();
+    void refreshStatus();
+
+    EngineProxy *m_engine;
+    QTabWidget *m_tabs;
+    VerifyPage *m_verifyPage;
+    QLabel *m_demoBadge;
+    QLabel *m_apiLabel;
+    QLabel *m_tokenLabel;
+    QLabel *m_backlogLabel;
+    QTimer *m_statusTimer;
+    GatewayStatus m_status;
+};
