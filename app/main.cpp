@@ -142,6 +142,8 @@ int main(int argc, char *argv[])
                                           options.overrides);
     if (!settings.ok())
         return fail(EXIT_USAGE, settings.error().message);
+    // The window's own preferences live in the same file.
+    app->setProperty("dygwConfigFile", configFile);
 
     SignalWatcher signalWatcher;
     QObject::connect(&signalWatcher, &SignalWatcher::terminationRequested, app.get(),

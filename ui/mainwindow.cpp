@@ -66,6 +66,8 @@ void MainWindow::refreshStatus()
 
 void MainWindow::showStatus(const GatewayStatus &status)
 {
+    if (status.demo != m_status.demo || status.started != m_status.started)
+        m_verifyPage->setDemoMode(status.demo);
     m_status = status;
     m_demoBadge->setVisible(status.demo);
     if (status.api)

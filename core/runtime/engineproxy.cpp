@@ -44,56 +44,57 @@ EngineProxy::EngineProxy(GatewayRuntime *runtime, QObject *parent)
 }
 
 template <typename T>
-void EngineProxy::run(QObject *context, std::function<T(GatewayRuntime *)> work, Callback<T> done)
+void EngineProxy::runAsync(QObject *context,
+                           std::function<void(GatewayRuntime *, Callback<T>)> work,
+                           Callback<T> done)
 {
     QPointer<QObject> guard(context);
     QPointer<EngineProxy> self(this);
     GatewayRuntime *runtime = m_runtime;
     QMetaObject::invokeMethod(runtime, [runtime, self, guard, work, done] {
-        T result = work(runtime);
-        if (!self)
-            return;
-        QMetaObject::invokeMethod(self, [guard, done, result] {
-            if (guard)
-                done(result);
+        runtime->whenStarted([runtime, self, guard, work, done] {
+            // A runtime that failed to start has no engine; the window has said so already.
+            if (!runtime->engine())
+                return;
+            work(runtime, [self, guard, done](const T &result) {
+                if (self)
+                    QMetaObject::invokeMethod(self, [guard, done, result] {
+                        if (guard)
+                            done(result);
+                    });
+            });
         });
     });
+}
+
+template <typename T>
+void EngineProxy::run(QObject *context, std::function<T(GatewayRuntime *)> work, Callback<T> done)
+{
+    runAsync<T>(
+            context, [work](GatewayRuntime *runtime, Callback<T> answer) { answer(work(runtime)); },
+            std::move(done));
 }
 
 void EngineProxy::prepare(const PrepareCommand &command, QObject *context,
                           Callback<PrepareOutcome> done)
 {
-    QPointer<QObject> guard(context);
-    QPointer<EngineProxy> self(this);
-    GatewayRuntime *runtime = m_runtime;
-    QMetaObject::invokeMethod(runtime, [runtime, self, guard, command, done] {
-        runtime->engine()->prepare(command, runtime,
-                                   [self, guard, done](const PrepareOutcome &outcome) {
-                                       if (self)
-                                           QMetaObject::invokeMethod(self, [guard, done, outcome] {
-                                               if (guard)
-                                                   done(outcome);
-                                           });
-                                   });
-    });
+    runAsync<PrepareOutcome>(
+            context,
+            [command](GatewayRuntime *runtime, Callback<PrepareOutcome> answer) {
+                runtime->engine()->prepare(command, runtime, answer);
+            },
+            std::move(done));
 }
 
 void EngineProxy::verify(const VerifyCommand &command, QObject *context,
                          Callback<VerifyOutcome> done)
 {
-    QPointer<QObject> guard(context);
-    QPointer<EngineProxy> self(this);
-    GatewayRuntime *runtime = m_runtime;
-    QMetaObject::invokeMethod(runtime, [runtime, self, guard, command, done] {
-        runtime->engine()->verify(command, runtime,
-                                  [self, guard, done](const VerifyOutcome &outcome) {
-                                      if (self)
-                                          QMetaObject::invokeMethod(self, [guard, done, outcome] {
-                                              if (guard)
-                                                  done(outcome);
-                                          });
-                                  });
-    });
+    runAsync<VerifyOutcome>(
+            context,
+            [command](GatewayRuntime *runtime, Callback<VerifyOutcome> answer) {
+                runtime->engine()->verify(command, runtime, answer);
+            },
+            std::move(done));
 }
 
 void EngineProxy::record(qint64 id, QObject *context, Callback<Result<VerificationRecord>> done)
@@ -168,20 +169,13 @@ void EngineProxy::setTokenAccess(qint64 id, bool allow, QObject *context,
 
 void EngineProxy::pois(QObject *context, Callback<Result<PoiQueryResult, DouyinError>> done)
 {
-    QPointer<QObject> guard(context);
-    QPointer<EngineProxy> self(this);
-    GatewayRuntime *runtime = m_runtime;
-    QMetaObject::invokeMethod(runtime, [runtime, self, guard, done] {
-        runtime->pois()->page(
-                1, 100, runtime,
-                [self, guard, done](const Result<PoiQueryResult, DouyinError> &result) {
-                    if (self)
-                        QMetaObject::invokeMethod(self, [guard, done, result] {
-                            if (guard)
-                                done(result);
-                        });
-                });
-    });
+    using Answer = Result<PoiQueryResult, DouyinError>;
+    runAsync<Answer>(
+            context,
+            [](GatewayRuntime *runtime, Callback<Answer> answer) {
+                runtime->pois()->page(1, 100, runtime, answer);
+            },
+            std::move(done));
 }
 
 void EngineProxy::status(QObject *context, Callback<GatewayStatus> done)

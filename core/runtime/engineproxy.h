@@ -58,7 +58,12 @@ signals:
     void recordsChanged(const QList<VerificationRecord> &records);
 
 private:
-    // Runs `work` on the engine thread, then `done(result)` back on this thread.
+    // Runs `work` on the engine thread once the engine has started; the answer it gives
+    // (possibly later) reaches `done` back on this thread.
+    template <typename T>
+    void runAsync(QObject *context, std::function<void(GatewayRuntime *, Callback<T>)> work,
+                  Callback<T> done);
+    // The same for work that answers at once.
     template <typename T>
     void run(QObject *context, std::function<T(GatewayRuntime *)> work, Callback<T> done);
 

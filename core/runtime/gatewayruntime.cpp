@@ -53,6 +53,23 @@ QString GatewayRuntime::demoDataDir(const QString &dataDir)
 
 Result<GatewayRuntime::Started> GatewayRuntime::start(const Options &options)
 {
+    auto started = startComponents(options);
+    m_startFinished = true;
+    for (const auto &work : std::exchange(m_waiting, {}))
+        work();
+    return started;
+}
+
+void GatewayRuntime::whenStarted(std::function<void()> work)
+{
+    if (m_startFinished)
+        work();
+    else
+        m_waiting.append(std::move(work));
+}
+
+Result<GatewayRuntime::Started> GatewayRuntime::startComponents(const Options &options)
+{
     m_options = options;
     Started started;
     started.dataDir = options.demo ? demoDataDir(m_settings.dataDir()) : m_settings.dataDir();

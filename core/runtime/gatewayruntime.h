@@ -1,5 +1,6 @@
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -62,6 +63,9 @@ public:
 
     // Read on the engine thread.
     GatewayStatus status() const;
+    // Runs `work` once start() has finished (at once if it has), so calls made while the
+    // engine is still starting wait for it instead of finding it missing.
+    void whenStarted(std::function<void()> work);
 
     Database *database() const { return m_database.get(); }
     PoiDirectory *pois() const { return m_pois; }
@@ -77,7 +81,11 @@ signals:
     void recordsChanged(const QList<VerificationRecord> &records);
 
 private:
+    Result<Started> startComponents(const Options &options);
+
     GatewaySettings m_settings;
+    bool m_startFinished = false;
+    QList<std::function<void()>> m_waiting;
     Options m_options;
     std::optional<HostPort> m_apiAddress;
     std::unique_ptr<LogFile> m_logFile;
@@ -95,3 +103,4 @@ private:
     LanApiServer *m_api = nullptr;
     ApiRoutes *m_routes = nullptr;
 };
+Q_DECLARE_METATYPE(GatewayRuntime::Started)

@@ -1,9 +1,27 @@
 #pragma once
 
+#include <QSet>
+#include <QThread>
 #include <QWidget>
 
-class EngineProxy;
+#include "core/verify/verifyoutcome.h"
 
+class CameraView;
+class DemoCouponPanel;
+class EngineProxy;
+class FrameDecodeWorker;
+class PreparePanel;
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QPushButton;
+class ResultPanel;
+class SoundPlayer;
+
+// The till's home screen. One always-focused input takes the scanner gun's burst (ending in
+// Enter) and typed codes; the camera, a pasted screenshot (Ctrl+V) and an image file feed the
+// same path. A scan is prepared first (product, amount, how many are left), then verified
+// with Enter, and the answer shown big, with a sound.
 class VerifyPage final : public QWidget
 {
     Q_OBJECT
@@ -11,7 +29,55 @@ class VerifyPage final : public QWidget
 
 public:
     explicit VerifyPage(EngineProxy *engine, QWidget *parent = nullptr);
+    ~VerifyPage() override;
+
+    // A scanned or typed text, as if it came from the scanner gun.
+    void scan(const QString &text);
+    void setDemoMode(bool demo);
+
+    ResultPanel *resultPanel() const { return m_result; }
+    PreparePanel *preparePanel() const { return m_prepare; }
+    DemoCouponPanel *demoPanel() const { return m_demo; }
+    QLineEdit *input() const { return m_input; }
+
+signals:
+    // The flow reached a new state; tests and the status bar listen.
+    void prepared();
+    void answered();
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+    void changeEvent(QEvent *event) override;
 
 private:
+    void verifyPrepared(int count);
+    void showOutcome(const VerifyOutcome &outcome);
+    void onRecordsChanged(const QList<VerificationRecord> &records);
+    void decodeImage(const QImage &image);
+    void pasteImage();
+    void openImage();
+    void cancel();
+    void loadStores();
+    void refreshDemoCoupons();
+    void rememberPreferences();
+    void playSound(bool success);
+    void retranslateUi();
+
     EngineProxy *m_engine;
+    QLabel *m_storeLabel;
+    QComboBox *m_store;
+    QLabel *m_operatorLabel;
+    QLineEdit *m_operator;
+    QLineEdit *m_input;
+    QPushButton *m_openImage;
+    CameraView *m_camera;
+    PreparePanel *m_prepare;
+    ResultPanel *m_result;
+    DemoCouponPanel *m_demo;
+    SoundPlayer *m_sound;
+    QThread m_decodeThread;
+    FrameDecodeWorker *m_decoder;
+    bool m_busy = false;
+    QSet<qint64> m_checking; // ids of records shown as "checking"
+    QList<VerificationRecord> m_checkingRecords;
 };

@@ -1,0 +1,203 @@
+#include <QAbstractButton>
+#include <QDir>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLineEdit>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QSignalSpy>
+#include <QTabWidget>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTranslator>
+
+#include "app/enginehost.h"
+#include "core/douyin/douyinapi.h"
+#include "ui/mainwindow.h"
+#include "ui/pages/verifypage.h"
+#include "ui/widgets/democouponpanel.h"
+#include "ui/widgets/preparepanel.h"
+#include "ui/widgets/resultpanel.h"
+
+// The till screen against the demo sandbox, driven like a cashier would: a scanner-gun burst
+// ending in Enter, then Enter again to verify.
+class tst_VerifyPage : public QObject
+{
+    Q_OBJECT
+
+private:
+    QJsonObject control(const QByteArray &method, const QString &path, const QJsonObject &body = {})
+    {
+        QNetworkRequest request(QUrl(m_sandboxUrl + path));
+        request.setHeader(QNetworkRequest::ContentTypeHeader, "application/json");
+        std::unique_ptr<QNetworkReply> reply(m_network.sendCustomRequest(
+                request, method, QJsonDocument(body).toJson(QJsonDocument::Compact)));
+        QSignalSpy finished(reply.get(), &QNetworkReply::finished);
+        if (!reply->isFinished())
+            finished.wait(10000);
+        return QJsonDocument::fromJson(reply->readAll()).object();
+    }
+
+    // The scanner gun types fast and ends with Enter.
+    void scannerBurst(const QString &text)
+    {
+        QTest::keyClicks(m_page->input(), text);
+        QTest::keyClick(m_page->input(), Qt::Key_Return);
+    }
+
+    void screenshot(const QString &name)
+    {
+        QDir().mkpath(m_shots);
+        QCoreApplication::processEvents();
+        QVERIFY(m_window->grab().save(m_shots + u'/' + name + u'_' + m_language + ".png"));
+    }
+
+    QTemporaryDir m_dir;
+    std::unique_ptr<EngineHost> m_host;
+    std::unique_ptr<MainWindow> m_window;
+    VerifyPage *m_page = nullptr;
+    QString m_sandboxUrl;
+    QString m_shots;
+    QString m_language = "en";
+    QNetworkAccessManager m_network;
+    QTranslator m_translator;
+
+private slots:
+    void initTestCase()
+    {
+        m_shots = QCoreApplication::applicationDirPath() + "/screenshots";
+        QProcessEnvironment env;
+        env.insert("DYGW_DATA_DIR", m_dir.path());
+        env.insert("DYGW_LISTEN", "127.0.0.1:0");
+        auto settings = GatewaySettings::load(m_dir.filePath("s.ini"), env);
+        QVERIFY(settings.ok());
+        qApp->setProperty("dygwConfigFile", m_dir.filePath("s.ini"));
+        m_host = std::make_unique<EngineHost>(settings.value());
+        QSignalSpy started(m_host.get(), &EngineHost::started);
+        GatewayRuntime::Options options;
+        options.demo = true;
+        options.adminTokenFromEnvironment = "ui-test";
+        m_window = std::make_unique<MainWindow>(m_host->proxy());
+        m_page = m_window->verifyPage();
+        m_host->start(options);
+        QVERIFY(started.wait(20000));
+        m_sandboxUrl = started.first().first().value<GatewayRuntime::Started>().sandbox->toUrl();
+        m_window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+        QTRY_VERIFY_WITH_TIMEOUT(m_page->demoPanel()->isVisible(), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(m_page->demoPanel()->shownCount() > 0, 10000);
+    }
+
+    void init() { control("DELETE", "/sandbox/faults"); }
+
+    void idleScreen() { screenshot("verify_idle"); }
+
+    void scannerBurstPreparesThenVerifies()
+    {
+        const QJsonObject order =
+                control("POST", "/sandbox/orders",
+                        {{"certificates", 1}, {"product_name", "双人套餐"}, {"pay_amount", 12800}});
+        QSignalSpy prepared(m_page, &VerifyPage::prepared);
+        QSignalSpy answered(m_page, &VerifyPage::answered);
+        scannerBurst(order["codes"][0].toString());
+        QVERIFY(prepared.wait(10000));
+        QVERIFY(m_page->preparePanel()->isVisible());
+        QCOMPARE(m_page->preparePanel()->prepared().prepared.certificates.size(), 1);
+        screenshot("verify_prepared");
+
+        QTest::keyClick(m_page->input(), Qt::Key_Return); // confirm
+        QVERIFY(answered.wait(10000));
+        QCOMPARE(m_page->resultPanel()->state(), ResultPanel::State::Success);
+        screenshot("verify_success");
+
+        // The same coupon again: refused as already used.
+        scannerBurst(order["codes"][0].toString());
+        QVERIFY(answered.wait(10000));
+        QCOMPARE(m_page->resultPanel()->state(), ResultPanel::State::Failure);
+        QVERIFY2(m_page->resultPanel()->detail().contains(m_language == "en" ? "already been used"
+                                                                             : "已被使用"),
+                 qPrintable(m_page->resultPanel()->detail()));
+        screenshot("verify_used");
+    }
+
+    void multiCertificateOrderWithCountTwo()
+    {
+        const QJsonObject order = control("POST", "/sandbox/orders", {{"certificates", 3}});
+        QSignalSpy prepared(m_page, &VerifyPage::prepared);
+        QSignalSpy answered(m_page, &VerifyPage::answered);
+        scannerBurst(order["short_link"].toString());
+        QVERIFY(prepared.wait(10000));
+        QCOMPARE(m_page->preparePanel()->prepared().prepared.certificates.size(), 3);
+        QTest::keyClick(m_page->input(), Qt::Key_Up); // one more
+        QCOMPARE(m_page->preparePanel()->count(), 2);
+        screenshot("verify_count");
+        QTest::keyClick(m_page->input(), Qt::Key_Return);
+        QVERIFY(answered.wait(10000));
+        QCOMPARE(m_page->resultPanel()->state(), ResultPanel::State::Success);
+        const QJsonObject after = control("GET", "/sandbox/orders/" + order["order_id"].toString());
+        int used = 0;
+        for (const QJsonValue &certificate : after["certificates"].toArray())
+            used += certificate["status"].toInt() == int(DouyinApi::CertificateStatus::Verified);
+        QCOMPARE(used, 2);
+    }
+
+    void unknownResultResolvesItself()
+    {
+        const QJsonObject order = control("POST", "/sandbox/orders", {{"certificates", 1}});
+        QSignalSpy prepared(m_page, &VerifyPage::prepared);
+        QSignalSpy answered(m_page, &VerifyPage::answered);
+        scannerBurst(order["codes"][0].toString());
+        QVERIFY(prepared.wait(10000));
+        control("POST", "/sandbox/faults", {{"endpoint", "verify"}, {"mode", "drop_after_commit"}});
+        QTest::keyClick(m_page->input(), Qt::Key_Return);
+        QVERIFY(answered.wait(15000));
+        QCOMPARE(m_page->resultPanel()->state(), ResultPanel::State::Checking);
+        screenshot("verify_checking");
+        // Resolution runs on Douyin's schedule (first check after 5 s) and updates the panel.
+        QVERIFY(answered.wait(30000));
+        QCOMPARE(m_page->resultPanel()->state(), ResultPanel::State::Success);
+    }
+
+    void notACouponIsRefusedAtOnce()
+    {
+        QSignalSpy answered(m_page, &VerifyPage::answered);
+        scannerBurst("hello");
+        QVERIFY(answered.count() == 1 || answered.wait(5000));
+        QCOMPARE(m_page->resultPanel()->state(), ResultPanel::State::Failure);
+    }
+
+    void clickingADemoCouponVerifiesIt()
+    {
+        QSignalSpy prepared(m_page, &VerifyPage::prepared);
+        auto *card = m_page->demoPanel()->findChild<QAbstractButton *>("demoCoupon0");
+        QVERIFY(card);
+        card->click();
+        QVERIFY(prepared.wait(10000));
+        QSignalSpy answered(m_page, &VerifyPage::answered);
+        QTest::keyClick(m_page->input(), Qt::Key_Return);
+        QVERIFY(answered.wait(10000));
+        QCOMPARE(m_page->resultPanel()->state(), ResultPanel::State::Success);
+    }
+
+    void chineseScreens()
+    {
+        QVERIFY(m_translator.load(":/i18n/dygateway_zh_CN.qm"));
+        QCoreApplication::installTranslator(&m_translator);
+        m_language = "zh_CN";
+        m_page->resultPanel()->showIdle();
+        screenshot("verify_idle");
+        scannerBurstPreparesThenVerifies();
+        QCoreApplication::removeTranslator(&m_translator);
+        m_language = "en";
+    }
+
+    void cleanupTestCase()
+    {
+        m_window.reset();
+        m_host.reset();
+    }
+};
+
+QTEST_MAIN(tst_VerifyPage)
+#include "tst_verifypage.moc"

@@ -1,0 +1,143 @@
+#include "ui/widgets/resultpanel.h"
+
+#include <QEvent>
+#include <QLabel>
+#include <QVBoxLayout>
+
+#include "ui/outcometext.h"
+
+namespace {
+
+QString describe(const QList<VerificationRecord> &records)
+{
+    QStringList lines;
+    for (const VerificationRecord &record : records) {
+        QString line = record.productName.isEmpty() ? record.certificateId : record.productName;
+        if (record.payAmount)
+            line += QStringLiteral("  ") + OutcomeText::money(*record.payAmount);
+        lines.append(line);
+    }
+    return lines.join(u'\n');
+}
+
+} // namespace
+
+ResultPanel::ResultPanel(QWidget *parent)
+    : QFrame(parent),
+      m_title(new QLabel(this)),
+      m_detail(new QLabel(this))
+{
+    setObjectName(QStringLiteral("resultPanel"));
+    setMinimumHeight(220);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(24, 18, 24, 18);
+    m_title->setAlignment(Qt::AlignCenter);
+    m_title->setWordWrap(true);
+    QFont titleFont = m_title->font();
+    titleFont.setPointSizeF(titleFont.pointSizeF() * 3.0);
+    titleFont.setBold(true);
+    m_title->setFont(titleFont);
+    m_detail->setAlignment(Qt::AlignCenter);
+    m_detail->setWordWrap(true);
+    QFont detailFont = m_detail->font();
+    detailFont.setPointSizeF(detailFont.pointSizeF() * 1.6);
+    m_detail->setFont(detailFont);
+    layout->addStretch();
+    layout->addWidget(m_title);
+    layout->addWidget(m_detail);
+    layout->addStretch();
+    showIdle();
+}
+
+QString ResultPanel::title() const
+{
+    return m_title->text();
+}
+
+QString ResultPanel::detail() const
+{
+    return m_detail->text();
+}
+
+void ResultPanel::apply(State state, const QString &title, const QString &detail)
+{
+    m_state = state;
+    static const char *const COLOURS[] = {
+            "background: #f4f6f8; color: #5f6b76;", // idle
+            "background: #eaf2fb; color: #1f5f99;", // working
+            "background: #1e9e4a; color: white;", // success
+            "background: #d63031; color: white;", // failure
+            "background: #f39c12; color: white;", // checking
+    };
+    setStyleSheet(QStringLiteral("QFrame#resultPanel { border-radius: 12px; %1 } "
+                                 "QFrame#resultPanel QLabel { background: transparent; %1 }")
+                          .arg(QLatin1String(COLOURS[int(state)])));
+    m_title->setText(title);
+    m_detail->setText(detail);
+}
+
+void ResultPanel::showIdle()
+{
+    m_records.clear();
+    apply(State::Idle, tr("Ready to scan"),
+          tr("Scan the customer's coupon QR code, or type the code and press Enter."));
+}
+
+void ResultPanel::showWorking(const QString &what)
+{
+    apply(State::Working, tr("One moment…"), what);
+}
+
+void ResultPanel::showHint(const QString &title, const QString &detail)
+{
+    apply(State::Idle, title, detail);
+}
+
+void ResultPanel::showSuccess(const QList<VerificationRecord> &records)
+{
+    m_records = records;
+    //: Big green result after coupons were verified; %1 = how many
+    apply(State::Success,
+          records.size() == 1 ? tr("✔ Verified") : tr("✔ Verified: %1 coupons").arg(records.size()),
+          describe(records));
+}
+
+void ResultPanel::showFailure(const QString &reason)
+{
+    m_reason = reason;
+    apply(State::Failure, tr("✘ Not verified"), reason);
+}
+
+void ResultPanel::showChecking(const QList<VerificationRecord> &records)
+{
+    m_records = records;
+    apply(State::Checking, tr("⏳ Checking with Douyin…"),
+          tr("The network dropped Douyin's answer. This updates by itself; do not scan the "
+             "coupon again.")
+                  + u'\n' + describe(records));
+}
+
+void ResultPanel::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslateUi();
+    QFrame::changeEvent(event);
+}
+
+void ResultPanel::retranslateUi()
+{
+    switch (m_state) {
+    case State::Idle:
+        showIdle();
+        break;
+    case State::Success:
+        showSuccess(m_records);
+        break;
+    case State::Checking:
+        showChecking(m_records);
+        break;
+    case State::Failure:
+    case State::Working:
+        break; // their text came from elsewhere and was translated there
+    }
+}
