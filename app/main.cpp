@@ -107,8 +107,19 @@ int main(int argc, char *argv[])
     for (int i = 0; i < argc; ++i)
         rawArguments.append(QString::fromLocal8Bit(argv[i]));
     // The window system is only needed for the window: a service or a script runs without one.
-    std::unique_ptr<QCoreApplication> app(CommandLine::isConsoleOnly(rawArguments)
-                                                  ? new QCoreApplication(argc, argv)
+    // On a machine without a display (a server, an ssh session) the plain command still works:
+    // it runs the gateway headless instead of failing to open a window.
+    const bool noDisplay = qEnvironmentVariableIsEmpty("DISPLAY")
+            && qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY")
+            && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM");
+#if defined(Q_OS_LINUX)
+    const bool windowless = noDisplay;
+#else
+    const bool windowless = false;
+    Q_UNUSED(noDisplay);
+#endif
+    const bool console = CommandLine::isConsoleOnly(rawArguments) || windowless;
+    std::unique_ptr<QCoreApplication> app(console ? new QCoreApplication(argc, argv)
                                                   : new QApplication(argc, argv));
     QCoreApplication::setApplicationName(QStringLiteral(DYGW_APP_NAME));
     QCoreApplication::setApplicationVersion(QStringLiteral(DYGW_VERSION));
@@ -160,6 +171,14 @@ int main(int argc, char *argv[])
         runtimeOptions.sandboxListen = HostPort::parse(options.sandboxListen).value();
     if (options.headless)
         return runHeadless(*app, std::move(settings).value(), runtimeOptions);
+    if (windowless) {
+        runtimeOptions.demo = runtimeOptions.demo || !settings.value().hasDouyinCredentials();
+        printLine(stderr,
+                  QStringLiteral("dy-gateway: no display found; running the headless "
+                                 "gateway%1 (the window needs a desktop session)")
+                          .arg(runtimeOptions.demo ? QStringLiteral(" in demo mode") : QString()));
+        return runHeadless(*app, std::move(settings).value(), runtimeOptions);
+    }
     return runWindow(static_cast<QApplication &>(*app), std::move(settings).value(),
                      runtimeOptions);
 }

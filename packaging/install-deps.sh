@@ -11,8 +11,8 @@ PACKAGES=(
     qt6-svg-dev qt6-charts-dev libqt6sql6-sqlite libzxing-dev libssl-dev libgl-dev
     # run: image formats for pasted screenshots, camera/sound backend, a CJK font
     qt6-image-formats-plugins gstreamer1.0-plugins-base fonts-wqy-microhei
-    # test: an X server for GUI tests that need one
-    xvfb
+    # test: an X server for GUI tests that need one; clang and its runtime for the fuzzer
+    xvfb clang libclang-rt-14-dev
 )
 
 missing=()

@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Builds the libFuzzer target with clang and runs it for SECONDS (default 30; CI runs it
+# briefly, run it longer on demand: bash tests/fuzz/run.sh 3600).
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+seconds="${1:-30}"
+cmake -S . -B build-fuzz -G Ninja -DDYGW_FUZZ=ON -DBUILD_TESTING=OFF \
+      -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=RelWithDebInfo > /dev/null
+cmake --build build-fuzz --target fuzz_request
+mkdir -p build-fuzz/corpus
+cp -n tests/fuzz/corpus/* build-fuzz/corpus/ 2>/dev/null || true
+build-fuzz/tests/fuzz/fuzz_request -max_total_time="$seconds" -max_len=4096 \
+    -print_final_stats=1 build-fuzz/corpus
