@@ -12,6 +12,7 @@
 #include "core/api/admintoken.h"
 #include "core/api/apijson.h"
 #include "core/api/asyncreply.h"
+#include "core/api/httproute.h"
 #include "core/api/lanapiserver.h"
 #include "core/api/limitedtcpserver.h"
 #include "core/crypto/crypto.h"

@@ -5,6 +5,7 @@
 #include <QSqlQuery>
 #include <QTcpServer>
 
+#include "core/api/httproute.h"
 #include "core/api/jsonreply.h"
 #include "core/api/limitedtcpserver.h"
 #include "core/logging/categories.h"
@@ -15,35 +16,6 @@ namespace {
 
 using Method = QHttpServerRequest::Method;
 using Status = QHttpServerResponder::StatusCode;
-
-QByteArray methodName(Method method)
-{
-    switch (method) {
-    case Method::Get:
-        return QByteArrayLiteral("GET");
-    case Method::Put:
-        return QByteArrayLiteral("PUT");
-    case Method::Delete:
-        return QByteArrayLiteral("DELETE");
-    case Method::Post:
-        return QByteArrayLiteral("POST");
-    case Method::Head:
-        return QByteArrayLiteral("HEAD");
-    case Method::Options:
-        return QByteArrayLiteral("OPTIONS");
-    case Method::Patch:
-        return QByteArrayLiteral("PATCH");
-    default:
-        return QByteArrayLiteral("OTHER");
-    }
-}
-
-QRegularExpression patternFor(const QString &path)
-{
-    QString regex = QRegularExpression::escape(path);
-    regex.replace(QRegularExpression::escape(QStringLiteral("<arg>")), QStringLiteral("[^/]+"));
-    return QRegularExpression(u'^' + regex + u'$');
-}
 
 } // namespace
 
@@ -81,13 +53,13 @@ Result<HostPort> LanApiServer::listen(const HostPort &address)
 
 void LanApiServer::addRoute(const QString &path, Method method, Handler handler)
 {
-    m_routes.append({patternFor(path), method});
+    m_routes.append({HttpRoute::patternFor(path), method});
     m_server.route(path, method, std::move(handler));
 }
 
 void LanApiServer::addArgRoute(const QString &path, Method method, ArgHandler handler)
 {
-    m_routes.append({patternFor(path), method});
+    m_routes.append({HttpRoute::patternFor(path), method});
     m_server.route(path, method,
                    [handler = std::move(handler)](const QString &arg,
                                                   const QHttpServerRequest &request,
@@ -137,16 +109,18 @@ void LanApiServer::answerMissing(const QHttpServerRequest &request,
     const QString path = request.url().path();
     QList<QByteArray> allowed;
     for (const RouteEntry &route : std::as_const(m_routes)) {
-        if (route.pattern.match(path).hasMatch() && !allowed.contains(methodName(route.method)))
-            allowed.append(methodName(route.method));
+        if (route.pattern.match(path).hasMatch()
+            && !allowed.contains(HttpRoute::methodName(route.method)))
+            allowed.append(HttpRoute::methodName(route.method));
     }
     if (allowed.isEmpty()) {
         JsonReply::writeError(responder, Status::NotFound, QStringLiteral("not_found"),
                               QStringLiteral("no such path: %1").arg(path), requestId);
         return;
     }
-    JsonReply::writeError(responder, Status::MethodNotAllowed, QStringLiteral("method_not_allowed"),
-                          QStringLiteral("%1 does not accept %2")
-                                  .arg(path, QString::fromLatin1(methodName(request.method()))),
-                          requestId, {{QByteArrayLiteral("Allow"), allowed.join(", ")}});
+    JsonReply::writeError(
+            responder, Status::MethodNotAllowed, QStringLiteral("method_not_allowed"),
+            QStringLiteral("%1 does not accept %2")
+                    .arg(path, QString::fromLatin1(HttpRoute::methodName(request.method()))),
+            requestId, {{QByteArrayLiteral("Allow"), allowed.join(", ")}});
 }

@@ -7,6 +7,7 @@
 #include <QTcpSocket>
 #include <QTimer>
 
+#include "core/api/httproute.h"
 #include "core/douyin/douyinapi.h"
 #include "core/logging/categories.h"
 
@@ -15,35 +16,6 @@ namespace {
 using Method = QHttpServerRequest::Method;
 using Request = SandboxApi::Request;
 using Answer = SandboxApi::Answer;
-
-QByteArray methodName(Method method)
-{
-    switch (method) {
-    case Method::Get:
-        return QByteArrayLiteral("GET");
-    case Method::Put:
-        return QByteArrayLiteral("PUT");
-    case Method::Delete:
-        return QByteArrayLiteral("DELETE");
-    case Method::Post:
-        return QByteArrayLiteral("POST");
-    case Method::Head:
-        return QByteArrayLiteral("HEAD");
-    case Method::Options:
-        return QByteArrayLiteral("OPTIONS");
-    case Method::Patch:
-        return QByteArrayLiteral("PATCH");
-    default:
-        return QByteArrayLiteral("OTHER");
-    }
-}
-
-QRegularExpression patternFor(const QString &path)
-{
-    QString regex = QRegularExpression::escape(path);
-    regex.replace(QRegularExpression::escape(QStringLiteral("<arg>")), QStringLiteral("[^/]*"));
-    return QRegularExpression(u'^' + regex + u'$');
-}
 
 // Cuts the connection in the middle of the answer: the status line and headers promise a body
 // that never comes. Closing before the first byte would be more literal, but Qt's own client
@@ -85,7 +57,7 @@ SandboxServer::SandboxServer(SandboxConfig config, QObject *parent)
 
     for (const bool hop : {false, true}) {
         const QString path = hop ? QStringLiteral("/v/<arg>/hop/") : QStringLiteral("/v/<arg>/");
-        m_routes.append({patternFor(path), Method::Get});
+        m_routes.append({HttpRoute::patternFor(path), Method::Get});
         m_server.route(path, Method::Get,
                        [this, hop](const QString &linkId, const QHttpServerRequest &request,
                                    QHttpServerResponder &&responder) {
@@ -104,13 +76,14 @@ SandboxServer::SandboxServer(SandboxConfig config, QObject *parent)
                     [this](const Request &request) { return m_api.mintOrder(request); });
     addControlRoute(QStringLiteral("/sandbox/orders"), Method::Get,
                     [this](const Request &request) { return m_api.listOrders(request); });
-    m_routes.append({patternFor(QStringLiteral("/sandbox/orders/<arg>")), Method::Get});
+    m_routes.append({HttpRoute::patternFor(QStringLiteral("/sandbox/orders/<arg>")), Method::Get});
     m_server.route(QStringLiteral("/sandbox/orders/<arg>"), Method::Get,
                    [this](const QString &orderId, const QHttpServerRequest &request,
                           QHttpServerResponder &&responder) {
                        write(responder, m_api.orderSnapshot(orderId, Request::from(request)));
                    });
-    m_routes.append({patternFor(QStringLiteral("/sandbox/orders/<arg>/refund")), Method::Post});
+    m_routes.append(
+            {HttpRoute::patternFor(QStringLiteral("/sandbox/orders/<arg>/refund")), Method::Post});
     m_server.route(QStringLiteral("/sandbox/orders/<arg>/refund"), Method::Post,
                    [this](const QString &orderId, const QHttpServerRequest &request,
                           QHttpServerResponder &&responder) {
@@ -159,7 +132,7 @@ QUrl SandboxServer::baseUrl() const
 
 void SandboxServer::addRoute(const QString &path, Method method, Handler handler)
 {
-    m_routes.append({patternFor(path), method});
+    m_routes.append({HttpRoute::patternFor(path), method});
     m_server.route(path, method, std::move(handler));
 }
 
@@ -250,8 +223,9 @@ void SandboxServer::answerMissing(const QHttpServerRequest &request,
     const QString path = request.url().path();
     QList<QByteArray> allowed;
     for (const RouteEntry &route : std::as_const(m_routes)) {
-        if (route.pattern.match(path).hasMatch() && !allowed.contains(methodName(route.method)))
-            allowed.append(methodName(route.method));
+        if (route.pattern.match(path).hasMatch()
+            && !allowed.contains(HttpRoute::methodName(route.method)))
+            allowed.append(HttpRoute::methodName(route.method));
     }
     if (allowed.isEmpty()) {
         JsonReply::writeError(responder, QHttpServerResponder::StatusCode::NotFound,
@@ -259,9 +233,10 @@ void SandboxServer::answerMissing(const QHttpServerRequest &request,
                               QStringLiteral("no such path: %1").arg(path), requestId);
         return;
     }
-    JsonReply::writeError(responder, QHttpServerResponder::StatusCode::MethodNotAllowed,
-                          QStringLiteral("method_not_allowed"),
-                          QStringLiteral("%1 does not accept %2")
-                                  .arg(path, QString::fromLatin1(methodName(request.method()))),
-                          requestId, {{QByteArrayLiteral("Allow"), allowed.join(", ")}});
+    JsonReply::writeError(
+            responder, QHttpServerResponder::StatusCode::MethodNotAllowed,
+            QStringLiteral("method_not_allowed"),
+            QStringLiteral("%1 does not accept %2")
+                    .arg(path, QString::fromLatin1(HttpRoute::methodName(request.method()))),
+            requestId, {{QByteArrayLiteral("Allow"), allowed.join(", ")}});
 }
