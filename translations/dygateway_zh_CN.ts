@@ -466,6 +466,215 @@ Coupon status</extracomment>
     </message>
 </context>
 <context>
+    <name>SummaryChart</name>
+    <message>
+        <source>Verified coupons per day</source>
+        <translation>每日核销券数</translation>
+    </message>
+    <message>
+        <source>Amount per day</source>
+        <translation>每日金额</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>实收</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>实付</translation>
+    </message>
+    <message>
+        <source>No verifications in this period</source>
+        <translation>该时段没有核销</translation>
+    </message>
+    <message>
+        <source>%1
+Verified: %2
+Paid: %3
+Received: %4</source>
+        <extracomment>Tooltip of one day in the chart</extracomment>
+        <translation>%1
+核销：%2
+实付：%3
+实收：%4</translation>
+    </message>
+</context>
+<context>
+    <name>SummaryPage</name>
+    <message>
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <source>Yesterday</source>
+        <translation>昨天</translation>
+    </message>
+    <message>
+        <source>This week</source>
+        <translation>本周</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>本月</translation>
+    </message>
+    <message>
+        <source>Custom</source>
+        <extracomment>Period chosen with the two date fields</extracomment>
+        <translation>自定义</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Store</source>
+        <translation>门店</translation>
+    </message>
+    <message>
+        <source>Verified by</source>
+        <extracomment>Group by: the till or LAN device (verifier app) that verified</extracomment>
+        <translation>核销端</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Verified</source>
+        <extracomment>Card: successful verifications in the period</extracomment>
+        <translation>核销成功</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>核销失败</translation>
+    </message>
+    <message>
+        <source>Checking</source>
+        <extracomment>Card: verifications whose outcome is still being checked with Douyin</extracomment>
+        <translation>核实中</translation>
+    </message>
+    <message>
+        <source>Paid by customers</source>
+        <translation>顾客实付</translation>
+    </message>
+    <message>
+        <source>Received by store</source>
+        <extracomment>Card: receipt amount, what the store receives</extracomment>
+        <translation>商家实收</translation>
+    </message>
+    <message>
+        <source>Discount</source>
+        <translation>优惠</translation>
+    </message>
+    <message>
+        <source>The summary could not be loaded: %1 (%2)</source>
+        <extracomment>%1 is the kind of error, %2 the technical detail</extracomment>
+        <translation>无法加载报表：%1（%2）</translation>
+    </message>
+    <message>
+        <source>Export summary</source>
+        <translation>导出报表</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Saved the summary to %1.</source>
+        <translation>报表已保存到 %1。</translation>
+    </message>
+    <message>
+        <source>The export failed: %1 (%2)</source>
+        <translation>导出失败：%1（%2）</translation>
+    </message>
+    <message>
+        <source>Period:</source>
+        <translation>时段：</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <extracomment>Between the two dates of a period: &quot;2026-03-01 to 2026-03-11&quot;</extracomment>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>Group by:</source>
+        <translation>分组：</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Ask for the latest numbers (F5)</source>
+        <translation>获取最新数据（F5）</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>导出 CSV…</translation>
+    </message>
+    <message>
+        <source>Save the table as a CSV file (Ctrl+E)</source>
+        <translation>将表格保存为 CSV 文件（Ctrl+E）</translation>
+    </message>
+</context>
+<context>
+    <name>SummaryTableModel</name>
+    <message>
+        <source>Verified</source>
+        <extracomment>Column: successful verifications</extracomment>
+        <translation>成功</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>Checking</source>
+        <extracomment>Column: verifications whose outcome is still being checked with Douyin</extracomment>
+        <translation>核实中</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <extracomment>Column: what customers paid for the verified coupons</extracomment>
+        <translation>实付</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <extracomment>Column: what the store receives for the verified coupons (receipt amount)</extracomment>
+        <translation>实收</translation>
+    </message>
+    <message>
+        <source>Discount</source>
+        <translation>优惠</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>(no product)</source>
+        <extracomment>A summary row for records that named no product</extracomment>
+        <translation>（无商品）</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Store</source>
+        <translation>门店</translation>
+    </message>
+    <message>
+        <source>Verified by</source>
+        <extracomment>Column: the till or LAN device (verifier app) that verified</extracomment>
+        <translation>核销端</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+</context>
+<context>
     <name>VerificationTableModel</name>
     <message>
         <source>Time</source>
