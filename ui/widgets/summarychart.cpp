@@ -162,9 +162,8 @@ void SummaryChart::paintEvent(QPaintEvent *)
         bigger.setPointSizeF(bigger.pointSizeF() * 1.2);
         painter.setFont(bigger);
         painter.setPen(MUTED_TEXT_COLOR);
-        painter.drawText(QRectF(area.left(), counts.plot.top(), area.width(),
-                                amounts.plot.bottom() - counts.plot.top()),
-                         Qt::AlignCenter, tr("No verifications in this period"));
+        // Inside the upper plot: centred on both panels it would cross the lower one's title.
+        painter.drawText(counts.plot, Qt::AlignCenter, tr("No verifications in this period"));
     }
 }
 
