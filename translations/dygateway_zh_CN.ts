@@ -228,7 +228,7 @@ Use the scanner gun, type the code, or paste a screenshot (Ctrl+V).</source>
     </message>
     <message>
         <source>Sending</source>
-        <translation>发送中</translation>
+        <translation>提交中</translation>
     </message>
     <message>
         <source>Success</source>
@@ -240,7 +240,7 @@ Use the scanner gun, type the code, or paste a screenshot (Ctrl+V).</source>
     </message>
     <message>
         <source>Checking</source>
-        <translation>确认中</translation>
+        <translation>核实中</translation>
     </message>
     <message>
         <source>¥%1</source>
@@ -297,6 +297,427 @@ Use the scanner gun, type the code, or paste a screenshot (Ctrl+V).</source>
     </message>
 </context>
 <context>
+    <name>RecordDetailDialog</name>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Error code</source>
+        <translation>错误码</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>失败原因</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Package</source>
+        <translation>套餐</translation>
+    </message>
+    <message>
+        <source>Paid by customer</source>
+        <translation>顾客实付</translation>
+    </message>
+    <message>
+        <source>Received by store</source>
+        <translation>商家实收</translation>
+    </message>
+    <message>
+        <source>Discount</source>
+        <translation>优惠</translation>
+    </message>
+    <message>
+        <source>Coupon code</source>
+        <translation>券码</translation>
+    </message>
+    <message>
+        <source>Coupon status</source>
+        <translation>券状态</translation>
+    </message>
+    <message>
+        <source>Order number</source>
+        <translation>订单号</translation>
+    </message>
+    <message>
+        <source>Order status</source>
+        <translation>订单状态</translation>
+    </message>
+    <message>
+        <source>Store</source>
+        <translation>门店</translation>
+    </message>
+    <message>
+        <source>Verified by</source>
+        <translation>核销端</translation>
+    </message>
+    <message>
+        <source>Scanned at</source>
+        <translation>扫码时间</translation>
+    </message>
+    <message>
+        <source>Verified at (Douyin)</source>
+        <translation>核销时间（抖音）</translation>
+    </message>
+    <message>
+        <source>Order placed at</source>
+        <translation>下单时间</translation>
+    </message>
+    <message>
+        <source>Paid at</source>
+        <translation>支付时间</translation>
+    </message>
+    <message>
+        <source>Last updated</source>
+        <translation>最后更新</translation>
+    </message>
+    <message>
+        <source>Cashier&apos;s notes</source>
+        <translation>收银备注</translation>
+    </message>
+    <message>
+        <source>Record number</source>
+        <translation>记录编号</translation>
+    </message>
+    <message>
+        <source>App ID</source>
+        <translation>应用 ID</translation>
+    </message>
+    <message>
+        <source>Certificate ID</source>
+        <translation>券 ID</translation>
+    </message>
+    <message>
+        <source>Encrypted code</source>
+        <translation>加密券码</translation>
+    </message>
+    <message>
+        <source>Product ID</source>
+        <translation>商品 ID</translation>
+    </message>
+    <message>
+        <source>Package ID</source>
+        <translation>套餐 ID</translation>
+    </message>
+    <message>
+        <source>Times verified</source>
+        <translation>核销次数</translation>
+    </message>
+    <message>
+        <source>Verification ID</source>
+        <translation>核销 ID</translation>
+    </message>
+    <message>
+        <source>Source order number</source>
+        <translation>来源订单号</translation>
+    </message>
+    <message>
+        <source>External order number</source>
+        <translation>外部订单号</translation>
+    </message>
+    <message>
+        <source>Order details</source>
+        <translation>订单详情</translation>
+    </message>
+    <message>
+        <source>Order detail retries</source>
+        <translation>订单详情重试次数</translation>
+    </message>
+    <message>
+        <source>Scanned text</source>
+        <translation>扫码内容</translation>
+    </message>
+    <message>
+        <source>Douyin log ID</source>
+        <translation>抖音日志 ID</translation>
+    </message>
+    <message>
+        <source>Coupon valid until</source>
+        <translation>券有效期至</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3</source>
+        <extracomment>Headline of a record: status, product, amount paid</extracomment>
+        <translation>%1 · %2 · %3</translation>
+    </message>
+    <message>
+        <source>Verification record %1</source>
+        <translation>核销记录 %1</translation>
+    </message>
+    <message>
+        <source>No answer from Douyin yet.</source>
+        <extracomment>In place of Douyin&apos;s raw answer</extracomment>
+        <translation>尚未收到抖音的应答。</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <extracomment>Store name, then its Douyin POI id</extracomment>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <extracomment>One entry of a record&apos;s extra information: key, then value</extracomment>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>Douyin&apos;s answer, as received</source>
+        <translation>抖音原始应答</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+</context>
+<context>
+    <name>RecordText</name>
+    <message>
+        <source>Sending</source>
+        <extracomment>Verification sent to Douyin, answer not in yet</extracomment>
+        <translation>提交中</translation>
+    </message>
+    <message>
+        <source>Success</source>
+        <extracomment>Verification status</extracomment>
+        <translation>成功</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <extracomment>Verification status</extracomment>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>Checking</source>
+        <extracomment>Verification status: the answer was lost and the gateway is checking with Douyin</extracomment>
+        <translation>核实中</translation>
+    </message>
+    <message>
+        <source>Fetching order details</source>
+        <extracomment>Order details are still being fetched from Douyin</extracomment>
+        <translation>正在获取订单详情</translation>
+    </message>
+    <message>
+        <source>Order details complete</source>
+        <translation>订单详情已补全</translation>
+    </message>
+    <message>
+        <source>Order details unavailable</source>
+        <translation>订单详情获取失败</translation>
+    </message>
+    <message>
+        <source>Not needed</source>
+        <extracomment>No order number, so no order details to fetch</extracomment>
+        <translation>无需补全</translation>
+    </message>
+    <message>
+        <source>Paid, not used</source>
+        <extracomment>Douyin order status 1</extracomment>
+        <translation>已支付未使用</translation>
+    </message>
+    <message>
+        <source>Partly used</source>
+        <extracomment>Douyin order status 2: some of the order&apos;s coupons are used</extracomment>
+        <translation>部分使用</translation>
+    </message>
+    <message>
+        <source>Used</source>
+        <extracomment>Douyin order status 3</extracomment>
+        <translation>已使用</translation>
+    </message>
+    <message>
+        <source>Refunded</source>
+        <extracomment>Douyin order status 4
+----------
+Coupon status</extracomment>
+        <translation>已退款</translation>
+    </message>
+    <message>
+        <source>Status %1</source>
+        <extracomment>An order status this program does not know; %1 is Douyin&apos;s number</extracomment>
+        <translation>状态 %1</translation>
+    </message>
+    <message>
+        <source>Not used yet</source>
+        <extracomment>Coupon status</extracomment>
+        <translation>未使用</translation>
+    </message>
+    <message>
+        <source>Verified</source>
+        <extracomment>Coupon status</extracomment>
+        <translation>已核销</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <extracomment>Coupon status</extracomment>
+        <translation>已过期</translation>
+    </message>
+    <message>
+        <source>This till</source>
+        <extracomment>The built-in verifier app: verifications made at this till</extracomment>
+        <translation>前台收银</translation>
+    </message>
+    <message>
+        <source>App %1</source>
+        <translation>应用 %1</translation>
+    </message>
+</context>
+<context>
+    <name>RecordsPage</name>
+    <message>
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <source>Yesterday</source>
+        <translation>昨天</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>最近 7 天</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>本月</translation>
+    </message>
+    <message>
+        <source>All dates</source>
+        <translation>全部日期</translation>
+    </message>
+    <message>
+        <source>Custom</source>
+        <extracomment>Date range chosen with the two date fields</extracomment>
+        <translation>自定义</translation>
+    </message>
+    <message>
+        <source>The export failed: %1 (%2)</source>
+        <extracomment>%1 is the kind of error, %2 the technical detail</extracomment>
+        <translation>导出失败：%1（%2）</translation>
+    </message>
+    <message>
+        <source>Export cancelled; no file was written.</source>
+        <translation>导出已取消，未写入任何文件。</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <source>No records match.</source>
+        <translation>没有符合条件的记录。</translation>
+    </message>
+    <message>
+        <source>The records could not be loaded: %1 (%2)</source>
+        <extracomment>%1 is the kind of error, %2 the technical detail</extracomment>
+        <translation>无法加载流水：%1（%2）</translation>
+    </message>
+    <message>
+        <source>Export records</source>
+        <translation>导出流水</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Exporting records to %1…</source>
+        <translation>正在导出流水到 %1…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Exporting records… %1 of %2</source>
+        <extracomment>Progress of a CSV export: records written so far, of all that match</extracomment>
+        <translation>正在导出流水… %1 / %2</translation>
+    </message>
+    <message>
+        <source>Dates:</source>
+        <translation>日期：</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <extracomment>Between the two dates of a range: &quot;2026-03-01 to 2026-03-11&quot;</extracomment>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>状态：</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>Store:</source>
+        <translation>门店：</translation>
+    </message>
+    <message>
+        <source>All stores</source>
+        <translation>全部门店</translation>
+    </message>
+    <message>
+        <source>Verified by:</source>
+        <extracomment>Filter: which till or LAN device verified</extracomment>
+        <translation>核销端：</translation>
+    </message>
+    <message>
+        <source>Scan or type a coupon code, order number or certificate ID</source>
+        <translation>扫码或输入券码、订单号或券 ID</translation>
+    </message>
+    <message>
+        <source>Finds exact codes and numbers (Ctrl+F)</source>
+        <translation>精确查找券码和单号（Ctrl+F）</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>搜索</translation>
+    </message>
+    <message>
+        <source>Clear filters</source>
+        <translation>清除筛选</translation>
+    </message>
+    <message>
+        <source>Details…</source>
+        <translation>详情…</translation>
+    </message>
+    <message>
+        <source>Every field of the selected record (Enter)</source>
+        <translation>查看所选记录的全部字段（回车）</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>导出 CSV…</translation>
+    </message>
+    <message>
+        <source>Save every record the filters match as a CSV file (Ctrl+E)</source>
+        <translation>将符合筛选条件的全部记录保存为 CSV 文件（Ctrl+E）</translation>
+    </message>
+    <message>
+        <source>New records — show them</source>
+        <translation>有新记录 — 点击显示</translation>
+    </message>
+    <message>
+        <source>Saved to %1. Records: %2.</source>
+        <translation>已保存到 %1，共 %2 条记录。</translation>
+    </message>
+    <message>
+        <source>Records: %1 · showing the newest %2, scroll down for more</source>
+        <extracomment>%2 rows loaded so far; more load when the list is scrolled down</extracomment>
+        <translation>共 %1 条 · 已显示最新的 %2 条，向下滚动查看更多</translation>
+    </message>
+    <message>
+        <source>Records: %1</source>
+        <translation>共 %1 条</translation>
+    </message>
+</context>
+<context>
     <name>ResultPanel</name>
     <message>
         <source>Ready to scan</source>
@@ -330,6 +751,275 @@ Use the scanner gun, type the code, or paste a screenshot (Ctrl+V).</source>
     <message>
         <source>The network dropped Douyin&apos;s answer. This updates by itself; do not scan the coupon again.</source>
         <translation>网络中断，未收到抖音的结果。结果会自动更新，请勿重复扫码。</translation>
+    </message>
+</context>
+<context>
+    <name>SummaryChart</name>
+    <message>
+        <source>Verified coupons per day</source>
+        <translation>每日核销券数</translation>
+    </message>
+    <message>
+        <source>Amount per day</source>
+        <translation>每日金额</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>实收</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>实付</translation>
+    </message>
+    <message>
+        <source>No verifications in this period</source>
+        <translation>该时段没有核销</translation>
+    </message>
+    <message>
+        <source>%1
+Verified: %2
+Paid: %3
+Received: %4</source>
+        <extracomment>Tooltip of one day in the chart</extracomment>
+        <translation>%1
+核销：%2
+实付：%3
+实收：%4</translation>
+    </message>
+</context>
+<context>
+    <name>SummaryPage</name>
+    <message>
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <source>Yesterday</source>
+        <translation>昨天</translation>
+    </message>
+    <message>
+        <source>This week</source>
+        <translation>本周</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>本月</translation>
+    </message>
+    <message>
+        <source>Custom</source>
+        <extracomment>Period chosen with the two date fields</extracomment>
+        <translation>自定义</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Store</source>
+        <translation>门店</translation>
+    </message>
+    <message>
+        <source>Verified by</source>
+        <extracomment>Group by: the till or LAN device (verifier app) that verified</extracomment>
+        <translation>核销端</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Verified</source>
+        <extracomment>Card: successful verifications in the period</extracomment>
+        <translation>核销成功</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>核销失败</translation>
+    </message>
+    <message>
+        <source>Checking</source>
+        <extracomment>Card: verifications whose outcome is still being checked with Douyin</extracomment>
+        <translation>核实中</translation>
+    </message>
+    <message>
+        <source>Paid by customers</source>
+        <translation>顾客实付</translation>
+    </message>
+    <message>
+        <source>Received by store</source>
+        <extracomment>Card: receipt amount, what the store receives</extracomment>
+        <translation>商家实收</translation>
+    </message>
+    <message>
+        <source>Discount</source>
+        <translation>优惠</translation>
+    </message>
+    <message>
+        <source>The summary could not be loaded: %1 (%2)</source>
+        <extracomment>%1 is the kind of error, %2 the technical detail</extracomment>
+        <translation>无法加载报表：%1（%2）</translation>
+    </message>
+    <message>
+        <source>Export summary</source>
+        <translation>导出报表</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Saved the summary to %1.</source>
+        <translation>报表已保存到 %1。</translation>
+    </message>
+    <message>
+        <source>The export failed: %1 (%2)</source>
+        <translation>导出失败：%1（%2）</translation>
+    </message>
+    <message>
+        <source>Period:</source>
+        <translation>时段：</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <extracomment>Between the two dates of a period: &quot;2026-03-01 to 2026-03-11&quot;</extracomment>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>Group by:</source>
+        <translation>分组：</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Ask for the latest numbers (F5)</source>
+        <translation>获取最新数据（F5）</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>导出 CSV…</translation>
+    </message>
+    <message>
+        <source>Save the table as a CSV file (Ctrl+E)</source>
+        <translation>将表格保存为 CSV 文件（Ctrl+E）</translation>
+    </message>
+</context>
+<context>
+    <name>SummaryTableModel</name>
+    <message>
+        <source>Verified</source>
+        <extracomment>Column: successful verifications</extracomment>
+        <translation>成功</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>Checking</source>
+        <extracomment>Column: verifications whose outcome is still being checked with Douyin</extracomment>
+        <translation>核实中</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <extracomment>Column: what customers paid for the verified coupons</extracomment>
+        <translation>实付</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <extracomment>Column: what the store receives for the verified coupons (receipt amount)</extracomment>
+        <translation>实收</translation>
+    </message>
+    <message>
+        <source>Discount</source>
+        <translation>优惠</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>(no product)</source>
+        <extracomment>A summary row for records that named no product</extracomment>
+        <translation>（无商品）</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Store</source>
+        <translation>门店</translation>
+    </message>
+    <message>
+        <source>Verified by</source>
+        <extracomment>Column: the till or LAN device (verifier app) that verified</extracomment>
+        <translation>核销端</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+</context>
+<context>
+    <name>VerificationTableModel</name>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Coupon code</source>
+        <translation>券码</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <extracomment>Column: what the customer paid for the coupon</extracomment>
+        <translation>实付</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <extracomment>Column: what the store receives for the coupon (receipt amount)</extracomment>
+        <translation>实收</translation>
+    </message>
+    <message>
+        <source>Store</source>
+        <translation>门店</translation>
+    </message>
+    <message>
+        <source>Verified by</source>
+        <extracomment>Column: the till or LAN device (verifier app) that verified the coupon</extracomment>
+        <translation>核销端</translation>
+    </message>
+    <message>
+        <source>Order status</source>
+        <translation>订单状态</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <extracomment>Column: the cashier who verified the coupon</extracomment>
+        <translation>操作员</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <extracomment>Column: why a verification failed</extracomment>
+        <translation>失败原因</translation>
+    </message>
+    <message>
+        <source>Douyin error %1</source>
+        <translation>抖音错误 %1</translation>
+    </message>
+    <message>
+        <source>The answer was lost; checking with Douyin</source>
+        <translation>应答丢失，正在向抖音核实</translation>
     </message>
 </context>
 <context>

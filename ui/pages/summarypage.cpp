@@ -1,10 +1,467 @@
 #include "ui/pages/summarypage.h"
 
+#include <QComboBox>
+#include <QDateEdit>
+#include <QDir>
 #include <QEvent>
+#include <QFileDialog>
+#include <QFrame>
+#include <QGridLayout>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QKeySequence>
+#include <QLabel>
+#include <QLocale>
+#include <QPushButton>
+#include <QShortcut>
+#include <QSplitter>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QTimer>
+#include <QVBoxLayout>
 
-SummaryPage::SummaryPage(EngineProxy *engine, QWidget *parent) : QWidget(parent), m_engine(engine)
+#include "core/report/asyncsavefile.h"
+#include "core/report/report.h"
+#include "core/runtime/engineproxy.h"
+#include "ui/errortext.h"
+#include "ui/models/summarytablemodel.h"
+#include "ui/recordtext.h"
+#include "ui/widgets/summarychart.h"
+
+namespace {
+
+// Totals come from the daily totals table in a millisecond, but a burst of verifications at
+// the LAN's tills should not re-ask more than once a second.
+constexpr int REFRESH_DELAY_MS = 1000;
+
+using GroupKey = SummaryQuery::GroupKey;
+using Period = SummaryPage::Period;
+
+// clang-format off
+const struct { Period period; const char *title; } PERIODS[] = {
+    {Period::Today, QT_TRANSLATE_NOOP("SummaryPage", "Today")},
+    {Period::Yesterday, QT_TRANSLATE_NOOP("SummaryPage", "Yesterday")},
+    {Period::ThisWeek, QT_TRANSLATE_NOOP("SummaryPage", "This week")},
+    {Period::ThisMonth, QT_TRANSLATE_NOOP("SummaryPage", "This month")},
+    //: Period chosen with the two date fields
+    {Period::Custom, QT_TRANSLATE_NOOP("SummaryPage", "Custom")},
+};
+
+const struct { GroupKey key; const char *title; } GROUPS[] = {
+    {GroupKey::Date, QT_TRANSLATE_NOOP("SummaryPage", "Day")},
+    {GroupKey::Poi, QT_TRANSLATE_NOOP("SummaryPage", "Store")},
+    //: Group by: the till or LAN device (verifier app) that verified
+    {GroupKey::App, QT_TRANSLATE_NOOP("SummaryPage", "Verified by")},
+    {GroupKey::Product, QT_TRANSLATE_NOOP("SummaryPage", "Product")},
+};
+
+const struct { const char *name; const char *title; } CARDS[] = {
+    //: Card: successful verifications in the period
+    {"success", QT_TRANSLATE_NOOP("SummaryPage", "Verified")},
+    {"failed", QT_TRANSLATE_NOOP("SummaryPage", "Failed")},
+    //: Card: verifications whose outcome is still being checked with Douyin
+    {"checking", QT_TRANSLATE_NOOP("SummaryPage", "Checking")},
+    {"pay", QT_TRANSLATE_NOOP("SummaryPage", "Paid by customers")},
+    //: Card: receipt amount, what the store receives
+    {"receipt", QT_TRANSLATE_NOOP("SummaryPage", "Received by store")},
+    {"discount", QT_TRANSLATE_NOOP("SummaryPage", "Discount")},
+};
+// clang-format on
+
+} // namespace
+
+SummaryPage::SummaryPage(EngineProxy *engine, QWidget *parent)
+    : QWidget(parent),
+      m_engine(engine),
+      m_periodLabel(new QLabel(this)),
+      m_period(new QComboBox(this)),
+      m_from(new QDateEdit(this)),
+      m_toLabel(new QLabel(this)),
+      m_to(new QDateEdit(this)),
+      m_groupLabel(new QLabel(this)),
+      m_group(new QComboBox(this)),
+      m_refreshButton(new QPushButton(this)),
+      m_exportButton(new QPushButton(this)),
+      m_messageLabel(new QLabel(this)),
+      m_chart(new SummaryChart(this)),
+      m_model(new SummaryTableModel(this)),
+      m_table(new QTableView(this)),
+      m_refreshTimer(new QTimer(this))
 {
+    QFont large = font();
+    large.setPointSizeF(large.pointSizeF() * 1.2);
+    setFont(large);
+
+    for (const auto &period : PERIODS)
+        m_period->addItem(QString(), int(period.period));
+    for (QDateEdit *edit : {m_from, m_to}) {
+        edit->setCalendarPopup(true);
+        edit->setDisplayFormat(QStringLiteral("yyyy-MM-dd"));
+        edit->setDate(QDate::currentDate());
+    }
+    for (const auto &group : GROUPS)
+        m_group->addItem(QString(), int(group.key));
+    m_messageLabel->setWordWrap(true);
+    m_messageLabel->hide();
+
+    auto *controls = new QHBoxLayout;
+    controls->addWidget(m_periodLabel);
+    controls->addWidget(m_period);
+    controls->addWidget(m_from);
+    controls->addWidget(m_toLabel);
+    controls->addWidget(m_to);
+    controls->addSpacing(24);
+    controls->addWidget(m_groupLabel);
+    controls->addWidget(m_group);
+    controls->addStretch(1);
+    controls->addWidget(m_refreshButton);
+    controls->addWidget(m_exportButton);
+
+    // Totals as cards: the numbers a manager reads first, large.
+    auto *cards = new QGridLayout;
+    cards->setHorizontalSpacing(12);
+    QFont valueFont = large;
+    valueFont.setPointSizeF(large.pointSizeF() * 1.6);
+    valueFont.setBold(true);
+    int column = 0;
+    for (const auto &spec : CARDS) {
+        auto *frame = new QFrame(this);
+        frame->setObjectName(QStringLiteral("card"));
+        frame->setStyleSheet(QStringLiteral(
+                "QFrame#card { background: palette(base); border: 1px solid #d5dbe0; "
+                "border-radius: 6px; }"));
+        auto *cardLayout = new QVBoxLayout(frame);
+        cardLayout->setContentsMargins(14, 8, 14, 8);
+        Card card;
+        card.name = QString::fromLatin1(spec.name);
+        card.title = new QLabel(frame);
+        QPalette muted = card.title->palette();
+        muted.setColor(QPalette::WindowText, QColor(0x5d, 0x6d, 0x7e));
+        card.title->setPalette(muted);
+        card.value = new QLabel(RecordText::none(), frame);
+        card.value->setObjectName(QStringLiteral("total_") + card.name);
+        card.value->setFont(valueFont);
+        card.value->setTextInteractionFlags(Qt::TextSelectableByMouse);
+        cardLayout->addWidget(card.title);
+        cardLayout->addWidget(card.value);
+        cards->addWidget(frame, 0, column);
+        cards->setColumnStretch(column, 1);
+        ++column;
+        m_cards.append(card);
+    }
+
+    m_table->setModel(m_model);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setAlternatingRowColors(true);
+    m_table->verticalHeader()->hide();
+    m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_table->verticalHeader()->setDefaultSectionSize(fontMetrics().height() * 2);
+    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+    m_table->horizontalHeader()->setSectionResizeMode(SummaryTableModel::KeyColumn,
+                                                      QHeaderView::Interactive);
+    m_table->setColumnWidth(SummaryTableModel::KeyColumn,
+                            fontMetrics().horizontalAdvance(QStringLiteral("W")) * 22);
+
+    auto *splitter = new QSplitter(Qt::Vertical, this);
+    splitter->addWidget(m_chart);
+    splitter->addWidget(m_table);
+    splitter->setStretchFactor(0, 1);
+    splitter->setStretchFactor(1, 1);
+    splitter->setChildrenCollapsible(false);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(controls);
+    layout->addLayout(cards);
+    layout->addWidget(m_messageLabel);
+    layout->addWidget(splitter, 1);
+
+    connect(m_period, &QComboBox::activated, this, [this] { applyPeriod(); });
+    for (QDateEdit *edit : {m_from, m_to}) {
+        connect(edit, &QDateEdit::dateChanged, this, [this, edit](const QDate &date) {
+            QDateEdit *other = edit == m_from ? m_to : m_from;
+            if ((edit == m_from && date > other->date())
+                || (edit == m_to && date < other->date())) {
+                const QSignalBlocker blocker(other);
+                other->setDate(date);
+            }
+            const QSignalBlocker blocker(m_period);
+            m_period->setCurrentIndex(int(Period::Custom));
+            refresh();
+        });
+    }
+    connect(m_group, &QComboBox::activated, this, [this] { refresh(); });
+    connect(m_refreshButton, &QPushButton::clicked, this, &SummaryPage::refresh);
+    connect(m_exportButton, &QPushButton::clicked, this, &SummaryPage::chooseExportFile);
+    auto *refreshShortcut = new QShortcut(QKeySequence::Refresh, this);
+    connect(refreshShortcut, &QShortcut::activated, this, &SummaryPage::refresh);
+    auto *exportShortcut = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_E), this);
+    connect(exportShortcut, &QShortcut::activated, this, &SummaryPage::chooseExportFile);
+
+    m_refreshTimer->setSingleShot(true);
+    m_refreshTimer->setInterval(REFRESH_DELAY_MS);
+    connect(m_refreshTimer, &QTimer::timeout, this, [this] {
+        if (isVisible())
+            refresh();
+        else
+            m_stale = true;
+    });
+    connect(m_engine, &EngineProxy::recordsChanged, this, [this] {
+        if (m_started && !m_refreshTimer->isActive())
+            m_refreshTimer->start();
+    });
+
+    m_period->setCurrentIndex(int(Period::Today));
+    applyPeriod();
     retranslateUi();
+}
+
+void SummaryPage::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    if (!m_started) {
+        m_started = true;
+        // As RecordsPage: after the app has asked the engine to start, never before.
+        QTimer::singleShot(0, this, [this] {
+            m_engine->pois(this, [this](const Result<PoiQueryResult, DouyinError> &result) {
+                if (!result.ok())
+                    return; // stores are then shown by id
+                for (const DouyinPoi &poi : result.value().pois)
+                    m_poiNames.insert(poi.poiId, poi.poiName);
+                m_model->setPoiNames(m_poiNames);
+            });
+            refresh();
+        });
+    } else if (m_stale) {
+        m_stale = false;
+        refresh();
+    }
+}
+
+void SummaryPage::setPeriod(Period period)
+{
+    m_period->setCurrentIndex(int(period));
+    applyPeriod();
+}
+
+void SummaryPage::setCustomPeriod(const QDate &from, const QDate &to)
+{
+    {
+        const QSignalBlocker fromBlocker(m_from);
+        const QSignalBlocker toBlocker(m_to);
+        m_from->setDate(from);
+        m_to->setDate(qMax(from, to));
+    }
+    setPeriod(Period::Custom);
+}
+
+void SummaryPage::setGroupKey(SummaryQuery::GroupKey key)
+{
+    m_group->setCurrentIndex(qMax(0, m_group->findData(int(key))));
+    refresh();
+}
+
+void SummaryPage::applyPeriod()
+{
+    const QDate today = QDate::currentDate();
+    QDate from = m_from->date();
+    QDate to = m_to->date();
+    switch (Period(m_period->currentData().toInt())) {
+    case Period::Today:
+        from = to = today;
+        break;
+    case Period::Yesterday:
+        from = to = today.addDays(-1);
+        break;
+    case Period::ThisWeek:
+        // Weeks start on Monday, as Chinese calendars and accounts have them.
+        from = today.addDays(1 - today.dayOfWeek());
+        to = today;
+        break;
+    case Period::ThisMonth:
+        from = QDate(today.year(), today.month(), 1);
+        to = today;
+        break;
+    case Period::Custom:
+        break;
+    }
+    {
+        const QSignalBlocker fromBlocker(m_from);
+        const QSignalBlocker toBlocker(m_to);
+        m_from->setDate(from);
+        m_to->setDate(to);
+    }
+    refresh();
+}
+
+SummaryQuery SummaryPage::query() const
+{
+    SummaryQuery query;
+    query.from = m_from->date();
+    query.to = m_to->date();
+    query.groupBy = {GroupKey(m_group->currentData().toInt())};
+    return query;
+}
+
+SummaryQuery SummaryPage::chartQuery() const
+{
+    SummaryQuery chart = query();
+    chart.groupBy = {GroupKey::Date};
+    if (chart.from.daysTo(chart.to) < MIN_CHART_DAYS - 1)
+        chart.from = chart.to.addDays(1 - MIN_CHART_DAYS);
+    return chart;
+}
+
+void SummaryPage::refresh()
+{
+    if (!m_started)
+        return;
+    m_refreshTimer->stop();
+    const int generation = ++m_generation;
+    m_waiting = 2;
+    const SummaryQuery table = query();
+    const SummaryQuery chart = chartQuery();
+    const auto arrived = [this] {
+        if (--m_waiting == 0)
+            emit refreshed();
+    };
+    m_engine->summary(table, this,
+                      [this, generation, arrived](const Result<VerificationSummary> &result) {
+                          if (generation != m_generation)
+                              return;
+                          if (result.ok())
+                              showSummary(result.value());
+                          else
+                              showError(result.error());
+                          arrived();
+                      });
+    m_engine->summary(
+            chart, this,
+            [this, generation, chart, arrived](const Result<VerificationSummary> &result) {
+                if (generation != m_generation)
+                    return;
+                if (result.ok())
+                    showChart(result.value(), chart);
+                else
+                    showError(result.error());
+                arrived();
+            });
+}
+
+void SummaryPage::showSummary(const VerificationSummary &summary)
+{
+    m_messageLabel->hide();
+    const GroupKey key = GroupKey(m_group->currentData().toInt());
+    m_model->setSummary(summary, key);
+    const VerificationSummaryRow &totals = summary.totals;
+    const QLocale locale;
+    for (const Card &card : m_cards) {
+        QString text;
+        if (card.name == QLatin1String("success"))
+            text = locale.toString(totals.successCount);
+        else if (card.name == QLatin1String("failed"))
+            text = locale.toString(totals.failedCount);
+        else if (card.name == QLatin1String("checking"))
+            text = locale.toString(SummaryTableModel::checkingCount(totals));
+        else if (card.name == QLatin1String("pay"))
+            text = RecordText::money(totals.payAmount);
+        else if (card.name == QLatin1String("receipt"))
+            text = RecordText::money(totals.receiptAmount);
+        else if (card.name == QLatin1String("discount"))
+            text = RecordText::money(totals.discountAmount);
+        card.value->setText(text);
+    }
+}
+
+void SummaryPage::showChart(const VerificationSummary &daily, const SummaryQuery &query)
+{
+    QHash<QDate, VerificationSummaryRow> byDate;
+    for (const VerificationSummaryRow &row : daily.rows) {
+        if (row.date)
+            byDate.insert(*row.date, row);
+    }
+    const SummaryQuery shown = this->query();
+    QList<SummaryChart::Day> days;
+    // Every day of the range gets a slot, so a day without verifications is a visible gap.
+    for (QDate date = query.from; date <= query.to; date = date.addDays(1)) {
+        const VerificationSummaryRow row = byDate.value(date);
+        SummaryChart::Day day;
+        day.date = date;
+        day.count = row.successCount;
+        day.payAmount = row.payAmount;
+        day.receiptAmount = row.receiptAmount;
+        day.selected = date >= shown.from && date <= shown.to;
+        days.append(day);
+    }
+    m_chart->setDays(days);
+}
+
+void SummaryPage::showError(const Error &error)
+{
+    m_messageLabel->setStyleSheet(QStringLiteral("color: #c0392b;"));
+    //: %1 is the kind of error, %2 the technical detail
+    m_messageLabel->setText(tr("The summary could not be loaded: %1 (%2)")
+                                    .arg(ErrorText::title(error.code), error.message));
+    m_messageLabel->show();
+}
+
+QString SummaryPage::totalText(const QString &card) const
+{
+    for (const Card &c : m_cards) {
+        if (c.name == card)
+            return c.value->text();
+    }
+    return {};
+}
+
+void SummaryPage::chooseExportFile()
+{
+    if (m_file)
+        return;
+    const SummaryQuery shown = query();
+    QString folder = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    if (folder.isEmpty())
+        folder = QDir::homePath();
+    auto *dialog = new QFileDialog(
+            this, tr("Export summary"),
+            folder + QStringLiteral("/dy-gateway-summary-") + shown.from.toString(Qt::ISODate)
+                    + u'_' + shown.to.toString(Qt::ISODate) + QStringLiteral(".csv"),
+            tr("CSV files (*.csv)"));
+    dialog->setAcceptMode(QFileDialog::AcceptSave);
+    dialog->setDefaultSuffix(QStringLiteral("csv"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QFileDialog::fileSelected, this, &SummaryPage::exportCsv);
+    dialog->open(); // window-modal without a nested event loop
+}
+
+void SummaryPage::exportCsv(const QString &path)
+{
+    if (m_file)
+        return;
+    m_exportButton->setEnabled(false);
+    // A summary is small, but the disk may not be: the file is still written off this thread.
+    m_file = new AsyncSaveFile(path, this);
+    const auto finish = [this] {
+        m_file->deleteLater();
+        m_file = nullptr;
+        m_exportButton->setEnabled(true);
+    };
+    connect(m_file, &AsyncSaveFile::committed, this, [this, path, finish] {
+        finish();
+        m_messageLabel->setStyleSheet(QString());
+        m_messageLabel->setText(tr("Saved the summary to %1.").arg(QDir::toNativeSeparators(path)));
+        m_messageLabel->show();
+        emit exported(path);
+    });
+    connect(m_file, &AsyncSaveFile::failed, this, [this, finish](const Error &error) {
+        finish();
+        m_messageLabel->setStyleSheet(QStringLiteral("color: #c0392b;"));
+        m_messageLabel->setText(
+                tr("The export failed: %1 (%2)").arg(ErrorText::title(error.code), error.message));
+        m_messageLabel->show();
+        emit exportFailed(error);
+    });
+    m_file->write(Report::summaryCsv(m_model->summary(), {m_model->groupKey()}, m_poiNames));
+    m_file->commit();
 }
 
 void SummaryPage::changeEvent(QEvent *event)
@@ -14,4 +471,21 @@ void SummaryPage::changeEvent(QEvent *event)
     QWidget::changeEvent(event);
 }
 
-void SummaryPage::retranslateUi() { }
+void SummaryPage::retranslateUi()
+{
+    m_periodLabel->setText(tr("Period:"));
+    for (int i = 0; i < m_period->count(); ++i)
+        m_period->setItemText(i, tr(PERIODS[i].title));
+    //: Between the two dates of a period: "2026-03-01 to 2026-03-11"
+    m_toLabel->setText(tr("to"));
+    m_groupLabel->setText(tr("Group by:"));
+    for (int i = 0; i < m_group->count(); ++i)
+        m_group->setItemText(i, tr(GROUPS[i].title));
+    m_refreshButton->setText(tr("Refresh"));
+    m_refreshButton->setToolTip(tr("Ask for the latest numbers (F5)"));
+    m_exportButton->setText(tr("Export CSV…"));
+    m_exportButton->setToolTip(tr("Save the table as a CSV file (Ctrl+E)"));
+    for (int i = 0; i < m_cards.size(); ++i)
+        m_cards[i].title->setText(tr(CARDS[i].title));
+    m_model->retranslate();
+}

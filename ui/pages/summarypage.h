@@ -1,22 +1,104 @@
 #pragma once
 
+#include <QDate>
+#include <QHash>
 #include <QWidget>
 
-class EngineProxy;
+#include "core/result.h"
+#include "core/store/verificationqueries.h"
 
+class AsyncSaveFile;
+class EngineProxy;
+class QComboBox;
+class QDateEdit;
+class QLabel;
+class QPushButton;
+class QTableView;
+class QTimer;
+class SummaryChart;
+class SummaryTableModel;
+
+// 报表: totals for a period (today, yesterday, this week, this month or custom dates), grouped
+// by day, store, app or product, with bars of the daily counts and amounts, and CSV export.
 class SummaryPage final : public QWidget
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(SummaryPage)
 
 public:
+    enum class Period { Today, Yesterday, ThisWeek, ThisMonth, Custom };
+
+    // A chart never shows fewer days than this, so "today" still has days to compare with.
+    static constexpr int MIN_CHART_DAYS = 7;
+
     explicit SummaryPage(EngineProxy *engine, QWidget *parent = nullptr);
+
+    void setPeriod(Period period);
+    void setCustomPeriod(const QDate &from, const QDate &to);
+    void setGroupKey(SummaryQuery::GroupKey key);
+    // The query behind the totals and the table; the chart's starts earlier for short periods.
+    SummaryQuery query() const;
+    SummaryQuery chartQuery() const;
+    // Asks the engine again for what is shown.
+    void refresh();
+
+    SummaryTableModel *model() const { return m_model; }
+    SummaryChart *chart() const { return m_chart; }
+    QTableView *table() const { return m_table; }
+    // The value a totals card shows: "success", "failed", "checking", "pay", "receipt",
+    // "discount".
+    QString totalText(const QString &card) const;
+
+    // Writes the table as shown (with its totals) to `path`; exported() or exportFailed().
+    void exportCsv(const QString &path);
+
+signals:
+    // Both the table and the chart show the engine's answers to the current queries.
+    void refreshed();
+    void exported(const QString &path);
+    void exportFailed(const Error &error);
 
 protected:
     void changeEvent(QEvent *event) override;
+    void showEvent(QShowEvent *event) override;
 
 private:
+    struct Card
+    {
+        QString name;
+        QLabel *title = nullptr;
+        QLabel *value = nullptr;
+    };
+
     void retranslateUi();
+    void applyPeriod();
+    void showSummary(const VerificationSummary &summary);
+    void showChart(const VerificationSummary &daily, const SummaryQuery &query);
+    void showError(const Error &error);
+    void chooseExportFile();
 
     EngineProxy *m_engine;
+    bool m_started = false; // nothing is asked of the engine until the page is first shown
+    bool m_stale = false;
+    int m_generation = 0; // answers to queries older than the last refresh are dropped
+    int m_waiting = 0; // answers of the current refresh still to come
+
+    QLabel *m_periodLabel;
+    QComboBox *m_period;
+    QDateEdit *m_from;
+    QLabel *m_toLabel;
+    QDateEdit *m_to;
+    QLabel *m_groupLabel;
+    QComboBox *m_group;
+    QPushButton *m_refreshButton;
+    QPushButton *m_exportButton;
+    QList<Card> m_cards;
+    QLabel *m_messageLabel;
+    SummaryChart *m_chart;
+    SummaryTableModel *m_model;
+    QTableView *m_table;
+    QTimer *m_refreshTimer;
+    AsyncSaveFile *m_file = nullptr;
+
+    QHash<QString, QString> m_poiNames;
 };

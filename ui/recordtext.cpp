@@ -1,0 +1,135 @@
+#include "ui/recordtext.h"
+
+#include <QDateTime>
+#include <QLocale>
+
+#include "core/douyin/douyinapi.h"
+
+QString RecordText::status(VerificationRecord::Status status)
+{
+    using Status = VerificationRecord::Status;
+    switch (status) {
+    case Status::Pending:
+        //: Verification sent to Douyin, answer not in yet
+        return tr("Sending");
+    case Status::Success:
+        //: Verification status
+        return tr("Success");
+    case Status::Failed:
+        //: Verification status
+        return tr("Failed");
+    case Status::Unknown:
+        //: Verification status: the answer was lost and the gateway is checking with Douyin
+        return tr("Checking");
+    }
+    return {};
+}
+
+QColor RecordText::statusColor(VerificationRecord::Status status)
+{
+    using Status = VerificationRecord::Status;
+    switch (status) {
+    case Status::Success:
+        return QColor(0x1e, 0x84, 0x49);
+    case Status::Failed:
+        return QColor(0xc0, 0x39, 0x2b);
+    case Status::Unknown:
+        return QColor(0xd3, 0x54, 0x00);
+    case Status::Pending:
+        break;
+    }
+    return QColor(0x5d, 0x6d, 0x7e);
+}
+
+QString RecordText::enrichment(VerificationRecord::Enrichment status)
+{
+    using Enrichment = VerificationRecord::Enrichment;
+    switch (status) {
+    case Enrichment::Pending:
+        //: Order details are still being fetched from Douyin
+        return tr("Fetching order details");
+    case Enrichment::Success:
+        return tr("Order details complete");
+    case Enrichment::Failed:
+        return tr("Order details unavailable");
+    case Enrichment::Skipped:
+        //: No order number, so no order details to fetch
+        return tr("Not needed");
+    }
+    return {};
+}
+
+QString RecordText::orderStatus(std::optional<int> status)
+{
+    if (!status)
+        return none();
+    switch (DouyinApi::OrderStatus(*status)) {
+    case DouyinApi::OrderStatus::Paid:
+        //: Douyin order status 1
+        return tr("Paid, not used");
+    case DouyinApi::OrderStatus::PartlyUsed:
+        //: Douyin order status 2: some of the order's coupons are used
+        return tr("Partly used");
+    case DouyinApi::OrderStatus::Used:
+        //: Douyin order status 3
+        return tr("Used");
+    case DouyinApi::OrderStatus::Refunded:
+        //: Douyin order status 4
+        return tr("Refunded");
+    }
+    //: An order status this program does not know; %1 is Douyin's number
+    return tr("Status %1").arg(*status);
+}
+
+QString RecordText::couponStatus(std::optional<int> status)
+{
+    if (!status)
+        return none();
+    switch (DouyinApi::CertificateStatus(*status)) {
+    case DouyinApi::CertificateStatus::Usable:
+        //: Coupon status
+        return tr("Not used yet");
+    case DouyinApi::CertificateStatus::Verified:
+        //: Coupon status
+        return tr("Verified");
+    case DouyinApi::CertificateStatus::Refunded:
+        //: Coupon status
+        return tr("Refunded");
+    case DouyinApi::CertificateStatus::Expired:
+        //: Coupon status
+        return tr("Expired");
+    }
+    return tr("Status %1").arg(*status);
+}
+
+QString RecordText::appName(qint64 appId, const QString &name)
+{
+    if (appId == 0)
+        //: The built-in verifier app: verifications made at this till
+        return tr("This till");
+    return name.isEmpty() ? tr("App %1").arg(appId) : name;
+}
+
+QString RecordText::money(std::optional<qint64> fen)
+{
+    if (!fen)
+        return none();
+    const qint64 magnitude = *fen < 0 ? -*fen : *fen;
+    // Grouped the same way in English and Chinese, so one fixed locale keeps amounts aligned.
+    const QLocale locale(QLocale::English, QLocale::UnitedStates);
+    return QStringLiteral("%1¥%2.%3")
+            .arg(*fen < 0 ? QStringLiteral("-") : QString(), locale.toString(magnitude / 100))
+            .arg(magnitude % 100, 2, 10, QLatin1Char('0'));
+}
+
+QString RecordText::dateTime(std::optional<qint64> unixMs)
+{
+    if (!unixMs || *unixMs <= 0)
+        return none();
+    return QDateTime::fromMSecsSinceEpoch(*unixMs).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+}
+
+QString RecordText::none()
+{
+    return QStringLiteral("—");
+}

@@ -1,0 +1,34 @@
+#pragma once
+
+#include <optional>
+
+#include <QColor>
+#include <QCoreApplication>
+#include <QString>
+
+#include "core/verify/verificationrecord.h"
+
+// The words and formats staff see for a record's codes, amounts and times. core/ keeps codes
+// and fen; the wording lives here so it can be translated.
+class RecordText
+{
+    Q_DECLARE_TR_FUNCTIONS(RecordText)
+
+public:
+    static QString status(VerificationRecord::Status status);
+    // Green, red, orange or grey: readable on white, told apart at a glance.
+    static QColor statusColor(VerificationRecord::Status status);
+    static QString enrichment(VerificationRecord::Enrichment status);
+    // Douyin's order status (DouyinApi::OrderStatus) in words.
+    static QString orderStatus(std::optional<int> status);
+    // Douyin's certificate status (DouyinApi::CertificateStatus) in words.
+    static QString couponStatus(std::optional<int> status);
+    // The verifier app; app 0 is this till.
+    static QString appName(qint64 appId, const QString &name);
+    // "¥1,234.50"; "—" when not known.
+    static QString money(std::optional<qint64> fen);
+    // Local time, "2026-03-11 18:35:12"; "—" for none.
+    static QString dateTime(std::optional<qint64> unixMs);
+    // What an unknown value shows.
+    static QString none();
+};

@@ -1,0 +1,375 @@
+#include "ui/widgets/recorddetaildialog.h"
+
+#include <QApplication>
+#include <QClipboard>
+#include <QDialogButtonBox>
+#include <QEvent>
+#include <QFontDatabase>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QSplitter>
+#include <QVBoxLayout>
+
+#include "core/runtime/engineproxy.h"
+#include "ui/recordtext.h"
+
+namespace {
+
+struct Field
+{
+    const char *name; // API.md's field name, or one of ours after the view's
+    const char *title;
+};
+
+// API.md's VerificationView in its order (douyin_response has the pane on the right), then
+// what staff need when they call support: the scanned text, Douyin's log id, the expiry.
+// clang-format off
+const Field FIELDS[] = {
+    {"verify_status", QT_TRANSLATE_NOOP("RecordDetailDialog", "Status")},
+    {"error_code", QT_TRANSLATE_NOOP("RecordDetailDialog", "Error code")},
+    {"error_description", QT_TRANSLATE_NOOP("RecordDetailDialog", "Reason")},
+    {"product_name", QT_TRANSLATE_NOOP("RecordDetailDialog", "Product")},
+    {"sku_name", QT_TRANSLATE_NOOP("RecordDetailDialog", "Package")},
+    {"pay_amount", QT_TRANSLATE_NOOP("RecordDetailDialog", "Paid by customer")},
+    {"receipt_amount", QT_TRANSLATE_NOOP("RecordDetailDialog", "Received by store")},
+    {"discount_amount", QT_TRANSLATE_NOOP("RecordDetailDialog", "Discount")},
+    {"origin_code", QT_TRANSLATE_NOOP("RecordDetailDialog", "Coupon code")},
+    {"coupon_status", QT_TRANSLATE_NOOP("RecordDetailDialog", "Coupon status")},
+    {"order_id", QT_TRANSLATE_NOOP("RecordDetailDialog", "Order number")},
+    {"order_status", QT_TRANSLATE_NOOP("RecordDetailDialog", "Order status")},
+    {"poi_id", QT_TRANSLATE_NOOP("RecordDetailDialog", "Store")},
+    {"app_name", QT_TRANSLATE_NOOP("RecordDetailDialog", "Verified by")},
+    {"created_at", QT_TRANSLATE_NOOP("RecordDetailDialog", "Scanned at")},
+    {"verify_time", QT_TRANSLATE_NOOP("RecordDetailDialog", "Verified at (Douyin)")},
+    {"create_order_time", QT_TRANSLATE_NOOP("RecordDetailDialog", "Order placed at")},
+    {"pay_time", QT_TRANSLATE_NOOP("RecordDetailDialog", "Paid at")},
+    {"updated_at", QT_TRANSLATE_NOOP("RecordDetailDialog", "Last updated")},
+    {"extra", QT_TRANSLATE_NOOP("RecordDetailDialog", "Cashier's notes")},
+    {"id", QT_TRANSLATE_NOOP("RecordDetailDialog", "Record number")},
+    {"app_id", QT_TRANSLATE_NOOP("RecordDetailDialog", "App ID")},
+    {"certificate_id", QT_TRANSLATE_NOOP("RecordDetailDialog", "Certificate ID")},
+    {"encrypted_code", QT_TRANSLATE_NOOP("RecordDetailDialog", "Encrypted code")},
+    {"product_id", QT_TRANSLATE_NOOP("RecordDetailDialog", "Product ID")},
+    {"sku_id", QT_TRANSLATE_NOOP("RecordDetailDialog", "Package ID")},
+    {"verify_records_count", QT_TRANSLATE_NOOP("RecordDetailDialog", "Times verified")},
+    {"verify_id", QT_TRANSLATE_NOOP("RecordDetailDialog", "Verification ID")},
+    {"source_order_id", QT_TRANSLATE_NOOP("RecordDetailDialog", "Source order number")},
+    {"ext_order_id", QT_TRANSLATE_NOOP("RecordDetailDialog", "External order number")},
+    {"enrichment_status", QT_TRANSLATE_NOOP("RecordDetailDialog", "Order details")},
+    {"enrichment_retry_count", QT_TRANSLATE_NOOP("RecordDetailDialog", "Order detail retries")},
+    {"source_input", QT_TRANSLATE_NOOP("RecordDetailDialog", "Scanned text")},
+    {"logid", QT_TRANSLATE_NOOP("RecordDetailDialog", "Douyin log ID")},
+    {"expire_time", QT_TRANSLATE_NOOP("RecordDetailDialog", "Coupon valid until")},
+};
+// clang-format on
+
+const QString RAW_FIELD = QStringLiteral("douyin_response");
+
+// Base64 and URLs: long, and no spaces for a label to wrap at.
+bool isLongToken(const QString &field)
+{
+    return field == QLatin1String("encrypted_code") || field == QLatin1String("source_input");
+}
+
+std::optional<qint64> millis(std::optional<qint64> seconds)
+{
+    return seconds ? std::optional<qint64>(*seconds * 1000) : std::nullopt;
+}
+
+QString orNone(const QString &text)
+{
+    return text.isEmpty() ? RecordText::none() : text;
+}
+
+QString number(std::optional<qint64> value)
+{
+    return value ? QString::number(*value) : RecordText::none();
+}
+
+} // namespace
+
+RecordDetailDialog::RecordDetailDialog(EngineProxy *engine, const VerificationRecord &record,
+                                       const QHash<QString, QString> &poiNames, QWidget *parent)
+    : QDialog(parent),
+      m_record(record),
+      m_poiNames(poiNames),
+      m_headline(new QLabel(this)),
+      m_form(new QFormLayout),
+      m_rawTitle(new QLabel(this)),
+      m_raw(new QPlainTextEdit(this)),
+      m_copyRaw(new QPushButton(this)),
+      m_buttons(new QDialogButtonBox(QDialogButtonBox::Close, this))
+{
+    QFont large = font();
+    large.setPointSizeF(large.pointSizeF() * 1.2);
+    setFont(large);
+
+    QFont headlineFont = large;
+    headlineFont.setPointSizeF(large.pointSizeF() * 1.35);
+    headlineFont.setBold(true);
+    m_headline->setFont(headlineFont);
+    m_headline->setWordWrap(true);
+
+    auto *fields = new QWidget;
+    fields->setLayout(m_form);
+    m_form->setLabelAlignment(Qt::AlignRight | Qt::AlignTop);
+    m_form->setRowWrapPolicy(QFormLayout::DontWrapRows);
+    m_form->setVerticalSpacing(6);
+    for (const Field &field : FIELDS) {
+        const QString name = QString::fromLatin1(field.name);
+        auto *title = new QLabel(fields);
+        QPalette muted = title->palette();
+        muted.setColor(QPalette::WindowText, QColor(0x5d, 0x6d, 0x7e));
+        title->setPalette(muted);
+        QWidget *value = nullptr;
+        if (isLongToken(name)) {
+            // Too long for the pane and without spaces to wrap at: a flat read-only line that
+            // scrolls, so all of it can be seen and copied exactly.
+            auto *line = new QLineEdit(fields);
+            line->setReadOnly(true);
+            line->setFrame(false);
+            QPalette flat = line->palette();
+            flat.setColor(QPalette::Base, flat.color(QPalette::Window));
+            line->setPalette(flat);
+            value = line;
+        } else {
+            auto *label = new QLabel(fields);
+            label->setWordWrap(true);
+            label->setTextFormat(Qt::PlainText);
+            label->setTextInteractionFlags(Qt::TextSelectableByMouse
+                                           | Qt::TextSelectableByKeyboard);
+            value = label;
+        }
+        value->setObjectName(QStringLiteral("value_") + name);
+        m_form->addRow(title, value);
+        m_labels.insert(name, title);
+        m_values.insert(name, value);
+    }
+    auto *scroll = new QScrollArea(this);
+    scroll->setWidget(fields);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    // Values wrap instead: a sideways scroll would hide them behind their titles.
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+
+    m_raw->setObjectName(QStringLiteral("value_") + RAW_FIELD);
+    m_raw->setReadOnly(true);
+    m_raw->setLineWrapMode(QPlainTextEdit::NoWrap);
+    m_raw->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    connect(m_copyRaw, &QPushButton::clicked, this,
+            [this] { QApplication::clipboard()->setText(m_raw->toPlainText()); });
+    auto *rawPane = new QWidget(this);
+    auto *rawLayout = new QVBoxLayout(rawPane);
+    rawLayout->setContentsMargins(0, 0, 0, 0);
+    auto *rawHeader = new QHBoxLayout;
+    rawHeader->addWidget(m_rawTitle, 1);
+    rawHeader->addWidget(m_copyRaw);
+    rawLayout->addLayout(rawHeader);
+    rawLayout->addWidget(m_raw);
+
+    auto *splitter = new QSplitter(Qt::Horizontal, this);
+    splitter->addWidget(scroll);
+    splitter->addWidget(rawPane);
+    splitter->setChildrenCollapsible(false);
+    splitter->setSizes({640, 480});
+
+    connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_headline);
+    layout->addWidget(splitter, 1);
+    layout->addWidget(m_buttons);
+
+    retranslateUi();
+    showRecord(record);
+    resize(1200, 800);
+
+    const qint64 id = record.id;
+    engine->record(id, this, [this](const Result<VerificationRecord> &full) {
+        if (!full.ok()) {
+            emit loadFailed(full.error());
+            return;
+        }
+        m_full = true;
+        showRecord(full.value());
+        emit recordLoaded();
+    });
+    connect(engine, &EngineProxy::recordsChanged, this,
+            [this, id](const QList<VerificationRecord> &records) {
+                for (const VerificationRecord &changed : records) {
+                    if (changed.id != id)
+                        continue;
+                    VerificationRecord shown = changed;
+                    if (shown.appName.isEmpty())
+                        shown.appName = m_record.appName;
+                    showRecord(shown);
+                }
+            });
+}
+
+QString RecordDetailDialog::valueText(const QString &field) const
+{
+    if (field == RAW_FIELD)
+        return m_raw->toPlainText();
+    const QWidget *widget = m_values.value(field);
+    if (const auto *label = qobject_cast<const QLabel *>(widget))
+        return label->text();
+    if (const auto *line = qobject_cast<const QLineEdit *>(widget))
+        return line->text();
+    return {};
+}
+
+QString RecordDetailDialog::rawAnswerText() const
+{
+    return m_raw->toPlainText();
+}
+
+void RecordDetailDialog::showRecord(const VerificationRecord &record)
+{
+    m_record = record;
+    for (auto it = m_values.cbegin(); it != m_values.cend(); ++it) {
+        if (auto *label = qobject_cast<QLabel *>(it.value())) {
+            label->setText(value(it.key()));
+        } else if (auto *line = qobject_cast<QLineEdit *>(it.value())) {
+            line->setText(value(it.key()));
+            line->setCursorPosition(0);
+        }
+    }
+    QPalette palette = m_headline->palette();
+    palette.setColor(QPalette::WindowText, RecordText::statusColor(record.verifyStatus));
+    m_headline->setPalette(palette);
+    m_headline->setText(
+            //: Headline of a record: status, product, amount paid
+            tr("%1 · %2 · %3")
+                    .arg(RecordText::status(record.verifyStatus), orNone(record.productName),
+                         RecordText::money(record.payAmount)));
+    setWindowTitle(tr("Verification record %1").arg(record.id));
+
+    if (!record.douyinResponse.isEmpty())
+        m_raw->setPlainText(QString::fromUtf8(
+                QJsonDocument(record.douyinResponse).toJson(QJsonDocument::Indented)));
+    else if (m_full)
+        //: In place of Douyin's raw answer
+        m_raw->setPlainText(tr("No answer from Douyin yet."));
+    else
+        m_raw->setPlainText(tr("Loading…"));
+    m_copyRaw->setEnabled(!record.douyinResponse.isEmpty());
+}
+
+QString RecordDetailDialog::value(const QString &field) const
+{
+    using Status = VerificationRecord::Status;
+    const VerificationRecord &r = m_record;
+    const bool success = r.verifyStatus == Status::Success;
+    if (field == QLatin1String("id"))
+        return QString::number(r.id);
+    if (field == QLatin1String("app_id"))
+        return QString::number(r.appId);
+    if (field == QLatin1String("app_name"))
+        return RecordText::appName(r.appId, r.appName);
+    if (field == QLatin1String("poi_id")) {
+        const QString name = m_poiNames.value(r.poiId);
+        //: Store name, then its Douyin POI id
+        return name.isEmpty() ? r.poiId : tr("%1 (%2)").arg(name, r.poiId);
+    }
+    if (field == QLatin1String("verify_status"))
+        return RecordText::status(r.verifyStatus);
+    // A success has no error, whatever the record kept (the API shows 0 and "").
+    if (field == QLatin1String("error_code"))
+        return success ? RecordText::none() : number(r.errorCode);
+    if (field == QLatin1String("error_description"))
+        return success ? RecordText::none() : orNone(r.errorDescription);
+    if (field == QLatin1String("certificate_id"))
+        return orNone(r.certificateId);
+    if (field == QLatin1String("encrypted_code"))
+        return orNone(r.encryptedCode);
+    if (field == QLatin1String("origin_code"))
+        return orNone(r.originCode);
+    if (field == QLatin1String("coupon_status"))
+        return RecordText::couponStatus(r.couponStatus);
+    if (field == QLatin1String("product_id"))
+        return orNone(r.productId);
+    if (field == QLatin1String("product_name"))
+        return orNone(r.productName);
+    if (field == QLatin1String("sku_id"))
+        return orNone(r.skuId);
+    if (field == QLatin1String("sku_name"))
+        return orNone(r.skuName);
+    if (field == QLatin1String("verify_records_count"))
+        return r.verifyRecordsCount ? QString::number(*r.verifyRecordsCount) : RecordText::none();
+    if (field == QLatin1String("verify_id"))
+        return orNone(r.verifyId);
+    if (field == QLatin1String("order_id"))
+        return orNone(r.orderId);
+    if (field == QLatin1String("source_order_id"))
+        return orNone(r.sourceOrderId);
+    if (field == QLatin1String("ext_order_id"))
+        return orNone(r.extOrderId);
+    if (field == QLatin1String("order_status"))
+        return RecordText::orderStatus(r.orderStatus);
+    if (field == QLatin1String("pay_amount"))
+        return RecordText::money(r.payAmount);
+    if (field == QLatin1String("receipt_amount"))
+        return RecordText::money(r.receiptAmount);
+    if (field == QLatin1String("discount_amount"))
+        return RecordText::money(r.discountAmount);
+    if (field == QLatin1String("enrichment_status"))
+        return RecordText::enrichment(r.enrichmentStatus);
+    if (field == QLatin1String("enrichment_retry_count"))
+        return QString::number(r.enrichmentRetryCount);
+    if (field == QLatin1String("verify_time"))
+        return RecordText::dateTime(millis(r.verifyTime));
+    if (field == QLatin1String("create_order_time"))
+        return RecordText::dateTime(millis(r.createOrderTime));
+    if (field == QLatin1String("pay_time"))
+        return RecordText::dateTime(millis(r.payTime));
+    if (field == QLatin1String("created_at"))
+        return RecordText::dateTime(r.createdAt);
+    if (field == QLatin1String("updated_at"))
+        return RecordText::dateTime(r.updatedAt);
+    if (field == QLatin1String("extra")) {
+        QStringList lines;
+        for (auto it = r.extra.constBegin(); it != r.extra.constEnd(); ++it) {
+            const QJsonValue item = it.value();
+            QString text = item.toVariant().toString();
+            if (item.isObject())
+                text = QString::fromUtf8(
+                        QJsonDocument(item.toObject()).toJson(QJsonDocument::Compact));
+            else if (item.isArray())
+                text = QString::fromUtf8(
+                        QJsonDocument(item.toArray()).toJson(QJsonDocument::Compact));
+            //: One entry of a record's extra information: key, then value
+            lines << tr("%1: %2").arg(it.key(), text);
+        }
+        return lines.isEmpty() ? RecordText::none() : lines.join(u'\n');
+    }
+    if (field == QLatin1String("source_input"))
+        return orNone(r.sourceInput);
+    if (field == QLatin1String("logid"))
+        return orNone(r.logid);
+    if (field == QLatin1String("expire_time"))
+        return RecordText::dateTime(millis(r.expireTime));
+    return {};
+}
+
+void RecordDetailDialog::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslateUi();
+    QDialog::changeEvent(event);
+}
+
+void RecordDetailDialog::retranslateUi()
+{
+    for (const Field &field : FIELDS)
+        m_labels.value(QString::fromLatin1(field.name))->setText(tr(field.title));
+    m_rawTitle->setText(tr("Douyin's answer, as received"));
+    m_copyRaw->setText(tr("Copy"));
+    showRecord(m_record);
+}

@@ -1,0 +1,59 @@
+#pragma once
+
+#include <QDialog>
+#include <QHash>
+
+#include "core/result.h"
+#include "core/verify/verificationrecord.h"
+
+class EngineProxy;
+class QDialogButtonBox;
+class QFormLayout;
+class QLabel;
+class QPlainTextEdit;
+class QPushButton;
+
+// One verification with every field of API.md's VerificationView in plain words, and Douyin's
+// raw answer as it came. Opens at once with what the list had, then shows the engine's full
+// record and keeps following it while the engine rewrites it (checked, order details in).
+class RecordDetailDialog final : public QDialog
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(RecordDetailDialog)
+
+public:
+    // poiNames: store names by poi id.
+    RecordDetailDialog(EngineProxy *engine, const VerificationRecord &record,
+                       const QHash<QString, QString> &poiNames, QWidget *parent = nullptr);
+
+    const VerificationRecord &record() const { return m_record; }
+    // The value shown for a VerificationView field ("certificate_id"), or a few more
+    // ("source_input", "logid", "expire_time"); "" if there is no such row.
+    QString valueText(const QString &field) const;
+    QString rawAnswerText() const;
+
+signals:
+    // The engine's full record is shown (raw answer included).
+    void recordLoaded();
+    void loadFailed(const Error &error);
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void showRecord(const VerificationRecord &record);
+    void retranslateUi();
+    QString value(const QString &field) const;
+
+    VerificationRecord m_record;
+    QHash<QString, QString> m_poiNames;
+    bool m_full = false; // m_record came from the engine, raw answer included
+    QLabel *m_headline;
+    QFormLayout *m_form;
+    QHash<QString, QLabel *> m_labels; // row titles, by field
+    QHash<QString, QWidget *> m_values; // by field: a QLabel, or a QLineEdit for long tokens
+    QLabel *m_rawTitle;
+    QPlainTextEdit *m_raw;
+    QPushButton *m_copyRaw;
+    QDialogButtonBox *m_buttons;
+};
