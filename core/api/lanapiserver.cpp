@@ -53,13 +53,13 @@ Result<HostPort> LanApiServer::listen(const HostPort &address)
 
 void LanApiServer::addRoute(const QString &path, Method method, Handler handler)
 {
-    m_routes.append({HttpRoute::patternFor(path), method});
+    m_routes.add(path, method);
     m_server.route(path, method, std::move(handler));
 }
 
 void LanApiServer::addArgRoute(const QString &path, Method method, ArgHandler handler)
 {
-    m_routes.append({HttpRoute::patternFor(path), method});
+    m_routes.add(path, method);
     m_server.route(path, method,
                    [handler = std::move(handler)](const QString &arg,
                                                   const QHttpServerRequest &request,
@@ -105,22 +105,5 @@ void LanApiServer::answerHealth(const QHttpServerRequest &request, QHttpServerRe
 void LanApiServer::answerMissing(const QHttpServerRequest &request,
                                  QHttpServerResponder &&responder)
 {
-    const QByteArray requestId = JsonReply::requestId(request);
-    const QString path = request.url().path();
-    QList<QByteArray> allowed;
-    for (const RouteEntry &route : std::as_const(m_routes)) {
-        if (route.pattern.match(path).hasMatch()
-            && !allowed.contains(HttpRoute::methodName(route.method)))
-            allowed.append(HttpRoute::methodName(route.method));
-    }
-    if (allowed.isEmpty()) {
-        JsonReply::writeError(responder, Status::NotFound, QStringLiteral("not_found"),
-                              QStringLiteral("no such path: %1").arg(path), requestId);
-        return;
-    }
-    JsonReply::writeError(
-            responder, Status::MethodNotAllowed, QStringLiteral("method_not_allowed"),
-            QStringLiteral("%1 does not accept %2")
-                    .arg(path, QString::fromLatin1(HttpRoute::methodName(request.method()))),
-            requestId, {{QByteArrayLiteral("Allow"), allowed.join(", ")}});
+    m_routes.answerMissing(request, responder);
 }

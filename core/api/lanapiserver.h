@@ -8,6 +8,7 @@
 
 #include <QHttpServer>
 
+#include "core/api/routetable.h"
 #include "core/config/hostport.h"
 #include "core/result.h"
 
@@ -51,14 +52,8 @@ private:
     void answerHealth(const QHttpServerRequest &request, QHttpServerResponder &&responder);
     void answerMissing(const QHttpServerRequest &request, QHttpServerResponder &&responder);
 
-    struct RouteEntry
-    {
-        QRegularExpression pattern;
-        QHttpServerRequest::Method method;
-    };
-
     QHttpServer m_server;
-    QList<RouteEntry> m_routes;
+    RouteTable m_routes;
     Database *m_database;
     bool m_douyinConfigured = false;
     std::function<qint64()> m_tokenValidUntil;

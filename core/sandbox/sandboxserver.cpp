@@ -57,7 +57,7 @@ SandboxServer::SandboxServer(SandboxConfig config, QObject *parent)
 
     for (const bool hop : {false, true}) {
         const QString path = hop ? QStringLiteral("/v/<arg>/hop/") : QStringLiteral("/v/<arg>/");
-        m_routes.append({HttpRoute::patternFor(path), Method::Get});
+        m_routes.add(path, Method::Get);
         m_server.route(path, Method::Get,
                        [this, hop](const QString &linkId, const QHttpServerRequest &request,
                                    QHttpServerResponder &&responder) {
@@ -76,14 +76,13 @@ SandboxServer::SandboxServer(SandboxConfig config, QObject *parent)
                     [this](const Request &request) { return m_api.mintOrder(request); });
     addControlRoute(QStringLiteral("/sandbox/orders"), Method::Get,
                     [this](const Request &request) { return m_api.listOrders(request); });
-    m_routes.append({HttpRoute::patternFor(QStringLiteral("/sandbox/orders/<arg>")), Method::Get});
+    m_routes.add(QStringLiteral("/sandbox/orders/<arg>"), Method::Get);
     m_server.route(QStringLiteral("/sandbox/orders/<arg>"), Method::Get,
                    [this](const QString &orderId, const QHttpServerRequest &request,
                           QHttpServerResponder &&responder) {
                        write(responder, m_api.orderSnapshot(orderId, Request::from(request)));
                    });
-    m_routes.append(
-            {HttpRoute::patternFor(QStringLiteral("/sandbox/orders/<arg>/refund")), Method::Post});
+    m_routes.add(QStringLiteral("/sandbox/orders/<arg>/refund"), Method::Post);
     m_server.route(QStringLiteral("/sandbox/orders/<arg>/refund"), Method::Post,
                    [this](const QString &orderId, const QHttpServerRequest &request,
                           QHttpServerResponder &&responder) {
@@ -132,7 +131,7 @@ QUrl SandboxServer::baseUrl() const
 
 void SandboxServer::addRoute(const QString &path, Method method, Handler handler)
 {
-    m_routes.append({HttpRoute::patternFor(path), method});
+    m_routes.add(path, method);
     m_server.route(path, method, std::move(handler));
 }
 
@@ -219,24 +218,5 @@ void SandboxServer::write(QHttpServerResponder &responder, const Answer &answer)
 void SandboxServer::answerMissing(const QHttpServerRequest &request,
                                   QHttpServerResponder &&responder)
 {
-    const QByteArray requestId = JsonReply::requestId(request);
-    const QString path = request.url().path();
-    QList<QByteArray> allowed;
-    for (const RouteEntry &route : std::as_const(m_routes)) {
-        if (route.pattern.match(path).hasMatch()
-            && !allowed.contains(HttpRoute::methodName(route.method)))
-            allowed.append(HttpRoute::methodName(route.method));
-    }
-    if (allowed.isEmpty()) {
-        JsonReply::writeError(responder, QHttpServerResponder::StatusCode::NotFound,
-                              QStringLiteral("not_found"),
-                              QStringLiteral("no such path: %1").arg(path), requestId);
-        return;
-    }
-    JsonReply::writeError(
-            responder, QHttpServerResponder::StatusCode::MethodNotAllowed,
-            QStringLiteral("method_not_allowed"),
-            QStringLiteral("%1 does not accept %2")
-                    .arg(path, QString::fromLatin1(HttpRoute::methodName(request.method()))),
-            requestId, {{QByteArrayLiteral("Allow"), allowed.join(", ")}});
+    m_routes.answerMissing(request, responder);
 }

@@ -9,6 +9,7 @@
 
 #include <QHttpServer>
 
+#include "core/api/routetable.h"
 #include "core/config/hostport.h"
 #include "core/result.h"
 #include "core/sandbox/sandboxapi.h"
@@ -59,15 +60,9 @@ private:
     void answerMissing(const QHttpServerRequest &request, QHttpServerResponder &&responder);
     static void write(QHttpServerResponder &responder, const SandboxApi::Answer &answer);
 
-    struct RouteEntry
-    {
-        QRegularExpression pattern;
-        QHttpServerRequest::Method method;
-    };
-
     SandboxState m_state;
     SandboxApi m_api{m_state};
     QHttpServer m_server;
-    QList<RouteEntry> m_routes;
+    RouteTable m_routes;
     HostPort m_address;
 };
