@@ -2,11 +2,8 @@
 #include <memory>
 
 #include <QApplication>
-#include <QLibraryInfo>
-#include <QLocale>
 #include <QMessageBox>
 #include <QTextStream>
-#include <QTranslator>
 
 #include "app/commandline.h"
 #include "app/enginehost.h"
@@ -16,6 +13,7 @@
 #include "core/sandbox/sandboxserver.h"
 #include "core/scan/decodecommand.h"
 #include "core/version.h"
+#include "ui/apptranslator.h"
 #include "ui/mainwindow.h"
 
 namespace {
@@ -67,27 +65,15 @@ int runHeadless(QCoreApplication &app, GatewaySettings settings,
     return app.exec();
 }
 
-// Chinese on a Chinese system unless the settings say otherwise; Qt's own strings (dialog
-// buttons) follow.
-void installTranslations(QCoreApplication &app, const QString &language)
-{
-    const QLocale locale = language.isEmpty() ? QLocale::system() : QLocale(language);
-    if (locale.language() != QLocale::Chinese)
-        return;
-    auto *ours = new QTranslator(&app);
-    if (ours->load(QStringLiteral(":/i18n/dygateway_zh_CN.qm")))
-        QCoreApplication::installTranslator(ours);
-    auto *qt = new QTranslator(&app);
-    if (qt->load(QLocale(QLocale::Chinese, QLocale::China), QStringLiteral("qtbase"),
-                 QStringLiteral("_"), QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
-        QCoreApplication::installTranslator(qt);
-}
-
 int runWindow(QApplication &app, GatewaySettings settings, GatewayRuntime::Options options)
 {
-    installTranslations(app, settings.language());
-    // With no Douyin credentials there is nothing real to verify against: demo mode.
-    options.demo = options.demo || !settings.hasDouyinCredentials();
+    // Chinese on a Chinese system unless the settings say otherwise.
+    AppTranslator::apply(settings.language());
+    // With no Douyin account there is nothing real to verify against: demo mode. The key is
+    // the sign: the secret may be sealed in the database, which only the engine thread opens.
+    options.demo = options.demo || settings.douyinClientKey().isEmpty();
+    // The desktop app's switch; headless mode exists to serve the LAN API and ignores it.
+    options.serveApi = settings.apiEnabled();
     EngineHost host(std::move(settings));
     MainWindow window(host.proxy());
     QObject::connect(&host, &EngineHost::startFailed, &window, [&window](const QString &message) {

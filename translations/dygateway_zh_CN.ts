@@ -2,6 +2,140 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AppsPage</name>
+    <message>
+        <source>The list of apps could not be loaded.</source>
+        <translation>无法加载应用列表。</translation>
+    </message>
+    <message>
+        <source>Disable app…</source>
+        <translation>停用应用…</translation>
+    </message>
+    <message>
+        <source>Enable app</source>
+        <translation>启用应用</translation>
+    </message>
+    <message>
+        <source>A disabled app can no longer verify coupons. You can enable it again at any time.</source>
+        <translation>停用后，该应用将无法核销券码。之后可随时重新启用。</translation>
+    </message>
+    <message>
+        <source>This app is disabled: its requests are refused until you enable it again.</source>
+        <translation>该应用已停用：在重新启用之前，它的请求都会被拒绝。</translation>
+    </message>
+    <message>
+        <source>There is already an app called &quot;%1&quot;. Please choose another name.</source>
+        <translation>已有名为“%1”的应用，请换一个名称。</translation>
+    </message>
+    <message>
+        <source>The app could not be created.</source>
+        <translation>无法创建应用。</translation>
+    </message>
+    <message>
+        <source>App &quot;%1&quot; created</source>
+        <translation>已创建应用“%1”</translation>
+    </message>
+    <message>
+        <source>Enter this client key and client secret in the settings of the device or program that will verify coupons.</source>
+        <translation>请把下面的 Client Key 和 Client Secret 填入要核销券码的设备或程序的设置中。</translation>
+    </message>
+    <message>
+        <source>Client key</source>
+        <translation>Client Key</translation>
+    </message>
+    <message>
+        <source>Client secret</source>
+        <translation>Client Secret</translation>
+    </message>
+    <message>
+        <source>Disable app</source>
+        <translation>停用应用</translation>
+    </message>
+    <message>
+        <source>Disable &quot;%1&quot;?</source>
+        <translation>停用“%1”？</translation>
+    </message>
+    <message>
+        <source>The device or program using this app will no longer be able to verify coupons until you enable it again.</source>
+        <translation>使用该应用的设备或程序将无法核销券码，直到您重新启用它。</translation>
+    </message>
+    <message>
+        <source>Keep it active</source>
+        <translation>保持启用</translation>
+    </message>
+    <message>
+        <source>The change could not be saved.</source>
+        <translation>无法保存此更改。</translation>
+    </message>
+    <message>
+        <source>%1 %2.</source>
+        <extracomment>%1 says what failed, %2 why, in general words</extracomment>
+        <translation>%1%2。</translation>
+    </message>
+    <message>
+        <source>Verifier apps</source>
+        <translation>核销端应用</translation>
+    </message>
+    <message>
+        <source>Other devices and programs in the store (another till, a self-service kiosk, a mini-program server) verify coupons through this computer. Each of them needs its own app here, with its own key and secret.</source>
+        <translation>店内的其他设备和程序（另一台收银机、自助核销机、小程序后台）通过这台电脑核销券码。每个设备或程序都需要在这里有一个自己的应用，拥有各自的 Key 和密钥。</translation>
+    </message>
+    <message>
+        <source>+ New app…</source>
+        <translation>+ 新建应用…</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>No apps yet.
+Click &quot;New app…&quot; to connect another device or program.</source>
+        <translation>还没有应用。
+点击“新建应用…”来连接其他设备或程序。</translation>
+    </message>
+    <message>
+        <source>Selected app</source>
+        <translation>所选应用</translation>
+    </message>
+    <message>
+        <source>Click an app in the list to see its details.</source>
+        <translation>在列表中点击一个应用即可查看详情。</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>名称：</translation>
+    </message>
+    <message>
+        <source>Client key:</source>
+        <translation>Client Key：</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>状态：</translation>
+    </message>
+    <message>
+        <source>Last used:</source>
+        <translation>最近使用：</translation>
+    </message>
+    <message>
+        <source>Created:</source>
+        <translation>创建时间：</translation>
+    </message>
+    <message>
+        <source>May read the Douyin access token</source>
+        <translation>允许读取抖音访问令牌</translation>
+    </message>
+    <message>
+        <source>Only for programs that call Douyin themselves. The change applies at once.</source>
+        <translation>仅供自行调用抖音接口的程序使用。更改立即生效。</translation>
+    </message>
+</context>
+<context>
     <name>CameraView</name>
     <message>
         <source>No camera found.
@@ -12,6 +146,41 @@ Use the scanner gun, type the code, or paste a screenshot (Ctrl+V).</source>
     <message>
         <source>Starting the camera…</source>
         <translation>正在打开摄像头…</translation>
+    </message>
+</context>
+<context>
+    <name>CreateAppDialog</name>
+    <message>
+        <source>New verifier app</source>
+        <translation>新建核销端应用</translation>
+    </message>
+    <message>
+        <source>Create one app for each device or program that should verify coupons through this computer, for example &quot;Till 2&quot; or &quot;Self-service kiosk&quot;. It gets its own key and secret.</source>
+        <translation>为每台需要通过这台电脑核销券码的设备或程序各创建一个应用，例如“2号收银台”或“自助核销机”。每个应用都有自己的 Key 和密钥。</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>名称(&amp;N)</translation>
+    </message>
+    <message>
+        <source>For example: Till 2</source>
+        <translation>例如：2号收银台</translation>
+    </message>
+    <message>
+        <source>Allow it to read the Douyin access token</source>
+        <translation>允许它读取抖音访问令牌</translation>
+    </message>
+    <message>
+        <source>Only needed by programs that call Douyin themselves. Leave it off if you are not sure.</source>
+        <translation>只有自行调用抖音接口的程序才需要。如果不确定，请不要勾选。</translation>
+    </message>
+    <message>
+        <source>Create app</source>
+        <translation>创建应用</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
 </context>
 <context>
@@ -124,7 +293,7 @@ Use the scanner gun, type the code, or paste a screenshot (Ctrl+V).</source>
     </message>
     <message>
         <source>Verifier apps</source>
-        <translation>应用</translation>
+        <translation>核销端应用</translation>
     </message>
     <message>
         <source>Settings</source>
@@ -228,7 +397,7 @@ Use the scanner gun, type the code, or paste a screenshot (Ctrl+V).</source>
     </message>
     <message>
         <source>Sending</source>
-        <translation>提交中</translation>
+        <translation>发送中</translation>
     </message>
     <message>
         <source>Success</source>
@@ -240,7 +409,7 @@ Use the scanner gun, type the code, or paste a screenshot (Ctrl+V).</source>
     </message>
     <message>
         <source>Checking</source>
-        <translation>核实中</translation>
+        <translation>确认中</translation>
     </message>
     <message>
         <source>¥%1</source>
@@ -480,7 +649,7 @@ Use the scanner gun, type the code, or paste a screenshot (Ctrl+V).</source>
     <message>
         <source>Sending</source>
         <extracomment>Verification sent to Douyin, answer not in yet</extracomment>
-        <translation>提交中</translation>
+        <translation>发送中</translation>
     </message>
     <message>
         <source>Success</source>
@@ -495,7 +664,7 @@ Use the scanner gun, type the code, or paste a screenshot (Ctrl+V).</source>
     <message>
         <source>Checking</source>
         <extracomment>Verification status: the answer was lost and the gateway is checking with Douyin</extracomment>
-        <translation>核实中</translation>
+        <translation>确认中</translation>
     </message>
     <message>
         <source>Fetching order details</source>
@@ -595,6 +764,10 @@ Coupon status</extracomment>
         <translation>自定义</translation>
     </message>
     <message>
+        <source>Saved to %1. Records: %2.</source>
+        <translation>已保存到 %1，共 %2 条记录。</translation>
+    </message>
+    <message>
         <source>The export failed: %1 (%2)</source>
         <extracomment>%1 is the kind of error, %2 the technical detail</extracomment>
         <translation>导出失败：%1（%2）</translation>
@@ -610,6 +783,15 @@ Coupon status</extracomment>
     <message>
         <source>No records match.</source>
         <translation>没有符合条件的记录。</translation>
+    </message>
+    <message>
+        <source>Records: %1 · showing the newest %2, scroll down for more</source>
+        <extracomment>%2 rows loaded so far; more load when the list is scrolled down</extracomment>
+        <translation>共 %1 条 · 已显示最新的 %2 条，向下滚动查看更多</translation>
+    </message>
+    <message>
+        <source>Records: %1</source>
+        <translation>共 %1 条</translation>
     </message>
     <message>
         <source>The records could not be loaded: %1 (%2)</source>
@@ -703,19 +885,6 @@ Coupon status</extracomment>
         <source>New records — show them</source>
         <translation>有新记录 — 点击显示</translation>
     </message>
-    <message>
-        <source>Saved to %1. Records: %2.</source>
-        <translation>已保存到 %1，共 %2 条记录。</translation>
-    </message>
-    <message>
-        <source>Records: %1 · showing the newest %2, scroll down for more</source>
-        <extracomment>%2 rows loaded so far; more load when the list is scrolled down</extracomment>
-        <translation>共 %1 条 · 已显示最新的 %2 条，向下滚动查看更多</translation>
-    </message>
-    <message>
-        <source>Records: %1</source>
-        <translation>共 %1 条</translation>
-    </message>
 </context>
 <context>
     <name>ResultPanel</name>
@@ -751,6 +920,367 @@ Coupon status</extracomment>
     <message>
         <source>The network dropped Douyin&apos;s answer. This updates by itself; do not scan the coupon again.</source>
         <translation>网络中断，未收到抖音的结果。结果会自动更新，请勿重复扫码。</translation>
+    </message>
+</context>
+<context>
+    <name>SecretDialog</name>
+    <message>
+        <source>This is the only time it is shown. Copy it now and keep it somewhere safe: after you close this window it cannot be shown again.</source>
+        <translation>这是唯一一次显示。请立即复制并妥善保存：关闭此窗口后将无法再次查看。</translation>
+    </message>
+    <message>
+        <source>I have copied it, close</source>
+        <translation>我已复制，关闭</translation>
+    </message>
+    <message>
+        <source>Copied ✓</source>
+        <extracomment>Button feedback after copying a value to the clipboard</extracomment>
+        <translation>已复制 ✓</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <source>%1 %</source>
+        <translation>%1%</translation>
+    </message>
+    <message>
+        <source>Every device on the store network</source>
+        <translation>店内网络中的所有设备</translation>
+    </message>
+    <message>
+        <source>Only this computer</source>
+        <translation>仅限本机</translation>
+    </message>
+    <message>
+        <source>Only the address %1</source>
+        <extracomment>A listening address typed into the settings file, e.g. 192.168.1.5</extracomment>
+        <translation>仅限地址 %1</translation>
+    </message>
+    <message>
+        <source>Leave this as it is unless support tells you otherwise.</source>
+        <translation>除非技术支持要求，否则请勿修改。</translation>
+    </message>
+    <message>
+        <source>••••• (saved)</source>
+        <extracomment>Shown in the empty secret field when a secret is stored (never the secret itself)</extracomment>
+        <translation>•••••（已保存）</translation>
+    </message>
+    <message>
+        <source>Changes at once.</source>
+        <translation>立即生效。</translation>
+    </message>
+    <message>
+        <source>Set by %1 where dy-gateway is started, so it cannot be changed here.</source>
+        <translation>由启动 dy-gateway 时的 %1 设置，因此无法在此修改。</translation>
+    </message>
+    <message>
+        <source>Set by the command-line option %1 when dy-gateway was started, so it cannot be changed here.</source>
+        <extracomment>%1 is a command-line option such as --listen</extracomment>
+        <translation>由启动 dy-gateway 时的命令行参数 %1 设置，因此无法在此修改。</translation>
+    </message>
+    <message>
+        <source>Not saved yet. It is stored encrypted and never shown again.</source>
+        <translation>尚未保存。保存后将加密存储，且不会再显示。</translation>
+    </message>
+    <message>
+        <source>Saved encrypted. Leave this empty to keep it, or type a new one to replace it.</source>
+        <translation>已加密保存。留空则保持不变，输入新的即可替换。</translation>
+    </message>
+    <message>
+        <source>It is in the settings file without encryption. Type it here and save to store it encrypted instead.</source>
+        <translation>它以明文形式保存在设置文件中。请在此重新输入并保存，改为加密存储。</translation>
+    </message>
+    <message>
+        <source>A saved secret exists but cannot be read on this computer. Please type it again.</source>
+        <translation>已保存的密钥无法在这台电脑上读取，请重新输入。</translation>
+    </message>
+    <message>
+        <source>Running now at %1</source>
+        <translation>正在运行：%1</translation>
+    </message>
+    <message>
+        <source>The gateway is starting…</source>
+        <translation>网关正在启动…</translation>
+    </message>
+    <message>
+        <source>Not running now.</source>
+        <translation>当前未运行。</translation>
+    </message>
+    <message>
+        <source>Set by DYGW_ADMIN_TOKEN where dy-gateway is started, so it cannot be changed here.</source>
+        <translation>由启动 dy-gateway 时的 DYGW_ADMIN_TOKEN 设置，因此无法在此修改。</translation>
+    </message>
+    <message>
+        <source>A new admin token was made when dy-gateway started. Show it once and copy it.</source>
+        <translation>dy-gateway 启动时已生成新的管理令牌。请显示一次并复制保存。</translation>
+    </message>
+    <message>
+        <source>If the admin token is lost, make a new one.</source>
+        <translation>如果管理令牌丢失，请生成一个新的。</translation>
+    </message>
+    <message>
+        <source>The Douyin server address must start with https://, for example https://open.douyin.com</source>
+        <translation>抖音服务器地址必须以 https:// 开头，例如 https://open.douyin.com</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
+        <source>The settings could not be saved: %1.</source>
+        <translation>无法保存设置：%1。</translation>
+    </message>
+    <message>
+        <source>Saved. The changes apply when dy-gateway is started again.</source>
+        <translation>已保存。重新启动 dy-gateway 后生效。</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+    <message>
+        <source>Enter the client key and the client secret first.</source>
+        <translation>请先填写 Client Key 和 Client Secret。</translation>
+    </message>
+    <message>
+        <source>Connecting to Douyin…</source>
+        <translation>正在连接抖音…</translation>
+    </message>
+    <message>
+        <source>Signed in to Douyin, but the list of stores could not be read.</source>
+        <translation>已登录抖音，但无法读取门店列表。</translation>
+    </message>
+    <message>
+        <source>Could not sign in to Douyin.</source>
+        <translation>无法登录抖音。</translation>
+    </message>
+    <message>
+        <source>Connected. Douyin accepted the key and secret, but lists no stores for this account. Check the account id.</source>
+        <translation>连接成功。抖音接受了 Key 和密钥，但此账户下没有门店。请检查账户 ID。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Connected. Douyin accepted the key and secret. Stores of this account: %n</source>
+        <translation>
+            <numerusform>连接成功。抖音接受了 Key 和密钥。此账户的门店数：%n</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>• %1 (store id %2)</source>
+        <extracomment>One store in the connection test: name, then Douyin&apos;s store id</extracomment>
+        <translation>• %1（门店 ID %2）</translation>
+    </message>
+    <message numerus="yes">
+        <source>…and %n more</source>
+        <translation>
+            <numerusform>…以及另外 %n 家</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Douyin is busy or received too many requests. Wait a minute and try again.</source>
+        <translation>抖音繁忙或请求过于频繁。请稍等一分钟后重试。</translation>
+    </message>
+    <message>
+        <source>The Douyin server could not be reached. Check the internet connection and the server address.</source>
+        <translation>无法连接抖音服务器。请检查网络连接和服务器地址。</translation>
+    </message>
+    <message>
+        <source>The Douyin server did not answer in time. Check the internet connection and try again.</source>
+        <translation>抖音服务器没有及时响应。请检查网络连接后重试。</translation>
+    </message>
+    <message>
+        <source>The server at this address does not answer like Douyin. Check the server address.</source>
+        <translation>此地址的服务器应答不像抖音。请检查服务器地址。</translation>
+    </message>
+    <message>
+        <source>Douyin does not know this client key. Check that it was copied completely.</source>
+        <translation>抖音不认识这个 Client Key。请检查是否完整复制。</translation>
+    </message>
+    <message>
+        <source>Douyin did not accept the client secret. Check that it was copied completely, without spaces.</source>
+        <translation>抖音不接受这个 Client Secret。请检查是否完整复制，且没有多余的空格。</translation>
+    </message>
+    <message>
+        <source>Douyin says the merchant account has not authorised this app. Check the account id and the authorisation in the Douyin console.</source>
+        <translation>抖音提示商家账户未授权此应用。请检查账户 ID 以及抖音开放平台中的授权。</translation>
+    </message>
+    <message>
+        <source>This Douyin app may not verify coupons yet. Apply for the capability in the Douyin Open Platform.</source>
+        <translation>此抖音应用还没有券码核销能力。请在抖音开放平台申请该能力。</translation>
+    </message>
+    <message>
+        <source>Douyin refused the request.</source>
+        <translation>抖音拒绝了请求。</translation>
+    </message>
+    <message>
+        <source>Douyin said: &quot;%1&quot; (code %2)</source>
+        <extracomment>%1 is Douyin&apos;s own error text (often Chinese), %2 its error code</extracomment>
+        <translation>抖音返回：“%1”（错误码 %2）</translation>
+    </message>
+    <message>
+        <source>Reference for Douyin support: %1</source>
+        <translation>联系抖音客服时请提供：%1</translation>
+    </message>
+    <message>
+        <source>Admin token</source>
+        <translation>管理令牌</translation>
+    </message>
+    <message>
+        <source>The admin token was already shown once. Make a new one if it is lost.</source>
+        <translation>管理令牌已经显示过一次。如果丢失，请生成新的。</translation>
+    </message>
+    <message>
+        <source>Make a new admin token?</source>
+        <translation>要生成新的管理令牌吗？</translation>
+    </message>
+    <message>
+        <source>The current admin token stops working at once. Every tool that uses it must be given the new one.</source>
+        <translation>当前的管理令牌将立即失效。所有使用它的工具都需要换成新令牌。</translation>
+    </message>
+    <message>
+        <source>Make a new token</source>
+        <translation>生成新令牌</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>No new admin token could be made: %1.</source>
+        <translation>无法生成新的管理令牌：%1。</translation>
+    </message>
+    <message>
+        <source>New admin token</source>
+        <translation>新的管理令牌</translation>
+    </message>
+    <message>
+        <source>Back-office tools send this token to manage apps and read records over the store network. Only a fingerprint of it is kept.</source>
+        <translation>后台工具通过店内网络管理应用和读取核销记录时需要使用此令牌。本机只保存它的指纹。</translation>
+    </message>
+    <message>
+        <source>The language could not be saved: %1.</source>
+        <translation>无法保存语言设置：%1。</translation>
+    </message>
+    <message>
+        <source>The sound settings could not be saved: %1.</source>
+        <translation>无法保存声音设置：%1。</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>Demo mode: coupons are checked against the built-in Douyin simulator, not against Douyin. To work with Douyin, enter your store&apos;s Douyin account below, save, and start dy-gateway again.</source>
+        <translation>演示模式：券码在内置的抖音模拟器上核销，而不是真实的抖音。如需连接抖音，请在下方填写门店的抖音账户，保存后重新启动 dy-gateway。</translation>
+    </message>
+    <message>
+        <source>Restart to apply: close dy-gateway and open it again to use the Douyin account and network settings you saved.</source>
+        <translation>重启后生效：请关闭 dy-gateway 再重新打开，以使用已保存的抖音账户和网络设置。</translation>
+    </message>
+    <message>
+        <source>Douyin account</source>
+        <translation>抖音账户</translation>
+    </message>
+    <message>
+        <source>The client key and secret are on your app&apos;s page in the Douyin Open Platform; the account id is your merchant account&apos;s id.</source>
+        <translation>Client Key 和 Client Secret 在抖音开放平台的应用详情页中；账户 ID 是您的商家账户 ID。</translation>
+    </message>
+    <message>
+        <source>Client key</source>
+        <translation>Client Key</translation>
+    </message>
+    <message>
+        <source>Client secret</source>
+        <translation>Client Secret</translation>
+    </message>
+    <message>
+        <source>Account id</source>
+        <translation>账户 ID</translation>
+    </message>
+    <message>
+        <source>Douyin server</source>
+        <translation>抖音服务器</translation>
+    </message>
+    <message>
+        <source>Test connection</source>
+        <translation>测试连接</translation>
+    </message>
+    <message>
+        <source>Saved changes here take effect the next time dy-gateway starts. Test them first with &quot;Test connection&quot;.</source>
+        <translation>此处保存的更改将在下次启动 dy-gateway 时生效。保存前可先点击“测试连接”检查。</translation>
+    </message>
+    <message>
+        <source>Service for other devices (LAN API)</source>
+        <translation>为其他设备提供服务（局域网 API）</translation>
+    </message>
+    <message>
+        <source>Let other devices in the store verify coupons through this computer</source>
+        <translation>允许店内其他设备通过这台电脑核销券码</translation>
+    </message>
+    <message>
+        <source>Who can connect</source>
+        <translation>允许谁连接</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>端口</translation>
+    </message>
+    <message>
+        <source>any free port</source>
+        <extracomment>Port 0 in the port field: the system picks a free port at each start</extracomment>
+        <translation>任意空闲端口</translation>
+    </message>
+    <message>
+        <source>Changes here take effect the next time dy-gateway starts.</source>
+        <translation>此处的更改将在下次启动 dy-gateway 时生效。</translation>
+    </message>
+    <message>
+        <source>Back-office tools use the admin token to manage apps and read records over the network. Only a fingerprint of it is kept, so it can be shown just once.</source>
+        <translation>后台工具使用管理令牌通过网络管理应用和读取核销记录。本机只保存它的指纹，因此令牌只能显示一次。</translation>
+    </message>
+    <message>
+        <source>Show the admin token</source>
+        <translation>显示管理令牌</translation>
+    </message>
+    <message>
+        <source>Make a new admin token…</source>
+        <translation>生成新的管理令牌…</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>Same as this computer</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <source>Sounds</source>
+        <translation>声音</translation>
+    </message>
+    <message>
+        <source>Volume</source>
+        <translation>音量</translation>
+    </message>
+    <message>
+        <source>Mute all sounds</source>
+        <translation>全部静音</translation>
+    </message>
+    <message>
+        <source>A short sound plays after each verification: one for success, another for failure. Changes at once.</source>
+        <translation>每次核销后会播放提示音：成功和失败的声音不同。更改立即生效。</translation>
+    </message>
+    <message>
+        <source>Undo changes</source>
+        <translation>撤销更改</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
     </message>
 </context>
 <context>
@@ -834,12 +1364,12 @@ Received: %4</source>
     </message>
     <message>
         <source>Failed</source>
-        <translation>核销失败</translation>
+        <translation>失败</translation>
     </message>
     <message>
         <source>Checking</source>
         <extracomment>Card: verifications whose outcome is still being checked with Douyin</extracomment>
-        <translation>核实中</translation>
+        <translation>确认中</translation>
     </message>
     <message>
         <source>Paid by customers</source>
@@ -919,7 +1449,7 @@ Received: %4</source>
     <message>
         <source>Checking</source>
         <extracomment>Column: verifications whose outcome is still being checked with Douyin</extracomment>
-        <translation>核实中</translation>
+        <translation>确认中</translation>
     </message>
     <message>
         <source>Paid</source>
@@ -1020,6 +1550,56 @@ Received: %4</source>
     <message>
         <source>The answer was lost; checking with Douyin</source>
         <translation>应答丢失，正在向抖音核实</translation>
+    </message>
+</context>
+<context>
+    <name>VerifierAppTableModel</name>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Client key</source>
+        <extracomment>The public id a device sends with each request</extracomment>
+        <translation>Client Key</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Reads Douyin token</source>
+        <extracomment>Column: whether the app may read the gateway&apos;s Douyin access token</extracomment>
+        <translation>可读抖音令牌</translation>
+    </message>
+    <message>
+        <source>Last used</source>
+        <translation>最近使用</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>创建时间</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>已启用</translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <extracomment>An app that has never sent a request</extracomment>
+        <translation>从未使用</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>否</translation>
     </message>
 </context>
 <context>

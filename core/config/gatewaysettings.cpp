@@ -1,5 +1,6 @@
 #include "core/config/gatewaysettings.h"
 
+#include <algorithm>
 #include <array>
 
 #include <QDir>
@@ -11,7 +12,7 @@
 
 namespace {
 
-enum class Kind { Address, Path, HttpUrl, Text, Count, Language };
+enum class Kind { Address, Path, HttpUrl, Text, Count, Language, Switch };
 
 struct Spec
 {
@@ -26,7 +27,7 @@ struct Spec
 // The one table of settings: key names, variables, validation and defaults.
 // 0.0.0.0 because the gateway exists to serve other devices on the store's LAN; requests
 // are signed, and the port can be narrowed with --listen 127.0.0.1:PORT.
-constexpr std::array<Spec, 10> SPECS{{
+constexpr std::array<Spec, 11> SPECS{{
         {Setting::Listen, "api/listen", "DYGW_LISTEN", "listen", Kind::Address, "0.0.0.0:8780"},
         {Setting::DataDir, "general/data_dir", "DYGW_DATA_DIR", "data-dir", Kind::Path, ""},
         {Setting::DouyinBaseUrl, "douyin/base_url", "DYGW_DOUYIN_BASE_URL", "douyin-base-url",
@@ -44,7 +45,10 @@ constexpr std::array<Spec, 10> SPECS{{
         {Setting::ApiRateBurst, "api/rate_burst", "DYGW_API_RATE_BURST", nullptr, Kind::Count,
          "40"},
         {Setting::Language, "ui/language", "DYGW_LANGUAGE", nullptr, Kind::Language, ""},
+        {Setting::ApiEnabled, "api/enabled", "DYGW_API_ENABLED", nullptr, Kind::Switch, "true"},
 }};
+
+constexpr char UI_GROUP[] = "ui";
 
 const Spec &specOf(Setting setting)
 {
@@ -87,6 +91,15 @@ Result<QString> validate(Kind kind, const QString &raw)
             return value;
         return makeError(ErrorCode::BadConfig,
                          QStringLiteral("expected zh_CN, en or nothing, got '%1'").arg(raw));
+    case Kind::Switch: {
+        const QString lower = value.toLower();
+        if (lower == u"true" || lower == u"1" || lower == u"yes" || lower == u"on")
+            return QStringLiteral("true");
+        if (lower == u"false" || lower == u"0" || lower == u"no" || lower == u"off")
+            return QStringLiteral("false");
+        return makeError(ErrorCode::BadConfig,
+                         QStringLiteral("expected true or false, got '%1'").arg(raw));
+    }
     case Kind::Count: {
         bool ok = false;
         const int n = value.toInt(&ok);
@@ -194,6 +207,17 @@ bool GatewaySettings::isOverridden(Setting setting) const
     return m_commandLine.contains(setting) || m_environment.contains(setting);
 }
 
+GatewaySettings::Layer GatewaySettings::layer(Setting setting) const
+{
+    if (m_commandLine.contains(setting))
+        return Layer::CommandLine;
+    if (m_environment.contains(setting))
+        return Layer::Environment;
+    if (m_file.contains(setting))
+        return Layer::File;
+    return Layer::Default;
+}
+
 HostPort GatewaySettings::listen() const
 {
     // Every layer was validated on load and on setValue(), so this cannot fail.
@@ -251,6 +275,11 @@ QString GatewaySettings::language() const
     return value(Setting::Language);
 }
 
+bool GatewaySettings::apiEnabled() const
+{
+    return value(Setting::ApiEnabled) == u"true";
+}
+
 Result<Done> GatewaySettings::setValue(Setting setting, const QString &value)
 {
     const Spec &spec = specOf(setting);
@@ -266,5 +295,56 @@ Result<Done> GatewaySettings::setValue(Setting setting, const QString &value)
                          QStringLiteral("cannot write settings file %1").arg(m_configFile));
     m_file.insert(setting, valid.value());
     qCInfo(lcConfig) << "setting changed:" << spec.key;
+    return Done{};
+}
+
+Result<Done> GatewaySettings::remove(Setting setting)
+{
+    const Spec &spec = specOf(setting);
+    QSettings file(m_configFile, QSettings::IniFormat);
+    file.remove(QString::fromLatin1(spec.key));
+    file.sync();
+    if (file.status() != QSettings::NoError)
+        return makeError(ErrorCode::Storage,
+                         QStringLiteral("cannot write settings file %1").arg(m_configFile));
+    m_file.remove(setting);
+    qCInfo(lcConfig) << "setting removed:" << spec.key;
+    return Done{};
+}
+
+QVariantMap GatewaySettings::uiPreferences() const
+{
+    QVariantMap preferences;
+    if (!QFileInfo::exists(m_configFile))
+        return preferences;
+    QSettings file(m_configFile, QSettings::IniFormat);
+    file.beginGroup(QLatin1String(UI_GROUP));
+    for (const QString &name : file.childKeys()) {
+        const QString key = QLatin1String(UI_GROUP) + u'/' + name;
+        const bool isSetting = std::any_of(SPECS.cbegin(), SPECS.cend(), [&key](const Spec &spec) {
+            return key == QLatin1String(spec.key);
+        });
+        if (!isSetting)
+            preferences.insert(name, file.value(name));
+    }
+    return preferences;
+}
+
+Result<Done> GatewaySettings::setUiPreference(const QString &name, const QVariant &value)
+{
+    const QString key = QLatin1String(UI_GROUP) + u'/' + name;
+    for (const Spec &spec : SPECS) {
+        if (key == QLatin1String(spec.key))
+            return makeError(ErrorCode::BadInput,
+                             QStringLiteral("%1 is a setting, not a preference").arg(key));
+    }
+    if (name.isEmpty() || name.contains(u'/'))
+        return makeError(ErrorCode::BadInput, QStringLiteral("bad preference name '%1'").arg(name));
+    QSettings file(m_configFile, QSettings::IniFormat);
+    file.setValue(key, value);
+    file.sync();
+    if (file.status() != QSettings::NoError)
+        return makeError(ErrorCode::Storage,
+                         QStringLiteral("cannot write settings file %1").arg(m_configFile));
     return Done{};
 }

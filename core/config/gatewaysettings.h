@@ -4,6 +4,7 @@
 #include <QProcessEnvironment>
 #include <QString>
 #include <QUrl>
+#include <QVariantMap>
 
 #include "core/config/hostport.h"
 #include "core/result.h"
@@ -21,6 +22,7 @@ enum class Setting {
     ApiRateLimit,
     ApiRateBurst,
     Language, // "" = the system's; "zh_CN" or "en"
+    ApiEnabled, // "true" or "false"; the desktop app's LAN API switch (headless always serves)
 };
 
 // Typed, validated settings in layers: built-in default < INI file < DYGW_* environment
@@ -29,6 +31,9 @@ class GatewaySettings
 {
 public:
     using Overrides = QHash<Setting, QString>;
+
+    // Where an effective value comes from, lowest first.
+    enum class Layer { Default, File, Environment, CommandLine };
 
     // The INI file in the platform's config dir (QStandardPaths::AppConfigLocation).
     static QString defaultConfigFile();
@@ -47,6 +52,7 @@ public:
     QString configFile() const { return m_configFile; }
     QString value(Setting setting) const; // the effective raw value
     bool isOverridden(Setting setting) const; // set by environment or command line
+    Layer layer(Setting setting) const;
 
     HostPort listen() const;
     QString dataDir() const;
@@ -59,9 +65,19 @@ public:
     int apiRateLimit() const; // requests per second per app; 0 = unlimited
     int apiRateBurst() const;
     QString language() const;
+    bool apiEnabled() const;
 
     // Validates and writes to the file layer (environment and command line still win).
     Result<Done> setValue(Setting setting, const QString &value);
+    // Deletes the key from the file, so the value falls back to the default (or to what the
+    // environment and command line say).
+    Result<Done> remove(Setting setting);
+
+    // The desktop app's own preferences (sound, remembered choices) in the file's "ui" group.
+    // They are not gateway settings: nothing validates them and nothing overrides them.
+    // Keys are given without the "ui/" prefix; the settings above are never among them.
+    QVariantMap uiPreferences() const;
+    Result<Done> setUiPreference(const QString &name, const QVariant &value);
 
 private:
     QString m_configFile;

@@ -33,6 +33,12 @@ DemoCoupon couponOf(const SandboxServer *sandbox, const SandboxState::Order &ord
     return coupon;
 }
 
+// Before start() (or after it failed) the runtime has no repositories to ask.
+Error notStarted()
+{
+    return makeError(ErrorCode::Storage, QStringLiteral("the engine has not started"));
+}
+
 } // namespace
 
 EngineProxy::EngineProxy(GatewayRuntime *runtime, QObject *parent)
@@ -130,7 +136,12 @@ void EngineProxy::summary(const SummaryQuery &query, QObject *context,
 void EngineProxy::listApps(QObject *context, Callback<Result<QList<VerifierApp>>> done)
 {
     run<Result<QList<VerifierApp>>>(
-            context, [](GatewayRuntime *runtime) { return runtime->apps()->list(); },
+            context,
+            [](GatewayRuntime *runtime) -> Result<QList<VerifierApp>> {
+                if (!runtime->apps())
+                    return notStarted();
+                return runtime->apps()->list();
+            },
             std::move(done));
 }
 
@@ -139,7 +150,9 @@ void EngineProxy::createApp(const QString &name, bool allowTokenRead, QObject *c
 {
     run<Result<AppRepository::Created>>(
             context,
-            [name, allowTokenRead](GatewayRuntime *runtime) {
+            [name, allowTokenRead](GatewayRuntime *runtime) -> Result<AppRepository::Created> {
+                if (!runtime->apps())
+                    return notStarted();
                 return runtime->apps()->create(name, allowTokenRead);
             },
             std::move(done));
@@ -150,7 +163,9 @@ void EngineProxy::setAppStatus(qint64 id, VerifierApp::Status status, QObject *c
 {
     run<Result<VerifierApp>>(
             context,
-            [id, status](GatewayRuntime *runtime) {
+            [id, status](GatewayRuntime *runtime) -> Result<VerifierApp> {
+                if (!runtime->apps())
+                    return notStarted();
                 return runtime->apps()->setStatus(id, status);
             },
             std::move(done));
@@ -161,7 +176,9 @@ void EngineProxy::setTokenAccess(qint64 id, bool allow, QObject *context,
 {
     run<Result<VerifierApp>>(
             context,
-            [id, allow](GatewayRuntime *runtime) {
+            [id, allow](GatewayRuntime *runtime) -> Result<VerifierApp> {
+                if (!runtime->apps())
+                    return notStarted();
                 return runtime->apps()->setTokenAccess(id, allow);
             },
             std::move(done));
@@ -228,6 +245,58 @@ void EngineProxy::mintDemoCoupon(int certificates, QObject *context,
 void EngineProxy::regenerateAdminToken(QObject *context, Callback<Result<QString>> done)
 {
     run<Result<QString>>(
-            context, [](GatewayRuntime *runtime) { return runtime->adminToken()->regenerate(); },
+            context,
+            [](GatewayRuntime *runtime) -> Result<QString> {
+                if (!runtime->adminToken())
+                    return notStarted();
+                // The first token stops working now, so it must not be offered any more.
+                runtime->takeUnshownAdminToken();
+                return runtime->adminToken()->regenerate();
+            },
             std::move(done));
+}
+
+void EngineProxy::takeNewAdminToken(QObject *context, Callback<std::optional<QString>> done)
+{
+    run<std::optional<QString>>(
+            context, [](GatewayRuntime *runtime) { return runtime->takeUnshownAdminToken(); },
+            std::move(done));
+}
+
+void EngineProxy::settings(QObject *context, Callback<SettingsSnapshot> done)
+{
+    run<SettingsSnapshot>(
+            context, [](GatewayRuntime *runtime) { return runtime->settingsSnapshot(); },
+            std::move(done));
+}
+
+void EngineProxy::saveSettings(const SettingsUpdate &update, QObject *context,
+                               Callback<Result<SettingsSnapshot>> done)
+{
+    run<Result<SettingsSnapshot>>(
+            context,
+            [update](GatewayRuntime *runtime) -> Result<SettingsSnapshot> {
+                if (const auto applied = runtime->applySettings(update); !applied.ok())
+                    return applied.error();
+                return runtime->settingsSnapshot();
+            },
+            std::move(done));
+}
+
+void EngineProxy::testConnection(const DouyinClient::Config &config, QObject *context,
+                                 Callback<ConnectionProbe::Outcome> done)
+{
+    QPointer<QObject> guard(context);
+    QPointer<EngineProxy> self(this);
+    GatewayRuntime *runtime = m_runtime;
+    QMetaObject::invokeMethod(runtime, [runtime, self, guard, config, done] {
+        runtime->probeDouyin(config, runtime,
+                             [self, guard, done](const ConnectionProbe::Outcome &outcome) {
+                                 if (self)
+                                     QMetaObject::invokeMethod(self, [guard, done, outcome] {
+                                         if (guard)
+                                             done(outcome);
+                                     });
+                             });
+    });
 }

@@ -5,11 +5,15 @@
 #include <QObject>
 #include <QPointer>
 
+#include "core/douyin/connectionprobe.h"
+#include "core/douyin/douyinclient.h"
 #include "core/douyin/douyinerror.h"
 #include "core/douyin/douyintypes.h"
 #include "core/result.h"
 #include "core/runtime/democoupon.h"
 #include "core/runtime/gatewaystatus.h"
+#include "core/runtime/settingssnapshot.h"
+#include "core/runtime/settingsupdate.h"
 #include "core/store/apprepository.h"
 #include "core/store/verificationqueries.h"
 #include "core/verify/verifycommand.h"
@@ -52,6 +56,16 @@ public:
     void demoCoupons(QObject *context, Callback<QList<DemoCoupon>> done);
     void mintDemoCoupon(int certificates, QObject *context, Callback<Result<DemoCoupon>> done);
     void regenerateAdminToken(QObject *context, Callback<Result<QString>> done);
+    // The admin token generated at this start, handed out once (then nullopt).
+    void takeNewAdminToken(QObject *context, Callback<std::optional<QString>> done);
+
+    // The settings page: what is saved and in use, saving changes (answering with the new
+    // snapshot), and trying Douyin credentials (an empty secret means the saved one).
+    void settings(QObject *context, Callback<SettingsSnapshot> done);
+    void saveSettings(const SettingsUpdate &update, QObject *context,
+                      Callback<Result<SettingsSnapshot>> done);
+    void testConnection(const DouyinClient::Config &config, QObject *context,
+                        Callback<ConnectionProbe::Outcome> done);
 
 signals:
     // Records the engine wrote (new, answered, resolved, enriched).

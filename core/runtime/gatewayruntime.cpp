@@ -1,12 +1,16 @@
 #include "core/runtime/gatewayruntime.h"
 
+#include <utility>
+
 #include <QDir>
+#include <QPointer>
 
 #include "core/api/admintoken.h"
 #include "core/api/apiroutes.h"
 #include "core/api/lanapiserver.h"
 #include "core/api/noncestore.h"
 #include "core/api/requestauthenticator.h"
+#include "core/config/secretstore.h"
 #include "core/crypto/secretbox.h"
 #include "core/douyin/accesstokencache.h"
 #include "core/douyin/douyinclient.h"
@@ -41,6 +45,7 @@ GatewayRuntime::~GatewayRuntime()
     m_apps.reset();
     m_tokenStore.reset();
     m_adminToken.reset();
+    m_secretStore.reset();
     m_database.reset();
     if (m_logFile)
         LogFile::uninstall();
@@ -100,8 +105,9 @@ Result<GatewayRuntime::Started> GatewayRuntime::startComponents(const Options &o
     douyin.baseUrl = m_settings.douyinBaseUrl();
     douyin.shortLinkBase = m_settings.shortLinkBase();
     douyin.clientKey = m_settings.douyinClientKey();
-    douyin.clientSecret = m_settings.douyinClientSecret();
     douyin.accountId = m_settings.douyinAccountId();
+    if (!options.demo)
+        douyin.clientSecret = savedDouyinClientSecret();
     if (options.demo) {
         const SandboxConfig sandboxConfig;
         m_sandbox = new SandboxServer(sandboxConfig);
@@ -132,6 +138,7 @@ Result<GatewayRuntime::Started> GatewayRuntime::startComponents(const Options &o
     if (!admin.ok())
         return admin.error();
     started.newAdminToken = admin.value();
+    m_unshownAdminToken = admin.value();
 
     if (!options.serveApi)
         return started;
@@ -173,4 +180,144 @@ GatewayStatus GatewayRuntime::status() const
         status.enrichmentBacklog = m_engine->enrichmentBacklog();
     }
     return status;
+}
+
+Result<SecretStore *> GatewayRuntime::secretStore()
+{
+    if (m_secretStore)
+        return m_secretStore.get();
+    if (!m_options.demo && m_database) {
+        m_secretStore = std::make_unique<SecretStore>(m_database.get(), m_secretBox.get());
+        return m_secretStore.get();
+    }
+    // Demo mode, or before start: the settings page still edits the real installation.
+    auto store = SecretStore::openInDir(m_settings.dataDir());
+    if (!store.ok())
+        return store.error();
+    m_secretStore = std::move(store).value();
+    return m_secretStore.get();
+}
+
+QString GatewayRuntime::savedDouyinClientSecret()
+{
+    if (const QString secret = m_settings.douyinClientSecret(); !secret.isEmpty())
+        return secret;
+    const auto store = secretStore();
+    if (!store.ok()) {
+        qCWarning(lcConfig) << "secret store unavailable:" << store.error().message;
+        return {};
+    }
+    const auto sealed =
+            store.value()->value(QString::fromLatin1(SecretStore::DOUYIN_CLIENT_SECRET));
+    if (!sealed.ok()) {
+        // Another master key (a restored backup, say): run unconfigured until it is entered
+        // again rather than refuse to start.
+        qCWarning(lcConfig) << "saved Douyin client secret cannot be read:"
+                            << sealed.error().message;
+        return {};
+    }
+    return sealed.value().value_or(QString());
+}
+
+SettingsSnapshot GatewayRuntime::settingsSnapshot()
+{
+    SettingsSnapshot snapshot;
+    snapshot.configFile = m_settings.configFile();
+    for (const Setting setting :
+         {Setting::Listen, Setting::DataDir, Setting::DouyinBaseUrl, Setting::ShortLinkBase,
+          Setting::DouyinClientKey, Setting::DouyinClientSecret, Setting::DouyinAccountId,
+          Setting::ApiRateLimit, Setting::ApiRateBurst, Setting::Language, Setting::ApiEnabled}) {
+        SettingsSnapshot::Value value{m_settings.value(setting), m_settings.layer(setting)};
+        if (setting == Setting::DouyinClientSecret)
+            value.value.clear();
+        snapshot.values.insert(setting, value);
+    }
+
+    switch (m_settings.layer(Setting::DouyinClientSecret)) {
+    case GatewaySettings::Layer::CommandLine:
+    case GatewaySettings::Layer::Environment:
+        snapshot.clientSecret = SettingsSnapshot::SecretSource::Environment;
+        break;
+    case GatewaySettings::Layer::File:
+        snapshot.clientSecret = SettingsSnapshot::SecretSource::File;
+        break;
+    case GatewaySettings::Layer::Default:
+        if (const auto store = secretStore(); store.ok()) {
+            const auto sealed =
+                    store.value()->value(QString::fromLatin1(SecretStore::DOUYIN_CLIENT_SECRET));
+            if (!sealed.ok())
+                snapshot.clientSecret = SettingsSnapshot::SecretSource::Unreadable;
+            else if (sealed.value())
+                snapshot.clientSecret = SettingsSnapshot::SecretSource::Sealed;
+        } else {
+            snapshot.clientSecret = SettingsSnapshot::SecretSource::Unreadable;
+        }
+        break;
+    }
+
+    snapshot.uiPreferences = m_settings.uiPreferences();
+    snapshot.started = m_engine != nullptr;
+    snapshot.demo = m_options.demo;
+    snapshot.api = m_apiAddress;
+    snapshot.adminTokenFromEnvironment = !m_options.adminTokenFromEnvironment.isEmpty();
+    snapshot.hasUnshownAdminToken = m_unshownAdminToken.has_value();
+    snapshot.restartNeeded = m_restartNeeded;
+    return snapshot;
+}
+
+Result<Done> GatewayRuntime::applySettings(const SettingsUpdate &update)
+{
+    if (update.values.contains(Setting::DouyinClientSecret))
+        return makeError(ErrorCode::BadInput,
+                         QStringLiteral("the client secret is sealed, never written in clear"));
+    for (auto it = update.values.cbegin(); it != update.values.cend(); ++it) {
+        if (m_settings.value(it.key()) == it.value())
+            continue;
+        if (const auto written = m_settings.setValue(it.key(), it.value()); !written.ok())
+            return written.error();
+        // Only the language is applied live, by the desktop app itself.
+        if (it.key() != Setting::Language)
+            m_restartNeeded = true;
+    }
+    if (update.douyinClientSecret) {
+        const auto store = secretStore();
+        if (!store.ok())
+            return store.error();
+        const QString name = QString::fromLatin1(SecretStore::DOUYIN_CLIENT_SECRET);
+        const auto sealed = update.douyinClientSecret->isEmpty()
+                ? store.value()->remove(name)
+                : store.value()->setValue(name, *update.douyinClientSecret);
+        if (!sealed.ok())
+            return sealed.error();
+        // A clear-text copy in the file would win over the sealed one at the next start.
+        if (m_settings.layer(Setting::DouyinClientSecret) == GatewaySettings::Layer::File) {
+            if (const auto removed = m_settings.remove(Setting::DouyinClientSecret); !removed.ok())
+                return removed.error();
+        }
+        m_restartNeeded = true;
+    }
+    for (auto it = update.uiPreferences.cbegin(); it != update.uiPreferences.cend(); ++it) {
+        if (const auto written = m_settings.setUiPreference(it.key(), it.value()); !written.ok())
+            return written.error();
+    }
+    return Done{};
+}
+
+void GatewayRuntime::probeDouyin(DouyinClient::Config config, QObject *context,
+                                 ConnectionProbe::Callback done)
+{
+    if (config.clientSecret.isEmpty())
+        config.clientSecret = savedDouyinClientSecret();
+    auto *probe = new ConnectionProbe(config, this);
+    QPointer<QObject> guard(context);
+    probe->run([probe, guard, done](const ConnectionProbe::Outcome &outcome) {
+        probe->deleteLater();
+        if (guard)
+            done(outcome);
+    });
+}
+
+std::optional<QString> GatewayRuntime::takeUnshownAdminToken()
+{
+    return std::exchange(m_unshownAdminToken, std::nullopt);
 }

@@ -7,8 +7,12 @@
 #include <QObject>
 
 #include "core/config/gatewaysettings.h"
+#include "core/douyin/connectionprobe.h"
+#include "core/douyin/douyinclient.h"
 #include "core/result.h"
 #include "core/runtime/gatewaystatus.h"
+#include "core/runtime/settingssnapshot.h"
+#include "core/runtime/settingsupdate.h"
 #include "core/verify/verificationrecord.h"
 
 class AdminToken;
@@ -24,6 +28,7 @@ class PoiDirectory;
 class RequestAuthenticator;
 class SandboxServer;
 class SecretBox;
+class SecretStore;
 class VerificationService;
 
 // Every core object of a running gateway, built from settings on the calling thread: the
@@ -67,6 +72,15 @@ public:
     // engine is still starting wait for it instead of finding it missing.
     void whenStarted(std::function<void()> work);
 
+    // The settings page's view and its changes. Douyin credentials, base URLs and the LAN
+    // API switch and address are read at start only: saving them sets restartNeeded.
+    SettingsSnapshot settingsSnapshot();
+    Result<Done> applySettings(const SettingsUpdate &update);
+    // Tries credentials with a throwaway client; an empty clientSecret means the saved one.
+    void probeDouyin(DouyinClient::Config config, QObject *context, ConnectionProbe::Callback done);
+    // The admin token generated at this start, once: nullopt on every later call.
+    std::optional<QString> takeUnshownAdminToken();
+
     Database *database() const { return m_database.get(); }
     PoiDirectory *pois() const { return m_pois; }
     DouyinClient *douyin() const { return m_douyin; }
@@ -82,6 +96,11 @@ signals:
 
 private:
     Result<Started> startComponents(const Options &options);
+    // The secrets of the real installation, opened on first use; in demo mode that is a
+    // second connection, to the real data dir.
+    Result<SecretStore *> secretStore();
+    // Environment, then settings file, then the sealed copy; empty when none is readable.
+    QString savedDouyinClientSecret();
 
     GatewaySettings m_settings;
     bool m_startFinished = false;
@@ -96,6 +115,9 @@ private:
     std::unique_ptr<NonceStore> m_nonces;
     std::unique_ptr<RequestAuthenticator> m_authenticator;
     std::unique_ptr<AdminToken> m_adminToken;
+    std::unique_ptr<SecretStore> m_secretStore;
+    std::optional<QString> m_unshownAdminToken;
+    bool m_restartNeeded = false;
     SandboxServer *m_sandbox = nullptr;
     DouyinClient *m_douyin = nullptr;
     PoiDirectory *m_pois = nullptr;

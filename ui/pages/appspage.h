@@ -2,8 +2,22 @@
 
 #include <QWidget>
 
-class EngineProxy;
+#include "core/result.h"
+#include "core/store/verifierapp.h"
 
+class EngineProxy;
+class QCheckBox;
+class QGroupBox;
+class QLabel;
+class QPushButton;
+class QStackedWidget;
+class QTableView;
+class VerifierAppTableModel;
+
+// 应用: the verifier apps other store devices sign their requests with. The manager creates
+// them (the secret is shown once), sees when each was last used, lets one read the Douyin
+// token, and disables or enables them. Every change goes through the engine and the list
+// shows what the engine answered.
 class AppsPage final : public QWidget
 {
     Q_OBJECT
@@ -12,11 +26,65 @@ class AppsPage final : public QWidget
 public:
     explicit AppsPage(EngineProxy *engine, QWidget *parent = nullptr);
 
+    VerifierAppTableModel *model() const { return m_model; }
+    QTableView *table() const { return m_table; }
+
+public slots:
+    void refresh();
+    // Opens the dialog that asks for a name; the app is created when it is accepted.
+    void startCreateApp();
+    void createApp(const QString &name, bool allowTokenRead);
+
+signals:
+    void appsLoaded();
+    void appChanged(const VerifierApp &app);
+
 protected:
     void changeEvent(QEvent *event) override;
+    void showEvent(QShowEvent *event) override;
 
 private:
     void retranslateUi();
+    void showApps(const Result<QList<VerifierApp>> &apps);
+    void showChanged(const Result<VerifierApp> &app);
+    void showCreated(const QString &clientKey, const QString &clientSecret, const QString &name);
+    void showError(const QString &what, const Error &error);
+    void showMessage(const QString &text, bool isError);
+    void selectApp(qint64 id);
+    void updateDetails();
+    void setTokenRead(bool allow);
+    void toggleStatus();
+    void setStatus(qint64 id, VerifierApp::Status status);
+    const VerifierApp *selectedApp() const;
 
     EngineProxy *m_engine;
+    VerifierAppTableModel *m_model;
+    QLabel *m_heading;
+    QLabel *m_intro;
+    QLabel *m_message;
+    QPushButton *m_createButton;
+    QPushButton *m_refreshButton;
+    QStackedWidget *m_listStack;
+    QTableView *m_table;
+    QLabel *m_emptyLabel;
+    QGroupBox *m_details;
+    QLabel *m_noSelection;
+    QWidget *m_detailsBody;
+    QLabel *m_nameCaption;
+    QLabel *m_nameValue;
+    QLabel *m_keyCaption;
+    QLabel *m_keyValue;
+    QPushButton *m_copyKeyButton;
+    QLabel *m_statusCaption;
+    QLabel *m_statusValue;
+    QLabel *m_lastUsedCaption;
+    QLabel *m_lastUsedValue;
+    QLabel *m_createdCaption;
+    QLabel *m_createdValue;
+    QCheckBox *m_tokenRead;
+    QLabel *m_tokenReadHint;
+    QPushButton *m_statusButton;
+    QLabel *m_statusHint;
+    qint64 m_selectedId = 0;
+    bool m_busy = false;
 };

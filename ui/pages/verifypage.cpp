@@ -298,8 +298,8 @@ void VerifyPage::cancel()
 
 void VerifyPage::playSound(bool success)
 {
-    m_sound->setVolume(UiPreferences::value(QStringLiteral("volume"), 80).toInt());
-    m_sound->setMuted(UiPreferences::value(QStringLiteral("mute"), false).toBool());
+    m_sound->setVolume(UiPreferences::value(QStringLiteral("sound_volume"), 80).toInt());
+    m_sound->setMuted(UiPreferences::value(QStringLiteral("sound_muted"), false).toBool());
     if (success)
         m_sound->playSuccess();
     else

@@ -113,6 +113,11 @@ private slots:
         QTest::newRow("DYGW_API_RATE_BURST")
                 << "DYGW_API_RATE_BURST" << int(Setting::ApiRateBurst) << " 7 "
                 << "7";
+        QTest::newRow("DYGW_API_ENABLED off")
+                << "DYGW_API_ENABLED" << int(Setting::ApiEnabled) << "off"
+                << "false";
+        QTest::newRow("DYGW_API_ENABLED 1") << "DYGW_API_ENABLED" << int(Setting::ApiEnabled) << "1"
+                                            << "true";
     }
 
     void everyVariableIsRead()
@@ -166,6 +171,8 @@ private slots:
                                                << "[api/listen]";
         QTest::newRow("file rate float") << "file" << int(Setting::ApiRateLimit) << "2.5"
                                          << "[api/rate_limit]";
+        QTest::newRow("file api switch word") << "file" << int(Setting::ApiEnabled) << "maybe"
+                                              << "[api/enabled]";
     }
 
     void badValues()
@@ -207,6 +214,70 @@ private slots:
         QVERIFY(reloaded.ok());
         QCOMPARE(reloaded.value().douyinAccountId(), QStringLiteral("acc-1"));
         QCOMPARE(reloaded.value().listen().toString(), QStringLiteral("0.0.0.0:8780"));
+    }
+
+    void apiIsOnByDefault()
+    {
+        const auto loaded = GatewaySettings::load(writeIni({}), QProcessEnvironment());
+        QVERIFY(loaded.ok());
+        QVERIFY(loaded.value().apiEnabled());
+        const auto off =
+                GatewaySettings::load(writeIni({{"api/enabled", "false"}}), QProcessEnvironment());
+        QVERIFY(off.ok());
+        QVERIFY(!off.value().apiEnabled());
+    }
+
+    void layerSaysWhereAValueComesFrom()
+    {
+        QProcessEnvironment env;
+        env.insert("DYGW_DOUYIN_ACCOUNT_ID", "from-env");
+        GatewaySettings::Overrides cli;
+        cli.insert(Setting::Listen, "127.0.0.1:0");
+        const auto loaded = GatewaySettings::load(
+                writeIni({{"douyin/client_key", "ak"}, {"douyin/account_id", "from-file"}}), env,
+                cli);
+        QVERIFY(loaded.ok());
+        const GatewaySettings &settings = loaded.value();
+        QCOMPARE(settings.layer(Setting::DouyinBaseUrl), GatewaySettings::Layer::Default);
+        QCOMPARE(settings.layer(Setting::DouyinClientKey), GatewaySettings::Layer::File);
+        QCOMPARE(settings.layer(Setting::DouyinAccountId), GatewaySettings::Layer::Environment);
+        QCOMPARE(settings.layer(Setting::Listen), GatewaySettings::Layer::CommandLine);
+    }
+
+    void removeFallsBackToTheDefault()
+    {
+        const QString path = writeIni({{"douyin/client_secret", "clear"}});
+        auto loaded = GatewaySettings::load(path, QProcessEnvironment());
+        QVERIFY(loaded.ok());
+        GatewaySettings settings = loaded.value();
+        QCOMPARE(settings.douyinClientSecret(), QStringLiteral("clear"));
+        QVERIFY(settings.remove(Setting::DouyinClientSecret).ok());
+        QVERIFY(settings.douyinClientSecret().isEmpty());
+        QCOMPARE(settings.layer(Setting::DouyinClientSecret), GatewaySettings::Layer::Default);
+        QSettings file(path, QSettings::IniFormat);
+        QVERIFY(!file.contains("douyin/client_secret"));
+    }
+
+    void uiPreferencesLiveBesideTheSettings()
+    {
+        const QString path = writeIni({{"ui/language", "en"}});
+        auto loaded = GatewaySettings::load(path, QProcessEnvironment());
+        QVERIFY(loaded.ok());
+        GatewaySettings settings = loaded.value();
+        QVERIFY(settings.uiPreferences().isEmpty()); // ui/language is a setting
+
+        QVERIFY(settings.setUiPreference("sound_volume", 35).ok());
+        QVERIFY(settings.setUiPreference("sound_muted", true).ok());
+        QVERIFY(!settings.setUiPreference("language", "zh_CN").ok());
+        QVERIFY(!settings.setUiPreference("a/b", 1).ok());
+
+        const auto reloaded = GatewaySettings::load(path, QProcessEnvironment());
+        QVERIFY(reloaded.ok());
+        const QVariantMap preferences = reloaded.value().uiPreferences();
+        QCOMPARE(preferences.size(), 2);
+        QCOMPARE(preferences.value("sound_volume").toInt(), 35);
+        QCOMPARE(preferences.value("sound_muted").toBool(), true);
+        QCOMPARE(reloaded.value().language(), QStringLiteral("en"));
     }
 };
 

@@ -1,0 +1,20 @@
+#pragma once
+
+#include <optional>
+
+#include <QHash>
+#include <QString>
+#include <QVariantMap>
+
+#include "core/config/gatewaysettings.h"
+
+// Changes the settings page saves, applied on the engine thread.
+struct SettingsUpdate
+{
+    // Written to the settings file; never Setting::DouyinClientSecret.
+    QHash<Setting, QString> values;
+    // Sealed into the database; the settings file's clear-text copy, if any, is removed.
+    std::optional<QString> douyinClientSecret;
+    // GatewaySettings::setUiPreference(), applied at once by the desktop app.
+    QVariantMap uiPreferences;
+};
