@@ -87,9 +87,8 @@ template <typename T, typename Parse>
 void DouyinClient::run(const Call &call, QObject *context, Callback<T> callback, Parse parse)
 {
     send(call, context,
-         [callback = std::move(callback), parse,
-          lossIsUnknown = call.answerLossIsUnknown](const Result<QJsonObject, DouyinError> &answer,
-                                                    const QJsonObject &data) {
+         [callback = std::move(callback), parse, lossIsUnknown = call.answerLossIsUnknown](
+                 const Result<QJsonObject, DouyinError> &answer, const QJsonObject &data) {
              if (!answer.ok())
                  return callback(answer.error());
              DouyinJson::Envelope envelope{data, answer.value(), {}};

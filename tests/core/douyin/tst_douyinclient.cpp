@@ -27,7 +27,9 @@ using Outcome = std::optional<Result<T, DouyinError>>;
 template <typename T>
 auto catcher(Outcome<T> &slot)
 {
-    return [&slot](const Result<T, DouyinError> &result) { slot = result; };
+    return [&slot](const Result<T, DouyinError> &result) {
+        slot = result;
+    };
 }
 
 } // namespace
@@ -38,8 +40,7 @@ class tst_DouyinClient : public QObject
 
 private:
     // The sandbox's control API, as an integrator would call it.
-    QJsonObject control(const QByteArray &method, const QString &path,
-                        const QJsonObject &body = {})
+    QJsonObject control(const QByteArray &method, const QString &path, const QJsonObject &body = {})
     {
         QNetworkRequest request(QUrl(m_sandbox->baseUrl().toString() + path));
         request.setHeader(QNetworkRequest::ContentTypeHeader, "application/json");
@@ -139,8 +140,9 @@ private slots:
     void notConfigured()
     {
         DouyinClient client;
-        const auto result = await<PrepareResult>(
-                [&](auto done) { client.prepare(PrepareRequest{{}, "123", {}}, this, done); });
+        const auto result = await<PrepareResult>([&](auto done) {
+            client.prepare(PrepareRequest{{}, "123", {}}, this, done);
+        });
         QVERIFY(!result.ok());
         QCOMPARE(result.error().kind, DouyinError::Kind::NotConfigured);
     }
@@ -167,10 +169,11 @@ private slots:
         QTest::addColumn<QString>("key");
         QTest::addColumn<QString>("secret");
         QTest::addColumn<qint64>("code");
-        QTest::newRow("wrong key") << "nobody" << "sandbox_client_secret"
-                                   << qint64(DouyinApi::CLIENT_KEY_INVALID);
-        QTest::newRow("wrong secret") << "sandbox_client_key" << "guess"
-                                      << qint64(DouyinApi::CLIENT_SECRET_INVALID);
+        QTest::newRow("wrong key")
+                << "nobody"
+                << "sandbox_client_secret" << qint64(DouyinApi::CLIENT_KEY_INVALID);
+        QTest::newRow("wrong secret") << "sandbox_client_key"
+                                      << "guess" << qint64(DouyinApi::CLIENT_SECRET_INVALID);
     }
 
     void wrongCredentialsAreRejected()
@@ -205,8 +208,8 @@ private slots:
         QVERIFY(!prepared.value().verifyToken.isEmpty());
         QCOMPARE(prepared.value().orderId, order.value("order_id").toString());
 
-        const auto verified = verifyCodes(prepared.value().verifyToken, poi,
-                                          {certificate.encryptedCode});
+        const auto verified =
+                verifyCodes(prepared.value().verifyToken, poi, {certificate.encryptedCode});
         QVERIFY2(verified.ok(), qPrintable(verified.ok() ? "" : verified.error().message));
         QCOMPARE(verified.value().results.size(), 1);
         const VerifyCodeResult &result = verified.value().results.first();
@@ -218,8 +221,8 @@ private slots:
                  QString::number(int(DouyinApi::CertificateStatus::Verified)));
 
         // The identical request again (a retry) is answered as already applied.
-        const auto retried = verifyCodes(prepared.value().verifyToken, poi,
-                                         {certificate.encryptedCode});
+        const auto retried =
+                verifyCodes(prepared.value().verifyToken, poi, {certificate.encryptedCode});
         QVERIFY(retried.ok());
         QCOMPARE(retried.value().results.first().result,
                  qint64(DouyinApi::VERIFY_ALREADY_UNDER_TOKEN));
@@ -235,8 +238,8 @@ private slots:
         const QJsonObject order = mintOrder(3);
         const QString link = order.value("short_link").toString();
         QVERIFY(link.startsWith("http"));
-        const auto resolved = await<QString>(
-                [&](auto done) { m_client->resolveShortLink(link, this, done); });
+        const auto resolved =
+                await<QString>([&](auto done) { m_client->resolveShortLink(link, this, done); });
         QVERIFY2(resolved.ok(), qPrintable(resolved.ok() ? "" : resolved.error().message));
 
         const auto prepared = await<PrepareResult>([&](auto done) {
@@ -246,8 +249,8 @@ private slots:
         QCOMPARE(prepared.value().certificates.size(), 3);
         const QStringList two{prepared.value().certificates.at(0).encryptedCode,
                               prepared.value().certificates.at(1).encryptedCode};
-        const auto verified = verifyCodes(prepared.value().verifyToken,
-                                          order.value("poi_id").toString(), two);
+        const auto verified =
+                verifyCodes(prepared.value().verifyToken, order.value("poi_id").toString(), two);
         QVERIFY(verified.ok());
         QCOMPARE(verified.value().results.size(), 2);
         for (const VerifyCodeResult &result : verified.value().results)
@@ -267,8 +270,8 @@ private slots:
     {
         QFETCH(QString, link);
         link.replace("SANDBOX", m_sandbox->baseUrl().toString());
-        const auto resolved = await<QString>(
-                [&](auto done) { m_client->resolveShortLink(link, this, done); });
+        const auto resolved =
+                await<QString>([&](auto done) { m_client->resolveShortLink(link, this, done); });
         QVERIFY(!resolved.ok());
         QCOMPARE(resolved.error().kind, DouyinError::Kind::BadLink);
     }
@@ -289,8 +292,8 @@ private slots:
     {
         const QJsonObject order = mintOrder(1);
         const QString link = order.value("short_link").toString();
-        const auto resolved = await<QString>(
-                [&](auto done) { m_client->resolveShortLink(link, this, done); });
+        const auto resolved =
+                await<QString>([&](auto done) { m_client->resolveShortLink(link, this, done); });
         QVERIFY(resolved.ok());
         const auto prepared = await<PrepareResult>([&](auto done) {
             m_client->prepare(PrepareRequest{resolved.value(), {}, {}}, this, done);
@@ -299,8 +302,8 @@ private slots:
         QVERIFY(verifyCodes(prepared.value().verifyToken, order.value("poi_id").toString(),
                             {prepared.value().certificates.first().encryptedCode})
                         .ok());
-        const auto dead = await<QString>(
-                [&](auto done) { m_client->resolveShortLink(link, this, done); });
+        const auto dead =
+                await<QString>([&](auto done) { m_client->resolveShortLink(link, this, done); });
         QVERIFY(!dead.ok());
         QCOMPARE(dead.error().kind, DouyinError::Kind::BadLink);
     }
@@ -311,14 +314,14 @@ private slots:
         QTest::addColumn<int>("kind");
         QTest::addColumn<bool>("applied");
 
-        QTest::newRow("drop_after_commit") << "drop_after_commit"
-                                           << int(DouyinError::Kind::Unknown) << true;
-        QTest::newRow("drop_before_commit") << "drop_before_commit"
-                                            << int(DouyinError::Kind::Unknown) << false;
+        QTest::newRow("drop_after_commit")
+                << "drop_after_commit" << int(DouyinError::Kind::Unknown) << true;
+        QTest::newRow("drop_before_commit")
+                << "drop_before_commit" << int(DouyinError::Kind::Unknown) << false;
         QTest::newRow("http_500") << "http_500" << int(DouyinError::Kind::Unknown) << false;
         QTest::newRow("delay past timeout") << "delay" << int(DouyinError::Kind::Unknown) << true;
-        QTest::newRow("busy error code") << "error_code" << int(DouyinError::Kind::Rejected)
-                                         << false;
+        QTest::newRow("busy error code")
+                << "error_code" << int(DouyinError::Kind::Rejected) << false;
         QTest::newRow("rate_limit") << "rate_limit" << int(DouyinError::Kind::Cooldown) << false;
     }
 
@@ -334,18 +337,19 @@ private slots:
         fault("verify", mode, 1,
               {{"delay_ms", 3000}, {"error_code", qint64(DouyinApi::SYSTEM_BUSY)}});
         const int before = stat("verify");
-        const auto verified = verifyCodes(prepared.value().verifyToken,
-                                          order.value("poi_id").toString(),
-                                          {prepared.value().certificates.first().encryptedCode});
+        const auto verified =
+                verifyCodes(prepared.value().verifyToken, order.value("poi_id").toString(),
+                            {prepared.value().certificates.first().encryptedCode});
         QVERIFY(!verified.ok());
         QCOMPARE(int(verified.error().kind), kind);
         // Verify is never retried by the client.
         QCOMPARE(stat("verify") - before, 1);
         // With "delay" the sandbox applies the verify once its delay has passed.
-        QTRY_COMPARE_WITH_TIMEOUT(certificateStatus(order.value("order_id").toString(), 0),
-                                  QString::number(int(applied ? DouyinApi::CertificateStatus::Verified
-                                                              : DouyinApi::CertificateStatus::Usable)),
-                                  10000);
+        QTRY_COMPARE_WITH_TIMEOUT(
+                certificateStatus(order.value("order_id").toString(), 0),
+                QString::number(int(applied ? DouyinApi::CertificateStatus::Verified
+                                            : DouyinApi::CertificateStatus::Usable)),
+                10000);
         if (mode == "rate_limit") {
             QVERIFY(m_client->cooldownRemaining() > 0);
             // Nothing is sent during the cooldown.
@@ -433,7 +437,8 @@ private slots:
         QVERIFY(orders.ok());
         QCOMPARE(orders.value().orders.size(), 1);
         QCOMPARE(orders.value().orders.first().orderId, orderId);
-        QCOMPARE(orders.value().orders.first().orderStatus, int(DouyinApi::OrderStatus::PartlyUsed));
+        QCOMPARE(orders.value().orders.first().orderStatus,
+                 int(DouyinApi::OrderStatus::PartlyUsed));
 
         const auto pois = await<PoiQueryResult>(
                 [&](auto done) { m_client->poiQuery(PoiQueryRequest{}, this, done); });
@@ -468,8 +473,8 @@ private slots:
         QTest::newRow("not json") << QByteArray("<html>busy</html>") << bad << unknown;
         QTest::newRow("json array") << QByteArray("[1,2]") << bad << unknown;
         QTest::newRow("empty object") << QByteArray("{}") << bad << unknown;
-        QTest::newRow("data of wrong type") << QByteArray("{\"data\":\"x\",\"extra\":{}}") << bad
-                                            << unknown;
+        QTest::newRow("data of wrong type")
+                << QByteArray("{\"data\":\"x\",\"extra\":{}}") << bad << unknown;
         QTest::newRow("missing fields")
                 << QByteArray("{\"data\":{\"error_code\":0},\"extra\":{\"error_code\":0}}") << bad
                 << unknown;
@@ -490,12 +495,14 @@ private slots:
         const auto answer = [body](const QHttpServerRequest &, QHttpServerResponder &&responder) {
             responder.write(body, "application/json");
         };
-        peer.route("/oauth/client_token/", [](const QHttpServerRequest &,
-                                              QHttpServerResponder &&responder) {
-            responder.write(QByteArray("{\"data\":{\"access_token\":\"clt.x\",\"expires_in\":7200,"
+        peer.route(
+                "/oauth/client_token/",
+                [](const QHttpServerRequest &, QHttpServerResponder &&responder) {
+                    responder.write(
+                            QByteArray("{\"data\":{\"access_token\":\"clt.x\",\"expires_in\":7200,"
                                        "\"error_code\":0}}"),
                             "application/json");
-        });
+                });
         peer.route("/goodlife/v1/fulfilment/certificate/prepare/", answer);
         peer.route("/goodlife/v1/fulfilment/certificate/verify/", answer);
         const quint16 port = peer.listen(QHostAddress::LocalHost, 0);

@@ -51,7 +51,10 @@ private:
         control("POST", "/sandbox/faults", body);
     }
 
-    int stat(const QString &endpoint) { return control("GET", "/sandbox/stats").value(endpoint).toInt(-1); }
+    int stat(const QString &endpoint)
+    {
+        return control("GET", "/sandbox/stats").value(endpoint).toInt(-1);
+    }
 
     QList<int> certificateStatuses(const QString &orderId)
     {
@@ -222,11 +225,11 @@ private slots:
 
         QTest::newRow("already used") << "used" << int(Kind::PrepareRejected) << qint64(0);
         QTest::newRow("expired") << "expired" << int(Kind::PrepareRejected) << qint64(0);
-        QTest::newRow("wrong POI") << "wrong_poi" << int(Kind::Answered)
-                                   << qint64(DouyinApi::POI_NOT_ALLOWED);
+        QTest::newRow("wrong POI")
+                << "wrong_poi" << int(Kind::Answered) << qint64(DouyinApi::POI_NOT_ALLOWED);
         QTest::newRow("too frequent") << "rate_limit" << int(Kind::Cooldown) << qint64(0);
-        QTest::newRow("verify busy") << "verify_busy" << int(Kind::Answered)
-                                     << qint64(DouyinApi::SYSTEM_BUSY);
+        QTest::newRow("verify busy")
+                << "verify_busy" << int(Kind::Answered) << qint64(DouyinApi::SYSTEM_BUSY);
     }
 
     void douyinRefusals()
@@ -304,9 +307,12 @@ private slots:
     {
         const QJsonObject order = mintOrder(1);
         // Prepare works, then verify finds the port closed: nothing reached Douyin.
-        const PrepareOutcome prepared = prepare(PrepareCommand{0, order.value("poi_id").toString(), {},
-                                                               order.value("codes").toArray().at(0).toString(),
-                                                               {}});
+        const PrepareOutcome prepared =
+                prepare(PrepareCommand{0,
+                                       order.value("poi_id").toString(),
+                                       {},
+                                       order.value("codes").toArray().at(0).toString(),
+                                       {}});
         QCOMPARE(prepared.kind, PrepareOutcome::Kind::Prepared);
         DouyinClient::Config config = m_client->config();
         const QUrl good = config.baseUrl;
@@ -327,9 +333,12 @@ private slots:
     void sameVerifyTokenReturnsTheEarlierRecord()
     {
         const QJsonObject order = mintOrder(1);
-        const PrepareOutcome prepared = prepare(PrepareCommand{0, order.value("poi_id").toString(), {},
-                                                               order.value("codes").toArray().at(0).toString(),
-                                                               {}});
+        const PrepareOutcome prepared =
+                prepare(PrepareCommand{0,
+                                       order.value("poi_id").toString(),
+                                       {},
+                                       order.value("codes").toArray().at(0).toString(),
+                                       {}});
         VerifyCommand command;
         command.poiId = order.value("poi_id").toString();
         command.encryptedCode = prepared.prepared.certificates.first().encryptedCode;
