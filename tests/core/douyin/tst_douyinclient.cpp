@@ -11,6 +11,8 @@
 #include <QTcpServer>
 #include <QTest>
 
+#include "tests/common/sandboxcontrol.h"
+
 #include "core/douyin/accesstokencache.h"
 #include "core/douyin/douyinapi.h"
 #include "core/douyin/douyinclient.h"
@@ -40,40 +42,6 @@ class tst_DouyinClient : public QObject
 
 private:
     // The sandbox's control API, as an integrator would call it.
-    QJsonObject control(const QByteArray &method, const QString &path, const QJsonObject &body = {})
-    {
-        QNetworkRequest request(QUrl(m_sandbox->baseUrl().toString() + path));
-        request.setHeader(QNetworkRequest::ContentTypeHeader, "application/json");
-        std::unique_ptr<QNetworkReply> reply(m_network.sendCustomRequest(
-                request, method, QJsonDocument(body).toJson(QJsonDocument::Compact)));
-        QSignalSpy finished(reply.get(), &QNetworkReply::finished);
-        if (!reply->isFinished())
-            finished.wait(10000);
-        return QJsonDocument::fromJson(reply->readAll()).object();
-    }
-
-    QJsonObject mintOrder(int certificates, const QJsonObject &extra = {})
-    {
-        QJsonObject body = extra;
-        body.insert("certificates", certificates);
-        return control("POST", "/sandbox/orders", body);
-    }
-
-    void fault(const QString &endpoint, const QString &mode, int count = 1,
-               const QJsonObject &extra = {})
-    {
-        QJsonObject body = extra;
-        body.insert("endpoint", endpoint);
-        body.insert("mode", mode);
-        body.insert("count", count);
-        control("POST", "/sandbox/faults", body);
-    }
-
-    int stat(const QString &endpoint)
-    {
-        return control("GET", "/sandbox/stats").value(endpoint).toInt(-1);
-    }
-
     template <typename T, typename Start>
     Result<T, DouyinError> await(Start start)
     {
@@ -101,7 +69,7 @@ private:
 
     QString certificateStatus(const QString &orderId, int index)
     {
-        const QJsonObject order = control("GET", "/sandbox/orders/" + orderId);
+        const QJsonObject order = m_control.call("GET", "/sandbox/orders/" + orderId);
         return QString::number(
                 order.value("certificates").toArray().at(index).toObject().value("status").toInt());
     }
@@ -121,18 +89,19 @@ private:
 
     std::unique_ptr<SandboxServer> m_sandbox;
     std::unique_ptr<DouyinClient> m_client;
-    QNetworkAccessManager m_network;
+    SandboxControl m_control;
 
 private slots:
     void initTestCase()
     {
         m_sandbox = std::make_unique<SandboxServer>();
         QVERIFY(m_sandbox->listen({"127.0.0.1", 0}).ok());
+        m_control.setBaseUrl(m_sandbox->baseUrl().toString());
     }
 
     void init()
     {
-        control("DELETE", "/sandbox/faults");
+        m_control.clearFaults();
         m_client = std::make_unique<DouyinClient>();
         m_client->setConfig(sandboxConfig());
     }
@@ -149,7 +118,7 @@ private slots:
 
     void tokenIsFetchedOnceForManyCallers()
     {
-        const int before = stat("client_token");
+        const int before = m_control.stat("client_token");
         QList<Outcome<QString>> outcomes(100);
         for (auto &outcome : outcomes)
             m_client->clientToken(this, catcher<QString>(outcome));
@@ -160,7 +129,7 @@ private slots:
         QVERIFY(first.startsWith("clt."));
         for (const auto &outcome : outcomes)
             QCOMPARE(outcome->value(), first);
-        QCOMPARE(stat("client_token") - before, 1);
+        QCOMPARE(m_control.stat("client_token") - before, 1);
         QCOMPARE(m_client->tokens()->fetchCount(), 1);
     }
 
@@ -193,7 +162,7 @@ private slots:
 
     void prepareAndVerifyByCode()
     {
-        const QJsonObject order = mintOrder(1, {{"pay_amount", 9900}});
+        const QJsonObject order = m_control.mintOrder(1, {{"pay_amount", 9900}});
         const QString code = order.value("codes").toArray().at(0).toString();
         const QString poi = order.value("poi_id").toString();
         QVERIFY(!code.isEmpty());
@@ -235,7 +204,7 @@ private slots:
 
     void shortLinkWholeOrder()
     {
-        const QJsonObject order = mintOrder(3);
+        const QJsonObject order = m_control.mintOrder(3);
         const QString link = order.value("short_link").toString();
         QVERIFY(link.startsWith("http"));
         const auto resolved =
@@ -278,19 +247,19 @@ private slots:
 
     void pageUrlWithObjectIdNeedsNoRequest()
     {
-        const int before = stat("short_link");
+        const int before = m_control.stat("short_link");
         const auto resolved = await<QString>([&](auto done) {
             m_client->resolveShortLink(
                     "https://www.douyin.com/life/coupon?object_id=ab%2Bc%3D%3D&x=1", this, done);
         });
         QVERIFY(resolved.ok());
         QCOMPARE(resolved.value(), QString("ab+c=="));
-        QCOMPARE(stat("short_link"), before);
+        QCOMPARE(m_control.stat("short_link"), before);
     }
 
     void deadShortLinkAfterFullUse()
     {
-        const QJsonObject order = mintOrder(1);
+        const QJsonObject order = m_control.mintOrder(1);
         const QString link = order.value("short_link").toString();
         const auto resolved =
                 await<QString>([&](auto done) { m_client->resolveShortLink(link, this, done); });
@@ -331,19 +300,19 @@ private slots:
         QFETCH(int, kind);
         QFETCH(bool, applied);
 
-        const QJsonObject order = mintOrder(1);
+        const QJsonObject order = m_control.mintOrder(1);
         const auto prepared = prepareCode(order.value("codes").toArray().at(0).toString());
         QVERIFY(prepared.ok());
-        fault("verify", mode, 1,
-              {{"delay_ms", 3000}, {"error_code", qint64(DouyinApi::SYSTEM_BUSY)}});
-        const int before = stat("verify");
+        m_control.fault("verify", mode, 1,
+                        {{"delay_ms", 3000}, {"error_code", qint64(DouyinApi::SYSTEM_BUSY)}});
+        const int before = m_control.stat("verify");
         const auto verified =
                 verifyCodes(prepared.value().verifyToken, order.value("poi_id").toString(),
                             {prepared.value().certificates.first().encryptedCode});
         QVERIFY(!verified.ok());
         QCOMPARE(int(verified.error().kind), kind);
         // Verify is never retried by the client.
-        QCOMPARE(stat("verify") - before, 1);
+        QCOMPARE(m_control.stat("verify") - before, 1);
         // With "delay" the sandbox applies the verify once its delay has passed.
         QTRY_COMPARE_WITH_TIMEOUT(
                 certificateStatus(order.value("order_id").toString(), 0),
@@ -355,61 +324,61 @@ private slots:
             // Nothing is sent during the cooldown.
             const auto blocked = prepareCode(order.value("codes").toArray().at(0).toString());
             QCOMPARE(blocked.error().kind, DouyinError::Kind::Cooldown);
-            QCOMPARE(stat("verify") - before, 1);
+            QCOMPARE(m_control.stat("verify") - before, 1);
             QTRY_COMPARE_WITH_TIMEOUT(m_client->cooldownRemaining(), 0, 5000);
         }
     }
 
     void readsAreRetried()
     {
-        const QJsonObject order = mintOrder(1);
+        const QJsonObject order = m_control.mintOrder(1);
         const QString encrypted = order.value("encrypted_codes").toArray().at(0).toString();
-        fault("certificate_get", "http_500", 2);
-        const int before = stat("certificate_get");
+        m_control.fault("certificate_get", "http_500", 2);
+        const int before = m_control.stat("certificate_get");
         const auto got = await<CertificateGetResult>(
                 [&](auto done) { m_client->certificateGet(encrypted, this, done); });
         QVERIFY2(got.ok(), qPrintable(got.ok() ? "" : got.error().message));
-        QCOMPARE(stat("certificate_get") - before, 3);
+        QCOMPARE(m_control.stat("certificate_get") - before, 3);
         QCOMPARE(got.value().certificate.status, int(DouyinApi::CertificateStatus::Usable));
     }
 
     void readsGiveUpAfterThreeAttempts()
     {
-        fault("poi_query", "http_500", 5);
-        const int before = stat("poi_query");
+        m_control.fault("poi_query", "http_500", 5);
+        const int before = m_control.stat("poi_query");
         const auto pois = await<PoiQueryResult>(
                 [&](auto done) { m_client->poiQuery(PoiQueryRequest{}, this, done); });
         QVERIFY(!pois.ok());
         QCOMPARE(pois.error().kind, DouyinError::Kind::BadAnswer);
-        QCOMPARE(stat("poi_query") - before, 3);
+        QCOMPARE(m_control.stat("poi_query") - before, 3);
     }
 
     void prepareIsNotRetriedOnceSent()
     {
-        fault("prepare", "http_500", 1);
-        const int before = stat("prepare");
+        m_control.fault("prepare", "http_500", 1);
+        const int before = m_control.stat("prepare");
         const auto prepared = prepareCode("123456");
         QVERIFY(!prepared.ok());
         QCOMPARE(prepared.error().kind, DouyinError::Kind::BadAnswer);
-        QCOMPARE(stat("prepare") - before, 1);
+        QCOMPARE(m_control.stat("prepare") - before, 1);
     }
 
     void expiredTokenIsReplacedOnce()
     {
-        const QJsonObject order = mintOrder(1);
+        const QJsonObject order = m_control.mintOrder(1);
         QVERIFY(prepareCode(order.value("codes").toArray().at(0).toString()).ok());
         const QString oldToken = m_client->tokens()->currentToken();
-        control("POST", "/sandbox/tokens/expire");
-        const int tokensBefore = stat("client_token");
+        m_control.call("POST", "/sandbox/tokens/expire");
+        const int tokensBefore = m_control.stat("client_token");
         const auto prepared = prepareCode(order.value("codes").toArray().at(0).toString());
         QVERIFY2(prepared.ok(), qPrintable(prepared.ok() ? "" : prepared.error().message));
-        QCOMPARE(stat("client_token") - tokensBefore, 1);
+        QCOMPARE(m_control.stat("client_token") - tokensBefore, 1);
         QVERIFY(m_client->tokens()->currentToken() != oldToken);
     }
 
     void statusQueriesReflectVerification()
     {
-        const QJsonObject order = mintOrder(2);
+        const QJsonObject order = m_control.mintOrder(2);
         const QString orderId = order.value("order_id").toString();
         const auto prepared = prepareCode(order.value("codes").toArray().at(0).toString());
         QVERIFY(prepared.ok());

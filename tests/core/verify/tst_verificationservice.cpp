@@ -6,6 +6,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include "tests/common/sandboxcontrol.h"
+
 #include "core/douyin/douyinapi.h"
 #include "core/douyin/douyinclient.h"
 #include "core/sandbox/sandboxserver.h"
@@ -22,44 +24,10 @@ class tst_VerificationService : public QObject
     Q_OBJECT
 
 private:
-    QJsonObject control(const QByteArray &method, const QString &path, const QJsonObject &body = {})
-    {
-        QNetworkRequest request(QUrl(m_sandbox->baseUrl().toString() + path));
-        request.setHeader(QNetworkRequest::ContentTypeHeader, "application/json");
-        std::unique_ptr<QNetworkReply> reply(m_network.sendCustomRequest(
-                request, method, QJsonDocument(body).toJson(QJsonDocument::Compact)));
-        QSignalSpy finished(reply.get(), &QNetworkReply::finished);
-        if (!reply->isFinished())
-            finished.wait(10000);
-        return QJsonDocument::fromJson(reply->readAll()).object();
-    }
-
-    QJsonObject mintOrder(int certificates, const QJsonObject &extra = {})
-    {
-        QJsonObject body = extra;
-        body.insert("certificates", certificates);
-        return control("POST", "/sandbox/orders", body);
-    }
-
-    void fault(const QString &endpoint, const QString &mode, int count = 1,
-               const QJsonObject &extra = {})
-    {
-        QJsonObject body = extra;
-        body.insert("endpoint", endpoint);
-        body.insert("mode", mode);
-        body.insert("count", count);
-        control("POST", "/sandbox/faults", body);
-    }
-
-    int stat(const QString &endpoint)
-    {
-        return control("GET", "/sandbox/stats").value(endpoint).toInt(-1);
-    }
-
     QList<int> certificateStatuses(const QString &orderId)
     {
         QList<int> statuses;
-        const QJsonObject order = control("GET", "/sandbox/orders/" + orderId);
+        const QJsonObject order = m_control.call("GET", "/sandbox/orders/" + orderId);
         for (const QJsonValue &certificate : order.value("certificates").toArray())
             statuses.append(certificate.toObject().value("status").toInt());
         return statuses;
@@ -134,17 +102,18 @@ private:
     std::unique_ptr<Database> m_database;
     std::unique_ptr<DouyinClient> m_client;
     std::unique_ptr<VerificationService> m_engine;
-    QNetworkAccessManager m_network;
+    SandboxControl m_control;
 
 private slots:
     void initTestCase()
     {
         m_sandbox = std::make_unique<SandboxServer>();
         QVERIFY(m_sandbox->listen({"127.0.0.1", 0}).ok());
+        m_control.setBaseUrl(m_sandbox->baseUrl().toString());
         startEngine();
     }
 
-    void init() { control("DELETE", "/sandbox/faults"); }
+    void init() { m_control.clearFaults(); }
 
     void modesAndCounts_data()
     {
@@ -165,7 +134,7 @@ private slots:
         QFETCH(int, certificates);
         QFETCH(int, count);
 
-        const QJsonObject order = mintOrder(certificates, {{"pay_amount", 1990}});
+        const QJsonObject order = m_control.mintOrder(certificates, {{"pay_amount", 1990}});
         const QString orderId = order.value("order_id").toString();
         VerifyCommand command;
         command.poiId = order.value("poi_id").toString();
@@ -185,11 +154,11 @@ private slots:
             command.encryptedCode = prepared.prepared.certificates.first().encryptedCode;
             command.verifyToken = prepared.prepared.verifyToken;
         }
-        const int verifiesBefore = stat("verify");
+        const int verifiesBefore = m_control.stat("verify");
         const VerifyOutcome outcome = verify(command);
         QVERIFY2(outcome.kind == Kind::Answered, qPrintable(outcome.error.message));
         QCOMPARE(outcome.records.size(), count);
-        QCOMPARE(stat("verify") - verifiesBefore, 1); // one verify call for all of them
+        QCOMPARE(m_control.stat("verify") - verifiesBefore, 1); // one verify call for all of them
         for (const VerificationRecord &record : outcome.records) {
             QCOMPARE(record.verifyStatus, Status::Success);
             QVERIFY(record.id > 0);
@@ -241,16 +210,17 @@ private slots:
         QJsonObject extra;
         if (setup == "expired")
             extra.insert("expire_in_days", -1);
-        const QJsonObject order = mintOrder(1, extra);
+        const QJsonObject order = m_control.mintOrder(1, extra);
         VerifyCommand command = byCode(order);
         if (setup == "used")
             QCOMPARE(verify(command).kind, Kind::Answered);
         if (setup == "wrong_poi")
             command.poiId = "7000000000000000999";
         if (setup == "rate_limit")
-            fault("prepare", "rate_limit");
+            m_control.fault("prepare", "rate_limit");
         if (setup == "verify_busy")
-            fault("verify", "error_code", 1, {{"error_code", qint64(DouyinApi::SYSTEM_BUSY)}});
+            m_control.fault("verify", "error_code", 1,
+                            {{"error_code", qint64(DouyinApi::SYSTEM_BUSY)}});
 
         const VerifyOutcome outcome = verify(command);
         QCOMPARE(int(outcome.kind), kind);
@@ -284,10 +254,10 @@ private slots:
         QFETCH(Status, settled);
         QFETCH(int, extraVerifies);
 
-        const QJsonObject order = mintOrder(1);
-        fault("verify", mode);
-        const int before = stat("verify");
-        const int preparesBefore = stat("prepare");
+        const QJsonObject order = m_control.mintOrder(1);
+        m_control.fault("verify", mode);
+        const int before = m_control.stat("verify");
+        const int preparesBefore = m_control.stat("prepare");
         const VerifyOutcome outcome = verify(byCode(order));
         QCOMPARE(outcome.kind, Kind::Unknown);
         QCOMPARE(outcome.records.size(), 1);
@@ -296,8 +266,8 @@ private slots:
         QCOMPARE(reload(id).verifyStatus, Status::Unknown);
 
         QTRY_COMPARE_WITH_TIMEOUT(reload(id).verifyStatus, settled, 10000);
-        QCOMPARE(stat("verify") - before, 1 + extraVerifies);
-        QCOMPARE(stat("prepare") - preparesBefore, 1); // never a new prepare
+        QCOMPARE(m_control.stat("verify") - before, 1 + extraVerifies);
+        QCOMPARE(m_control.stat("prepare") - preparesBefore, 1); // never a new prepare
         QCOMPARE(certificateStatuses(order.value("order_id").toString()),
                  QList<int>{int(DouyinApi::CertificateStatus::Verified)});
         QCOMPARE(m_engine->resolutionBacklog(), 0);
@@ -305,7 +275,7 @@ private slots:
 
     void unreachableBeforeSendLeavesNothingPending()
     {
-        const QJsonObject order = mintOrder(1);
+        const QJsonObject order = m_control.mintOrder(1);
         // Prepare works, then verify finds the port closed: nothing reached Douyin.
         const PrepareOutcome prepared =
                 prepare(PrepareCommand{0,
@@ -332,7 +302,7 @@ private slots:
 
     void sameVerifyTokenReturnsTheEarlierRecord()
     {
-        const QJsonObject order = mintOrder(1);
+        const QJsonObject order = m_control.mintOrder(1);
         const PrepareOutcome prepared =
                 prepare(PrepareCommand{0,
                                        order.value("poi_id").toString(),
@@ -345,29 +315,29 @@ private slots:
         command.verifyToken = prepared.prepared.verifyToken;
         const VerifyOutcome first = verify(command);
         QCOMPARE(first.kind, Kind::Answered);
-        const int before = stat("verify");
+        const int before = m_control.stat("verify");
         const VerifyOutcome second = verify(command);
         QCOMPARE(second.kind, Kind::Answered);
         QVERIFY(second.replayed);
         QCOMPARE(second.records.first().id, first.records.first().id);
-        QCOMPARE(stat("verify"), before);
+        QCOMPARE(m_control.stat("verify"), before);
     }
 
     void idempotencyKey()
     {
-        const QJsonObject order = mintOrder(2);
+        const QJsonObject order = m_control.mintOrder(2);
         VerifyCommand command = byCode(order);
         command.appId = 0;
         command.idempotencyKey = "key-1";
         command.fingerprint = "same";
         const VerifyOutcome first = verify(command);
         QCOMPARE(first.kind, Kind::Answered);
-        const int before = stat("prepare");
+        const int before = m_control.stat("prepare");
         const VerifyOutcome again = verify(command);
         QCOMPARE(again.kind, Kind::Answered);
         QVERIFY(again.replayed);
         QCOMPARE(again.records.first().id, first.records.first().id);
-        QCOMPARE(stat("prepare"), before);
+        QCOMPARE(m_control.stat("prepare"), before);
 
         VerifyCommand different = byCode(order, 1);
         different.idempotencyKey = "key-1";
@@ -412,35 +382,35 @@ private slots:
             command.code = "1";
             command.extra = QJsonObject{{"colour", "red"}};
         }
-        const int before = stat("prepare") + stat("verify");
+        const int before = m_control.stat("prepare") + m_control.stat("verify");
         const VerifyOutcome outcome = verify(command);
         QCOMPARE(outcome.kind, Kind::BadInput);
         QVERIFY2(outcome.error.message.startsWith(field), qPrintable(outcome.error.message));
-        QCOMPARE(stat("prepare") + stat("verify"), before);
+        QCOMPARE(m_control.stat("prepare") + m_control.stat("verify"), before);
     }
 
     void countAboveAvailableIsRefused()
     {
-        const QJsonObject order = mintOrder(2);
+        const QJsonObject order = m_control.mintOrder(2);
         VerifyCommand command;
         command.poiId = order.value("poi_id").toString();
         command.shortLink = order.value("short_link").toString();
         command.count = 3;
-        const int before = stat("verify");
+        const int before = m_control.stat("verify");
         const VerifyOutcome outcome = verify(command);
         QCOMPARE(outcome.kind, Kind::BadInput);
         QVERIFY(outcome.error.message.startsWith("count"));
-        QCOMPARE(stat("verify"), before);
+        QCOMPARE(m_control.stat("verify"), before);
     }
 
     void restartResumesResolution()
     {
-        const QJsonObject order = mintOrder(1);
+        const QJsonObject order = m_control.mintOrder(1);
         // Douyin stays silent long enough for the "process" to stop before resolution.
         VerificationService::Config slow = m_engine->config();
         slow.resolveFastDelayMs = 600000;
         m_engine->setConfig(slow);
-        fault("verify", "drop_before_commit");
+        m_control.fault("verify", "drop_before_commit");
         const VerifyOutcome outcome = verify(byCode(order));
         QCOMPARE(outcome.kind, Kind::Unknown);
         const qint64 id = outcome.records.first().id;
