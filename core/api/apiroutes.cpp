@@ -94,6 +94,31 @@ Result<QString> identifier(const QJsonObject &object, const QString &name)
     return text(object, name);
 }
 
+// The body of an open POST: a JSON object with only `allowed` fields, whose text fields go
+// into `targets` (poi_id and code may also arrive as JSON integers) and whose optional
+// `extra` must be an object.
+Result<QJsonObject> readCommandBody(const QHttpServerRequest &request, const QStringList &allowed,
+                                    const QList<std::pair<QString, QString *>> &targets)
+{
+    const auto body = parseBody(request);
+    if (!body.ok())
+        return body.error();
+    const QJsonObject &json = body.value();
+    if (auto known = onlyFields(json, allowed); !known.ok())
+        return known.error();
+    for (const auto &[name, target] : targets) {
+        const auto value =
+                name == u"poi_id" || name == u"code" ? identifier(json, name) : text(json, name);
+        if (!value.ok())
+            return value.error();
+        *target = value.value();
+    }
+    const QJsonValue extra = json.value(QStringLiteral("extra"));
+    if (!extra.isUndefined() && !extra.isNull() && !extra.isObject())
+        return badRequest(QStringLiteral("extra: must be an object"));
+    return json;
+}
+
 QJsonObject douyinErrorJson(const DouyinError &error)
 {
     return QJsonObject{{QStringLiteral("error_code"), error.code},
@@ -388,32 +413,21 @@ void ApiRoutes::verify(const QHttpServerRequest &request, QHttpServerResponder &
     const auto app = authenticateOpen(m_services.authenticator, request, reply);
     if (!app)
         return;
-    const auto body = parseBody(request);
+    VerifyCommand command;
+    command.appId = app->id;
+    const auto body = readCommandBody(request,
+                                      {QStringLiteral("poi_id"), QStringLiteral("short_link"),
+                                       QStringLiteral("code"), QStringLiteral("encrypted_code"),
+                                       QStringLiteral("verify_token"), QStringLiteral("count"),
+                                       QStringLiteral("extra")},
+                                      {{QStringLiteral("poi_id"), &command.poiId},
+                                       {QStringLiteral("short_link"), &command.shortLink},
+                                       {QStringLiteral("code"), &command.code},
+                                       {QStringLiteral("encrypted_code"), &command.encryptedCode},
+                                       {QStringLiteral("verify_token"), &command.verifyToken}});
     if (!body.ok())
         return replyBad(reply, body.error());
     const QJsonObject &json = body.value();
-    if (auto known = onlyFields(json,
-                                {QStringLiteral("poi_id"), QStringLiteral("short_link"),
-                                 QStringLiteral("code"), QStringLiteral("encrypted_code"),
-                                 QStringLiteral("verify_token"), QStringLiteral("count"),
-                                 QStringLiteral("extra")});
-        !known.ok())
-        return replyBad(reply, known.error());
-
-    VerifyCommand command;
-    command.appId = app->id;
-    for (const auto &[name, target] :
-         {std::pair{QStringLiteral("poi_id"), &command.poiId},
-          std::pair{QStringLiteral("short_link"), &command.shortLink},
-          std::pair{QStringLiteral("code"), &command.code},
-          std::pair{QStringLiteral("encrypted_code"), &command.encryptedCode},
-          std::pair{QStringLiteral("verify_token"), &command.verifyToken}}) {
-        const auto value =
-                name == u"poi_id" || name == u"code" ? identifier(json, name) : text(json, name);
-        if (!value.ok())
-            return replyBad(reply, value.error());
-        *target = value.value();
-    }
     // The gateway prepares itself in these modes; a caller's verify_token is ignored.
     if (command.encryptedCode.isEmpty())
         command.verifyToken.clear();
@@ -423,10 +437,7 @@ void ApiRoutes::verify(const QHttpServerRequest &request, QHttpServerResponder &
             return replyBad(reply, badRequest(QStringLiteral("count: must be a whole number")));
         command.count = int(qBound(qint64(-1), count.toInteger(), qint64(1000)));
     }
-    const QJsonValue extra = json.value(QStringLiteral("extra"));
-    if (!extra.isUndefined() && !extra.isNull() && !extra.isObject())
-        return replyBad(reply, badRequest(QStringLiteral("extra: must be an object")));
-    command.extra = extra.toObject();
+    command.extra = json.value(QStringLiteral("extra")).toObject();
     command.idempotencyKey = QString::fromUtf8(request.value(QByteArrayLiteral("idempotency-key")));
     command.fingerprint = Crypto::sha256(request.body());
 
@@ -446,32 +457,18 @@ void ApiRoutes::prepare(const QHttpServerRequest &request, QHttpServerResponder 
     const auto app = authenticateOpen(m_services.authenticator, request, reply);
     if (!app)
         return;
-    const auto body = parseBody(request);
-    if (!body.ok())
-        return replyBad(reply, body.error());
-    const QJsonObject &json = body.value();
-    if (auto known = onlyFields(json,
-                                {QStringLiteral("poi_id"), QStringLiteral("short_link"),
-                                 QStringLiteral("code"), QStringLiteral("encrypted_data"),
-                                 QStringLiteral("extra")});
-        !known.ok())
-        return replyBad(reply, known.error());
     PrepareCommand command;
     command.appId = app->id;
-    for (const auto &[name, target] :
-         {std::pair{QStringLiteral("poi_id"), &command.poiId},
-          std::pair{QStringLiteral("short_link"), &command.shortLink},
-          std::pair{QStringLiteral("code"), &command.code},
-          std::pair{QStringLiteral("encrypted_data"), &command.encryptedData}}) {
-        const auto value =
-                name == u"poi_id" || name == u"code" ? identifier(json, name) : text(json, name);
-        if (!value.ok())
-            return replyBad(reply, value.error());
-        *target = value.value();
-    }
-    const QJsonValue extra = json.value(QStringLiteral("extra"));
-    if (!extra.isUndefined() && !extra.isNull() && !extra.isObject())
-        return replyBad(reply, badRequest(QStringLiteral("extra: must be an object")));
+    const auto body = readCommandBody(request,
+                                      {QStringLiteral("poi_id"), QStringLiteral("short_link"),
+                                       QStringLiteral("code"), QStringLiteral("encrypted_data"),
+                                       QStringLiteral("extra")},
+                                      {{QStringLiteral("poi_id"), &command.poiId},
+                                       {QStringLiteral("short_link"), &command.shortLink},
+                                       {QStringLiteral("code"), &command.code},
+                                       {QStringLiteral("encrypted_data"), &command.encryptedData}});
+    if (!body.ok())
+        return replyBad(reply, body.error());
 
     m_services.engine->prepare(command, this, [reply](const PrepareOutcome &outcome) {
         if (outcome.kind == PrepareOutcome::Kind::Prepared) {
