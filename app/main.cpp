@@ -112,6 +112,8 @@ int main(int argc, char *argv[])
                                                   : new QApplication(argc, argv));
     QCoreApplication::setApplicationName(QStringLiteral(DYGW_APP_NAME));
     QCoreApplication::setApplicationVersion(QStringLiteral(DYGW_VERSION));
+    // The window's desktop entry (and so its icon) on Wayland; installed by the packages.
+    QGuiApplication::setDesktopFileName(QStringLiteral(DYGW_APP_ID));
 
     CommandLine commandLine;
     const auto parsed = commandLine.parse(QCoreApplication::arguments());
