@@ -34,14 +34,15 @@ set(CPACK_DEBIAN_PACKAGE_SECTION "misc")
 set(CPACK_DEBIAN_PACKAGE_PRIORITY "optional")
 set(CPACK_DEBIAN_COMPRESSION_TYPE "xz")
 # Shared libraries come from dpkg-shlibdeps. What it cannot see is listed here: plugins
-# that Qt loads at run time (SQLite driver, xcb platform, WebP/TIFF readers), GStreamer
-# (Qt Multimedia's camera and sound backend; -good has V4L2 and PulseAudio) and a CJK font.
+# that Qt loads at run time (the SQLite driver, WebP/TIFF readers), GStreamer (Qt
+# Multimedia's camera and sound backend; -good has V4L2 and PulseAudio) and a CJK font.
+# (The xcb platform plugin is part of libqt6gui6 in Debian 12; qt6-qpa-plugins only has VNC.)
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 set(CPACK_DEBIAN_PACKAGE_DEPENDS
-    "libqt6sql6-sqlite, qt6-qpa-plugins, qt6-image-formats-plugins, \
-gstreamer1.0-plugins-base, gstreamer1.0-plugins-good, fonts-wqy-microhei | fonts-noto-cjk")
-# The window on a Wayland session without going through XWayland.
-set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "qt6-wayland")
+    "libqt6sql6-sqlite, qt6-image-formats-plugins, gstreamer1.0-plugins-base, \
+gstreamer1.0-plugins-good, fonts-wqy-microhei | fonts-noto-cjk")
+# The window on Wayland without XWayland; Qt's own strings (dialog buttons) in Chinese.
+set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "qt6-wayland, qt6-translations-l10n")
 set(CPACK_DEBIAN_PACKAGE_CONTROL_EXTRA
     ${CMAKE_CURRENT_LIST_DIR}/postinst ${CMAKE_CURRENT_LIST_DIR}/prerm)
 set(CPACK_DEBIAN_PACKAGE_CONTROL_STRICT_PERMISSION ON)
