@@ -14,7 +14,9 @@ include(GNUInstallDirs)
 # SOURCE_DATE_EPOCH when set (reproducible builds).
 string(TIMESTAMP DYGW_RELEASE_DATE "%Y-%m-%d" UTC)
 
-if(UNIX AND NOT APPLE)
+if(WIN32)
+    include(${CMAKE_CURRENT_LIST_DIR}/windows/Windows.cmake)
+elseif(UNIX AND NOT APPLE)
     include(${CMAKE_CURRENT_LIST_DIR}/linux/Linux.cmake)
 endif()
 
