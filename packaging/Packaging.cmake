@@ -16,7 +16,9 @@ string(TIMESTAMP DYGW_RELEASE_DATE "%Y-%m-%d" UTC)
 
 if(WIN32)
     include(${CMAKE_CURRENT_LIST_DIR}/windows/Windows.cmake)
-elseif(UNIX AND NOT APPLE)
+elseif(APPLE)
+    include(${CMAKE_CURRENT_LIST_DIR}/macos/MacOS.cmake)
+else()
     include(${CMAKE_CURRENT_LIST_DIR}/linux/Linux.cmake)
 endif()
 
