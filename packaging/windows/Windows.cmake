@@ -55,8 +55,8 @@ set(CPACK_NSIS_CONTACT "dy-gateway@example.invalid")
 set(CPACK_NSIS_MANIFEST_DPI_AWARE ON)
 # No licence has been chosen for the project: no licence page.
 set(CPACK_NSIS_IGNORE_LICENSE_PAGE ON)
-# An update (a newer installer) first removes the installed version; settings and data in
-# %APPDATA%\dy-gateway are not touched.
+# An update (a newer installer) first removes the installed version; settings and data
+# (%LOCALAPPDATA%\dy-gateway, %APPDATA%\dy-gateway) are not touched.
 set(CPACK_NSIS_ENABLE_UNINSTALL_BEFORE_INSTALL ON)
 # Start menu: <folder>\dy-gateway.lnk -> bin\dy-gateway.exe (plus the uninstaller).
 set(CPACK_PACKAGE_EXECUTABLES "dy-gateway" "dy-gateway")
