@@ -16,6 +16,16 @@
 #include "ui/apptranslator.h"
 #include "ui/mainwindow.h"
 
+#ifdef Q_OS_WIN
+#  ifndef NOMINMAX
+#    define NOMINMAX
+#  endif
+#  ifndef WIN32_LEAN_AND_MEAN
+#    define WIN32_LEAN_AND_MEAN
+#  endif
+#  include <windows.h>
+#endif
+
 namespace {
 
 enum ExitCode { EXIT_OK = 0, EXIT_RUNTIME = 1, EXIT_USAGE = 2 };
@@ -26,6 +36,22 @@ void printLine(std::FILE *stream, const QString &line)
     std::fputc('\n', stream);
     std::fflush(stream);
 }
+
+#ifdef Q_OS_WIN
+// dy-gateway.exe is a GUI program, so no console window opens behind the till screen. Started
+// from a console it still prints there (--version, --help, --headless, decode); output that is
+// redirected to a file or pipe is left as it is.
+void attachParentConsole()
+{
+    if (GetFileType(GetStdHandle(STD_OUTPUT_HANDLE)) != FILE_TYPE_UNKNOWN)
+        return;
+    if (!AttachConsole(ATTACH_PARENT_PROCESS))
+        return;
+    std::FILE *reopened = nullptr;
+    freopen_s(&reopened, "CONOUT$", "w", stdout);
+    freopen_s(&reopened, "CONOUT$", "w", stderr);
+}
+#endif
 
 int fail(int code, const QString &message)
 {
@@ -89,6 +115,9 @@ int runWindow(QApplication &app, GatewaySettings settings, GatewayRuntime::Optio
 
 int main(int argc, char *argv[])
 {
+#ifdef Q_OS_WIN
+    attachParentConsole();
+#endif
     QStringList rawArguments;
     for (int i = 0; i < argc; ++i)
         rawArguments.append(QString::fromLocal8Bit(argv[i]));
@@ -109,6 +138,8 @@ int main(int argc, char *argv[])
                                                   : new QApplication(argc, argv));
     QCoreApplication::setApplicationName(QStringLiteral(DYGW_APP_NAME));
     QCoreApplication::setApplicationVersion(QStringLiteral(DYGW_VERSION));
+    // The window's desktop entry (and so its icon) on Wayland; installed by the packages.
+    QGuiApplication::setDesktopFileName(QStringLiteral(DYGW_APP_ID));
 
     CommandLine commandLine;
     const auto parsed = commandLine.parse(QCoreApplication::arguments());

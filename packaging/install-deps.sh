@@ -8,9 +8,12 @@ PACKAGES=(
     cmake ninja-build g++ ccache pkg-config clang-format
     qt6-base-dev qt6-base-dev-tools qt6-httpserver-dev qt6-websockets-dev
     qt6-multimedia-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
-    qt6-svg-dev qt6-charts-dev libqt6sql6-sqlite libzxing-dev libssl-dev libgl-dev
+    qt6-svg-dev libqt6sql6-sqlite libzxing-dev libssl-dev libgl-dev
     # run: image formats for pasted screenshots, camera/sound backend, a CJK font
-    qt6-image-formats-plugins gstreamer1.0-plugins-base fonts-wqy-microhei
+    qt6-image-formats-plugins gstreamer1.0-plugins-base gstreamer1.0-plugins-good
+    fonts-wqy-microhei
+    # package: cpack's DEB dependencies (dpkg-shlibdeps, file) and the package test (python3)
+    dpkg-dev file python3
     # test: an X server for GUI tests that need one; clang and its runtime for the fuzzer
     xvfb clang libclang-rt-14-dev
 )
