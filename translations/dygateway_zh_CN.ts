@@ -308,6 +308,22 @@ Use the scanner gun, type the code, or paste a screenshot (Ctrl+V).</source>
         <source>Demo mode: coupons are verified against the built-in Douyin simulator, never against Douyin.</source>
         <translation>演示模式：券码在内置的抖音模拟器上核销，不会发送到抖音。</translation>
     </message>
+    <message>
+        <source>About dy-gateway</source>
+        <translation>关于 dy-gateway</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;dy-gateway %1&lt;/h3&gt;&lt;p&gt;Verifies Douyin group-buying coupons at the till, and lets other devices in the store verify through this computer.&lt;/p&gt;&lt;p&gt;Qt %2&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;dy-gateway %1&lt;/h3&gt;&lt;p&gt;在收银台核销抖音团购券，并让店内其他设备通过这台电脑核销。&lt;/p&gt;&lt;p&gt;Qt %2&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;About dy-gateway</source>
+        <translation>关于 dy-gateway(&amp;A)</translation>
+    </message>
 </context>
 <context>
     <name>OutcomeText</name>

@@ -3,12 +3,15 @@
 #include <QDateTime>
 #include <QEvent>
 #include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
 #include <QStatusBar>
 #include <QTabBar>
 #include <QTabWidget>
 #include <QTimer>
 
 #include "core/runtime/engineproxy.h"
+#include "core/version.h"
 #include "ui/pages/appspage.h"
 #include "ui/pages/recordspage.h"
 #include "ui/pages/settingspage.h"
@@ -52,6 +55,9 @@ MainWindow::MainWindow(EngineProxy *engine, QWidget *parent)
     statusBar()->addPermanentWidget(m_backlogLabel);
     statusBar()->addPermanentWidget(m_tokenLabel);
 
+    m_helpMenu = menuBar()->addMenu(QString());
+    m_aboutAction = m_helpMenu->addAction(QString(), this, &MainWindow::showAbout);
+
     connect(m_statusTimer, &QTimer::timeout, this, &MainWindow::refreshStatus);
     m_statusTimer->start(STATUS_REFRESH_MS);
     refreshStatus();
@@ -88,6 +94,15 @@ void MainWindow::showStatus(const GatewayStatus &status)
                                     .arg(status.enrichmentBacklog));
 }
 
+void MainWindow::showAbout()
+{
+    QMessageBox::about(this, tr("About dy-gateway"),
+                       tr("<h3>dy-gateway %1</h3><p>Verifies Douyin group-buying coupons at the "
+                          "till, and lets other devices in the store verify through this "
+                          "computer.</p><p>Qt %2</p>")
+                               .arg(QStringLiteral(DYGW_VERSION), QString::fromLatin1(qVersion())));
+}
+
 void MainWindow::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::LanguageChange)
@@ -98,6 +113,8 @@ void MainWindow::changeEvent(QEvent *event)
 void MainWindow::retranslateUi()
 {
     setWindowTitle(tr("dy-gateway — Douyin coupon verification"));
+    m_helpMenu->setTitle(tr("&Help"));
+    m_aboutAction->setText(tr("&About dy-gateway"));
     m_tabs->setTabText(0, tr("Verify"));
     m_tabs->setTabText(1, tr("Records"));
     m_tabs->setTabText(2, tr("Summary"));

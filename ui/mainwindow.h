@@ -5,7 +5,9 @@
 #include "core/runtime/gatewaystatus.h"
 
 class EngineProxy;
+class QAction;
 class QLabel;
+class QMenu;
 class QTabWidget;
 class QTimer;
 class VerifyPage;
@@ -33,6 +35,7 @@ protected:
 private:
     void retranslateUi();
     void refreshStatus();
+    void showAbout();
 
     EngineProxy *m_engine;
     QTabWidget *m_tabs;
@@ -42,5 +45,7 @@ private:
     QLabel *m_tokenLabel;
     QLabel *m_backlogLabel;
     QTimer *m_statusTimer;
+    QMenu *m_helpMenu = nullptr;
+    QAction *m_aboutAction = nullptr;
     GatewayStatus m_status;
 };
