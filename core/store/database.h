@@ -1,8 +1,10 @@
 #pragma once
 
+#include <map>
 #include <memory>
 
 #include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QString>
 
 #include "core/result.h"
@@ -30,10 +32,16 @@ public:
     // A cheap query that fails when the file has become unusable.
     Result<Done> check();
 
+    // The statement prepared once for this text and kept: SQLite parses a 40-column INSERT or
+    // UPDATE in more time than it takes to run it. A cached SELECT must be read to the end or
+    // finish()ed, or it keeps its read transaction open.
+    Result<std::shared_ptr<QSqlQuery>> prepared(const QString &sql);
+
 private:
     Database(QSqlDatabase db, QString connectionName);
 
     QSqlDatabase m_db;
+    std::map<QString, std::shared_ptr<QSqlQuery>> m_statements;
     QString m_connectionName;
     int m_schemaVersion = 0;
 };

@@ -246,12 +246,16 @@ VerificationRecord readRecord(const QSqlQuery &query)
     return r;
 }
 
-Result<QList<VerificationRecord>> queryRecords(QSqlDatabase &db, const QString &tail,
+// Reads every row, which also ends the cached statement's read transaction.
+Result<QList<VerificationRecord>> queryRecords(Database &database, const QString &tail,
                                                const QVariantList &values)
 {
-    QSqlQuery query(db);
+    const auto prepared = database.prepared(selectRecordsSql() + tail);
+    if (!prepared.ok())
+        return prepared.error();
+    QSqlQuery &query = *prepared.value();
     query.setForwardOnly(true);
-    if (!query.prepare(selectRecordsSql() + tail) || !execWith(query, values))
+    if (!execWith(query, values))
         return sqlError(QStringLiteral("cannot read verifications"), query);
     QList<VerificationRecord> records;
     while (query.next())
@@ -338,28 +342,29 @@ void addContribution(TotalsChanges &changes, const Contribution &c, qint64 sign)
     }
 }
 
-Result<Done> applyDailyTotals(QSqlDatabase &db, const TotalsChanges &changes)
+Result<Done> applyDailyTotals(Database &database, const TotalsChanges &changes)
 {
-    QSqlQuery upsert(db);
-    if (!upsert.prepare(QStringLiteral(
-                "INSERT INTO verification_daily_totals (business_date, poi_id, app_id, "
-                "product_id, product_name, pending_count, success_count, failed_count, "
-                "unknown_count, pay_amount, receipt_amount, discount_amount) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-                "ON CONFLICT (business_date, poi_id, app_id, product_id, product_name) DO UPDATE "
-                "SET pending_count = verification_daily_totals.pending_count "
-                "+ excluded.pending_count, "
-                "success_count = verification_daily_totals.success_count "
-                "+ excluded.success_count, "
-                "failed_count = verification_daily_totals.failed_count + excluded.failed_count, "
-                "unknown_count = verification_daily_totals.unknown_count "
-                "+ excluded.unknown_count, "
-                "pay_amount = verification_daily_totals.pay_amount + excluded.pay_amount, "
-                "receipt_amount = verification_daily_totals.receipt_amount "
-                "+ excluded.receipt_amount, "
-                "discount_amount = verification_daily_totals.discount_amount "
-                "+ excluded.discount_amount")))
-        return sqlError(QStringLiteral("cannot prepare the totals update"), upsert);
+    const auto prepared = database.prepared(QStringLiteral(
+            "INSERT INTO verification_daily_totals (business_date, poi_id, app_id, "
+            "product_id, product_name, pending_count, success_count, failed_count, "
+            "unknown_count, pay_amount, receipt_amount, discount_amount) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+            "ON CONFLICT (business_date, poi_id, app_id, product_id, product_name) DO UPDATE "
+            "SET pending_count = verification_daily_totals.pending_count "
+            "+ excluded.pending_count, "
+            "success_count = verification_daily_totals.success_count "
+            "+ excluded.success_count, "
+            "failed_count = verification_daily_totals.failed_count + excluded.failed_count, "
+            "unknown_count = verification_daily_totals.unknown_count "
+            "+ excluded.unknown_count, "
+            "pay_amount = verification_daily_totals.pay_amount + excluded.pay_amount, "
+            "receipt_amount = verification_daily_totals.receipt_amount "
+            "+ excluded.receipt_amount, "
+            "discount_amount = verification_daily_totals.discount_amount "
+            "+ excluded.discount_amount"));
+    if (!prepared.ok())
+        return prepared.error();
+    QSqlQuery &upsert = *prepared.value();
     for (const auto &[key, delta] : changes) {
         if (delta.isZero())
             continue;
@@ -383,7 +388,7 @@ Result<Done> applyDailyTotals(QSqlDatabase &db, const TotalsChanges &changes)
     return Done{};
 }
 
-Result<Done> applyStatusCounts(QSqlDatabase &db, const TotalsChanges &changes)
+Result<Done> applyStatusCounts(Database &database, const TotalsChanges &changes)
 {
     // The status counts are the daily changes netted per (poi, app).
     std::map<std::pair<QString, qint64>, std::array<qint64, STATUS_ORDER.size()>> counts;
@@ -392,19 +397,20 @@ Result<Done> applyStatusCounts(QSqlDatabase &db, const TotalsChanges &changes)
         for (std::size_t i = 0; i < net.size(); ++i)
             net.at(i) += delta.counts.at(i);
     }
-    QSqlQuery countUpsert(db);
-    if (!countUpsert.prepare(QStringLiteral(
-                "INSERT INTO verification_status_counts (poi_id, app_id, pending_count, "
-                "success_count, failed_count, unknown_count) VALUES (?, ?, ?, ?, ?, ?) "
-                "ON CONFLICT (poi_id, app_id) DO UPDATE "
-                "SET pending_count = verification_status_counts.pending_count "
-                "+ excluded.pending_count, "
-                "success_count = verification_status_counts.success_count "
-                "+ excluded.success_count, "
-                "failed_count = verification_status_counts.failed_count + excluded.failed_count, "
-                "unknown_count = verification_status_counts.unknown_count "
-                "+ excluded.unknown_count")))
-        return sqlError(QStringLiteral("cannot prepare the status counts update"), countUpsert);
+    const auto prepared = database.prepared(QStringLiteral(
+            "INSERT INTO verification_status_counts (poi_id, app_id, pending_count, "
+            "success_count, failed_count, unknown_count) VALUES (?, ?, ?, ?, ?, ?) "
+            "ON CONFLICT (poi_id, app_id) DO UPDATE "
+            "SET pending_count = verification_status_counts.pending_count "
+            "+ excluded.pending_count, "
+            "success_count = verification_status_counts.success_count "
+            "+ excluded.success_count, "
+            "failed_count = verification_status_counts.failed_count + excluded.failed_count, "
+            "unknown_count = verification_status_counts.unknown_count "
+            "+ excluded.unknown_count"));
+    if (!prepared.ok())
+        return prepared.error();
+    QSqlQuery &countUpsert = *prepared.value();
     for (const auto &[key, net] : counts) {
         if (std::all_of(net.cbegin(), net.cend(), [](qint64 n) { return n == 0; }))
             continue;
@@ -416,11 +422,11 @@ Result<Done> applyStatusCounts(QSqlDatabase &db, const TotalsChanges &changes)
 }
 
 // Applies the netted changes of one transaction to both running tables.
-Result<Done> applyTotals(QSqlDatabase &db, const TotalsChanges &changes)
+Result<Done> applyTotals(Database &database, const TotalsChanges &changes)
 {
-    if (const auto daily = applyDailyTotals(db, changes); !daily.ok())
+    if (const auto daily = applyDailyTotals(database, changes); !daily.ok())
         return daily;
-    return applyStatusCounts(db, changes);
+    return applyStatusCounts(database, changes);
 }
 
 // --- filters ------------------------------------------------------------------------------
@@ -550,20 +556,20 @@ Result<QList<EnrichmentJob>> readJobs(QSqlQuery &query)
     return jobs;
 }
 
-Result<qint64> insertJob(QSqlDatabase &db, qint64 verificationId, qint64 dueAtMs, qint64 now)
+// Queues the job unless the verification already has one.
+Result<Done> insertJob(Database &database, qint64 verificationId, qint64 dueAtMs, qint64 now)
 {
-    QSqlQuery query(db);
-    query.prepare(QStringLiteral(
+    const auto prepared = database.prepared(QStringLiteral(
             "INSERT INTO enrichment_jobs (verification_id, status, attempts, next_attempt_at, "
             "created_at, updated_at) VALUES (?, 'pending', 0, ?, ?, ?) "
             "ON CONFLICT (verification_id) DO NOTHING"));
-    if (!execWith(query, {verificationId, dueAtMs, now, now}))
-        return sqlError(QStringLiteral("cannot queue enrichment of %1").arg(verificationId), query);
-    query.prepare(QStringLiteral("SELECT id FROM enrichment_jobs WHERE verification_id = ?"));
-    if (!execWith(query, {verificationId}) || !query.next())
-        return sqlError(QStringLiteral("cannot read the enrichment job of %1").arg(verificationId),
-                        query);
-    return query.value(0).toLongLong();
+    if (!prepared.ok())
+        return prepared.error();
+    QSqlQuery &insert = *prepared.value();
+    if (!execWith(insert, {verificationId, dueAtMs, now, now}))
+        return sqlError(QStringLiteral("cannot queue enrichment of %1").arg(verificationId),
+                        insert);
+    return Done{};
 }
 
 qint64 nowMs()
@@ -609,17 +615,21 @@ Result<QList<qint64>> VerificationRepository::insertPending(QList<VerificationRe
     if (const auto begun = transaction.begin(); !begun.ok())
         return begun.error();
 
-    QStringList columns;
-    for (const char *column : WRITE_COLUMNS)
-        columns << QLatin1String(column);
-    columns << QStringLiteral("business_date") << QStringLiteral("created_at");
-    QStringList placeholders(columns.size(), QStringLiteral("?"));
-    QSqlQuery insert(db);
+    static const QString insertSql = []() -> QString {
+        QStringList columns;
+        for (const char *column : WRITE_COLUMNS)
+            columns << QLatin1String(column);
+        columns << QStringLiteral("business_date") << QStringLiteral("created_at");
+        const QStringList placeholders(columns.size(), QStringLiteral("?"));
+        return QStringLiteral("INSERT INTO verifications (") + columns.join(QStringLiteral(", "))
+                + QStringLiteral(") VALUES (") + placeholders.join(QStringLiteral(", "))
+                + QStringLiteral(")");
+    }();
     // lastInsertId() is SQLite's rowid; PostgreSQL would need RETURNING id here.
-    if (!insert.prepare(QStringLiteral("INSERT INTO verifications (")
-                        + columns.join(QStringLiteral(", ")) + QStringLiteral(") VALUES (")
-                        + placeholders.join(QStringLiteral(", ")) + QStringLiteral(")")))
-        return sqlError(QStringLiteral("cannot prepare the insert"), insert);
+    const auto prepared = m_database->prepared(insertSql);
+    if (!prepared.ok())
+        return prepared.error();
+    QSqlQuery &insert = *prepared.value();
 
     TotalsChanges changes;
     QList<qint64> ids;
@@ -633,7 +643,7 @@ Result<QList<qint64>> VerificationRepository::insertPending(QList<VerificationRe
         ids.append(r.id);
         addContribution(changes, contributionOf(r), +1);
     }
-    if (const auto applied = applyTotals(db, changes); !applied.ok())
+    if (const auto applied = applyTotals(*m_database, changes); !applied.ok())
         return applied.error();
     if (const auto committed = transaction.commit(); !committed.ok())
         return committed.error();
@@ -662,18 +672,24 @@ Result<Done> VerificationRepository::update(const QList<VerificationRecord> &rec
 
     // The old row tells what the record contributed to the totals before this update. Inside
     // BEGIN IMMEDIATE nothing else can change it; PostgreSQL would need SELECT … FOR UPDATE.
-    QSqlQuery old(db);
-    old.setForwardOnly(true);
-    old.prepare(QStringLiteral("SELECT business_date, poi_id, app_id, product_id, product_name, "
-                               "verify_status, pay_amount, receipt_amount, discount_amount "
-                               "FROM verifications WHERE id = ?"));
-    QStringList assignments;
-    for (const char *column : WRITE_COLUMNS)
-        assignments << QLatin1String(column) + QStringLiteral(" = ?");
-    QSqlQuery write(db);
-    if (!write.prepare(QStringLiteral("UPDATE verifications SET ")
-                       + assignments.join(QStringLiteral(", ")) + QStringLiteral(" WHERE id = ?")))
-        return sqlError(QStringLiteral("cannot prepare the update"), write);
+    const auto selectOld = m_database->prepared(
+            QStringLiteral("SELECT business_date, poi_id, app_id, product_id, product_name, "
+                           "verify_status, pay_amount, receipt_amount, discount_amount "
+                           "FROM verifications WHERE id = ?"));
+    if (!selectOld.ok())
+        return selectOld.error();
+    QSqlQuery &old = *selectOld.value();
+    static const QString updateSql = []() -> QString {
+        QStringList assignments;
+        for (const char *column : WRITE_COLUMNS)
+            assignments << QLatin1String(column) + QStringLiteral(" = ?");
+        return QStringLiteral("UPDATE verifications SET ") + assignments.join(QStringLiteral(", "))
+                + QStringLiteral(" WHERE id = ?");
+    }();
+    const auto prepared = m_database->prepared(updateSql);
+    if (!prepared.ok())
+        return prepared.error();
+    QSqlQuery &write = *prepared.value();
 
     TotalsChanges changes;
     for (const VerificationRecord &r : records) {
@@ -703,18 +719,21 @@ Result<Done> VerificationRepository::update(const QList<VerificationRecord> &rec
         addContribution(changes, before, -1);
         addContribution(changes, contributionOf(next), +1);
     }
-    if (const auto applied = applyTotals(db, changes); !applied.ok())
+    if (const auto applied = applyTotals(*m_database, changes); !applied.ok())
         return applied.error();
     for (const EnrichmentJob &job : enqueue) {
-        if (const auto queued = insertJob(db, job.verificationId, job.nextAttemptAt, now);
+        if (const auto queued = insertJob(*m_database, job.verificationId, job.nextAttemptAt, now);
             !queued.ok())
             return queued.error();
     }
     // A record whose enrichment reached a final state closes its job in the same
     // transaction: a job is pending exactly while its record's enrichment is.
-    QSqlQuery close(db);
-    close.prepare(QStringLiteral("UPDATE enrichment_jobs SET status = ?, updated_at = ? "
-                                 "WHERE verification_id = ? AND status = 'pending'"));
+    const auto closeJob = m_database->prepared(
+            QStringLiteral("UPDATE enrichment_jobs SET status = ?, updated_at = ? "
+                           "WHERE verification_id = ? AND status = 'pending'"));
+    if (!closeJob.ok())
+        return closeJob.error();
+    QSqlQuery &close = *closeJob.value();
     for (const VerificationRecord &r : records) {
         if (r.enrichmentStatus == VerificationRecord::Enrichment::Pending)
             continue;
@@ -727,7 +746,7 @@ Result<Done> VerificationRepository::update(const QList<VerificationRecord> &rec
 
 Result<VerificationRecord> VerificationRepository::get(qint64 id)
 {
-    auto found = queryRecords(m_database->connection(), QStringLiteral(" WHERE v.id = ?"), {id});
+    auto found = queryRecords(*m_database, QStringLiteral(" WHERE v.id = ?"), {id});
     if (!found.ok())
         return found.error();
     if (found.value().isEmpty())
@@ -740,18 +759,17 @@ Result<QList<VerificationRecord>>
 VerificationRepository::findByVerifyToken(qint64 appId, const QString &verifyToken)
 {
     if (appId < 0)
-        return queryRecords(m_database->connection(),
-                            QStringLiteral(" WHERE v.verify_token = ? ORDER BY v.id"),
+        return queryRecords(*m_database, QStringLiteral(" WHERE v.verify_token = ? ORDER BY v.id"),
                             {verifyToken});
-    return queryRecords(m_database->connection(),
+    return queryRecords(*m_database,
                         QStringLiteral(" WHERE v.verify_token = ? AND v.app_id = ? ORDER BY v.id"),
                         {verifyToken, appId});
 }
 
 Result<QList<VerificationRecord>> VerificationRepository::findByBatch(const QString &batchId)
 {
-    return queryRecords(m_database->connection(),
-                        QStringLiteral(" WHERE v.batch_id = ? ORDER BY v.id"), {batchId});
+    return queryRecords(*m_database, QStringLiteral(" WHERE v.batch_id = ? ORDER BY v.id"),
+                        {batchId});
 }
 
 Result<QList<VerificationRecord>>
@@ -765,7 +783,7 @@ VerificationRepository::findByStatus(const QList<VerificationRecord::Status> &st
         placeholders << QStringLiteral("?");
         values << VerificationRecord::toString(status);
     }
-    return queryRecords(m_database->connection(),
+    return queryRecords(*m_database,
                         QStringLiteral(" WHERE v.verify_status IN (")
                                 + placeholders.join(QStringLiteral(", "))
                                 + QStringLiteral(") ORDER BY v.id"),
@@ -788,7 +806,7 @@ Result<VerificationPage> VerificationRepository::list(const VerificationFilter &
     // The page's ids come from an index alone; only those rows are then read. OFFSET
     // otherwise reads every skipped row from the table (100,000 skipped rows: 45 ms vs 1 ms).
     const QString order = QStringLiteral(" ORDER BY v.created_at DESC, v.id DESC");
-    auto items = queryRecords(db,
+    auto items = queryRecords(*m_database,
                               QStringLiteral(" WHERE v.id IN (SELECT v.id FROM verifications v")
                                       + conditions.sql() + order
                                       + QStringLiteral(" LIMIT ? OFFSET ?)") + order,
@@ -996,12 +1014,18 @@ Result<qint64> VerificationRepository::enqueueEnrichment(qint64 verificationId, 
     WriteTransaction transaction(db);
     if (const auto begun = transaction.begin(); !begun.ok())
         return begun.error();
-    const auto queued = insertJob(db, verificationId, dueAtMs, nowMs());
-    if (!queued.ok())
+    if (const auto queued = insertJob(*m_database, verificationId, dueAtMs, nowMs()); !queued.ok())
         return queued.error();
+    QSqlQuery query(db);
+    query.prepare(QStringLiteral("SELECT id FROM enrichment_jobs WHERE verification_id = ?"));
+    if (!execWith(query, {verificationId}) || !query.next())
+        return sqlError(QStringLiteral("cannot read the enrichment job of %1").arg(verificationId),
+                        query);
+    const qint64 id = query.value(0).toLongLong();
+    query.finish();
     if (const auto committed = transaction.commit(); !committed.ok())
         return committed.error();
-    return queued.value();
+    return id;
 }
 
 Result<QList<EnrichmentJob>> VerificationRepository::dueEnrichmentJobs(qint64 nowMs, int limit)
