@@ -572,6 +572,14 @@ Result<Done> insertJob(Database &database, qint64 verificationId, qint64 dueAtMs
     return Done{};
 }
 
+// Whether a column keeps its value; NULL differs from every value, also from 0 and ''.
+bool sameValue(const QVariant &a, const QVariant &b)
+{
+    if (a.isNull() || b.isNull())
+        return a.isNull() == b.isNull();
+    return a == b;
+}
+
 qint64 nowMs()
 {
     return QDateTime::currentMSecsSinceEpoch();
@@ -670,26 +678,16 @@ Result<Done> VerificationRepository::update(const QList<VerificationRecord> &rec
     if (const auto begun = transaction.begin(); !begun.ok())
         return begun.error();
 
-    // The old row tells what the record contributed to the totals before this update. Inside
-    // BEGIN IMMEDIATE nothing else can change it; PostgreSQL would need SELECT … FOR UPDATE.
-    const auto selectOld = m_database->prepared(
-            QStringLiteral("SELECT business_date, poi_id, app_id, product_id, product_name, "
-                           "verify_status, pay_amount, receipt_amount, discount_amount "
-                           "FROM verifications WHERE id = ?"));
+    // The old row tells what the record contributed to the totals before this update, and
+    // which columns change: only those are written, so SQLite rewrites only the index entries
+    // that cover them (a pending -> success update touches a few of the table's indexes).
+    // Inside BEGIN IMMEDIATE nothing else can change the row; PostgreSQL would need
+    // SELECT ... FOR UPDATE.
+    const auto selectOld =
+            m_database->prepared(selectRecordsSql() + QStringLiteral(" WHERE v.id = ?"));
     if (!selectOld.ok())
         return selectOld.error();
     QSqlQuery &old = *selectOld.value();
-    static const QString updateSql = []() -> QString {
-        QStringList assignments;
-        for (const char *column : WRITE_COLUMNS)
-            assignments << QLatin1String(column) + QStringLiteral(" = ?");
-        return QStringLiteral("UPDATE verifications SET ") + assignments.join(QStringLiteral(", "))
-                + QStringLiteral(" WHERE id = ?");
-    }();
-    const auto prepared = m_database->prepared(updateSql);
-    if (!prepared.ok())
-        return prepared.error();
-    QSqlQuery &write = *prepared.value();
 
     TotalsChanges changes;
     for (const VerificationRecord &r : records) {
@@ -699,24 +697,37 @@ Result<Done> VerificationRepository::update(const QList<VerificationRecord> &rec
             return makeError(ErrorCode::NotFound,
                              QStringLiteral("verification %1 does not exist").arg(r.id));
         }
-        Contribution before;
-        before.key = {old.value(0).toString(), old.value(1).toString(), old.value(2).toLongLong(),
-                      old.value(3).toString(), old.value(4).toString()};
-        before.status = VerificationRecord::statusFromString(old.value(5).toString())
-                                .value_or(Status::Unknown);
-        before.payAmount = optionalLong(old.value(6));
-        before.receiptAmount = optionalLong(old.value(7));
-        before.discountAmount = optionalLong(old.value(8));
+        const VerificationRecord before = readRecord(old);
         old.finish();
 
         VerificationRecord next = r;
         next.updatedAt = now;
-        next.businessDate = before.key.businessDate;
-        QVariantList values = writeValues(next);
+        next.businessDate = before.businessDate;
+        const QVariantList oldValues = writeValues(before);
+        const QVariantList newValues = writeValues(next);
+        QString assignments;
+        QVariantList values;
+        for (std::size_t i = 0; i < WRITE_COLUMNS.size(); ++i) {
+            const QLatin1String column(WRITE_COLUMNS.at(i));
+            const QVariant &value = newValues.at(qsizetype(i));
+            // updated_at is written even when the clock has not moved, so SET is never empty.
+            if (column != QLatin1String("updated_at")
+                && sameValue(oldValues.at(qsizetype(i)), value))
+                continue;
+            if (!assignments.isEmpty())
+                assignments += QStringLiteral(", ");
+            assignments += column + QStringLiteral(" = ?");
+            values << value;
+        }
         values << next.id;
-        if (!execWith(write, values))
-            return sqlError(QStringLiteral("cannot update verification %1").arg(r.id), write);
-        addContribution(changes, before, -1);
+        const auto prepared = m_database->prepared(QStringLiteral("UPDATE verifications SET ")
+                                                   + assignments + QStringLiteral(" WHERE id = ?"));
+        if (!prepared.ok())
+            return prepared.error();
+        if (!execWith(*prepared.value(), values))
+            return sqlError(QStringLiteral("cannot update verification %1").arg(r.id),
+                            *prepared.value());
+        addContribution(changes, contributionOf(before), -1);
         addContribution(changes, contributionOf(next), +1);
     }
     if (const auto applied = applyTotals(*m_database, changes); !applied.ok())

@@ -35,8 +35,9 @@ public:
     // the ids in order. On error the records are left unchanged.
     Result<QList<qint64>> insertPending(QList<VerificationRecord> &records);
 
-    // Rewrites every column of each record in one transaction, updated_at = now; created_at
-    // and business_date stay as inserted so a record never moves to another report day.
+    // Stores each record as given in one transaction, updated_at = now; created_at and
+    // business_date stay as inserted so a record never moves to another report day. Only the
+    // columns whose stored value differs are written, which spares the untouched indexes.
     // A record whose enrichmentStatus is final also finishes its enrichment job, if any.
     // Fails with NotFound (and writes nothing) if an id is unknown. Jobs in `enqueue`
     // (verificationId, nextAttemptAt) are queued in the same transaction, as

@@ -502,6 +502,10 @@ void tst_VerificationRepository::roundTripsEveryField_data()
     QTest::newRow("nulls, then every field") << empty << full;
     QTest::newRow("every field, then nulls") << full << empty;
     QTest::newRow("zeros stay zeros") << zeros << zeros;
+    // An update writes only the columns that change: NULL and 0 must count as different.
+    QTest::newRow("nulls, then zeros") << empty << zeros;
+    QTest::newRow("zeros, then nulls") << zeros << empty;
+    QTest::newRow("nothing changes") << full << full;
 }
 
 void tst_VerificationRepository::roundTripsEveryField()
