@@ -585,15 +585,11 @@ qint64 nowMs()
     return QDateTime::currentMSecsSinceEpoch();
 }
 
-} // namespace
-
-VerificationRepository::VerificationRepository(Database *database) : m_database(database) { }
-
-Result<QList<qint64>> VerificationRepository::insertPending(QList<VerificationRecord> &records)
+// Sets createdAt, updatedAt and businessDate of new records (see insertPending()); a copy, so
+// the caller's records stay unchanged on error.
+Result<QList<VerificationRecord>> completeNewRecords(const QList<VerificationRecord> &records,
+                                                     qint64 now)
 {
-    if (records.isEmpty())
-        return QList<qint64>{};
-    const qint64 now = nowMs();
     QList<VerificationRecord> stored = records;
     for (VerificationRecord &r : stored) {
         if (r.id != 0)
@@ -617,12 +613,15 @@ Result<QList<qint64>> VerificationRepository::insertPending(QList<VerificationRe
         }
         r.businessDate = isoDate(given);
     }
+    return stored;
+}
 
-    QSqlDatabase &db = m_database->connection();
-    WriteTransaction transaction(db);
-    if (const auto begun = transaction.begin(); !begun.ok())
-        return begun.error();
-
+// Inside the caller's transaction; sets the ids of `records`.
+Result<QList<qint64>> insertRows(Database &database, QList<VerificationRecord> &records,
+                                 TotalsChanges &changes)
+{
+    if (records.isEmpty())
+        return QList<qint64>{};
     static const QString insertSql = []() -> QString {
         QStringList columns;
         for (const char *column : WRITE_COLUMNS)
@@ -634,15 +633,13 @@ Result<QList<qint64>> VerificationRepository::insertPending(QList<VerificationRe
                 + QStringLiteral(")");
     }();
     // lastInsertId() is SQLite's rowid; PostgreSQL would need RETURNING id here.
-    const auto prepared = m_database->prepared(insertSql);
+    const auto prepared = database.prepared(insertSql);
     if (!prepared.ok())
         return prepared.error();
     QSqlQuery &insert = *prepared.value();
-
-    TotalsChanges changes;
     QList<qint64> ids;
-    ids.reserve(stored.size());
-    for (VerificationRecord &r : stored) {
+    ids.reserve(records.size());
+    for (VerificationRecord &r : records) {
         QVariantList values = writeValues(r);
         values << r.businessDate << r.createdAt;
         if (!execWith(insert, values))
@@ -651,45 +648,24 @@ Result<QList<qint64>> VerificationRepository::insertPending(QList<VerificationRe
         ids.append(r.id);
         addContribution(changes, contributionOf(r), +1);
     }
-    if (const auto applied = applyTotals(*m_database, changes); !applied.ok())
-        return applied.error();
-    if (const auto committed = transaction.commit(); !committed.ok())
-        return committed.error();
-
-    // Only a committed insert gives the caller its ids; appName is not stored, so keep it.
-    records = stored;
     return ids;
 }
 
-Result<Done> VerificationRepository::update(const QList<VerificationRecord> &records,
-                                            const QList<EnrichmentJob> &enqueue)
+// Inside the caller's transaction. The old row tells what the record contributed to the totals
+// before this update, and which columns change: only those are written, so SQLite rewrites
+// only the index entries that cover them (a pending -> success update touches a few of the
+// table's indexes). Inside BEGIN IMMEDIATE nothing else can change the row; PostgreSQL would
+// need SELECT ... FOR UPDATE.
+Result<Done> updateRows(Database &database, const QList<VerificationRecord> &records, qint64 now,
+                        TotalsChanges &changes)
 {
-    if (records.isEmpty() && enqueue.isEmpty())
+    if (records.isEmpty())
         return Done{};
-    for (const VerificationRecord &r : records) {
-        if (r.id <= 0)
-            return badInput(QStringLiteral("id: an update needs the record's id"));
-        if (r.poiId.isEmpty())
-            return badInput(QStringLiteral("poi_id: required"));
-    }
-    const qint64 now = nowMs();
-    QSqlDatabase &db = m_database->connection();
-    WriteTransaction transaction(db);
-    if (const auto begun = transaction.begin(); !begun.ok())
-        return begun.error();
-
-    // The old row tells what the record contributed to the totals before this update, and
-    // which columns change: only those are written, so SQLite rewrites only the index entries
-    // that cover them (a pending -> success update touches a few of the table's indexes).
-    // Inside BEGIN IMMEDIATE nothing else can change the row; PostgreSQL would need
-    // SELECT ... FOR UPDATE.
     const auto selectOld =
-            m_database->prepared(selectRecordsSql() + QStringLiteral(" WHERE v.id = ?"));
+            database.prepared(selectRecordsSql() + QStringLiteral(" WHERE v.id = ?"));
     if (!selectOld.ok())
         return selectOld.error();
     QSqlQuery &old = *selectOld.value();
-
-    TotalsChanges changes;
     for (const VerificationRecord &r : records) {
         if (!execWith(old, {r.id}))
             return sqlError(QStringLiteral("cannot read verification %1").arg(r.id), old);
@@ -720,8 +696,8 @@ Result<Done> VerificationRepository::update(const QList<VerificationRecord> &rec
             values << value;
         }
         values << next.id;
-        const auto prepared = m_database->prepared(QStringLiteral("UPDATE verifications SET ")
-                                                   + assignments + QStringLiteral(" WHERE id = ?"));
+        const auto prepared = database.prepared(QStringLiteral("UPDATE verifications SET ")
+                                                + assignments + QStringLiteral(" WHERE id = ?"));
         if (!prepared.ok())
             return prepared.error();
         if (!execWith(*prepared.value(), values))
@@ -730,16 +706,20 @@ Result<Done> VerificationRepository::update(const QList<VerificationRecord> &rec
         addContribution(changes, contributionOf(before), -1);
         addContribution(changes, contributionOf(next), +1);
     }
-    if (const auto applied = applyTotals(*m_database, changes); !applied.ok())
-        return applied.error();
+    return Done{};
+}
+
+// Inside the caller's transaction: queues `enqueue` and closes the job of every record whose
+// enrichment reached a final state, so a job is pending exactly while its record's enrichment is.
+Result<Done> writeJobs(Database &database, const QList<VerificationRecord> &records,
+                       const QList<EnrichmentJob> &enqueue, qint64 now)
+{
     for (const EnrichmentJob &job : enqueue) {
-        if (const auto queued = insertJob(*m_database, job.verificationId, job.nextAttemptAt, now);
+        if (const auto queued = insertJob(database, job.verificationId, job.nextAttemptAt, now);
             !queued.ok())
             return queued.error();
     }
-    // A record whose enrichment reached a final state closes its job in the same
-    // transaction: a job is pending exactly while its record's enrichment is.
-    const auto closeJob = m_database->prepared(
+    const auto closeJob = database.prepared(
             QStringLiteral("UPDATE enrichment_jobs SET status = ?, updated_at = ? "
                            "WHERE verification_id = ? AND status = 'pending'"));
     if (!closeJob.ok())
@@ -752,7 +732,65 @@ Result<Done> VerificationRepository::update(const QList<VerificationRecord> &rec
             return sqlError(QStringLiteral("cannot close the enrichment job of %1").arg(r.id),
                             close);
     }
-    return transaction.commit();
+    return Done{};
+}
+
+} // namespace
+
+VerificationRepository::VerificationRepository(Database *database) : m_database(database) { }
+
+Result<QList<qint64>> VerificationRepository::insertPending(QList<VerificationRecord> &records)
+{
+    return write(records, {}, {});
+}
+
+Result<Done> VerificationRepository::update(const QList<VerificationRecord> &records,
+                                            const QList<EnrichmentJob> &enqueue)
+{
+    QList<VerificationRecord> none;
+    if (const auto written = write(none, records, enqueue); !written.ok())
+        return written.error();
+    return Done{};
+}
+
+Result<QList<qint64>> VerificationRepository::write(QList<VerificationRecord> &inserts,
+                                                    const QList<VerificationRecord> &updates,
+                                                    const QList<EnrichmentJob> &enqueue)
+{
+    if (inserts.isEmpty() && updates.isEmpty() && enqueue.isEmpty())
+        return QList<qint64>{};
+    const qint64 now = nowMs();
+    auto completed = completeNewRecords(inserts, now);
+    if (!completed.ok())
+        return completed.error();
+    QList<VerificationRecord> stored = std::move(completed).value();
+    for (const VerificationRecord &r : updates) {
+        if (r.id <= 0)
+            return badInput(QStringLiteral("id: an update needs the record's id"));
+        if (r.poiId.isEmpty())
+            return badInput(QStringLiteral("poi_id: required"));
+    }
+
+    QSqlDatabase &db = m_database->connection();
+    WriteTransaction transaction(db);
+    if (const auto begun = transaction.begin(); !begun.ok())
+        return begun.error();
+    TotalsChanges changes;
+    auto ids = insertRows(*m_database, stored, changes);
+    if (!ids.ok())
+        return ids.error();
+    if (const auto updated = updateRows(*m_database, updates, now, changes); !updated.ok())
+        return updated.error();
+    if (const auto applied = applyTotals(*m_database, changes); !applied.ok())
+        return applied.error();
+    if (const auto jobs = writeJobs(*m_database, updates, enqueue, now); !jobs.ok())
+        return jobs.error();
+    if (const auto committed = transaction.commit(); !committed.ok())
+        return committed.error();
+
+    // Only a committed insert gives the caller its ids; appName is not stored, so keep it.
+    inserts = stored;
+    return ids;
 }
 
 Result<VerificationRecord> VerificationRepository::get(qint64 id)

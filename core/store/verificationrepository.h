@@ -45,6 +45,12 @@ public:
     Result<Done> update(const QList<VerificationRecord> &records,
                         const QList<EnrichmentJob> &enqueue = {});
 
+    // insertPending(inserts) and update(updates, enqueue) in one transaction, all or nothing:
+    // one commit (one fsync) for a group of writes. Returns the ids of the inserts.
+    Result<QList<qint64>> write(QList<VerificationRecord> &inserts,
+                                const QList<VerificationRecord> &updates,
+                                const QList<EnrichmentJob> &enqueue);
+
     // NotFound if absent. appName comes from verifier_apps.
     Result<VerificationRecord> get(qint64 id);
     // appId < 0: records of any app (a verify_token is Douyin's and serves one verify only).
