@@ -45,7 +45,7 @@ Result<std::unique_ptr<Database>> Database::openInDir(const QString &dir)
     return open(QDir(dir).filePath(QString::fromLatin1(FILE_NAME)));
 }
 
-Result<std::unique_ptr<Database>> Database::open(const QString &filePath, int targetVersion)
+Result<std::unique_ptr<Database>> Database::openWithoutSchema(const QString &filePath)
 {
     const QString name = QStringLiteral("dygw-%1").arg(s_connectionCounter.fetch_add(1));
     QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
@@ -71,7 +71,15 @@ Result<std::unique_ptr<Database>> Database::open(const QString &filePath, int ta
         if (!query.exec(QString::fromLatin1(pragma)))
             return storageError(QString::fromLatin1(pragma), query.lastError());
     }
+    return database;
+}
 
+Result<std::unique_ptr<Database>> Database::open(const QString &filePath, int targetVersion)
+{
+    auto opened = openWithoutSchema(filePath);
+    if (!opened.ok())
+        return opened.error();
+    std::unique_ptr<Database> database = std::move(opened).value();
     const auto migrated = Schema::migrate(database->m_db, targetVersion);
     if (!migrated.ok())
         return migrated.error();

@@ -21,6 +21,9 @@ public:
     static Result<std::unique_ptr<Database>> openInDir(const QString &dir);
     // Opens the file; migrates to targetVersion (-1: latest). Tests use older targets.
     static Result<std::unique_ptr<Database>> open(const QString &filePath, int targetVersion = -1);
+    // Opens a file with the same pragmas but none of the schema, for a store that keeps its own
+    // tables in a file of its own (NonceStore).
+    static Result<std::unique_ptr<Database>> openWithoutSchema(const QString &filePath);
 
     ~Database();
     Q_DISABLE_COPY_MOVE(Database)
