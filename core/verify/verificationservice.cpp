@@ -7,6 +7,7 @@
 #include "core/douyin/douyinclient.h"
 #include "core/douyin/shortlinkresolver.h"
 #include "core/logging/categories.h"
+#include "core/store/database.h"
 #include "core/store/verificationrepository.h"
 #include "core/verify/enrichmentqueue.h"
 #include "core/verify/recordwriter.h"
@@ -127,7 +128,7 @@ VerificationService::VerificationService(Database *database, DouyinClient *clien
       m_client(client),
       m_repository(std::make_unique<VerificationRepository>(database)),
       m_resolver(new VerifyResolver(m_repository.get(), client, this)),
-      m_writer(new RecordWriter(m_repository.get(), this)),
+      m_writer(new RecordWriter(database->filePath(), this)),
       m_enrichment(new EnrichmentQueue(m_repository.get(), m_writer, client, this))
 {
     // Whatever resolution settles as success gets enriched like a first-time success.
