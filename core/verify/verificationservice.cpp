@@ -179,6 +179,7 @@ int VerificationService::enrichmentBacklog() const
 void VerificationService::prepare(const PrepareCommand &command, QObject *context,
                                   PrepareCallback callback)
 {
+    m_enrichment->yieldToVerifications();
     QPointer<QObject> guard(context);
     const auto fail = [guard, callback](const VerifyOutcome &outcome) {
         if (!guard)
@@ -226,6 +227,7 @@ void VerificationService::prepare(const PrepareCommand &command, QObject *contex
 void VerificationService::verify(const VerifyCommand &command, QObject *context,
                                  VerifyCallback callback)
 {
+    m_enrichment->yieldToVerifications();
     auto flow = std::make_shared<Flow>();
     flow->command = command;
     flow->context = context;

@@ -3,6 +3,7 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QSignalSpy>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -51,7 +52,10 @@ private:
         control("POST", "/sandbox/faults", body);
     }
 
-    int stat(const QString &endpoint) { return control("GET", "/sandbox/stats").value(endpoint).toInt(-1); }
+    int stat(const QString &endpoint)
+    {
+        return control("GET", "/sandbox/stats").value(endpoint).toInt(-1);
+    }
 
     QList<int> certificateStatuses(const QString &orderId)
     {
@@ -222,11 +226,11 @@ private slots:
 
         QTest::newRow("already used") << "used" << int(Kind::PrepareRejected) << qint64(0);
         QTest::newRow("expired") << "expired" << int(Kind::PrepareRejected) << qint64(0);
-        QTest::newRow("wrong POI") << "wrong_poi" << int(Kind::Answered)
-                                   << qint64(DouyinApi::POI_NOT_ALLOWED);
+        QTest::newRow("wrong POI")
+                << "wrong_poi" << int(Kind::Answered) << qint64(DouyinApi::POI_NOT_ALLOWED);
         QTest::newRow("too frequent") << "rate_limit" << int(Kind::Cooldown) << qint64(0);
-        QTest::newRow("verify busy") << "verify_busy" << int(Kind::Answered)
-                                     << qint64(DouyinApi::SYSTEM_BUSY);
+        QTest::newRow("verify busy")
+                << "verify_busy" << int(Kind::Answered) << qint64(DouyinApi::SYSTEM_BUSY);
     }
 
     void douyinRefusals()
@@ -304,9 +308,12 @@ private slots:
     {
         const QJsonObject order = mintOrder(1);
         // Prepare works, then verify finds the port closed: nothing reached Douyin.
-        const PrepareOutcome prepared = prepare(PrepareCommand{0, order.value("poi_id").toString(), {},
-                                                               order.value("codes").toArray().at(0).toString(),
-                                                               {}});
+        const PrepareOutcome prepared =
+                prepare(PrepareCommand{0,
+                                       order.value("poi_id").toString(),
+                                       {},
+                                       order.value("codes").toArray().at(0).toString(),
+                                       {}});
         QCOMPARE(prepared.kind, PrepareOutcome::Kind::Prepared);
         DouyinClient::Config config = m_client->config();
         const QUrl good = config.baseUrl;
@@ -327,9 +334,12 @@ private slots:
     void sameVerifyTokenReturnsTheEarlierRecord()
     {
         const QJsonObject order = mintOrder(1);
-        const PrepareOutcome prepared = prepare(PrepareCommand{0, order.value("poi_id").toString(), {},
-                                                               order.value("codes").toArray().at(0).toString(),
-                                                               {}});
+        const PrepareOutcome prepared =
+                prepare(PrepareCommand{0,
+                                       order.value("poi_id").toString(),
+                                       {},
+                                       order.value("codes").toArray().at(0).toString(),
+                                       {}});
         VerifyCommand command;
         command.poiId = order.value("poi_id").toString();
         command.encryptedCode = prepared.prepared.certificates.first().encryptedCode;
@@ -422,6 +432,82 @@ private slots:
         QCOMPARE(outcome.kind, Kind::BadInput);
         QVERIFY(outcome.error.message.startsWith("count"));
         QCOMPARE(stat("verify"), before);
+    }
+
+    void enrichmentAsksOnceForAWholeOrder()
+    {
+        const QJsonObject order = mintOrder(3);
+        VerifyCommand command;
+        command.poiId = order.value("poi_id").toString();
+        command.shortLink = order.value("short_link").toString();
+        command.count = 3;
+        QTRY_COMPARE_WITH_TIMEOUT(m_engine->enrichmentBacklog(), 0, 10000); // earlier tests'
+        const int ordersBefore = stat("order_query");
+        const int certificatesBefore = stat("certificate_query");
+        const VerifyOutcome outcome = verify(command);
+        QCOMPARE(outcome.kind, Kind::Answered);
+        QCOMPARE(outcome.records.size(), 3);
+        for (const VerificationRecord &record : outcome.records) {
+            QTRY_COMPARE_WITH_TIMEOUT(reload(record.id).enrichmentStatus,
+                                      VerificationRecord::Enrichment::Success, 10000);
+            QCOMPARE(reload(record.id).couponStatus.value_or(0),
+                     int(DouyinApi::CertificateStatus::Verified));
+        }
+        QCOMPARE(stat("order_query") - ordersBefore, 1);
+        QCOMPARE(stat("certificate_query") - certificatesBefore, 1);
+        QCOMPARE(m_engine->enrichmentBacklog(), 0);
+    }
+
+    void enrichmentRetriesThenGivesUp_data()
+    {
+        QTest::addColumn<int>("refusals");
+        QTest::addColumn<int>("status");
+        QTest::addColumn<int>("retries");
+        // The engine allows 3 attempts (startEngine()).
+        QTest::newRow("refused once") << 1 << int(VerificationRecord::Enrichment::Success) << 1;
+        QTest::newRow("refused every time")
+                << 3 << int(VerificationRecord::Enrichment::Failed) << 3;
+    }
+
+    void enrichmentRetriesThenGivesUp()
+    {
+        QFETCH(int, refusals);
+        QFETCH(int, status);
+        QFETCH(int, retries);
+        QTRY_COMPARE_WITH_TIMEOUT(m_engine->enrichmentBacklog(), 0, 10000); // earlier tests'
+        fault("order_query", "error_code", refusals,
+              {{"error_code", qint64(DouyinApi::BAD_PARAMETER)}});
+        const VerifyOutcome outcome = verify(byCode(mintOrder(1)));
+        QCOMPARE(outcome.kind, Kind::Answered);
+        const qint64 id = outcome.records.first().id;
+        QTRY_COMPARE_WITH_TIMEOUT(int(reload(id).enrichmentStatus), status, 10000);
+        QCOMPARE(reload(id).enrichmentRetryCount, retries);
+        QCOMPARE(reload(id).verifyStatus, Status::Success);
+        QTRY_COMPARE_WITH_TIMEOUT(m_engine->enrichmentBacklog(), 0, 5000);
+    }
+
+    void enrichmentLeftByAnEarlierRunIsDone()
+    {
+        const VerifyOutcome outcome = verify(byCode(mintOrder(1)));
+        QCOMPARE(outcome.kind, Kind::Answered);
+        const qint64 id = outcome.records.first().id;
+        QTRY_COMPARE_WITH_TIMEOUT(reload(id).enrichmentStatus,
+                                  VerificationRecord::Enrichment::Success, 10000);
+        // As if the process had stopped before enriching: the record and its job are pending.
+        {
+            VerificationRecord pending = reload(id);
+            pending.enrichmentStatus = VerificationRecord::Enrichment::Pending;
+            pending.couponStatus.reset();
+            QVERIFY(m_engine->repository()->update({pending}).ok());
+            QSqlQuery reopen(m_database->connection());
+            QVERIFY(reopen.exec(QStringLiteral("UPDATE enrichment_jobs SET status = 'pending' "
+                                               "WHERE verification_id = %1")
+                                        .arg(id)));
+        }
+        startEngine();
+        QTRY_COMPARE_WITH_TIMEOUT(reload(id).enrichmentStatus,
+                                  VerificationRecord::Enrichment::Success, 10000);
+        QCOMPARE(reload(id).couponStatus.value_or(0), int(DouyinApi::CertificateStatus::Verified));
     }
 
     void restartResumesResolution()
