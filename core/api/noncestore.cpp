@@ -1,5 +1,8 @@
 #include "core/api/noncestore.h"
 
+#include <QDateTime>
+#include <QDir>
+#include <QFileInfo>
 #include <QSqlError>
 #include <QSqlQuery>
 
@@ -17,12 +20,53 @@ NonceStore::~NonceStore() = default;
 
 Result<std::unique_ptr<NonceStore>> NonceStore::open(const QString &databaseFile)
 {
-    auto database = Database::open(databaseFile);
+    auto database = Database::openWithoutSchema(
+            QFileInfo(databaseFile).dir().filePath(QString::fromLatin1(FILE_NAME)));
     if (!database.ok())
         return database.error();
     QSqlQuery query(database.value()->connection());
-    if (!query.exec(QStringLiteral("PRAGMA synchronous=NORMAL")))
-        return makeError(ErrorCode::Storage, query.lastError().text());
+    const auto failed = [&query] {
+        return makeError(ErrorCode::Storage,
+                         QStringLiteral("nonce store: ") + query.lastError().text());
+    };
+    // The main schema's table (migration 3) without its foreign key: the apps are in the
+    // other file.
+    for (const char *sql :
+         {"PRAGMA synchronous=NORMAL",
+          "CREATE TABLE IF NOT EXISTS api_nonces (app_id BIGINT NOT NULL, nonce TEXT NOT NULL,"
+          " seen_at BIGINT NOT NULL, PRIMARY KEY (app_id, nonce))",
+          "CREATE INDEX IF NOT EXISTS idx_api_nonces_seen ON api_nonces (seen_at)"}) {
+        if (!query.exec(QString::fromLatin1(sql)))
+            return failed();
+    }
+
+    // Nonces an older version wrote to the main database still count until they expire.
+    const auto run = [&query](const QString &sql, const QVariantList &values = {}) {
+        query.finish();
+        if (!query.prepare(sql))
+            return false;
+        for (const QVariant &value : values)
+            query.addBindValue(value);
+        return query.exec();
+    };
+    const qint64 windowStart = QDateTime::currentMSecsSinceEpoch() - WINDOW_MS;
+    if (!run(QStringLiteral("ATTACH DATABASE ? AS records"), {databaseFile})
+        || !run(QStringLiteral("SELECT COUNT(*) FROM records.sqlite_master "
+                               "WHERE type = 'table' AND name = 'api_nonces'"))
+        || !query.next())
+        return failed();
+    if (query.value(0).toInt() > 0) {
+        if (!run(QStringLiteral("INSERT OR IGNORE INTO main.api_nonces (app_id, nonce, seen_at) "
+                                "SELECT app_id, nonce, seen_at FROM records.api_nonces "
+                                "WHERE seen_at >= ?"),
+                 {windowStart})
+            || !run(QStringLiteral("DELETE FROM records.api_nonces WHERE seen_at < ?"),
+                    {windowStart}))
+            return failed();
+    }
+    if (!run(QStringLiteral("DETACH DATABASE records")))
+        return failed();
+    query.finish();
     return std::unique_ptr<NonceStore>(new NonceStore(std::move(database).value()));
 }
 
@@ -33,11 +77,14 @@ Result<bool> NonceStore::remember(qint64 appId, const QString &nonce, qint64 now
         if (const auto purged = purge(nowMs); !purged.ok())
             return purged.error();
     }
-    QSqlQuery query(m_database->connection());
     // A row older than the window may still be there until the next purge: it does not count.
-    query.prepare(QStringLiteral("INSERT INTO api_nonces (app_id, nonce, seen_at) VALUES (?, ?, ?) "
-                                 "ON CONFLICT (app_id, nonce) DO UPDATE SET seen_at = "
-                                 "excluded.seen_at WHERE api_nonces.seen_at < ?"));
+    const auto prepared = m_database->prepared(
+            QStringLiteral("INSERT INTO api_nonces (app_id, nonce, seen_at) VALUES (?, ?, ?) "
+                           "ON CONFLICT (app_id, nonce) DO UPDATE SET seen_at = "
+                           "excluded.seen_at WHERE api_nonces.seen_at < ?"));
+    if (!prepared.ok())
+        return prepared.error();
+    QSqlQuery &query = *prepared.value();
     query.addBindValue(appId);
     query.addBindValue(nonce);
     query.addBindValue(nowMs);

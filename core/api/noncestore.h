@@ -8,14 +8,19 @@
 
 class Database;
 
-// Remembers (app, nonce) pairs for the replay window, across restarts. It writes through a
-// connection of its own with synchronous=NORMAL: in WAL mode that survives a crash of the
-// program, and a nonce is not worth an fsync per request.
+// Remembers (app, nonce) pairs for the replay window, across restarts. Every signed request
+// writes one, so they live in a file of their own next to the main database: in the main file
+// each of these writes would wait for SQLite's write lock, which the record writer holds
+// through every group commit's fsync. The file is written with synchronous=NORMAL: in WAL mode
+// that survives a crash of the program, and a nonce is not worth an fsync per request.
 class NonceStore
 {
 public:
     static constexpr qint64 WINDOW_MS = 15 * 60 * 1000;
+    static constexpr auto FILE_NAME = "dy-gateway-nonces.sqlite";
 
+    // Opens FILE_NAME in the directory of databaseFile (the main database), taking over the
+    // nonces still in the window that an older version kept in the main database.
     static Result<std::unique_ptr<NonceStore>> open(const QString &databaseFile);
     ~NonceStore();
 

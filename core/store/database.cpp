@@ -13,6 +13,9 @@
 namespace {
 
 std::atomic<int> s_connectionCounter{0};
+// Statement texts are fixed except the column lists of updates, which a few record flows
+// produce; a limit only guards against a caller that builds ever new texts.
+constexpr std::size_t MAX_STATEMENTS = 256;
 
 Error storageError(const QString &what, const QSqlError &error)
 {
@@ -29,6 +32,7 @@ Database::Database(QSqlDatabase db, QString connectionName)
 
 Database::~Database()
 {
+    m_statements.clear();
     m_db.close();
     m_db = QSqlDatabase();
     QSqlDatabase::removeDatabase(m_connectionName);
@@ -41,7 +45,7 @@ Result<std::unique_ptr<Database>> Database::openInDir(const QString &dir)
     return open(QDir(dir).filePath(QString::fromLatin1(FILE_NAME)));
 }
 
-Result<std::unique_ptr<Database>> Database::open(const QString &filePath, int targetVersion)
+Result<std::unique_ptr<Database>> Database::openWithoutSchema(const QString &filePath)
 {
     const QString name = QStringLiteral("dygw-%1").arg(s_connectionCounter.fetch_add(1));
     QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
@@ -67,7 +71,15 @@ Result<std::unique_ptr<Database>> Database::open(const QString &filePath, int ta
         if (!query.exec(QString::fromLatin1(pragma)))
             return storageError(QString::fromLatin1(pragma), query.lastError());
     }
+    return database;
+}
 
+Result<std::unique_ptr<Database>> Database::open(const QString &filePath, int targetVersion)
+{
+    auto opened = openWithoutSchema(filePath);
+    if (!opened.ok())
+        return opened.error();
+    std::unique_ptr<Database> database = std::move(opened).value();
     const auto migrated = Schema::migrate(database->m_db, targetVersion);
     if (!migrated.ok())
         return migrated.error();
@@ -85,4 +97,18 @@ Result<Done> Database::check()
     if (!query.exec(QStringLiteral("SELECT COUNT(*) FROM schema_migrations")) || !query.next())
         return storageError(QStringLiteral("database check failed"), query.lastError());
     return Done{};
+}
+
+Result<std::shared_ptr<QSqlQuery>> Database::prepared(const QString &sql)
+{
+    if (const auto found = m_statements.find(sql); found != m_statements.end())
+        return found->second;
+    auto query = std::make_shared<QSqlQuery>(m_db);
+    if (!query->prepare(sql))
+        return storageError(QStringLiteral("cannot prepare statement"), query->lastError());
+    // A caller still holding a dropped statement keeps it alive.
+    if (m_statements.size() >= MAX_STATEMENTS)
+        m_statements.clear();
+    m_statements.emplace(sql, query);
+    return query;
 }

@@ -1,8 +1,10 @@
 #pragma once
 
+#include <map>
 #include <memory>
 
 #include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QString>
 
 #include "core/result.h"
@@ -19,6 +21,9 @@ public:
     static Result<std::unique_ptr<Database>> openInDir(const QString &dir);
     // Opens the file; migrates to targetVersion (-1: latest). Tests use older targets.
     static Result<std::unique_ptr<Database>> open(const QString &filePath, int targetVersion = -1);
+    // Opens a file with the same pragmas but none of the schema, for a store that keeps its own
+    // tables in a file of its own (NonceStore).
+    static Result<std::unique_ptr<Database>> openWithoutSchema(const QString &filePath);
 
     ~Database();
     Q_DISABLE_COPY_MOVE(Database)
@@ -30,10 +35,16 @@ public:
     // A cheap query that fails when the file has become unusable.
     Result<Done> check();
 
+    // The statement prepared once for this text and kept: SQLite parses a 40-column INSERT or
+    // UPDATE in more time than it takes to run it. A cached SELECT must be read to the end or
+    // finish()ed, or it keeps its read transaction open.
+    Result<std::shared_ptr<QSqlQuery>> prepared(const QString &sql);
+
 private:
     Database(QSqlDatabase db, QString connectionName);
 
     QSqlDatabase m_db;
+    std::map<QString, std::shared_ptr<QSqlQuery>> m_statements;
     QString m_connectionName;
     int m_schemaVersion = 0;
 };

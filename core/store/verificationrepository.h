@@ -35,14 +35,21 @@ public:
     // the ids in order. On error the records are left unchanged.
     Result<QList<qint64>> insertPending(QList<VerificationRecord> &records);
 
-    // Rewrites every column of each record in one transaction, updated_at = now; created_at
-    // and business_date stay as inserted so a record never moves to another report day.
+    // Stores each record as given in one transaction, updated_at = now; created_at and
+    // business_date stay as inserted so a record never moves to another report day. Only the
+    // columns whose stored value differs are written, which spares the untouched indexes.
     // A record whose enrichmentStatus is final also finishes its enrichment job, if any.
     // Fails with NotFound (and writes nothing) if an id is unknown. Jobs in `enqueue`
     // (verificationId, nextAttemptAt) are queued in the same transaction, as
     // enqueueEnrichment() would, so a success and its enrichment job are stored together.
     Result<Done> update(const QList<VerificationRecord> &records,
                         const QList<EnrichmentJob> &enqueue = {});
+
+    // insertPending(inserts) and update(updates, enqueue) in one transaction, all or nothing:
+    // one commit (one fsync) for a group of writes. Returns the ids of the inserts.
+    Result<QList<qint64>> write(QList<VerificationRecord> &inserts,
+                                const QList<VerificationRecord> &updates,
+                                const QList<EnrichmentJob> &enqueue);
 
     // NotFound if absent. appName comes from verifier_apps.
     Result<VerificationRecord> get(qint64 id);

@@ -3,6 +3,7 @@
 #include <memory>
 
 #include <QDateTime>
+#include <QHash>
 #include <QRandomGenerator>
 #include <QTimer>
 
@@ -14,6 +15,8 @@
 namespace {
 
 constexpr int POLL_MS = 5000; // picks up jobs whose backoff has passed
+// The jobs of one order done in one go; an order seldom has more certificates.
+constexpr int MAX_JOBS_PER_ORDER = 20;
 
 qint64 nowMs()
 {
@@ -59,6 +62,13 @@ void applyOrder(VerificationRecord &record, const DouyinOrder &order)
         record.extOrderId = order.extOrderId;
 }
 
+// Empty identifiers match nothing: an order's answer lists all its certificates.
+bool isSameCertificate(const CertificateState &state, const VerificationRecord &record)
+{
+    return (!record.encryptedCode.isEmpty() && state.encryptedCode == record.encryptedCode)
+            || (!record.certificateId.isEmpty() && state.certificateId == record.certificateId);
+}
+
 } // namespace
 
 EnrichmentQueue::EnrichmentQueue(VerificationRepository *repository, RecordWriter *writer,
@@ -100,122 +110,168 @@ QList<EnrichmentJob> EnrichmentQueue::jobsFor(const QList<VerificationRecord> &r
     return jobs;
 }
 
+bool EnrichmentQueue::isBusy() const
+{
+    return m_busyUntilMs > nowMs();
+}
+
+void EnrichmentQueue::yieldToVerifications()
+{
+    m_busyUntilMs = nowMs() + m_policy.busyForMs;
+}
+
 void EnrichmentQueue::kick()
 {
     if (isPaused())
         return;
-    const int free = m_policy.concurrency - int(m_running.size());
+    const int free = (isBusy() ? m_policy.busyConcurrency : m_policy.concurrency) - m_runningOrders;
     if (free <= 0)
         return;
-    const auto due = m_repository->dueEnrichmentJobs(nowMs(), free + int(m_running.size()));
+    // Jobs being worked on are still pending in the table: read past them.
+    const auto due = m_repository->dueEnrichmentJobs(
+            nowMs(), int(m_running.size()) + free * MAX_JOBS_PER_ORDER);
     if (!due.ok()) {
         qCWarning(lcVerify) << "cannot read enrichment jobs:" << due.error().message;
         return;
     }
-    int started = 0;
+    QStringList orders; // in the order they came due
+    QHash<QString, QList<Job>> jobsByOrder;
     for (const EnrichmentJob &job : due.value()) {
-        if (started >= free)
-            break;
         if (m_running.contains(job.id))
             continue;
-        ++started;
-        runJob(job.id, job.verificationId, job.attempts);
+        const auto loaded = m_repository->get(job.verificationId);
+        if (!loaded.ok()) {
+            logIfFailed(m_repository->finishEnrichment(job.id, Enrichment::Failed),
+                        "finishing an enrichment job");
+            continue;
+        }
+        const VerificationRecord &record = loaded.value();
+        if (record.orderId.isEmpty()) {
+            skip(job.id, record);
+            continue;
+        }
+        if (!jobsByOrder.contains(record.orderId)) {
+            // Oldest first: a later order waits for a free slot.
+            if (orders.size() >= free)
+                break;
+            orders.append(record.orderId);
+        }
+        QList<Job> &jobs = jobsByOrder[record.orderId];
+        if (jobs.size() < MAX_JOBS_PER_ORDER)
+            jobs.append({job.id, job.attempts, record});
     }
+    for (const QString &orderId : std::as_const(orders))
+        runOrder(orderId, jobsByOrder.value(orderId));
 }
 
-void EnrichmentQueue::runJob(qint64 jobId, qint64 verificationId, int attempts)
+void EnrichmentQueue::skip(qint64 jobId, VerificationRecord record)
 {
-    auto loaded = m_repository->get(verificationId);
-    if (!loaded.ok()) {
-        logIfFailed(m_repository->finishEnrichment(jobId, Enrichment::Failed),
-                    "finishing an enrichment job");
-        return;
-    }
-    VerificationRecord record = loaded.value();
-    if (record.orderId.isEmpty()) {
-        // Storing the final state closes the job in the same transaction.
-        record.enrichmentStatus = Enrichment::Skipped;
-        m_writer->update({record}, {}, [this, record](const Result<Done> &written) {
-            if (written.ok())
-                emit recordsChanged({record});
-        });
-        return;
-    }
     m_running.insert(jobId);
+    // Storing the final state closes the job in the same transaction.
+    record.enrichmentStatus = Enrichment::Skipped;
+    m_writer->update({record}, {}, [this, jobId, record](const Result<Done> &written) {
+        m_running.remove(jobId);
+        if (written.ok())
+            emit recordsChanged({record});
+    });
+}
+
+void EnrichmentQueue::runOrder(const QString &orderId, const QList<Job> &jobs)
+{
+    ++m_runningOrders;
+    for (const Job &job : jobs)
+        m_running.insert(job.id);
 
     m_client->orderQuery(
-            OrderQueryRequest{{}, record.orderId, 1, 10}, this,
-            [this, jobId, record,
-             attempts](const Result<OrderQueryResult, DouyinError> &orders) mutable {
+            OrderQueryRequest{{}, orderId, 1, 10}, this,
+            [this, orderId,
+             jobs = jobs](const Result<OrderQueryResult, DouyinError> &orders) mutable {
                 if (!orders.ok())
-                    return fail(jobId, record, attempts, orders.error().message,
-                                orders.error().retryAfterSeconds);
-                for (const DouyinOrder &order : orders.value().orders) {
-                    if (order.orderId == record.orderId)
-                        applyOrder(record, order);
+                    return failAll(jobs, orders.error().message, orders.error().retryAfterSeconds);
+                for (Job &job : jobs) {
+                    for (const DouyinOrder &order : orders.value().orders) {
+                        if (order.orderId == orderId)
+                            applyOrder(job.record, order);
+                    }
                 }
+                // One certificate is asked for alone; several come in one answer for the order.
+                CertificateQueryRequest request;
+                if (jobs.size() == 1)
+                    request.encryptedCode = jobs.constFirst().record.encryptedCode;
+                else
+                    request.orderId = orderId;
                 m_client->certificateQuery(
-                        CertificateQueryRequest{record.encryptedCode, {}}, this,
-                        [this, jobId, record, attempts](
-                                const Result<CertificateQueryResult, DouyinError> &states) mutable {
+                        request, this,
+                        [this, jobs](const Result<CertificateQueryResult, DouyinError> &states) {
                             if (!states.ok())
-                                return fail(jobId, record, attempts, states.error().message,
-                                            states.error().retryAfterSeconds);
-                            for (const CertificateState &state : states.value().certificates) {
-                                if (state.encryptedCode == record.encryptedCode
-                                    || state.certificateId == record.certificateId
-                                    || states.value().certificates.size() == 1) {
-                                    record.couponStatus = state.status;
-                                    record.verifyRecordsCount = int(state.verifyRecords.size());
-                                    break;
+                                return failAll(jobs, states.error().message,
+                                               states.error().retryAfterSeconds);
+                            const QList<CertificateState> &certificates =
+                                    states.value().certificates;
+                            QList<VerificationRecord> records;
+                            for (const Job &job : jobs) {
+                                VerificationRecord record = job.record;
+                                for (const CertificateState &state : certificates) {
+                                    if (isSameCertificate(state, record)
+                                        || certificates.size() == 1) {
+                                        record.couponStatus = state.status;
+                                        record.verifyRecordsCount = int(state.verifyRecords.size());
+                                        break;
+                                    }
                                 }
+                                record.enrichmentStatus = Enrichment::Success;
+                                records.append(record);
                             }
-                            record.enrichmentStatus = Enrichment::Success;
-                            m_writer->update(
-                                    {record}, {},
-                                    [this, jobId, record, attempts](const Result<Done> &written) {
-                                        if (!written.ok())
-                                            return fail(jobId, record, attempts,
-                                                        written.error().message);
-                                        emit recordsChanged({record});
-                                        done(jobId);
-                                    });
+                            m_writer->update(records, {},
+                                             [this, jobs, records](const Result<Done> &written) {
+                                                 if (!written.ok())
+                                                     return failAll(jobs, written.error().message);
+                                                 emit recordsChanged(records);
+                                                 finishOrder(jobs);
+                                             });
                         });
             });
 }
 
-void EnrichmentQueue::fail(qint64 jobId, VerificationRecord record, int attempts,
-                           const QString &reason, int pauseSeconds)
+void EnrichmentQueue::failAll(const QList<Job> &jobs, const QString &reason, int pauseSeconds)
 {
-    ++attempts;
-    record.enrichmentRetryCount = attempts;
     if (pauseSeconds > 0) {
-        // Douyin asked everyone to slow down: hold the whole queue, not just this job.
+        // Douyin asked everyone to slow down: hold the whole queue, not just these jobs.
         m_pausedUntilMs = nowMs() + qint64(pauseSeconds) * 1000;
         QTimer::singleShot(pauseSeconds * 1000, this, &EnrichmentQueue::kick);
     }
-    if (attempts >= m_policy.maxAttempts) {
-        record.enrichmentStatus = Enrichment::Failed; // closes the job when stored
-        qCWarning(lcVerify) << "enrichment of verification" << record.id
-                            << "failed for good:" << reason;
-    } else {
-        const qint64 backoff =
-                qMin<qint64>(qint64(m_policy.baseDelayMs) << (attempts - 1), m_policy.maxDelayMs);
-        const qint64 jitter = QRandomGenerator::global()->bounded(qMax<qint64>(1, backoff / 4));
-        const qint64 next = nowMs() + qMax<qint64>(backoff, pauseSeconds * 1000LL) + jitter;
-        logIfFailed(m_repository->rescheduleEnrichment(jobId, attempts, next, reason),
-                    "rescheduling an enrichment job");
-        QTimer::singleShot(int(next - nowMs()), this, &EnrichmentQueue::kick);
+    QList<VerificationRecord> records;
+    for (const Job &job : jobs) {
+        const int attempts = job.attempts + 1;
+        VerificationRecord record = job.record;
+        record.enrichmentRetryCount = attempts;
+        if (attempts >= m_policy.maxAttempts) {
+            record.enrichmentStatus = Enrichment::Failed; // closes the job when stored
+            qCWarning(lcVerify) << "enrichment of verification" << record.id
+                                << "failed for good:" << reason;
+        } else {
+            const qint64 backoff = qMin<qint64>(qint64(m_policy.baseDelayMs) << (attempts - 1),
+                                                m_policy.maxDelayMs);
+            const qint64 jitter = QRandomGenerator::global()->bounded(qMax<qint64>(1, backoff / 4));
+            const qint64 next = nowMs() + qMax<qint64>(backoff, pauseSeconds * 1000LL) + jitter;
+            logIfFailed(m_repository->rescheduleEnrichment(job.id, attempts, next, reason),
+                        "rescheduling an enrichment job");
+            QTimer::singleShot(int(next - nowMs()), this, &EnrichmentQueue::kick);
+        }
+        records.append(record);
     }
-    m_writer->update({record}, {}, [this, record](const Result<Done> &written) {
+    // The jobs stay taken until their records are stored, so no kick picks them up twice.
+    m_writer->update(records, {}, [this, jobs, records](const Result<Done> &written) {
         if (written.ok())
-            emit recordsChanged({record});
+            emit recordsChanged(records);
+        finishOrder(jobs);
     });
-    done(jobId);
 }
 
-void EnrichmentQueue::done(qint64 jobId)
+void EnrichmentQueue::finishOrder(const QList<Job> &jobs)
 {
-    m_running.remove(jobId);
+    for (const Job &job : jobs)
+        m_running.remove(job.id);
+    --m_runningOrders;
     QTimer::singleShot(0, this, &EnrichmentQueue::kick);
 }

@@ -14,6 +14,10 @@ class VerificationRepository;
 // Fills in what verify does not say (order status and amounts, order times, source/ext
 // order ids, the certificate's status) from Douyin's order and certificate queries. Jobs
 // are rows in enrichment_jobs, so they survive restarts. Never touches verify_status.
+//
+// It is background work and yields to verifications: the due jobs of one order are done
+// together (one order query, one certificate query, one write), and while verifications are
+// being asked for, fewer orders are worked on at once. Each job keeps its own retry count.
 class EnrichmentQueue final : public QObject
 {
     Q_OBJECT
@@ -25,7 +29,9 @@ public:
         int baseDelayMs = 2000;
         int maxDelayMs = 600000;
         int maxAttempts = 8;
-        int concurrency = 4;
+        int concurrency = 4; // orders worked on at once
+        int busyConcurrency = 1; // the same while verifications are being asked for
+        int busyForMs = 500; // how long one verification counts as being asked for
     };
 
     // Record writes go through `writer` (group commit); job bookkeeping through `repository`.
@@ -38,6 +44,8 @@ public:
     static QList<EnrichmentJob> jobsFor(const QList<VerificationRecord> &records);
     // Looks for due jobs now (start-up, after enqueue, after a pause).
     void kick();
+    // A verification was asked for: enrichment runs at busyConcurrency for a while.
+    void yieldToVerifications();
     int backlog() const;
     bool isPaused() const;
 
@@ -45,16 +53,28 @@ signals:
     void recordsChanged(const QList<VerificationRecord> &records);
 
 private:
-    void runJob(qint64 jobId, qint64 verificationId, int attempts);
-    void fail(qint64 jobId, VerificationRecord record, int attempts, const QString &reason,
-              int pauseSeconds = 0);
-    void done(qint64 jobId);
+    struct Job
+    {
+        qint64 id = 0;
+        int attempts = 0;
+        VerificationRecord record;
+    };
+
+    bool isBusy() const;
+    void skip(qint64 jobId, VerificationRecord record);
+    // The due jobs of one order.
+    void runOrder(const QString &orderId, const QList<Job> &jobs);
+    void failAll(const QList<Job> &jobs, const QString &reason, int pauseSeconds = 0);
+    void fail(const Job &job, const QString &reason, int pauseSeconds);
+    void finishOrder(const QList<Job> &jobs);
 
     VerificationRepository *m_repository;
     RecordWriter *m_writer;
     DouyinClient *m_client;
     Policy m_policy;
     QSet<qint64> m_running; // job ids
+    int m_runningOrders = 0;
     qint64 m_pausedUntilMs = 0;
+    qint64 m_busyUntilMs = 0;
     QTimer *m_timer;
 };

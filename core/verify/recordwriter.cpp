@@ -2,30 +2,63 @@
 
 #include <QTimer>
 
-#include "core/store/verificationrepository.h"
-
-RecordWriter::RecordWriter(VerificationRepository *repository, QObject *parent)
+RecordWriter::RecordWriter(const QString &databaseFile, QObject *parent)
     : QObject(parent),
-      m_repository(repository)
+      m_committer(new RecordCommitter(databaseFile))
 {
+    m_thread.setObjectName(QStringLiteral("RecordWriter"));
+    m_committer->moveToThread(&m_thread);
+    connect(&m_thread, &QThread::finished, m_committer, &QObject::deleteLater);
+    m_thread.start();
+}
+
+RecordWriter::~RecordWriter()
+{
+    QList<Write> updates;
+    for (const Write &write : std::as_const(m_waiting)) {
+        if (!write.inserted)
+            updates.append(write);
+    }
+    RecordCommitter *committer = m_committer;
+    if (!updates.isEmpty()) {
+        QMetaObject::invokeMethod(
+                committer, [committer, batch = batchOf(updates)] { committer->commit(batch); });
+    }
+    // Queued behind the groups handed over, so they are committed before the thread ends.
+    QThread *thread = &m_thread;
+    QMetaObject::invokeMethod(committer, [thread] { thread->quit(); });
+    m_thread.wait();
+}
+
+RecordCommitter::Batch RecordWriter::batchOf(const QList<Write> &writes)
+{
+    RecordCommitter::Batch batch;
+    for (const Write &write : writes) {
+        if (write.inserted)
+            batch.inserts.append(write.records);
+        else
+            batch.updates.append({write.records, write.jobs});
+    }
+    return batch;
 }
 
 void RecordWriter::insertPending(const QList<VerificationRecord> &records, InsertCallback callback)
 {
-    m_inserts.append({records, std::move(callback)});
+    m_waiting.append({records, {}, std::move(callback), {}});
     scheduleFlush();
 }
 
 void RecordWriter::update(const QList<VerificationRecord> &records,
                           const QList<EnrichmentJob> &jobs, UpdateCallback callback)
 {
-    m_updates.append({records, jobs, std::move(callback)});
+    m_waiting.append({records, jobs, {}, std::move(callback)});
     scheduleFlush();
 }
 
 void RecordWriter::scheduleFlush()
 {
-    if (m_flushScheduled)
+    // While a group is being committed, the next one grows; it goes when that one is done.
+    if (m_flushScheduled || !m_committing.isEmpty())
         return;
     m_flushScheduled = true;
     // After the requests already waiting in this pass of the event loop have been read.
@@ -35,50 +68,31 @@ void RecordWriter::scheduleFlush()
 void RecordWriter::flush()
 {
     m_flushScheduled = false;
-    const QList<Insert> inserts = std::exchange(m_inserts, {});
-    const QList<Update> updates = std::exchange(m_updates, {});
+    if (!m_committing.isEmpty() || m_waiting.isEmpty())
+        return;
+    m_committing = std::exchange(m_waiting, {});
+    RecordCommitter *committer = m_committer;
+    QMetaObject::invokeMethod(committer, [this, committer, batch = batchOf(m_committing)] {
+        const RecordCommitter::Outcome outcome = committer->commit(batch);
+        // The destructor waits for the writer thread, so this object still exists here; an
+        // answer it does not take before it goes is dropped with it.
+        QMetaObject::invokeMethod(this, [this, outcome] { finishGroup(outcome); });
+    });
+}
 
-    if (!inserts.isEmpty()) {
-        QList<VerificationRecord> all;
-        for (const Insert &insert : inserts)
-            all.append(insert.records);
-        const auto inserted = m_repository->insertPending(all);
-        ++m_batches;
-        m_records += int(all.size());
-        qsizetype offset = 0;
-        for (const Insert &insert : inserts) {
-            if (inserted.ok()) {
-                insert.callback(all.mid(offset, insert.records.size()));
-            } else if (inserts.size() == 1) {
-                insert.callback(inserted.error());
-            } else {
-                // One bad write must not fail the others: each goes again on its own.
-                QList<VerificationRecord> own = insert.records;
-                const auto alone = m_repository->insertPending(own);
-                if (alone.ok())
-                    insert.callback(own);
-                else
-                    insert.callback(alone.error());
-            }
-            offset += insert.records.size();
-        }
+void RecordWriter::finishGroup(const RecordCommitter::Outcome &outcome)
+{
+    const QList<Write> group = std::exchange(m_committing, {});
+    ++m_batches;
+    qsizetype inserts = 0;
+    qsizetype updates = 0;
+    for (const Write &write : group) {
+        m_records += int(write.records.size());
+        if (write.inserted)
+            write.inserted(outcome.inserted.at(inserts++));
+        else
+            write.updated(outcome.updated.at(updates++));
     }
-
-    if (!updates.isEmpty()) {
-        QList<VerificationRecord> records;
-        QList<EnrichmentJob> jobs;
-        for (const Update &update : updates) {
-            records.append(update.records);
-            jobs.append(update.jobs);
-        }
-        const auto written = m_repository->update(records, jobs);
-        ++m_batches;
-        m_records += int(records.size());
-        for (const Update &update : updates) {
-            if (written.ok() || updates.size() == 1)
-                update.callback(written);
-            else
-                update.callback(m_repository->update(update.records, update.jobs));
-        }
-    }
+    if (!m_waiting.isEmpty())
+        scheduleFlush();
 }

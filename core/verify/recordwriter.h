@@ -4,16 +4,19 @@
 
 #include <QList>
 #include <QObject>
+#include <QThread>
 
 #include "core/result.h"
 #include "core/store/enrichmentjob.h"
+#include "core/verify/recordcommitter.h"
 #include "core/verify/verificationrecord.h"
 
-class VerificationRepository;
-
-// Group commit: writes asked for during one pass of the event loop are committed together
-// in one transaction, so one fsync serves every verification in flight at that moment.
-// Each caller still gets its own records back (with ids) or the error of the shared write.
+// Group commit on a writer thread: the writes asked for while the previous group is being
+// committed are committed together in one transaction, so one fsync serves every
+// verification in flight at that moment, and the engine thread goes on serving requests while
+// the disk works. Each caller still gets its own records back (with ids) or the error of its
+// write, on the thread that owns this object, in the order the writes were asked for, and only
+// once the write is on disk.
 class RecordWriter final : public QObject
 {
     Q_OBJECT
@@ -23,7 +26,11 @@ public:
     using InsertCallback = std::function<void(const Result<QList<VerificationRecord>> &)>;
     using UpdateCallback = std::function<void(const Result<Done> &)>;
 
-    explicit RecordWriter(VerificationRepository *repository, QObject *parent = nullptr);
+    // Writes through a connection of its own to databaseFile (opened on the writer thread).
+    explicit RecordWriter(const QString &databaseFile, QObject *parent = nullptr);
+    // Commits the updates already asked for (their results are known and worth keeping), then
+    // stops the writer thread. Inserts still waiting are dropped: nothing was sent for them.
+    ~RecordWriter() override;
 
     void insertPending(const QList<VerificationRecord> &records, InsertCallback callback);
     // Stores the records with the enrichment jobs they need, in the same transaction.
@@ -34,24 +41,26 @@ public:
     int recordsWritten() const { return m_records; }
 
 private:
-    void scheduleFlush();
-    void flush();
-
-    struct Insert
-    {
-        QList<VerificationRecord> records;
-        InsertCallback callback;
-    };
-    struct Update
+    // An insert when `inserted` is set, else an update.
+    struct Write
     {
         QList<VerificationRecord> records;
         QList<EnrichmentJob> jobs;
-        UpdateCallback callback;
+        InsertCallback inserted;
+        UpdateCallback updated;
     };
 
-    VerificationRepository *m_repository;
-    QList<Insert> m_inserts;
-    QList<Update> m_updates;
+    static RecordCommitter::Batch batchOf(const QList<Write> &writes);
+    void scheduleFlush();
+    void flush();
+    void finishGroup(const RecordCommitter::Outcome &outcome);
+
+    QThread m_thread;
+    RecordCommitter *m_committer; // lives on m_thread, which deletes it when it finishes
+    QList<Write> m_waiting; // the next group
+    // The group on the writer thread. Its callbacks never go there: what they hold (a flow, a
+    // responder) must be released on this thread.
+    QList<Write> m_committing;
     bool m_flushScheduled = false;
     int m_batches = 0;
     int m_records = 0;

@@ -7,6 +7,7 @@
 #include "core/douyin/douyinclient.h"
 #include "core/douyin/shortlinkresolver.h"
 #include "core/logging/categories.h"
+#include "core/store/database.h"
 #include "core/store/verificationrepository.h"
 #include "core/verify/enrichmentqueue.h"
 #include "core/verify/recordwriter.h"
@@ -127,7 +128,7 @@ VerificationService::VerificationService(Database *database, DouyinClient *clien
       m_client(client),
       m_repository(std::make_unique<VerificationRepository>(database)),
       m_resolver(new VerifyResolver(m_repository.get(), client, this)),
-      m_writer(new RecordWriter(m_repository.get(), this)),
+      m_writer(new RecordWriter(database->filePath(), this)),
       m_enrichment(new EnrichmentQueue(m_repository.get(), m_writer, client, this))
 {
     // Whatever resolution settles as success gets enriched like a first-time success.
@@ -178,6 +179,7 @@ int VerificationService::enrichmentBacklog() const
 void VerificationService::prepare(const PrepareCommand &command, QObject *context,
                                   PrepareCallback callback)
 {
+    m_enrichment->yieldToVerifications();
     QPointer<QObject> guard(context);
     const auto fail = [guard, callback](const VerifyOutcome &outcome) {
         if (!guard)
@@ -225,6 +227,7 @@ void VerificationService::prepare(const PrepareCommand &command, QObject *contex
 void VerificationService::verify(const VerifyCommand &command, QObject *context,
                                  VerifyCallback callback)
 {
+    m_enrichment->yieldToVerifications();
     auto flow = std::make_shared<Flow>();
     flow->command = command;
     flow->context = context;

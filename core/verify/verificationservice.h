@@ -20,7 +20,9 @@ class VerifyResolver;
 
 // The verification engine: the one place that turns a scan into Douyin prepare → verify and
 // durable records. The till and the LAN API both drive it. It lives on the engine thread with
-// the Database and the DouyinClient it is given; callbacks run on that thread.
+// the Database and the DouyinClient it is given; callbacks run on that thread. Records are
+// written by a RecordWriter through a second connection to the same file, on a thread of its
+// own; reads stay on the given Database.
 //
 // Safety rules it keeps:
 // - a record is committed as pending before verify is sent;

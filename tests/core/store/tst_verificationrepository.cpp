@@ -390,6 +390,7 @@ private slots:
     void badInputIsRefused();
     void batchInsertIsAtomic();
     void batchUpdateIsAtomic();
+    void insertsAndUpdatesShareOneTransaction();
     void updateKeepsCreationDay();
     void getUnknownIsNotFound();
     void findsByTokenBatchAndStatus();
@@ -502,6 +503,10 @@ void tst_VerificationRepository::roundTripsEveryField_data()
     QTest::newRow("nulls, then every field") << empty << full;
     QTest::newRow("every field, then nulls") << full << empty;
     QTest::newRow("zeros stay zeros") << zeros << zeros;
+    // An update writes only the columns that change: NULL and 0 must count as different.
+    QTest::newRow("nulls, then zeros") << empty << zeros;
+    QTest::newRow("zeros, then nulls") << zeros << empty;
+    QTest::newRow("nothing changes") << full << full;
 }
 
 void tst_VerificationRepository::roundTripsEveryField()
@@ -687,6 +692,47 @@ void tst_VerificationRepository::batchUpdateIsAtomic()
     QCOMPARE(summary.value().totals.pendingCount, 2);
     QCOMPARE(summary.value().totals.successCount, 0);
     QCOMPARE(summary.value().totals.payAmount, 0);
+}
+
+void tst_VerificationRepository::insertsAndUpdatesShareOneTransaction()
+{
+    auto db = openDatabase(QStringLiteral("write"));
+    QVERIFY(db);
+    VerificationRepository repository(db.get());
+    QList<VerificationRecord> earlier{minimalRecord()};
+    QVERIFY(repository.insertPending(earlier).ok());
+    QSqlDatabase &sql = db->connection();
+
+    QList<VerificationRecord> settled = earlier;
+    settled[0].verifyStatus = Status::Success;
+    settled[0].orderId = QStringLiteral("order-w");
+    EnrichmentJob job;
+    job.verificationId = earlier.at(0).id;
+    job.nextAttemptAt = 1;
+    QList<VerificationRecord> fresh{minimalRecord(), minimalRecord()};
+    fresh[1].appId = 999; // the foreign key fails the second insert: nothing is written
+    const QList<VerificationRecord> original = fresh;
+    QCOMPARE(repository.write(fresh, settled, {job}).error().code, ErrorCode::Storage);
+    QCOMPARE(scalar(sql, QStringLiteral("SELECT COUNT(*) FROM verifications")).toInt(), 1);
+    QCOMPARE(scalar(sql, QStringLiteral("SELECT COUNT(*) FROM enrichment_jobs")).toInt(), 0);
+    QCOMPARE(repository.get(earlier.at(0).id).value().verifyStatus, Status::Pending);
+    QCOMPARE(differences(fresh.at(1), original.at(1)), QStringList());
+
+    fresh[1].appId = 0;
+    const auto ids = repository.write(fresh, settled, {job});
+    QVERIFY(ids.ok());
+    QCOMPARE(ids.value().size(), 2);
+    QCOMPARE(fresh.at(0).id, ids.value().at(0));
+    QCOMPARE(fresh.at(1).id, ids.value().at(1));
+    QCOMPARE(repository.get(earlier.at(0).id).value().verifyStatus, Status::Success);
+    QCOMPARE(scalar(sql, QStringLiteral("SELECT COUNT(*) FROM enrichment_jobs")).toInt(), 1);
+
+    SummaryQuery query;
+    query.from = query.to = QDate::fromString(earlier.at(0).businessDate, Qt::ISODate);
+    const auto summary = repository.summary(query);
+    QVERIFY(summary.ok());
+    QCOMPARE(summary.value().totals.pendingCount, 2);
+    QCOMPARE(summary.value().totals.successCount, 1);
 }
 
 void tst_VerificationRepository::updateKeepsCreationDay()

@@ -3,6 +3,7 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QSignalSpy>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -401,6 +402,82 @@ private slots:
         QCOMPARE(outcome.kind, Kind::BadInput);
         QVERIFY(outcome.error.message.startsWith("count"));
         QCOMPARE(m_control.stat("verify"), before);
+    }
+
+    void enrichmentAsksOnceForAWholeOrder()
+    {
+        const QJsonObject order = m_control.mintOrder(3);
+        VerifyCommand command;
+        command.poiId = order.value("poi_id").toString();
+        command.shortLink = order.value("short_link").toString();
+        command.count = 3;
+        QTRY_COMPARE_WITH_TIMEOUT(m_engine->enrichmentBacklog(), 0, 10000); // earlier tests'
+        const int ordersBefore = m_control.stat("order_query");
+        const int certificatesBefore = m_control.stat("certificate_query");
+        const VerifyOutcome outcome = verify(command);
+        QCOMPARE(outcome.kind, Kind::Answered);
+        QCOMPARE(outcome.records.size(), 3);
+        for (const VerificationRecord &record : outcome.records) {
+            QTRY_COMPARE_WITH_TIMEOUT(reload(record.id).enrichmentStatus,
+                                      VerificationRecord::Enrichment::Success, 10000);
+            QCOMPARE(reload(record.id).couponStatus.value_or(0),
+                     int(DouyinApi::CertificateStatus::Verified));
+        }
+        QCOMPARE(m_control.stat("order_query") - ordersBefore, 1);
+        QCOMPARE(m_control.stat("certificate_query") - certificatesBefore, 1);
+        QCOMPARE(m_engine->enrichmentBacklog(), 0);
+    }
+
+    void enrichmentRetriesThenGivesUp_data()
+    {
+        QTest::addColumn<int>("refusals");
+        QTest::addColumn<int>("status");
+        QTest::addColumn<int>("retries");
+        // The engine allows 3 attempts (startEngine()).
+        QTest::newRow("refused once") << 1 << int(VerificationRecord::Enrichment::Success) << 1;
+        QTest::newRow("refused every time")
+                << 3 << int(VerificationRecord::Enrichment::Failed) << 3;
+    }
+
+    void enrichmentRetriesThenGivesUp()
+    {
+        QFETCH(int, refusals);
+        QFETCH(int, status);
+        QFETCH(int, retries);
+        QTRY_COMPARE_WITH_TIMEOUT(m_engine->enrichmentBacklog(), 0, 10000); // earlier tests'
+        m_control.fault("order_query", "error_code", refusals,
+              {{"error_code", qint64(DouyinApi::BAD_PARAMETER)}});
+        const VerifyOutcome outcome = verify(byCode(m_control.mintOrder(1)));
+        QCOMPARE(outcome.kind, Kind::Answered);
+        const qint64 id = outcome.records.first().id;
+        QTRY_COMPARE_WITH_TIMEOUT(int(reload(id).enrichmentStatus), status, 10000);
+        QCOMPARE(reload(id).enrichmentRetryCount, retries);
+        QCOMPARE(reload(id).verifyStatus, Status::Success);
+        QTRY_COMPARE_WITH_TIMEOUT(m_engine->enrichmentBacklog(), 0, 5000);
+    }
+
+    void enrichmentLeftByAnEarlierRunIsDone()
+    {
+        const VerifyOutcome outcome = verify(byCode(m_control.mintOrder(1)));
+        QCOMPARE(outcome.kind, Kind::Answered);
+        const qint64 id = outcome.records.first().id;
+        QTRY_COMPARE_WITH_TIMEOUT(reload(id).enrichmentStatus,
+                                  VerificationRecord::Enrichment::Success, 10000);
+        // As if the process had stopped before enriching: the record and its job are pending.
+        {
+            VerificationRecord pending = reload(id);
+            pending.enrichmentStatus = VerificationRecord::Enrichment::Pending;
+            pending.couponStatus.reset();
+            QVERIFY(m_engine->repository()->update({pending}).ok());
+            QSqlQuery reopen(m_database->connection());
+            QVERIFY(reopen.exec(QStringLiteral("UPDATE enrichment_jobs SET status = 'pending' "
+                                               "WHERE verification_id = %1")
+                                        .arg(id)));
+        }
+        startEngine();
+        QTRY_COMPARE_WITH_TIMEOUT(reload(id).enrichmentStatus,
+                                  VerificationRecord::Enrichment::Success, 10000);
+        QCOMPARE(reload(id).couponStatus.value_or(0), int(DouyinApi::CertificateStatus::Verified));
     }
 
     void restartResumesResolution()
