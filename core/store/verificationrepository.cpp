@@ -1079,12 +1079,14 @@ Result<qint64> VerificationRepository::enqueueEnrichment(qint64 verificationId, 
 
 Result<QList<EnrichmentJob>> VerificationRepository::dueEnrichmentJobs(qint64 nowMs, int limit)
 {
-    QSqlQuery query(m_database->connection());
-    query.setForwardOnly(true);
-    query.prepare(QStringLiteral(
+    const auto prepared = m_database->prepared(QStringLiteral(
             "SELECT id, verification_id, status, attempts, next_attempt_at, last_error, "
             "created_at, updated_at FROM enrichment_jobs WHERE status = 'pending' "
             "AND next_attempt_at <= ? ORDER BY next_attempt_at, id LIMIT ?"));
+    if (!prepared.ok())
+        return prepared.error();
+    QSqlQuery &query = *prepared.value();
+    query.setForwardOnly(true);
     if (!execWith(query, {nowMs, limit}))
         return sqlError(QStringLiteral("cannot read due enrichment jobs"), query);
     return readJobs(query);
