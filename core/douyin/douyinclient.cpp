@@ -37,9 +37,9 @@ QJsonArray toArray(const QStringList &list)
 
 DouyinClient::DouyinClient(QObject *parent)
     : QObject(parent),
-      m_network(new QNetworkAccessManager(this)),
-      m_tokens(new AccessTokenCache(m_network, this)),
-      m_shortLinks(new ShortLinkResolver(m_network, this))
+      m_networks{new QNetworkAccessManager(this), new QNetworkAccessManager(this)},
+      m_tokens(new AccessTokenCache(m_networks.constFirst(), this)),
+      m_shortLinks(new ShortLinkResolver(m_networks.constFirst(), this))
 {
     setConfig(m_config);
 }
@@ -236,8 +236,10 @@ void DouyinClient::attempt(const Call &call, int attemptNumber, bool tokenReplac
         limits.connectTimeoutMs = m_config.connectTimeoutMs;
         limits.totalTimeoutMs = m_config.requestTimeoutMs;
 
+        QNetworkAccessManager *network = m_networks.at(m_nextNetwork);
+        m_nextNetwork = (m_nextNetwork + 1) % int(m_networks.size());
         HttpExchange::start(
-                m_network, request, call.method, body, limits, this,
+                network, request, call.method, body, limits, this,
                 [=, this, usedToken = token.value()](const HttpOutcome &outcome) {
                     if (!guard)
                         return;

@@ -735,6 +735,37 @@ Result<Done> writeJobs(Database &database, const QList<VerificationRecord> &reco
     return Done{};
 }
 
+// Inside the caller's transaction.
+Result<Done> upsertIdempotency(Database &database,
+                               const VerificationRepository::IdempotencyWrite &write, qint64 now)
+{
+    // The WHERE makes a different fingerprint change nothing, which the row count reveals.
+    const auto prepared = database.prepared(QStringLiteral(
+            "INSERT INTO idempotency_keys (app_id, idempotency_key, fingerprint, http_status, "
+            "response_body, created_at) VALUES (?, ?, ?, ?, ?, ?) "
+            "ON CONFLICT (app_id, idempotency_key) DO UPDATE SET "
+            "http_status = excluded.http_status, response_body = excluded.response_body "
+            "WHERE idempotency_keys.fingerprint = excluded.fingerprint"));
+    if (!prepared.ok())
+        return prepared.error();
+    QSqlQuery &query = *prepared.value();
+    const IdempotencyEntry &entry = write.entry;
+    const QVariant body = entry.responseBody.isNull()
+            ? QVariant(QMetaType::fromType<QString>())
+            : QVariant(QString::fromUtf8(entry.responseBody));
+    const qint64 createdAt = entry.createdAt != 0 ? entry.createdAt : now;
+    if (!execWith(query,
+                  {write.appId, write.key, entry.fingerprint, nullable(entry.httpStatus), body,
+                   createdAt}))
+        return sqlError(QStringLiteral("cannot store idempotency key"), query);
+    if (query.numRowsAffected() == 0) {
+        return makeError(
+                ErrorCode::Conflict,
+                QStringLiteral("idempotency key %1 was used for another request").arg(write.key));
+    }
+    return Done{};
+}
+
 } // namespace
 
 VerificationRepository::VerificationRepository(Database *database) : m_database(database) { }
@@ -755,10 +786,15 @@ Result<Done> VerificationRepository::update(const QList<VerificationRecord> &rec
 
 Result<QList<qint64>> VerificationRepository::write(QList<VerificationRecord> &inserts,
                                                     const QList<VerificationRecord> &updates,
-                                                    const QList<EnrichmentJob> &enqueue)
+                                                    const QList<EnrichmentJob> &enqueue,
+                                                    const QList<IdempotencyWrite> &idempotency)
 {
-    if (inserts.isEmpty() && updates.isEmpty() && enqueue.isEmpty())
+    if (inserts.isEmpty() && updates.isEmpty() && enqueue.isEmpty() && idempotency.isEmpty())
         return QList<qint64>{};
+    for (const IdempotencyWrite &entry : idempotency) {
+        if (entry.key.isEmpty())
+            return badInput(QStringLiteral("idempotency_key: required"));
+    }
     const qint64 now = nowMs();
     auto completed = completeNewRecords(inserts, now);
     if (!completed.ok())
@@ -785,6 +821,10 @@ Result<QList<qint64>> VerificationRepository::write(QList<VerificationRecord> &i
         return applied.error();
     if (const auto jobs = writeJobs(*m_database, updates, enqueue, now); !jobs.ok())
         return jobs.error();
+    for (const IdempotencyWrite &entry : idempotency) {
+        if (const auto stored = upsertIdempotency(*m_database, entry, now); !stored.ok())
+            return stored.error();
+    }
     if (const auto committed = transaction.commit(); !committed.ok())
         return committed.error();
 
@@ -1079,12 +1119,14 @@ Result<qint64> VerificationRepository::enqueueEnrichment(qint64 verificationId, 
 
 Result<QList<EnrichmentJob>> VerificationRepository::dueEnrichmentJobs(qint64 nowMs, int limit)
 {
-    QSqlQuery query(m_database->connection());
-    query.setForwardOnly(true);
-    query.prepare(QStringLiteral(
+    const auto prepared = m_database->prepared(QStringLiteral(
             "SELECT id, verification_id, status, attempts, next_attempt_at, last_error, "
             "created_at, updated_at FROM enrichment_jobs WHERE status = 'pending' "
             "AND next_attempt_at <= ? ORDER BY next_attempt_at, id LIMIT ?"));
+    if (!prepared.ok())
+        return prepared.error();
+    QSqlQuery &query = *prepared.value();
+    query.setForwardOnly(true);
     if (!execWith(query, {nowMs, limit}))
         return sqlError(QStringLiteral("cannot read due enrichment jobs"), query);
     return readJobs(query);
@@ -1159,33 +1201,10 @@ Result<std::optional<IdempotencyEntry>> VerificationRepository::findIdempotency(
 Result<Done> VerificationRepository::storeIdempotency(qint64 appId, const QString &key,
                                                       const IdempotencyEntry &entry)
 {
-    if (key.isEmpty())
-        return badInput(QStringLiteral("idempotency_key: required"));
-    QSqlDatabase &db = m_database->connection();
-    WriteTransaction transaction(db);
-    if (const auto begun = transaction.begin(); !begun.ok())
-        return begun.error();
-    QSqlQuery query(db);
-    // The WHERE makes a different fingerprint change nothing, which the row count reveals.
-    query.prepare(QStringLiteral(
-            "INSERT INTO idempotency_keys (app_id, idempotency_key, fingerprint, http_status, "
-            "response_body, created_at) VALUES (?, ?, ?, ?, ?, ?) "
-            "ON CONFLICT (app_id, idempotency_key) DO UPDATE SET "
-            "http_status = excluded.http_status, response_body = excluded.response_body "
-            "WHERE idempotency_keys.fingerprint = excluded.fingerprint"));
-    const QVariant body = entry.responseBody.isNull()
-            ? QVariant(QMetaType::fromType<QString>())
-            : QVariant(QString::fromUtf8(entry.responseBody));
-    const qint64 createdAt = entry.createdAt != 0 ? entry.createdAt : nowMs();
-    if (!execWith(query,
-                  {appId, key, entry.fingerprint, nullable(entry.httpStatus), body, createdAt}))
-        return sqlError(QStringLiteral("cannot store idempotency key"), query);
-    if (query.numRowsAffected() == 0) {
-        return makeError(
-                ErrorCode::Conflict,
-                QStringLiteral("idempotency key %1 was used for another request").arg(key));
-    }
-    return transaction.commit();
+    QList<VerificationRecord> none;
+    if (const auto written = write(none, {}, {}, {{appId, key, entry}}); !written.ok())
+        return written.error();
+    return Done{};
 }
 
 Result<int> VerificationRepository::purgeIdempotency(qint64 olderThanMs)

@@ -26,6 +26,14 @@ class VerificationRepository
 public:
     static constexpr int MAX_PAGE_SIZE = 500;
 
+    // One storeIdempotency() call, as data.
+    struct IdempotencyWrite
+    {
+        qint64 appId = 0;
+        QString key;
+        IdempotencyEntry entry;
+    };
+
     explicit VerificationRepository(Database *database);
     Q_DISABLE_COPY_MOVE(VerificationRepository)
 
@@ -45,11 +53,13 @@ public:
     Result<Done> update(const QList<VerificationRecord> &records,
                         const QList<EnrichmentJob> &enqueue = {});
 
-    // insertPending(inserts) and update(updates, enqueue) in one transaction, all or nothing:
-    // one commit (one fsync) for a group of writes. Returns the ids of the inserts.
+    // insertPending(inserts), update(updates, enqueue) and storeIdempotency() of each of
+    // `idempotency` in one transaction, all or nothing (also when one entry is a Conflict): one
+    // commit (one fsync) for a group of writes. Returns the ids of the inserts.
     Result<QList<qint64>> write(QList<VerificationRecord> &inserts,
                                 const QList<VerificationRecord> &updates,
-                                const QList<EnrichmentJob> &enqueue);
+                                const QList<EnrichmentJob> &enqueue,
+                                const QList<IdempotencyWrite> &idempotency = {});
 
     // NotFound if absent. appName comes from verifier_apps.
     Result<VerificationRecord> get(qint64 id);

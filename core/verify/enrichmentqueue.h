@@ -64,8 +64,8 @@ private:
     void skip(qint64 jobId, VerificationRecord record);
     // The due jobs of one order.
     void runOrder(const QString &orderId, const QList<Job> &jobs);
+    // Counts an attempt for each job: reschedules it, or stores it as failed at the limit.
     void failAll(const QList<Job> &jobs, const QString &reason, int pauseSeconds = 0);
-    void fail(const Job &job, const QString &reason, int pauseSeconds);
     void finishOrder(const QList<Job> &jobs);
 
     VerificationRepository *m_repository;

@@ -1,7 +1,6 @@
 #include "core/verify/recordcommitter.h"
 
 #include "core/store/database.h"
-#include "core/store/verificationrepository.h"
 
 RecordCommitter::RecordCommitter(QString databaseFile, QObject *parent)
     : QObject(parent),
@@ -32,6 +31,8 @@ RecordCommitter::Outcome RecordCommitter::commit(const Batch &batch)
             outcome.inserted.append(opened.error());
         for (qsizetype i = 0; i < batch.updates.size(); ++i)
             outcome.updated.append(opened.error());
+        for (qsizetype i = 0; i < batch.idempotency.size(); ++i)
+            outcome.stored.append(opened.error());
         return outcome;
     }
 
@@ -44,8 +45,9 @@ RecordCommitter::Outcome RecordCommitter::commit(const Batch &batch)
         updates.append(update.records);
         jobs.append(update.jobs);
     }
-    const auto written = m_repository->write(inserts, updates, jobs);
-    if (written.ok() || batch.inserts.size() + batch.updates.size() == 1) {
+    const auto written = m_repository->write(inserts, updates, jobs, batch.idempotency);
+    if (written.ok()
+        || batch.inserts.size() + batch.updates.size() + batch.idempotency.size() == 1) {
         qsizetype offset = 0;
         for (const QList<VerificationRecord> &records : batch.inserts) {
             if (written.ok())
@@ -54,8 +56,11 @@ RecordCommitter::Outcome RecordCommitter::commit(const Batch &batch)
                 outcome.inserted.append(written.error());
             offset += records.size();
         }
+        const Result<Done> done = written.ok() ? Result<Done>(Done{}) : written.error();
         for (qsizetype i = 0; i < batch.updates.size(); ++i)
-            outcome.updated.append(written.ok() ? Result<Done>(Done{}) : written.error());
+            outcome.updated.append(done);
+        for (qsizetype i = 0; i < batch.idempotency.size(); ++i)
+            outcome.stored.append(done);
         return outcome;
     }
 
@@ -70,5 +75,7 @@ RecordCommitter::Outcome RecordCommitter::commit(const Batch &batch)
     }
     for (const Update &update : batch.updates)
         outcome.updated.append(m_repository->update(update.records, update.jobs));
+    for (const auto &entry : batch.idempotency)
+        outcome.stored.append(m_repository->storeIdempotency(entry.appId, entry.key, entry.entry));
     return outcome;
 }

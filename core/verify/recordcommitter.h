@@ -8,10 +8,10 @@
 
 #include "core/result.h"
 #include "core/store/enrichmentjob.h"
+#include "core/store/verificationrepository.h"
 #include "core/verify/verificationrecord.h"
 
 class Database;
-class VerificationRepository;
 
 // The writing half of RecordWriter. Lives on the writer thread with a connection of its own,
 // opened there on first use, and commits each batch of record writes in one transaction, so
@@ -31,12 +31,14 @@ public:
     {
         QList<QList<VerificationRecord>> inserts;
         QList<Update> updates;
+        QList<VerificationRepository::IdempotencyWrite> idempotency;
     };
     // One result per write of the batch, in the batch's order; inserts come back with ids.
     struct Outcome
     {
         QList<Result<QList<VerificationRecord>>> inserted;
         QList<Result<Done>> updated;
+        QList<Result<Done>> stored; // the idempotency entries
     };
 
     explicit RecordCommitter(QString databaseFile, QObject *parent = nullptr);

@@ -16,7 +16,7 @@ RecordWriter::~RecordWriter()
 {
     QList<Write> updates;
     for (const Write &write : std::as_const(m_waiting)) {
-        if (!write.inserted)
+        if (write.kind != Write::Kind::Insert)
             updates.append(write);
     }
     RecordCommitter *committer = m_committer;
@@ -34,24 +34,50 @@ RecordCommitter::Batch RecordWriter::batchOf(const QList<Write> &writes)
 {
     RecordCommitter::Batch batch;
     for (const Write &write : writes) {
-        if (write.inserted)
+        switch (write.kind) {
+        case Write::Kind::Insert:
             batch.inserts.append(write.records);
-        else
+            break;
+        case Write::Kind::Update:
             batch.updates.append({write.records, write.jobs});
+            break;
+        case Write::Kind::Idempotency:
+            batch.idempotency.append(write.idempotency);
+            break;
+        }
     }
     return batch;
 }
 
 void RecordWriter::insertPending(const QList<VerificationRecord> &records, InsertCallback callback)
 {
-    m_waiting.append({records, {}, std::move(callback), {}});
+    Write write;
+    write.records = records;
+    write.inserted = std::move(callback);
+    m_waiting.append(write);
     scheduleFlush();
 }
 
 void RecordWriter::update(const QList<VerificationRecord> &records,
                           const QList<EnrichmentJob> &jobs, UpdateCallback callback)
 {
-    m_waiting.append({records, jobs, {}, std::move(callback)});
+    Write write;
+    write.kind = Write::Kind::Update;
+    write.records = records;
+    write.jobs = jobs;
+    write.done = std::move(callback);
+    m_waiting.append(write);
+    scheduleFlush();
+}
+
+void RecordWriter::storeIdempotency(qint64 appId, const QString &key, const IdempotencyEntry &entry,
+                                    UpdateCallback callback)
+{
+    Write write;
+    write.kind = Write::Kind::Idempotency;
+    write.idempotency = {appId, key, entry};
+    write.done = std::move(callback);
+    m_waiting.append(write);
     scheduleFlush();
 }
 
@@ -86,12 +112,20 @@ void RecordWriter::finishGroup(const RecordCommitter::Outcome &outcome)
     ++m_batches;
     qsizetype inserts = 0;
     qsizetype updates = 0;
+    qsizetype stored = 0;
     for (const Write &write : group) {
         m_records += int(write.records.size());
-        if (write.inserted)
+        switch (write.kind) {
+        case Write::Kind::Insert:
             write.inserted(outcome.inserted.at(inserts++));
-        else
-            write.updated(outcome.updated.at(updates++));
+            break;
+        case Write::Kind::Update:
+            write.done(outcome.updated.at(updates++));
+            break;
+        case Write::Kind::Idempotency:
+            write.done(outcome.stored.at(stored++));
+            break;
+        }
     }
     if (!m_waiting.isEmpty())
         scheduleFlush();

@@ -8,6 +8,7 @@
 
 #include "core/result.h"
 #include "core/store/enrichmentjob.h"
+#include "core/store/idempotencyentry.h"
 #include "core/verify/recordcommitter.h"
 #include "core/verify/verificationrecord.h"
 
@@ -28,26 +29,32 @@ public:
 
     // Writes through a connection of its own to databaseFile (opened on the writer thread).
     explicit RecordWriter(const QString &databaseFile, QObject *parent = nullptr);
-    // Commits the updates already asked for (their results are known and worth keeping), then
-    // stops the writer thread. Inserts still waiting are dropped: nothing was sent for them.
+    // Commits the updates and idempotency entries already asked for (their results are known
+    // and worth keeping), then stops the writer thread. Inserts still waiting are dropped:
+    // nothing was sent for them.
     ~RecordWriter() override;
 
     void insertPending(const QList<VerificationRecord> &records, InsertCallback callback);
     // Stores the records with the enrichment jobs they need, in the same transaction.
     void update(const QList<VerificationRecord> &records, const QList<EnrichmentJob> &jobs,
                 UpdateCallback callback);
+    // VerificationRepository::storeIdempotency(), with the group.
+    void storeIdempotency(qint64 appId, const QString &key, const IdempotencyEntry &entry,
+                          UpdateCallback callback);
 
     int batchesWritten() const { return m_batches; }
     int recordsWritten() const { return m_records; }
 
 private:
-    // An insert when `inserted` is set, else an update.
     struct Write
     {
+        enum class Kind { Insert, Update, Idempotency };
+        Kind kind = Kind::Insert;
         QList<VerificationRecord> records;
         QList<EnrichmentJob> jobs;
-        InsertCallback inserted;
-        UpdateCallback updated;
+        VerificationRepository::IdempotencyWrite idempotency;
+        InsertCallback inserted; // Insert
+        UpdateCallback done; // Update, Idempotency
     };
 
     static RecordCommitter::Batch batchOf(const QList<Write> &writes);

@@ -292,23 +292,27 @@ bool VerificationService::replayIdempotent(const FlowPtr &flow)
 }
 
 void VerificationService::storeIdempotent(const VerifyCommand &command,
-                                          const VerifyOutcome &outcome)
+                                          const VerifyOutcome &outcome,
+                                          const std::function<void()> &then)
 {
     // Refusals that depend on the moment (cooldown, Douyin unreachable, our own storage)
     // are not remembered: the same request may succeed when sent again.
     if (outcome.kind == Kind::Cooldown || outcome.kind == Kind::Unavailable
         || outcome.kind == Kind::StorageFailed || outcome.kind == Kind::Conflict
         || outcome.kind == Kind::NotConfigured)
-        return;
+        return then();
     IdempotencyEntry entry;
     entry.fingerprint = QString::fromLatin1(command.fingerprint.toHex());
     entry.httpStatus = int(outcome.kind);
     entry.responseBody = serialise(outcome);
     entry.createdAt = nowMs();
-    const auto stored =
-            m_repository->storeIdempotency(command.appId, command.idempotencyKey, entry);
-    if (!stored.ok())
-        qCWarning(lcVerify) << "cannot store idempotency key:" << stored.error().message;
+    m_writer->storeIdempotency(command.appId, command.idempotencyKey, entry,
+                               [then](const Result<Done> &stored) {
+                                   if (!stored.ok())
+                                       qCWarning(lcVerify) << "cannot store idempotency key:"
+                                                           << stored.error().message;
+                                   then();
+                               });
 }
 
 std::optional<VerifyOutcome> VerificationService::outcomeOfToken(const QString &verifyToken)
@@ -502,12 +506,18 @@ void VerificationService::settle(const FlowPtr &flow, VerifyOutcome outcome)
 void VerificationService::finish(const FlowPtr &flow, VerifyOutcome outcome)
 {
     const VerifyCommand &command = flow->command;
-    if (!command.idempotencyKey.isEmpty() && outcome.kind != Kind::Conflict) {
-        storeIdempotent(command, outcome);
-        const auto waiting = m_inFlight.take(idempotencySlot(command));
+    if (command.idempotencyKey.isEmpty() || outcome.kind == Kind::Conflict) {
+        if (flow->context)
+            flow->callback(outcome);
+        return;
+    }
+    // Answered once the outcome is stored; a retry with the same key meanwhile waits as a
+    // duplicate, so it can never run the verification a second time.
+    storeIdempotent(command, outcome, [this, flow, outcome] {
+        const auto waiting = m_inFlight.take(idempotencySlot(flow->command));
         for (const FlowPtr &duplicate : waiting) {
             // Same key: same request gets the same outcome, a different one a conflict.
-            if (duplicate->command.fingerprint == command.fingerprint) {
+            if (duplicate->command.fingerprint == flow->command.fingerprint) {
                 VerifyOutcome replay = outcome;
                 replay.replayed = true;
                 if (duplicate->context)
@@ -518,7 +528,7 @@ void VerificationService::finish(const FlowPtr &flow, VerifyOutcome outcome)
                                                            "different request")));
             }
         }
-    }
-    if (flow->context)
-        flow->callback(outcome);
+        if (flow->context)
+            flow->callback(outcome);
+    });
 }

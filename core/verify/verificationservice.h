@@ -81,7 +81,9 @@ private:
     void sendVerify(const FlowPtr &flow, const QList<PreparedCertificate> &certificates);
     void finish(const FlowPtr &flow, VerifyOutcome outcome);
     bool replayIdempotent(const FlowPtr &flow);
-    void storeIdempotent(const VerifyCommand &command, const VerifyOutcome &outcome);
+    // Stores the outcome under the command's key (group commit), then calls `then`.
+    void storeIdempotent(const VerifyCommand &command, const VerifyOutcome &outcome,
+                         const std::function<void()> &then);
     std::optional<VerifyOutcome> outcomeOfToken(const QString &verifyToken);
     // Stores settled records (group commit), then hands the flow its outcome.
     void settle(const FlowPtr &flow, VerifyOutcome outcome);

@@ -733,6 +733,24 @@ void tst_VerificationRepository::insertsAndUpdatesShareOneTransaction()
     QVERIFY(summary.ok());
     QCOMPARE(summary.value().totals.pendingCount, 2);
     QCOMPARE(summary.value().totals.successCount, 1);
+
+    // Idempotency entries go in the same transaction; a Conflict undoes all of it.
+    IdempotencyEntry first;
+    first.fingerprint = QStringLiteral("fp-a");
+    QVERIFY(repository.storeIdempotency(KIOSK_APP, QStringLiteral("k"), first).ok());
+    IdempotencyEntry other = first;
+    other.fingerprint = QStringLiteral("fp-b");
+    QList<VerificationRecord> more{minimalRecord()};
+    const auto conflict = repository.write(
+            more, {}, {},
+            {{KIOSK_APP, QStringLiteral("k2"), first}, {KIOSK_APP, QStringLiteral("k"), other}});
+    QCOMPARE(conflict.error().code, ErrorCode::Conflict);
+    QCOMPARE(scalar(sql, QStringLiteral("SELECT COUNT(*) FROM verifications")).toInt(), 3);
+    QVERIFY(!repository.findIdempotency(KIOSK_APP, QStringLiteral("k2")).value().has_value());
+    QVERIFY(repository.write(more, {}, {}, {{KIOSK_APP, QStringLiteral("k2"), first}}).ok());
+    QCOMPARE(scalar(sql, QStringLiteral("SELECT COUNT(*) FROM verifications")).toInt(), 4);
+    QCOMPARE(repository.findIdempotency(KIOSK_APP, QStringLiteral("k2")).value()->fingerprint,
+             QStringLiteral("fp-a"));
 }
 
 void tst_VerificationRepository::updateKeepsCreationDay()

@@ -346,6 +346,24 @@ private slots:
         QCOMPARE(verify(different).kind, Kind::Conflict);
     }
 
+    void idempotencyKeyRetriedAtOnceIsReplayed()
+    {
+        VerifyCommand command = byCode(mintOrder(1));
+        command.idempotencyKey = "key-at-once";
+        command.fingerprint = "same";
+        const int before = stat("verify");
+        std::optional<VerifyOutcome> second;
+        m_engine->verify(command, this, [&](const VerifyOutcome &first) {
+            QCOMPARE(first.kind, Kind::Answered);
+            // The client retries the moment it has the answer: the outcome is stored by then.
+            m_engine->verify(command, this, [&](const VerifyOutcome &o) { second = o; });
+        });
+        QTRY_VERIFY_WITH_TIMEOUT(second.has_value(), 10000);
+        QCOMPARE(second->kind, Kind::Answered);
+        QVERIFY(second->replayed);
+        QCOMPARE(stat("verify") - before, 1);
+    }
+
     void badInputIsRefusedBeforeDouyin_data()
     {
         QTest::addColumn<QString>("field");
