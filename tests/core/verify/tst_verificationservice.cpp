@@ -348,10 +348,10 @@ private slots:
 
     void idempotencyKeyRetriedAtOnceIsReplayed()
     {
-        VerifyCommand command = byCode(mintOrder(1));
+        VerifyCommand command = byCode(m_control.mintOrder(1));
         command.idempotencyKey = "key-at-once";
         command.fingerprint = "same";
-        const int before = stat("verify");
+        const int before = m_control.stat("verify");
         std::optional<VerifyOutcome> second;
         m_engine->verify(command, this, [&](const VerifyOutcome &first) {
             QCOMPARE(first.kind, Kind::Answered);
@@ -361,7 +361,7 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(second.has_value(), 10000);
         QCOMPARE(second->kind, Kind::Answered);
         QVERIFY(second->replayed);
-        QCOMPARE(stat("verify") - before, 1);
+        QCOMPARE(m_control.stat("verify") - before, 1);
     }
 
     void badInputIsRefusedBeforeDouyin_data()
@@ -464,7 +464,7 @@ private slots:
         QFETCH(int, retries);
         QTRY_COMPARE_WITH_TIMEOUT(m_engine->enrichmentBacklog(), 0, 10000); // earlier tests'
         m_control.fault("order_query", "error_code", refusals,
-              {{"error_code", qint64(DouyinApi::BAD_PARAMETER)}});
+                        {{"error_code", qint64(DouyinApi::BAD_PARAMETER)}});
         const VerifyOutcome outcome = verify(byCode(m_control.mintOrder(1)));
         QCOMPARE(outcome.kind, Kind::Answered);
         const qint64 id = outcome.records.first().id;
