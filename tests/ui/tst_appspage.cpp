@@ -12,6 +12,8 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include "tests/ui/demogateway.h"
 #include <QTranslator>
 
 #include "app/enginehost.h"
@@ -104,12 +106,7 @@ private:
 
     void screenshot(QWidget *widget, const QString &name, const QString &language)
     {
-        const QString dir = QCoreApplication::applicationDirPath() + "/screenshots";
-        QVERIFY(QDir().mkpath(dir));
-        // Texts set just now are laid out by a posted LayoutRequest; grab() would not wait.
-        QCoreApplication::sendPostedEvents();
-        QCoreApplication::processEvents();
-        QVERIFY(widget->grab().save(dir + "/" + name + "_" + language + ".png"));
+        QVERIFY(DemoGateway::saveScreenshot(widget, name + "_" + language));
     }
 
     QTemporaryDir m_dir;
