@@ -1,5 +1,7 @@
 #include "core/api/requestauthenticator.h"
 
+#include <limits>
+
 #include "core/api/noncestore.h"
 #include "core/api/requestsigner.h"
 #include "core/crypto/crypto.h"
@@ -15,9 +17,11 @@ Failure fail(int status, const char *code, const QString &message)
     return Failure{status, QString::fromLatin1(code), message, 0};
 }
 
+// Any run of digits is a decimal timestamp, however long: a millisecond (13 digits) or
+// otherwise absurd value is well-formed and simply outside the window.
 bool isDecimal(QByteArrayView text)
 {
-    if (text.isEmpty() || text.size() > 12)
+    if (text.isEmpty())
         return false;
     return std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
@@ -69,7 +73,10 @@ Result<VerifierApp, Failure> RequestAuthenticator::authenticate(const Request &r
         return fail(401, "invalid_client", QStringLiteral("unknown X-Client-Key"));
     }
 
-    const qint64 skew = request.timestamp.toLongLong() - nowMs / 1000;
+    // Past 15 digits the value cannot be near now (and could overflow qint64).
+    const qint64 skew = request.timestamp.size() > 15
+            ? std::numeric_limits<qint64>::max()
+            : request.timestamp.toLongLong() - nowMs / 1000;
     if (skew > WINDOW_SECONDS || skew < -WINDOW_SECONDS)
         return fail(401, "timestamp_out_of_window",
                     QStringLiteral("X-Timestamp is %1 s away from the gateway's clock (limit %2 s)")

@@ -1879,7 +1879,9 @@ private slots:
         QTest::newRow("timestamp 301 s behind")             << 401 << window;
         QTest::newRow("timestamp 299 s ahead passes")       << 200 << QString();
         QTest::newRow("timestamp 299 s behind passes")      << 200 << QString();
-        QTest::newRow("timestamp in milliseconds")          << 401 << QString(); // malformed or out of window
+        QTest::newRow("timestamp in milliseconds")          << 401 << window;
+        QTest::newRow("timestamp of 25 digits")             << 401 << window;
+        QTest::newRow("timestamp negative")                 << 401 << missing;
         QTest::newRow("timestamp not decimal")              << 401 << missing;
         QTest::newRow("timestamp changed after signing")    << 401 << bad;
         QTest::newRow("replayed nonce")                     << 401 << replayed;
@@ -1978,6 +1980,10 @@ private slots:
             call.query = "page=1";
         if (attack == "timestamp not decimal")
             call.setHeader("X-Timestamp", "17x0000000");
+        if (attack == "timestamp of 25 digits")
+            call.setHeader("X-Timestamp", "1700000000000000000000000");
+        if (attack == "timestamp negative")
+            call.setHeader("X-Timestamp", "-1700000000");
         if (attack == "timestamp changed after signing")
             call.setHeader("X-Timestamp", QByteArray::number(timestamp - 1));
         if (attack == "unknown client key")
