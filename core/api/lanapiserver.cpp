@@ -1,5 +1,7 @@
 #include "core/api/lanapiserver.h"
 
+#include <QJsonArray>
+
 #include <QDateTime>
 #include <QJsonObject>
 #include <QSqlQuery>
@@ -84,6 +86,14 @@ void LanApiServer::answerHealth(const QHttpServerRequest &request, QHttpServerRe
     const QJsonValue tokenValidUntil = validUntil > 0
             ? QJsonValue(QDateTime::fromSecsSinceEpoch(validUntil, Qt::UTC).toString(Qt::ISODate))
             : QJsonValue(QJsonValue::Null);
+    QJsonObject douyin{{QStringLiteral("configured"), m_douyinConfigured},
+                       {QStringLiteral("token_valid_until"), tokenValidUntil},
+                       {QStringLiteral("account_id_set"), !m_accountIdMissing}};
+    QJsonArray warnings;
+    if (m_accountIdMissing)
+        warnings.append(QStringLiteral("account_id is not set: Douyin needs it for the order "
+                                       "and POI queries (enrichment, store list)"));
+    douyin.insert(QStringLiteral("warnings"), warnings);
     const QJsonObject body{
             // "degraded" with 503 lets a load balancer take a gateway whose database
             // broke out of rotation while it still answers.
@@ -93,9 +103,7 @@ void LanApiServer::answerHealth(const QHttpServerRequest &request, QHttpServerRe
             {QStringLiteral("time"), QDateTime::currentDateTimeUtc().toString(Qt::ISODate)},
             {QStringLiteral("database"),
              databaseOk ? QStringLiteral("ok") : QStringLiteral("error")},
-            {QStringLiteral("douyin"),
-             QJsonObject{{QStringLiteral("configured"), m_douyinConfigured},
-                         {QStringLiteral("token_valid_until"), tokenValidUntil}}},
+            {QStringLiteral("douyin"), douyin},
             {QStringLiteral("enrichment_backlog"), backlog},
     };
     JsonReply::write(responder, databaseOk ? Status::Ok : Status::ServiceUnavailable, body,

@@ -34,6 +34,8 @@ public:
     HostPort address() const { return m_address; }
 
     void setDouyinConfigured(bool configured) { m_douyinConfigured = configured; }
+    // A real Douyin account without account_id: /health says so (order/POI queries fail).
+    void setDouyinAccountIdMissing(bool missing) { m_accountIdMissing = missing; }
     // Unix seconds until which the current Douyin token is valid; 0 = none.
     void setTokenValidUntil(std::function<qint64()> provider)
     {
@@ -56,6 +58,7 @@ private:
     RouteTable m_routes;
     Database *m_database;
     bool m_douyinConfigured = false;
+    bool m_accountIdMissing = false;
     std::function<qint64()> m_tokenValidUntil;
     HostPort m_address;
 };

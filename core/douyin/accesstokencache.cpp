@@ -103,6 +103,16 @@ void AccessTokenCache::startFetch()
                                   QStringLiteral("Douyin client key and secret are not set")));
         return;
     }
+    if (const qint64 left = m_throttledUntil - nowSeconds(); left > 0) {
+        DouyinError error = DouyinError::make(
+                DouyinError::Kind::Cooldown,
+                QStringLiteral("client_token is throttled by Douyin (10020); next try in %1 s")
+                        .arg(left));
+        error.code = DouyinApi::CLIENT_TOKEN_THROTTLED;
+        error.retryAfterSeconds = int(left);
+        deliver(error);
+        return;
+    }
     m_fetching = true;
     fetchAttempt(1);
 }
@@ -173,6 +183,11 @@ void AccessTokenCache::fetchAttempt(int attempt)
                             << "failed:" << result.error().message << "retry in" << delay << "ms";
                     QTimer::singleShot(delay, this, [this, attempt] { fetchAttempt(attempt + 1); });
                     return;
+                }
+                if (!result.ok() && result.error().isRejected(DouyinApi::CLIENT_TOKEN_THROTTLED)) {
+                    m_throttledUntil = nowSeconds() + THROTTLE_BACKOFF_SECONDS;
+                    qCWarning(lcDouyin) << "client_token throttled (10020): no fetch for"
+                                        << THROTTLE_BACKOFF_SECONDS << "s";
                 }
                 m_fetching = false;
                 deliver(result);

@@ -29,6 +29,9 @@ public:
     // 2 h; refreshing 10 min early keeps every call on a token with time to spare.
     static constexpr int REFRESH_MARGIN_SECONDS = 600;
     static constexpr int MAX_FETCH_ATTEMPTS = 3;
+    // After client_token throttling (10020) no fetch is made for this long; callers get a
+    // cooldown error at once instead of adding to the throttle. [choice] Douyin gives none.
+    static constexpr int THROTTLE_BACKOFF_SECONDS = 60;
 
     AccessTokenCache(QNetworkAccessManager *network, QObject *parent = nullptr);
 
@@ -68,5 +71,6 @@ private:
     qint64 m_expiresAt = 0;
     bool m_fetching = false;
     int m_fetchCount = 0;
+    qint64 m_throttledUntil = 0; // Unix seconds
     QList<QPair<QPointer<QObject>, Callback>> m_waiters;
 };

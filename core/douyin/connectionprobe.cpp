@@ -12,6 +12,7 @@ void ConnectionProbe::run(Callback done)
     const QString accountId = m_client->config().accountId;
     m_client->clientToken(this, [this, accountId, done](const Result<QString, DouyinError> &token) {
         Outcome outcome;
+        outcome.accountIdMissing = m_client->config().lacksAccountId();
         if (!token.ok()) {
             outcome.error = token.error();
             return done(outcome);

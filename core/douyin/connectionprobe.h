@@ -27,6 +27,8 @@ public:
         QList<DouyinPoi> pois;
         int poiTotal = 0;
         std::optional<DouyinError> error;
+        // Real Douyin and no account_id: the POI and order queries will be refused.
+        bool accountIdMissing = false;
 
         bool ok() const { return !error.has_value(); }
     };

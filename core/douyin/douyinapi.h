@@ -60,6 +60,9 @@ inline constexpr int MAX_CODES_PER_VERIFY = 10; // [doc]
 inline constexpr int TOKEN_LIFETIME_SECONDS = 7200; // [doc]
 inline constexpr int TOKEN_GRACE_SECONDS = 300; // [doc] the previous token stays valid ~5 min
 inline constexpr int VERIFY_TOKEN_LIFETIME_SECONDS = 1800; // [choice] sandbox
+// The sandbox answers an identical repeat within this many seconds of the applied verify with
+// result 2 (a duplicate request), later with 1208. [choice] Both mean "applied".
+inline constexpr int VERIFY_DUPLICATE_WINDOW_SECONDS = 2;
 inline constexpr int CANCEL_WINDOW_SECONDS = 3600; // [doc]
 inline constexpr int CLIENT_TOKEN_THROTTLE_CALLS = 500; // [choice] per 5 minutes per key
 inline constexpr int CLIENT_TOKEN_THROTTLE_WINDOW_SECONDS = 300;

@@ -120,6 +120,12 @@ void DouyinClient::prepare(const PrepareRequest &request, QObject *context,
 void DouyinClient::verify(const VerifyRequest &request, QObject *context,
                           Callback<VerifyResult> callback)
 {
+    // Never retried here; but QNetworkAccessManager itself sends this POST again when its
+    // connection closes (FIN or RST) before any answer byte, and we only see the second answer.
+    // We let it: Qt offers no switch for it, and it is safe only because the resend carries
+    // the SAME verify_token, which Douyin applies at most once. Its answer to a verify that
+    // already applied is 1208 or 2, and VerifyRecords reads those as this verification's
+    // success. Never reuse this call with a new token for a verify that may have applied.
     Call call{QByteArrayLiteral("POST"), DouyinApi::PATH_VERIFY, {}, {}, RetryPolicy::Never};
     call.answerLossIsUnknown = true;
     call.body.insert(QStringLiteral("verify_token"), request.verifyToken);

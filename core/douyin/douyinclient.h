@@ -47,6 +47,15 @@ public:
         // After 2119003 nothing is sent for this long. [choice] Douyin publishes no figure.
         int cooldownSeconds = 30;
         int maxReadAttempts = 3;
+
+        // Real Douyin (not the sandbox, not a test server on loopback).
+        bool isRealDouyin() const
+        {
+            const QString host = baseUrl.host().toLower();
+            return host == u"douyin.com" || host.endsWith(QLatin1String(".douyin.com"));
+        }
+        // Real Douyin refuses the order and POI queries without account_id (DOUYIN.md §11).
+        bool lacksAccountId() const { return isRealDouyin() && accountId.trimmed().isEmpty(); }
     };
 
     explicit DouyinClient(QObject *parent = nullptr);

@@ -152,6 +152,8 @@ Result<GatewayRuntime::Started> GatewayRuntime::startComponents(const Options &o
 
     m_api = new LanApiServer(m_database.get());
     m_api->setDouyinConfigured(m_douyin->isConfigured());
+    m_api->setDouyinAccountIdMissing(m_douyin->isConfigured()
+                                     && m_douyin->config().lacksAccountId());
     DouyinClient *client = m_douyin;
     m_api->setTokenValidUntil([client] { return client->tokens()->expiresAt(); });
     m_routes = new ApiRoutes(m_api,

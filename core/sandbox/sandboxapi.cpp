@@ -95,12 +95,17 @@ SandboxApi::Answer SandboxApi::douyin(SandboxEndpoint endpoint, const Request &r
 SandboxApi::Answer SandboxApi::envelope(const SandboxAnswer &answer, SandboxEndpoint endpoint)
 {
     const QString logId = m_state.nextLogId();
+    // As Douyin does, an error sits in one part only: the gateway's own (token, capability,
+    // rate, busy, parameters: the 21xxxxx codes) in extra, the business's in data.
+    const bool platformLevel = answer.errorCode >= 2100000 && answer.errorCode < 2200000;
+    const qint64 dataCode = platformLevel ? 0 : answer.errorCode;
+    const qint64 extraCode = platformLevel ? answer.errorCode : 0;
     QJsonObject data = answer.data;
-    data.insert(QStringLiteral("error_code"), answer.errorCode);
-    data.insert(QStringLiteral("description"), answer.description);
+    data.insert(QStringLiteral("error_code"), dataCode);
+    data.insert(QStringLiteral("description"), platformLevel ? QString() : answer.description);
     const QJsonObject extra{
-            {QStringLiteral("error_code"), answer.errorCode},
-            {QStringLiteral("description"), answer.description},
+            {QStringLiteral("error_code"), extraCode},
+            {QStringLiteral("description"), platformLevel ? answer.description : QString()},
             {QStringLiteral("sub_error_code"), 0},
             {QStringLiteral("sub_description"), QString()},
             {QStringLiteral("logid"), logId},

@@ -23,13 +23,16 @@ struct ModeName
     const char16_t *name;
 };
 
-const std::array<ModeName, 6> MODE_NAMES = {{
+const std::array<ModeName, 9> MODE_NAMES = {{
         {SandboxFault::Mode::Delay, u"delay"},
         {SandboxFault::Mode::Http500, u"http_500"},
         {SandboxFault::Mode::ErrorCode, u"error_code"},
         {SandboxFault::Mode::DropBeforeCommit, u"drop_before_commit"},
         {SandboxFault::Mode::DropAfterCommit, u"drop_after_commit"},
         {SandboxFault::Mode::RateLimit, u"rate_limit"},
+        {SandboxFault::Mode::FinAfterCommit, u"fin_after_commit"},
+        {SandboxFault::Mode::RstAfterCommit, u"rst_after_commit"},
+        {SandboxFault::Mode::HalfAnswerAfterCommit, u"half_answer_after_commit"},
 }};
 
 Error badField(const QString &field, const QString &why)
@@ -97,7 +100,9 @@ Result<SandboxFault> SandboxFault::fromJson(const QJsonObject &object)
     if (!modeFound)
         return badField(QStringLiteral("mode"),
                         QStringLiteral("required: one of delay, http_500, error_code, "
-                                       "drop_before_commit, drop_after_commit, rate_limit"));
+                                       "drop_before_commit, drop_after_commit, rate_limit, "
+                                       "fin_after_commit, rst_after_commit, "
+                                       "half_answer_after_commit"));
 
     const QJsonValue delay = object.value(QStringLiteral("delay_ms"));
     if (fault.mode == Mode::Delay || !delay.isUndefined()) {

@@ -31,8 +31,11 @@ struct SandboxFault
         Http500, // HTTP 500 with a non-JSON body; nothing applied
         ErrorCode, // the Douyin envelope carrying errorCode; nothing applied
         DropBeforeCommit, // close the connection without applying anything
-        DropAfterCommit, // apply the call, then close the connection without answering
+        DropAfterCommit, // apply the call, then cut the answer after its headers
         RateLimit, // the envelope with 2119003 (too frequent); nothing applied
+        FinAfterCommit, // apply, then close (FIN) before any answer byte
+        RstAfterCommit, // apply, then reset (RST) before any answer byte
+        HalfAnswerAfterCommit, // apply, then send half of the answer and close
     };
 
     std::optional<SandboxEndpoint> endpoint; // empty = every endpoint ("*")

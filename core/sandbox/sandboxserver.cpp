@@ -2,6 +2,7 @@
 
 #include <memory>
 
+#include <QJsonDocument>
 #include <QPointer>
 #include <QTcpServer>
 #include <QTcpSocket>
@@ -10,34 +11,13 @@
 #include "core/api/httproute.h"
 #include "core/douyin/douyinapi.h"
 #include "core/logging/categories.h"
+#include "core/sandbox/sandboxcut.h"
 
 namespace {
 
 using Method = QHttpServerRequest::Method;
 using Request = SandboxApi::Request;
 using Answer = SandboxApi::Answer;
-
-// Cuts the connection in the middle of the answer: the status line and headers promise a body
-// that never comes. Closing before the first byte would be more literal, but Qt's own client
-// (QNetworkAccessManager) takes that for a stale keep-alive connection and silently sends the
-// request again, POSTs included, so the product's client would never see the failure. An
-// answer cut short is never resent: every client sees the connection drop.
-void cutOff(QHttpServerResponder &responder)
-{
-    const QPointer<QTcpSocket> socket(responder.socket());
-    if (!socket)
-        return;
-    responder.writeStatusLine(QHttpServerResponder::StatusCode::Ok);
-    responder.writeHeader(QByteArrayLiteral("Content-Type"),
-                          QByteArrayLiteral("application/json; charset=utf-8"));
-    responder.writeHeader(QByteArrayLiteral("Content-Length"), QByteArrayLiteral("1024"));
-    responder.writeBody(QByteArray());
-    // Once QHttpServer is done with this request; disconnectFromHost flushes the headers first.
-    QTimer::singleShot(0, socket.data(), [socket] {
-        if (socket)
-            socket->disconnectFromHost();
-    });
-}
 
 } // namespace
 
@@ -184,11 +164,27 @@ void SandboxServer::serve(SandboxEndpoint endpoint, const QHttpServerRequest &re
     }
     case SandboxFault::Mode::DropAfterCommit:
         produce(copy); // applied; its answer is lost with the connection
-        cutOff(responder);
+        SandboxCut::headersOnly(responder);
         return;
     case SandboxFault::Mode::DropBeforeCommit:
-        cutOff(responder);
+        SandboxCut::headersOnly(responder);
         return;
+    case SandboxFault::Mode::FinAfterCommit:
+        produce(copy);
+        SandboxCut::finWithoutAnswer(responder);
+        return;
+    case SandboxFault::Mode::RstAfterCommit:
+        produce(copy);
+        SandboxCut::resetWithoutAnswer(responder);
+        return;
+    case SandboxFault::Mode::HalfAnswerAfterCommit: {
+        const Answer answer = produce(copy);
+        SandboxCut::halfAnswer(
+                responder, answer.json ? QByteArrayLiteral("application/json") : answer.contentType,
+                answer.json ? QJsonDocument(*answer.json).toJson(QJsonDocument::Compact)
+                            : answer.body);
+        return;
+    }
     case SandboxFault::Mode::Http500:
     case SandboxFault::Mode::ErrorCode:
     case SandboxFault::Mode::RateLimit:

@@ -313,8 +313,14 @@ SandboxAnswer SandboxState::verify(const VerifyRequest &request)
             const Certificate *found = lookup(sent);
             const VerifyRecord *record = found ? activeRecord(*found) : nullptr;
             if (record && record->verifyToken == request.verifyToken) {
+                // A repeat right after the first is a duplicate request (2); later, the token
+                // is reported as already used for this code (1208).
+                const bool duplicate =
+                        t - record->verifyTime < DouyinApi::VERIFY_DUPLICATE_WINDOW_SECONDS;
                 QJsonObject result =
-                        verifyResult(sent, found, DouyinApi::VERIFY_ALREADY_UNDER_TOKEN);
+                        verifyResult(sent, found,
+                                     duplicate ? DouyinApi::VERIFY_REPEATED
+                                               : DouyinApi::VERIFY_ALREADY_UNDER_TOKEN);
                 result.insert(QStringLiteral("verify_id"), record->verifyId);
                 result.insert(QStringLiteral("verify_time"), record->verifyTime);
                 results.append(result);
@@ -432,13 +438,13 @@ SandboxAnswer SandboxState::certificateQuery(const QString &encryptedCode,
         const Certificate *found = certificateByEncryptedCode(encryptedCode);
         if (!found || (!orderId.isEmpty() && found->orderId != orderId))
             return notFound(QStringLiteral("encrypted_code"));
-        certificates.append(certificateJson(*found, true));
+        certificates.append(numericIds(certificateJson(*found, true)));
     } else {
         const Order *found = order(orderId);
         if (!found)
             return notFound(QStringLiteral("order_id"));
         for (const QString &id : found->certificateIds)
-            certificates.append(certificateJson(*certificate(id), true));
+            certificates.append(numericIds(certificateJson(*certificate(id), true)));
     }
     return SandboxAnswer::success({{QStringLiteral("certificates"), certificates}});
 }
@@ -828,6 +834,34 @@ QJsonObject SandboxState::certificateJson(const Certificate &certificate, bool f
                                  current == Status::Verified ? certificate.timesCount : 0}});
     }
     return json;
+}
+
+// Seed 003's example answers certificate_id and poi_id as JSON numbers (beyond 2^53): the
+// batch query does the same here, so clients are tested against both forms.
+QJsonObject SandboxState::numericIds(QJsonObject certificate)
+{
+    const auto asNumber = [](QJsonObject &object, const QString &key) {
+        bool ok = false;
+        const qint64 value = object.value(key).toString().toLongLong(&ok);
+        if (ok)
+            object.insert(key, value);
+    };
+    asNumber(certificate, QStringLiteral("certificate_id"));
+    for (const QString &key : {QStringLiteral("verify")}) {
+        QJsonObject verify = certificate.value(key).toObject();
+        if (verify.isEmpty())
+            continue;
+        asNumber(verify, QStringLiteral("poi_id"));
+        certificate.insert(key, verify);
+    }
+    QJsonArray records;
+    for (const QJsonValue &value : certificate.value(QStringLiteral("verify_records")).toArray()) {
+        QJsonObject record = value.toObject();
+        asNumber(record, QStringLiteral("poi_id"));
+        records.append(record);
+    }
+    certificate.insert(QStringLiteral("verify_records"), records);
+    return certificate;
 }
 
 QJsonObject SandboxState::verifyRecordJson(const VerifyRecord &record) const

@@ -210,6 +210,7 @@ private:
 
     QJsonObject certificateJson(const Certificate &certificate, bool full) const;
     QJsonObject verifyRecordJson(const VerifyRecord &record) const;
+    static QJsonObject numericIds(QJsonObject certificate);
     QJsonObject orderJson(const Order &order) const;
     bool isUsable(const Certificate &certificate) const;
     bool canCancel(const VerifyRecord &record) const;

@@ -256,6 +256,29 @@ QList<Schema::Migration> buildMigrations()
                          QStringLiteral("DROP INDEX idx_verifications_product_date"),
                          QStringLiteral("DROP INDEX idx_verifications_status"),
                  }});
+    // One verification per verify_token and code, also across processes and restarts. Wave 1
+    // could record a token twice (a 1208 copy beside the success): those copies stay, as
+    // history, marked with the record they repeat, and outside the index.
+    list.append(
+            {6,
+             "one record per verify_token and code",
+             {
+                     QStringLiteral("ALTER TABLE verifications ADD COLUMN duplicate_of BIGINT"),
+                     QStringLiteral(
+                             "UPDATE verifications SET duplicate_of = (SELECT k.id FROM "
+                             "verifications k WHERE k.verify_token = verifications.verify_token "
+                             "AND k.encrypted_code = verifications.encrypted_code ORDER BY "
+                             "CASE k.verify_status WHEN 'success' THEN 0 ELSE 1 END, k.id "
+                             "LIMIT 1) WHERE verify_token IS NOT NULL AND encrypted_code IS NOT "
+                             "NULL AND EXISTS (SELECT 1 FROM verifications o WHERE "
+                             "o.verify_token = verifications.verify_token AND o.encrypted_code = "
+                             "verifications.encrypted_code AND o.id <> verifications.id)"),
+                     QStringLiteral("UPDATE verifications SET duplicate_of = NULL "
+                                    "WHERE duplicate_of = id"),
+                     QStringLiteral("CREATE UNIQUE INDEX idx_verifications_token_code "
+                                    "ON verifications (verify_token, encrypted_code) "
+                                    "WHERE duplicate_of IS NULL"),
+             }});
     return list;
 }
 

@@ -642,8 +642,17 @@ Result<QList<qint64>> insertRows(Database &database, QList<VerificationRecord> &
     for (VerificationRecord &r : records) {
         QVariantList values = writeValues(r);
         values << r.businessDate << r.createdAt;
-        if (!execWith(insert, values))
+        if (!execWith(insert, values)) {
+            // The unique index on (verify_token, encrypted_code): another request, maybe of
+            // another process, already recorded this verification.
+            const QString text = insert.lastError().text();
+            if (text.contains(QLatin1String("UNIQUE constraint failed"))
+                || insert.lastError().nativeErrorCode() == u"23505")
+                return makeError(ErrorCode::Conflict,
+                                 QStringLiteral("this verify_token and code already have a "
+                                                "record"));
             return sqlError(QStringLiteral("cannot insert a verification"), insert);
+        }
         r.id = insert.lastInsertId().toLongLong();
         ids.append(r.id);
         addContribution(changes, contributionOf(r), +1);

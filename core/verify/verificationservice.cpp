@@ -22,6 +22,7 @@ struct VerificationService::Flow
     VerifyCallback callback;
     VerificationRecord::Mode mode = VerificationRecord::Mode::Code;
     QString sourceInput;
+    bool ownsToken = false; // first of the flights of its verify_token (m_tokenFlights)
 };
 
 namespace {
@@ -147,8 +148,7 @@ VerificationService::~VerificationService() = default;
 void VerificationService::setConfig(const Config &config)
 {
     m_config = config;
-    m_resolver->setSchedule({config.resolveFastDelayMs, config.resolveFastCount,
-                             config.resolveSlowDelayMs, config.resolveMaxAttempts});
+    m_resolver->setSchedule(config.resolveSchedule);
     EnrichmentQueue::Policy policy;
     policy.baseDelayMs = config.enrichmentBaseDelayMs;
     policy.maxDelayMs = config.enrichmentMaxDelayMs;
@@ -346,6 +346,13 @@ void VerificationService::runVerify(const FlowPtr &flow)
         flow->sourceInput = command.encryptedCode;
         if (auto earlier = outcomeOfToken(command.verifyToken))
             return finish(flow, *earlier);
+        if (const auto running = m_tokenFlights.find(command.verifyToken);
+            running != m_tokenFlights.end()) {
+            running->append(flow);
+            return;
+        }
+        m_tokenFlights.insert(command.verifyToken, {});
+        flow->ownsToken = true;
 
         // The certificates of this token's prepare, when it went through this gateway.
         QList<PreparedCertificate> chosen;
@@ -429,10 +436,16 @@ void VerificationService::sendVerify(const FlowPtr &flow,
     // the resolver settles at the next start.
     m_writer->insertPending(
             pending, [this, flow](const Result<QList<VerificationRecord>> &inserted) {
-                if (!inserted.ok())
+                if (!inserted.ok()) {
+                    // Another process recorded this token first: its records answer.
+                    if (inserted.error().code == ErrorCode::Conflict) {
+                        if (auto earlier = outcomeOfToken(flow->command.verifyToken))
+                            return finish(flow, *earlier);
+                    }
                     return finish(flow,
                                   failure(Kind::StorageFailed, ErrorCode::Storage,
                                           inserted.error().message));
+                }
                 QList<VerificationRecord> records = inserted.value();
                 emit recordsChanged(records);
                 m_prepared.remove(flow->command.verifyToken);
@@ -449,7 +462,7 @@ void VerificationService::sendVerify(const FlowPtr &flow,
                          records](const Result<VerifyResult, DouyinError> &answer) mutable {
                             VerifyOutcome outcome;
                             if (answer.ok()) {
-                                VerifyRecords::applyAnswer(records, answer.value(), false);
+                                VerifyRecords::applyAnswer(records, answer.value());
                                 outcome.kind = Kind::Answered;
                                 outcome.records = records;
                                 return settle(flow, outcome);
@@ -462,8 +475,10 @@ void VerificationService::sendVerify(const FlowPtr &flow,
                                 outcome.kind = Kind::Answered;
                                 break;
                             case DouyinError::Kind::Unknown:
-                                VerifyRecords::applyUnknown(records,
-                                                            nowMs() + m_config.resolveFastDelayMs);
+                                VerifyRecords::applyUnknown(
+                                        records,
+                                        m_resolver->now()
+                                                + m_config.resolveSchedule.delayBefore(1));
                                 outcome.kind = Kind::Unknown;
                                 outcome.error = makeError(ErrorCode::Timeout, error.message);
                                 break;
@@ -503,8 +518,21 @@ void VerificationService::settle(const FlowPtr &flow, VerifyOutcome outcome)
                      });
 }
 
+void VerificationService::releaseToken(const FlowPtr &flow, const VerifyOutcome &outcome)
+{
+    flow->ownsToken = false;
+    const QList<FlowPtr> waiting = m_tokenFlights.take(flow->command.verifyToken);
+    for (const FlowPtr &repeat : waiting) {
+        VerifyOutcome replay = outcome;
+        replay.replayed = true;
+        finish(repeat, replay);
+    }
+}
+
 void VerificationService::finish(const FlowPtr &flow, VerifyOutcome outcome)
 {
+    if (flow->ownsToken)
+        releaseToken(flow, outcome);
     const VerifyCommand &command = flow->command;
     if (command.idempotencyKey.isEmpty() || outcome.kind == Kind::Conflict) {
         if (flow->context)

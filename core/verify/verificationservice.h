@@ -8,6 +8,7 @@
 #include <QPointer>
 
 #include "core/verify/preparecache.h"
+#include "core/verify/retryschedule.h"
 #include "core/verify/verifycommand.h"
 #include "core/verify/verifyoutcome.h"
 
@@ -27,9 +28,11 @@ class VerifyResolver;
 // Safety rules it keeps:
 // - a record is committed as pending before verify is sent;
 // - verify is sent at most once per verify_token by this service; a lost answer is resolved
-//   by the status query and, only if the certificate is still usable, by Douyin's documented
-//   retry with the same token and identical parameters (VerifyResolver);
-// - a verify_token that already produced records is answered from them.
+//   by the status query and Douyin's documented retry with the same token and identical
+//   parameters (VerifyResolver);
+// - "already verified under this verify_token" (1208, 2) is this verification's success;
+// - a verify_token that already produced records, or is being verified right now, is
+//   answered from those records (single flight; a unique index backs it in the database).
 class VerificationService final : public QObject
 {
     Q_OBJECT
@@ -41,11 +44,8 @@ public:
 
     struct Config
     {
-        // Douyin's retry schedule for a lost verify answer (DouyinApi); tests shorten it.
-        int resolveFastDelayMs = 5000;
-        int resolveSlowDelayMs = 40000;
-        int resolveFastCount = 5;
-        int resolveMaxAttempts = 14;
+        // Douyin's retry schedule for a lost verify answer; tests only scale it down.
+        RetrySchedule resolveSchedule;
         int enrichmentBaseDelayMs = 2000;
         int enrichmentMaxDelayMs = 600000;
         int enrichmentMaxAttempts = 8;
@@ -65,6 +65,7 @@ public:
     void prepare(const PrepareCommand &command, QObject *context, PrepareCallback callback);
 
     VerificationRepository *repository() const { return m_repository.get(); }
+    VerifyResolver *resolver() const { return m_resolver; }
     int resolutionBacklog() const;
     int enrichmentBacklog() const;
 
@@ -80,6 +81,7 @@ private:
     void prepareForVerify(const FlowPtr &flow, const QString &encryptedData);
     void sendVerify(const FlowPtr &flow, const QList<PreparedCertificate> &certificates);
     void finish(const FlowPtr &flow, VerifyOutcome outcome);
+    void releaseToken(const FlowPtr &flow, const VerifyOutcome &outcome);
     bool replayIdempotent(const FlowPtr &flow);
     // Stores the outcome under the command's key (group commit), then calls `then`.
     void storeIdempotent(const VerifyCommand &command, const VerifyOutcome &outcome,
@@ -98,4 +100,7 @@ private:
     PrepareCache m_prepared;
     // Requests with an idempotency key still running, by (app, key): a duplicate waits.
     QHash<QString, QList<FlowPtr>> m_inFlight;
+    // encrypted_code verifies still running, by verify_token (any app: the token is
+    // Douyin's and serves one verify): a repeat waits and answers the first one's records.
+    QHash<QString, QList<FlowPtr>> m_tokenFlights;
 };

@@ -1,6 +1,7 @@
 #include "core/verify/verifyrecords.h"
 
 #include <QDateTime>
+#include <QJsonObject>
 
 #include "core/douyin/douyinapi.h"
 
@@ -76,22 +77,32 @@ QList<VerificationRecord> pending(const VerifyCommand &command, VerificationReco
     return records;
 }
 
-void applyAnswer(QList<VerificationRecord> &records, const VerifyResult &answer, bool isRetry)
+bool isAppliedUnderOwnToken(qint64 result)
 {
+    return result == DouyinApi::VERIFY_ALREADY_UNDER_TOKEN || result == DouyinApi::VERIFY_REPEATED;
+}
+
+QString logidOf(const QJsonObject &answer)
+{
+    const QJsonValue logid =
+            answer.value(QLatin1String("extra")).toObject().value(QLatin1String("logid"));
+    return logid.isString() ? logid.toString() : QString();
+}
+
+void applyAnswer(QList<VerificationRecord> &records, const VerifyResult &answer)
+{
+    const QString logid = logidOf(answer.raw);
     for (qsizetype i = 0; i < records.size(); ++i) {
         VerificationRecord &record = records[i];
         record.douyinResponse = answer.raw;
+        if (!logid.isEmpty())
+            record.logid = logid;
         const VerifyCodeResult *result = resultFor(record, answer, i);
         if (!result) {
-            record.verifyStatus = Status::Failed;
             record.errorDescription = QStringLiteral("Douyin's answer had no result for this code");
             settle(record, Status::Failed);
             continue;
         }
-        const bool applied = result->result == 0
-                || (isRetry
-                    && (result->result == DouyinApi::VERIFY_ALREADY_UNDER_TOKEN
-                        || result->result == DouyinApi::VERIFY_REPEATED));
         if (!result->verifyId.isEmpty())
             record.verifyId = result->verifyId;
         if (!result->certificateId.isEmpty())
@@ -102,7 +113,7 @@ void applyAnswer(QList<VerificationRecord> &records, const VerifyResult &answer,
             record.orderId = result->orderId;
         if (result->verifyTime)
             record.verifyTime = result->verifyTime;
-        if (applied) {
+        if (result->result == DouyinApi::OK || isAppliedUnderOwnToken(result->result)) {
             record.errorCode.reset();
             record.errorDescription.clear();
             record.enrichmentStatus = VerificationRecord::Enrichment::Pending;
@@ -118,10 +129,17 @@ void applyAnswer(QList<VerificationRecord> &records, const VerifyResult &answer,
 void applyRejection(QList<VerificationRecord> &records, const DouyinError &error)
 {
     for (VerificationRecord &record : records) {
-        record.errorCode = error.code;
-        record.errorDescription = error.description.isEmpty() ? error.message : error.description;
         record.logid = error.logid;
         record.douyinResponse = error.raw;
+        if (error.code == DouyinApi::VERIFY_ALREADY_UNDER_TOKEN) {
+            record.errorCode.reset();
+            record.errorDescription.clear();
+            record.enrichmentStatus = VerificationRecord::Enrichment::Pending;
+            settle(record, Status::Success);
+            continue;
+        }
+        record.errorCode = error.code;
+        record.errorDescription = error.description.isEmpty() ? error.message : error.description;
         settle(record, Status::Failed);
     }
 }
@@ -143,37 +161,41 @@ void applyUnknown(QList<VerificationRecord> &records, qint64 nextResolveAtMs)
     }
 }
 
-bool applyStatus(VerificationRecord &record, const CertificateState &state)
+StatusVerdict applyStatus(VerificationRecord &record, const CertificateState &state)
 {
     record.couponStatus = state.status;
     record.verifyRecordsCount = int(state.verifyRecords.size());
     switch (DouyinApi::CertificateStatus(state.status)) {
-    case DouyinApi::CertificateStatus::Verified: {
-        const VerifyRecord &verify = state.hasVerify || state.verifyRecords.isEmpty()
-                ? state.verify
-                : state.verifyRecords.constLast();
-        if (!verify.verifyId.isEmpty())
-            record.verifyId = verify.verifyId;
-        if (verify.verifyTime)
-            record.verifyTime = verify.verifyTime;
-        record.errorCode.reset();
-        record.errorDescription.clear();
-        record.enrichmentStatus = VerificationRecord::Enrichment::Pending;
-        settle(record, Status::Success);
-        return true;
-    }
+    case DouyinApi::CertificateStatus::Verified:
+        return StatusVerdict::VerifiedSomehow;
     case DouyinApi::CertificateStatus::Expired:
         record.errorDescription = QStringLiteral("certificate expired before the verify applied");
         settle(record, Status::Failed);
-        return true;
+        return StatusVerdict::Settled;
     case DouyinApi::CertificateStatus::Refunded:
         record.errorDescription = QStringLiteral("certificate refunded before the verify applied");
         settle(record, Status::Failed);
-        return true;
+        return StatusVerdict::Settled;
     case DouyinApi::CertificateStatus::Usable:
-        return false;
+        break;
     }
-    return false;
+    return StatusVerdict::Usable;
+}
+
+void applyVerifiedElsewhere(VerificationRecord &record, const VerifyRecord &theirs)
+{
+    record.errorCode = DouyinApi::CERTIFICATE_USED;
+    const QString when = theirs.verifyTime
+            ? QDateTime::fromSecsSinceEpoch(theirs.verifyTime, Qt::UTC).toString(Qt::ISODate)
+            : QStringLiteral("an unknown time");
+    record.errorDescription =
+            QStringLiteral("already verified elsewhere (another till or Douyin's own app) at %1%2; "
+                           "not by this verification")
+                    .arg(when,
+                         theirs.verifyId.isEmpty()
+                                 ? QString()
+                                 : QStringLiteral(", verify_id ") + theirs.verifyId);
+    settle(record, Status::Failed);
 }
 
 } // namespace VerifyRecords

@@ -66,8 +66,7 @@ public:
             // Order details quickly; a lost answer stays "checking" for the whole test.
             VerificationService::Config config = runtime->engine()->config();
             config.enrichmentBaseDelayMs = 20;
-            config.resolveFastDelayMs = 3600 * 1000;
-            config.resolveSlowDelayMs = 3600 * 1000;
+            config.resolveSchedule.fastDelayMs = config.resolveSchedule.slowDelayMs = 3600 * 1000;
             runtime->engine()->setConfig(config);
             return true;
         });

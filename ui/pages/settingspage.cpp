@@ -320,6 +320,8 @@ void SettingsPage::buildUi()
 
     for (QLineEdit *edit : {m_clientKey, m_clientSecret, m_accountId, m_baseUrl})
         connect(edit, &QLineEdit::textChanged, this, &SettingsPage::updateState);
+    for (QLineEdit *edit : {m_accountId, m_baseUrl})
+        connect(edit, &QLineEdit::textChanged, this, &SettingsPage::updateAccountNote);
     connect(m_apiEnabled, &QCheckBox::toggled, this, &SettingsPage::updateState);
     connect(m_host, &QComboBox::currentIndexChanged, this, &SettingsPage::updateState);
     connect(m_port, &QSpinBox::valueChanged, this, &SettingsPage::updateState);
@@ -440,7 +442,7 @@ void SettingsPage::updateLocks()
     if (!lock(Setting::DouyinClientKey, m_clientKey, m_keyRow))
         m_keyRow.note->hide();
     if (!lock(Setting::DouyinAccountId, m_accountId, m_accountRow))
-        m_accountRow.note->hide();
+        updateAccountNote();
     if (!lock(Setting::DouyinBaseUrl, m_baseUrl, m_baseUrlRow))
         m_baseUrlRow.note->setText(tr("Leave this as it is unless support tells you otherwise."));
     const bool listenLocked = lock(Setting::Listen, m_host, m_hostRow);
@@ -680,8 +682,37 @@ void SettingsPage::testConnection()
     });
 }
 
+void SettingsPage::updateAccountNote()
+{
+    if (!m_accountId->isEnabled())
+        return; // the note says which setting locks it
+    DouyinClient::Config config;
+    config.baseUrl = QUrl(normalisedUrl(m_baseUrl->text()));
+    config.accountId = m_accountId->text();
+    if (!config.lacksAccountId()) {
+        m_accountRow.note->hide();
+        return;
+    }
+    m_accountRow.note->setText(accountIdMissingText());
+    m_accountRow.note->setStyleSheet(LOCKED_STYLE);
+    m_accountRow.note->show();
+}
+
+QString SettingsPage::accountIdMissingText()
+{
+    return tr("Douyin needs the merchant account id (account_id) to list the stores and to "
+              "read order details. Find it in the Douyin merchant console and enter it here.");
+}
+
 void SettingsPage::showTestOutcome(const ConnectionProbe::Outcome &outcome)
 {
+    if (outcome.accountIdMissing) {
+        showTestMessage(
+                accountIdMissingText()
+                        + (outcome.ok() ? QString() : u'\n' + describeDouyinError(*outcome.error)),
+                false);
+        return;
+    }
     if (!outcome.ok()) {
         const QString stage = outcome.tokenFetched
                 ? tr("Signed in to Douyin, but the list of stores could not be read.")

@@ -73,6 +73,8 @@ private:
     void updateLocks();
     void updateState();
     void showTestOutcome(const ConnectionProbe::Outcome &outcome);
+    void updateAccountNote();
+    static QString accountIdMissingText();
     void showTestMessage(const QString &text, bool ok);
     QString describeDouyinError(const DouyinError &error) const;
     QString overrideNote(Setting setting) const;

@@ -445,8 +445,7 @@ private:
         if (demo) {
             // Douyin's retry schedule for lost answers, shortened so resolution fits a test.
             VerificationService::Config config = runtime->engine()->config();
-            config.resolveFastDelayMs = 200;
-            config.resolveSlowDelayMs = 500;
+            config.resolveSchedule = RetrySchedule().scaledDown(80); // 62 ms, then 500 ms
             config.enrichmentBaseDelayMs = 100;
             runtime->engine()->setConfig(config);
         }

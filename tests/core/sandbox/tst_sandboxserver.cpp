@@ -29,7 +29,12 @@ struct Reply
 
     QJsonObject data() const { return json.value(QStringLiteral("data")).toObject(); }
     QJsonObject extra() const { return json.value(QStringLiteral("extra")).toObject(); }
-    qint64 errorCode() const { return data().value(QStringLiteral("error_code")).toInteger(-1); }
+    // As a client reads it: Douyin puts an error in extra or in data, never both.
+    qint64 errorCode() const
+    {
+        const qint64 platform = extra().value(QStringLiteral("error_code")).toInteger(0);
+        return platform != 0 ? platform : data().value(QStringLiteral("error_code")).toInteger(-1);
+    }
     QJsonObject result(int index = 0) const
     {
         return data().value(QStringLiteral("verify_results")).toArray().at(index).toObject();
@@ -386,7 +391,9 @@ private slots:
         const Reply reply = send(verb, path, "{}", m_token.isEmpty() ? Auth::None : Auth::Token);
         QCOMPARE(reply.status, 200);
         QCOMPARE(reply.errorCode(), expected);
+        // A token error is the platform's: in extra only.
         QCOMPARE(reply.extra().value(QStringLiteral("error_code")).toInteger(), expected);
+        QCOMPARE(reply.data().value(QStringLiteral("error_code")).toInteger(-1), 0);
         // A fresh token works again.
         m_token = fetchToken();
         QCOMPARE(get(QString::fromLatin1(DouyinApi::PATH_POI_QUERY)).errorCode(), 0);

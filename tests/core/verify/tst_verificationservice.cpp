@@ -84,8 +84,7 @@ private:
         m_client->setConfig(config);
         m_engine = std::make_unique<VerificationService>(m_database.get(), m_client.get());
         VerificationService::Config engineConfig;
-        engineConfig.resolveFastDelayMs = 100;
-        engineConfig.resolveSlowDelayMs = 300;
+        engineConfig.resolveSchedule = RetrySchedule().scaledDown(50); // 100 ms, then 800 ms
         engineConfig.enrichmentBaseDelayMs = 100;
         engineConfig.enrichmentMaxAttempts = 3;
         m_engine->setConfig(engineConfig);
@@ -503,7 +502,7 @@ private slots:
         const QJsonObject order = m_control.mintOrder(1);
         // Douyin stays silent long enough for the "process" to stop before resolution.
         VerificationService::Config slow = m_engine->config();
-        slow.resolveFastDelayMs = 600000;
+        slow.resolveSchedule.fastDelayMs = 600000;
         m_engine->setConfig(slow);
         m_control.fault("verify", "drop_before_commit");
         const VerifyOutcome outcome = verify(byCode(order));

@@ -1,0 +1,296 @@
+#include <memory>
+
+#include <QCryptographicHash>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QMessageAuthenticationCode>
+#include <QProcessEnvironment>
+#include <QTcpSocket>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QUuid>
+
+#include "tests/common/sandboxcontrol.h"
+
+#include "core/api/lanapiserver.h"
+#include "core/config/gatewaysettings.h"
+#include "core/runtime/gatewayruntime.h"
+#include "core/sandbox/sandboxserver.h"
+#include "core/verify/verificationservice.h"
+
+// The safety rules of a verify as a LAN device meets them, over real HTTP: every way Douyin's
+// answer gets lost ends as one success record, and many concurrent requests naming one
+// verification (one verify_token, one Idempotency-Key) make one record and one Douyin verify.
+namespace {
+
+const QByteArray ADMIN_TOKEN = "adm_safetytests_0123456789abcdefghijklmno";
+
+struct Reply
+{
+    int status = 0;
+    QJsonObject json;
+};
+
+// Many requests at once, each on its own connection, so the gateway really sees them
+// together (QNetworkAccessManager would queue all but six).
+QList<Reply> sendAll(quint16 port, const QList<QByteArray> &requests)
+{
+    std::vector<std::unique_ptr<QTcpSocket>> sockets;
+    QList<QByteArray> buffers(requests.size());
+    QList<Reply> replies(requests.size());
+    QList<bool> done(requests.size(), false);
+    for (qsizetype i = 0; i < requests.size(); ++i) {
+        auto socket = std::make_unique<QTcpSocket>();
+        socket->connectToHost(QHostAddress::LocalHost, port);
+        QObject::connect(socket.get(), &QTcpSocket::connected, socket.get(),
+                         [s = socket.get(), bytes = requests.at(i)] { s->write(bytes); });
+        QObject::connect(
+                socket.get(), &QTcpSocket::readyRead, socket.get(), [&, i, s = socket.get()] {
+                    buffers[i] += s->readAll();
+                    const qsizetype end = buffers[i].indexOf("\r\n\r\n");
+                    if (end < 0)
+                        return;
+                    const QByteArray head = buffers[i].left(end).toLower();
+                    const qsizetype at = head.indexOf("content-length:");
+                    const qsizetype length = at < 0
+                            ? 0
+                            : head.mid(at + 15, head.indexOf('\r', at) - at - 15)
+                                      .trimmed()
+                                      .toLongLong();
+                    if (buffers[i].size() < end + 4 + length)
+                        return;
+                    replies[i].status = buffers[i].mid(9, 3).toInt();
+                    replies[i].json =
+                            QJsonDocument::fromJson(buffers[i].mid(end + 4, length)).object();
+                    done[i] = true;
+                });
+        sockets.push_back(std::move(socket));
+    }
+    QTest::qWaitFor([&] { return !done.contains(false); }, 60000);
+    return replies;
+}
+
+} // namespace
+
+class tst_VerifySafety : public QObject
+{
+    Q_OBJECT
+
+private:
+    QByteArray signedPost(const QByteArray &path, const QJsonObject &body,
+                          const QByteArray &idempotencyKey = {})
+    {
+        const QByteArray bytes = QJsonDocument(body).toJson(QJsonDocument::Compact);
+        const QByteArray timestamp = QByteArray::number(QDateTime::currentSecsSinceEpoch());
+        const QByteArray nonce = QUuid::createUuid().toByteArray(QUuid::Id128);
+        const QByteArray toSign = "POST\n" + path + "\n\n" + timestamp + "\n" + nonce + "\n"
+                + QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex();
+        const QByteArray signature =
+                QMessageAuthenticationCode::hash(toSign, m_secret, QCryptographicHash::Sha256)
+                        .toHex();
+        QByteArray request = "POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                + "Content-Type: application/json\r\nContent-Length: "
+                + QByteArray::number(bytes.size()) + "\r\nX-Client-Key: " + m_key
+                + "\r\nX-Timestamp: " + timestamp + "\r\nX-Nonce: " + nonce
+                + "\r\nX-Signature: " + signature + "\r\n";
+        if (!idempotencyKey.isEmpty())
+            request += "Idempotency-Key: " + idempotencyKey + "\r\n";
+        return request + "\r\n" + bytes;
+    }
+
+    Reply post(const QByteArray &path, const QJsonObject &body)
+    {
+        return sendAll(m_port, {signedPost(path, body)}).first();
+    }
+
+    Reply adminPost(const QByteArray &path, const QJsonObject &body)
+    {
+        const QByteArray bytes = QJsonDocument(body).toJson(QJsonDocument::Compact);
+        return sendAll(m_port,
+                       {"POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer "
+                        + ADMIN_TOKEN + "\r\nContent-Type: application/json\r\nContent-Length: "
+                        + QByteArray::number(bytes.size()) + "\r\n\r\n" + bytes})
+                .first();
+    }
+
+    QJsonObject record(qint64 id)
+    {
+        const QByteArray head = "GET /v1/internal/verifications?page_size=200 HTTP/1.1\r\nHost: "
+                                "127.0.0.1\r\nAuthorization: Bearer "
+                + ADMIN_TOKEN + "\r\n\r\n";
+        const Reply list = sendAll(m_port, {head}).first();
+        for (const QJsonValue &item : list.json.value("data").toObject().value("items").toArray()) {
+            if (item.toObject().value("id").toInteger() == id)
+                return item.toObject();
+        }
+        return {};
+    }
+
+    int recordsOf(const QString &certificateId)
+    {
+        const QByteArray head = "GET /v1/internal/verifications?q=" + certificateId.toLatin1()
+                + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + ADMIN_TOKEN
+                + "\r\n\r\n";
+        return sendAll(m_port, {head})
+                .first()
+                .json.value("data")
+                .toObject()
+                .value("total")
+                .toInt(-1);
+    }
+
+    int verificationsOnDouyin(const QString &orderId)
+    {
+        const QJsonObject order = m_control.call("GET", "/sandbox/orders/" + orderId);
+        return int(order.value("certificates")
+                           .toArray()
+                           .first()
+                           .toObject()
+                           .value("verify_records")
+                           .toArray()
+                           .size());
+    }
+
+    QTemporaryDir m_dir;
+    std::unique_ptr<GatewayRuntime> m_runtime;
+    quint16 m_port = 0;
+    QByteArray m_key;
+    QByteArray m_secret;
+    SandboxControl m_control;
+
+private slots:
+    void initTestCase()
+    {
+        QProcessEnvironment env;
+        env.insert("DYGW_LISTEN", "127.0.0.1:0");
+        env.insert("DYGW_DATA_DIR", m_dir.path());
+        env.insert("DYGW_API_RATE_LIMIT", "0");
+        const auto settings = GatewaySettings::load(m_dir.path() + "/dy-gateway.ini", env);
+        QVERIFY(settings.ok());
+        m_runtime = std::make_unique<GatewayRuntime>(settings.value());
+        GatewayRuntime::Options options;
+        options.demo = true;
+        options.adminTokenFromEnvironment = QString::fromLatin1(ADMIN_TOKEN);
+        QVERIFY(m_runtime->start(options).ok());
+        VerificationService::Config config = m_runtime->engine()->config();
+        config.resolveSchedule = RetrySchedule().scaledDown(50);
+        m_runtime->engine()->setConfig(config);
+        m_port = m_runtime->api()->address().port;
+        m_control.setBaseUrl(m_runtime->sandbox()->baseUrl().toString());
+
+        const Reply created = adminPost("/v1/internal/apps", {{"name", "safety till"}});
+        QCOMPARE(created.status, 201);
+        const QJsonObject data = created.json.value("data").toObject();
+        m_key = data.value("app").toObject().value("client_key").toString().toLatin1();
+        m_secret = data.value("client_secret").toString().toLatin1();
+        QVERIFY(!m_key.isEmpty() && !m_secret.isEmpty());
+    }
+
+    void init() { m_control.clearFaults(); }
+
+    void lostAnswer_data()
+    {
+        QTest::addColumn<QString>("fault");
+        QTest::addColumn<int>("firstStatus");
+        QTest::newRow("FIN before any byte") << "fin_after_commit" << 200;
+        QTest::newRow("RST before any byte") << "rst_after_commit" << 200;
+        QTest::newRow("half an answer") << "half_answer_after_commit" << 502;
+        QTest::newRow("headers, then nothing") << "drop_after_commit" << 502;
+    }
+
+    void lostAnswer()
+    {
+        QFETCH(QString, fault);
+        QFETCH(int, firstStatus);
+        const QJsonObject order = m_control.mintOrder(1);
+        m_control.fault("verify", fault);
+        const int prepares = m_control.stat("prepare");
+        const Reply reply = post("/v1/open/coupons/verify",
+                                 {{"poi_id", order.value("poi_id")},
+                                  {"code", order.value("codes").toArray().first()}});
+        QCOMPARE(reply.status, firstStatus);
+        const QJsonObject view = reply.json.value("data").toObject();
+        const qint64 id = view.value("id").toInteger();
+        QVERIFY(id > 0);
+        if (firstStatus == 200) {
+            QCOMPARE(view.value("verify_status").toString(), "success");
+        } else {
+            QCOMPARE(reply.json.value("error").toObject().value("code").toString(),
+                     "upstream_outcome_unknown");
+            QCOMPARE(view.value("verify_status").toString(), "unknown");
+        }
+        QTRY_COMPARE_WITH_TIMEOUT(record(id).value("verify_status").toString(), "success", 15000);
+        QVERIFY(!record(id).value("verify_id").toString().isEmpty());
+        QCOMPARE(recordsOf(order.value("certificate_ids").toArray().first().toString()), 1);
+        QCOMPARE(verificationsOnDouyin(order.value("order_id").toString()), 1);
+        QCOMPARE(m_control.stat("prepare"), prepares + 1);
+    }
+
+    void sameVerifyTokenConcurrently_data()
+    {
+        QTest::addColumn<int>("requests");
+        QTest::newRow("20") << 20;
+        QTest::newRow("200") << 200;
+    }
+
+    void sameVerifyTokenConcurrently()
+    {
+        QFETCH(int, requests);
+        const QJsonObject order = m_control.mintOrder(1);
+        const Reply prepared = post("/v1/open/coupons/prepare",
+                                    {{"poi_id", order.value("poi_id")},
+                                     {"code", order.value("codes").toArray().first()}});
+        QCOMPARE(prepared.status, 200);
+        const QJsonObject data = prepared.json.value("data").toObject();
+        const QJsonObject body{
+                {"poi_id", order.value("poi_id")},
+                {"encrypted_code",
+                 data.value("certificates").toArray().first().toObject().value("encrypted_code")},
+                {"verify_token", data.value("verify_token")}};
+        const int verifies = m_control.stat("verify");
+        QList<QByteArray> all;
+        for (int i = 0; i < requests; ++i)
+            all.append(signedPost("/v1/open/coupons/verify", body));
+        const QList<Reply> replies = sendAll(m_port, all);
+        const qint64 id = replies.first().json.value("data").toObject().value("id").toInteger();
+        QVERIFY(id > 0);
+        for (const Reply &reply : replies) {
+            QCOMPARE(reply.status, 200);
+            const QJsonObject view = reply.json.value("data").toObject();
+            QCOMPARE(view.value("id").toInteger(), id);
+            QCOMPARE(view.value("verify_status").toString(), "success");
+        }
+        QCOMPARE(recordsOf(order.value("certificate_ids").toArray().first().toString()), 1);
+        QCOMPARE(m_control.stat("verify"), verifies + 1);
+    }
+
+    void sameIdempotencyKeyConcurrently_data() { sameVerifyTokenConcurrently_data(); }
+
+    void sameIdempotencyKeyConcurrently()
+    {
+        QFETCH(int, requests);
+        const QJsonObject order = m_control.mintOrder(1);
+        const QJsonObject body{{"poi_id", order.value("poi_id")},
+                               {"code", order.value("codes").toArray().first()}};
+        const QByteArray key = "idem-" + order.value("order_id").toString().toLatin1();
+        const int verifies = m_control.stat("verify");
+        const int prepares = m_control.stat("prepare");
+        QList<QByteArray> all;
+        for (int i = 0; i < requests; ++i)
+            all.append(signedPost("/v1/open/coupons/verify", body, key));
+        const QList<Reply> replies = sendAll(m_port, all);
+        const qint64 id = replies.first().json.value("data").toObject().value("id").toInteger();
+        QVERIFY(id > 0);
+        for (const Reply &reply : replies) {
+            QCOMPARE(reply.status, 200);
+            QCOMPARE(reply.json.value("data").toObject().value("id").toInteger(), id);
+        }
+        QCOMPARE(recordsOf(order.value("certificate_ids").toArray().first().toString()), 1);
+        QCOMPARE(m_control.stat("verify"), verifies + 1);
+        QCOMPARE(m_control.stat("prepare"), prepares + 1);
+    }
+};
+
+QTEST_GUILESS_MAIN(tst_VerifySafety)
+#include "tst_verifysafety.moc"
