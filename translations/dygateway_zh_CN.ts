@@ -186,13 +186,6 @@ Use the scanner gun, type the code, or paste a screenshot (Ctrl+V).</source>
 <context>
     <name>DemoCouponPanel</name>
     <message>
-        <source>%1
-%2 · left: %3</source>
-        <extracomment>Demo coupon card: product, price, how many coupons of the order are left</extracomment>
-        <translation>%1
-%2 · 剩余 %3 张</translation>
-    </message>
-    <message>
         <source>Demo coupons</source>
         <translation>演示券</translation>
     </message>
@@ -203,6 +196,31 @@ Use the scanner gun, type the code, or paste a screenshot (Ctrl+V).</source>
     <message>
         <source>New demo coupon</source>
         <translation>生成新的演示券</translation>
+    </message>
+    <message>
+        <source>Coupons of other stores: refused at the selected store</source>
+        <translation>其他门店的券：在当前门店核销会被拒绝</translation>
+    </message>
+    <message>
+        <source>Store:</source>
+        <extracomment>Demo coupon card, above the store&apos;s name: the selected store</extracomment>
+        <translation>门店：</translation>
+    </message>
+    <message>
+        <source>Other store:</source>
+        <extracomment>Demo coupon card, above the store&apos;s name: a store other than the selected one</extracomment>
+        <translation>其他门店：</translation>
+    </message>
+    <message>
+        <source>%1
+%2 · left: %3
+%4
+%5</source>
+        <extracomment>Demo coupon card: product, price, how many coupons of the order are left, then the store label and the store&apos;s name</extracomment>
+        <translation>%1
+%2 · 剩余 %3 张
+%4
+%5</translation>
     </message>
 </context>
 <context>

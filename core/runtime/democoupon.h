@@ -8,6 +8,7 @@ struct DemoCoupon
 {
     QString orderId;
     QString poiId;
+    QString poiName; // the store the coupon can be used at, as Douyin names it
     QString productName;
     QString shortLink; // absolute URL on the embedded sandbox; what the QR code carries
     QStringList codes; // the plain codes of its still-usable certificates

@@ -7,6 +7,7 @@
 #include "core/douyin/douyinclient.h"
 #include "core/douyin/poidirectory.h"
 #include "core/runtime/gatewayruntime.h"
+#include "core/sandbox/sandboxdemodata.h"
 #include "core/sandbox/sandboxserver.h"
 #include "core/sandbox/sandboxstate.h"
 #include "core/store/verificationrepository.h"
@@ -20,6 +21,8 @@ DemoCoupon couponOf(const SandboxServer *sandbox, const SandboxState::Order &ord
     DemoCoupon coupon;
     coupon.orderId = order.orderId;
     coupon.poiId = order.poiId;
+    if (const SandboxState::Poi *poi = state.poi(order.poiId))
+        coupon.poiName = poi->name;
     coupon.productName = order.productName;
     coupon.shortLink =
             sandbox->baseUrl().toString() + QStringLiteral("/v/") + order.shortLinkId + u'/';
@@ -201,21 +204,36 @@ void EngineProxy::status(QObject *context, Callback<GatewayStatus> done)
             context, [](GatewayRuntime *runtime) { return runtime->status(); }, std::move(done));
 }
 
-void EngineProxy::demoCoupons(QObject *context, Callback<QList<DemoCoupon>> done)
+void EngineProxy::demoCoupons(const QString &poiId, int minimum, QObject *context,
+                              Callback<QList<DemoCoupon>> done)
 {
     run<QList<DemoCoupon>>(
             context,
-            [](GatewayRuntime *runtime) {
+            [poiId, minimum](GatewayRuntime *runtime) {
                 QList<DemoCoupon> coupons;
                 SandboxServer *sandbox = runtime->sandbox();
                 if (!sandbox)
                     return coupons;
-                const SandboxState &state = sandbox->state();
+                SandboxState &state = sandbox->state();
+                int usable = 0;
                 for (const QString &orderId : state.orderIds()) {
                     if (const SandboxState::Order *order = state.order(orderId)) {
                         const DemoCoupon coupon = couponOf(sandbox, *order);
-                        if (!coupon.codes.isEmpty())
-                            coupons.prepend(coupon); // newest first
+                        if (coupon.codes.isEmpty())
+                            continue;
+                        coupons.prepend(coupon); // newest first
+                        usable += coupon.poiId == poiId;
+                    }
+                }
+                // Minted here on the engine thread, between two reads of the state, so two
+                // refreshes in flight cannot both top the store up.
+                if (!poiId.isEmpty() && state.poi(poiId)) {
+                    for (; usable < minimum; ++usable) {
+                        const auto minted = state.mintOrder(
+                                SandboxDemoData::refill(poiId, int(state.orderIds().size())));
+                        if (!minted.ok())
+                            break;
+                        coupons.prepend(couponOf(sandbox, *state.order(minted.value().orderId)));
                     }
                 }
                 return coupons;
@@ -223,21 +241,22 @@ void EngineProxy::demoCoupons(QObject *context, Callback<QList<DemoCoupon>> done
             std::move(done));
 }
 
-void EngineProxy::mintDemoCoupon(int certificates, QObject *context,
+void EngineProxy::mintDemoCoupon(const QString &poiId, QObject *context,
                                  Callback<Result<DemoCoupon>> done)
 {
     run<Result<DemoCoupon>>(
             context,
-            [certificates](GatewayRuntime *runtime) -> Result<DemoCoupon> {
+            [poiId](GatewayRuntime *runtime) -> Result<DemoCoupon> {
                 SandboxServer *sandbox = runtime->sandbox();
                 if (!sandbox)
                     return makeError(ErrorCode::BadInput, QStringLiteral("not in demo mode"));
-                SandboxState::OrderSpec spec;
-                spec.certificates = certificates;
-                const auto minted = sandbox->state().mintOrder(spec);
+                SandboxState &state = sandbox->state();
+                const QString store = state.poi(poiId) ? poiId : QString();
+                const auto minted = state.mintOrder(
+                        SandboxDemoData::refill(store, int(state.orderIds().size())));
                 if (!minted.ok())
                     return minted.error();
-                return couponOf(sandbox, *sandbox->state().order(minted.value().orderId));
+                return couponOf(sandbox, *state.order(minted.value().orderId));
             },
             std::move(done));
 }

@@ -52,9 +52,13 @@ public:
                         Callback<Result<VerifierApp>> done);
     void pois(QObject *context, Callback<Result<PoiQueryResult, DouyinError>> done);
     void status(QObject *context, Callback<GatewayStatus> done);
-    // Demo mode only: usable sandbox orders, and a new one.
-    void demoCoupons(QObject *context, Callback<QList<DemoCoupon>> done);
-    void mintDemoCoupon(int certificates, QObject *context, Callback<Result<DemoCoupon>> done);
+    // Demo mode only: the usable sandbox orders, newest first. Orders for poiId are minted
+    // first until that store has at least `minimum` usable ones; a poiId the sandbox does not
+    // know gets none, so a mistyped id never becomes a new store.
+    void demoCoupons(const QString &poiId, int minimum, QObject *context,
+                     Callback<QList<DemoCoupon>> done);
+    // Demo mode only: one more order for poiId (empty: the first store).
+    void mintDemoCoupon(const QString &poiId, QObject *context, Callback<Result<DemoCoupon>> done);
     void regenerateAdminToken(QObject *context, Callback<Result<QString>> done);
     // The admin token generated at this start, handed out once (then nullopt).
     void takeNewAdminToken(QObject *context, Callback<std::optional<QString>> done);

@@ -1,5 +1,7 @@
 #include "core/sandbox/sandboxdemodata.h"
 
+#include <iterator>
+
 namespace {
 
 // 2024-06-01 10:00 and 2099-12-31 23:59:59, Beijing time: demo coupons never expire.
@@ -23,8 +25,9 @@ constexpr Product LUNCH        = {u"单人午市套餐", u"工作日单人午市
 constexpr Product VOUCHER_50   = {u"50元代金券", u"50元代金券 周一至周五可用", 2, 5000, 4500};
 // clang-format on
 
-SandboxState::OrderSpec spec(const Product &product, int certificates, int store, int redirects,
-                             qint64 minutesAfterStart)
+constexpr const Product *CATALOGUE[] = {&SET_MEAL, &VOUCHER_100, &TIMES_CARD, &LUNCH, &VOUCHER_50};
+
+SandboxState::OrderSpec productOrder(const Product &product, int certificates, const QString &poiId)
 {
     SandboxState::OrderSpec order;
     order.certificates = certificates;
@@ -33,9 +36,17 @@ SandboxState::OrderSpec spec(const Product &product, int certificates, int store
     order.grouponType = product.grouponType;
     order.originalAmount = product.originalAmount;
     order.payAmount = product.payAmount;
-    order.poiId = SandboxDemoData::stores().at(store).poiId;
-    order.createTime = DEMO_CREATE_TIME + minutesAfterStart * 60;
+    order.poiId = poiId;
     order.expireTime = DEMO_EXPIRE_TIME;
+    return order;
+}
+
+SandboxState::OrderSpec spec(const Product &product, int certificates, int store, int redirects,
+                             qint64 minutesAfterStart)
+{
+    SandboxState::OrderSpec order =
+            productOrder(product, certificates, SandboxDemoData::stores().at(store).poiId);
+    order.createTime = DEMO_CREATE_TIME + minutesAfterStart * 60;
     order.redirects = redirects;
     return order;
 }
@@ -64,6 +75,13 @@ QList<SandboxState::OrderSpec> orders()
             spec(TIMES_CARD, 1, 1, 1, 42),  spec(LUNCH, 2, 1, 2, 90),
             spec(VOUCHER_50, 2, 2, 1, 133), spec(SET_MEAL, 1, 2, 2, 200),
     };
+}
+
+SandboxState::OrderSpec refill(const QString &poiId, int serial)
+{
+    const int count = int(std::size(CATALOGUE));
+    // No createTime: the sandbox stamps it now, so a refill is the store's newest coupon.
+    return productOrder(*CATALOGUE[((serial % count) + count) % count], 1, poiId);
 }
 
 } // namespace SandboxDemoData

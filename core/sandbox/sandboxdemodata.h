@@ -11,5 +11,8 @@ namespace SandboxDemoData {
 
 QList<SandboxState::Poi> stores();
 QList<SandboxState::OrderSpec> orders();
+// One more single-coupon order for poiId from the same catalogue, for demo mode to mint when
+// a store runs out of coupons; successive serials walk through the products.
+SandboxState::OrderSpec refill(const QString &poiId, int serial);
 
 } // namespace SandboxDemoData

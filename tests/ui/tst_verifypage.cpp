@@ -1,4 +1,5 @@
 #include <QAbstractButton>
+#include <QComboBox>
 #include <QDir>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -14,6 +15,7 @@
 
 #include "app/enginehost.h"
 #include "core/douyin/douyinapi.h"
+#include "core/sandbox/sandboxdemodata.h"
 #include "ui/mainwindow.h"
 #include "ui/pages/verifypage.h"
 #include "ui/widgets/democouponpanel.h"
@@ -53,7 +55,49 @@ private:
         QVERIFY(m_window->grab().save(m_shots + u'/' + name + u'_' + m_language + ".png"));
     }
 
+    QString storeName(const QString &poiId) const
+    {
+        for (const SandboxState::Poi &store : m_stores) {
+            if (store.poiId == poiId)
+                return store.name;
+        }
+        return {};
+    }
+
+    // Empty when the panel serves poiId: its coupons first, at least MIN_OWN_STORE of them,
+    // each still usable at the sandbox, and every card naming its store. Else what is wrong.
+    QString panelProblem(const QString &poiId)
+    {
+        const DemoCouponPanel *panel = m_page->demoPanel();
+        if (panel->poiId() != poiId)
+            return "sorted for " + panel->poiId();
+        const QList<DemoCoupon> shown = panel->shownCoupons();
+        int own = 0;
+        for (qsizetype i = 0; i < shown.size(); ++i) {
+            const DemoCoupon &coupon = shown.at(i);
+            if (coupon.poiId == poiId && own++ != i)
+                return QString("coupon %1 of the store comes after another store's").arg(i);
+            const auto *card = panel->findChild<QAbstractButton *>(QString("demoCoupon%1").arg(i));
+            const QString name = storeName(coupon.poiId);
+            if (!card || name.isEmpty() || !card->text().contains(name))
+                return QString("card %1 does not name its store %2").arg(i).arg(name);
+        }
+        if (own < DemoCouponPanel::MIN_OWN_STORE)
+            return QString("only %1 coupons of the store").arg(own);
+        for (int i = 0; i < own; ++i) {
+            const QJsonObject order = control("GET", "/sandbox/orders/" + shown.at(i).orderId);
+            int usable = 0;
+            for (const QJsonValue &certificate : order["certificates"].toArray())
+                usable +=
+                        certificate["status"].toInt() == int(DouyinApi::CertificateStatus::Usable);
+            if (order["poi_id"].toString() != poiId || usable == 0)
+                return QString("coupon %1 is not usable at the store").arg(i);
+        }
+        return {};
+    }
+
     QTemporaryDir m_dir;
+    QList<SandboxState::Poi> m_stores = SandboxDemoData::stores();
     std::unique_ptr<EngineHost> m_host;
     std::unique_ptr<MainWindow> m_window;
     VerifyPage *m_page = nullptr;
@@ -90,6 +134,64 @@ private slots:
     }
 
     void init() { control("DELETE", "/sandbox/faults"); }
+
+    // First in the file: the panel is checked as a newcomer meets it, before other tests mint
+    // coupons of the first store that would hide the old newest-first order.
+    void demoPanelServesTheSelectedStore_data()
+    {
+        QTest::addColumn<int>("store"); // index in SandboxDemoData::stores(); -1: leave it
+        QTest::addColumn<int>("uses"); // coupons clicked and verified one after the other
+        QTest::addColumn<QString>("shot");
+        QTest::newRow("first run, the store as selected at start") << -1 << 4 << "first_run";
+        QTest::newRow("switch to the second store") << 1 << 3 << "second_store";
+        QTest::newRow("switch to the third store") << 2 << 2 << "third_store";
+        QTest::newRow("back to the first store") << 0 << 1 << "first_store_again";
+    }
+
+    void demoPanelServesTheSelectedStore()
+    {
+        QFETCH(int, store);
+        QFETCH(int, uses);
+        QFETCH(QString, shot);
+        DemoCouponPanel *panel = m_page->demoPanel();
+        QComboBox *selector = m_page->storeSelector();
+        QTRY_VERIFY_WITH_TIMEOUT(selector->count() == m_stores.size(), 10000);
+        if (store >= 0) {
+            const int index = selector->findData(m_stores.at(store).poiId);
+            QVERIFY(index >= 0);
+            QVERIFY(index != selector->currentIndex()); // the panel must follow a real change
+            selector->setCurrentIndex(index);
+        }
+        const QString poiId = selector->currentData().toString();
+        QVERIFY(!storeName(poiId).isEmpty());
+        QTRY_VERIFY2_WITH_TIMEOUT(panelProblem(poiId).isEmpty(), qPrintable(panelProblem(poiId)),
+                                  10000);
+        screenshot("verify_demo_" + shot);
+
+        for (int use = 0; use < uses; ++use) {
+            QSignalSpy prepared(m_page, &VerifyPage::prepared);
+            QSignalSpy answered(m_page, &VerifyPage::answered);
+            QSignalSpy shown(panel, &DemoCouponPanel::couponsShown);
+            const DemoCoupon used = panel->shownCoupons().value(0);
+            auto *card = panel->findChild<QAbstractButton *>("demoCoupon0");
+            QVERIFY(card);
+            card->click();
+            QVERIFY(prepared.wait(10000));
+            QTest::keyClick(m_page->input(), Qt::Key_Return);
+            QVERIFY(answered.count() == 1 || answered.wait(10000));
+            QVERIFY2(m_page->resultPanel()->state() == ResultPanel::State::Success,
+                     qPrintable(m_page->resultPanel()->detail()));
+            // The list after this verify, not the one from before it.
+            QTRY_VERIFY_WITH_TIMEOUT(shown.count() > 0, 10000);
+            for (const DemoCoupon &coupon : panel->shownCoupons()) {
+                if (coupon.orderId == used.orderId)
+                    QCOMPARE(coupon.codes.size(), used.codes.size() - 1);
+            }
+            const QString problem = panelProblem(poiId);
+            QVERIFY2(problem.isEmpty(),
+                     qPrintable(QString("after %1 use(s): ").arg(use + 1) + problem));
+        }
+    }
 
     void idleScreen() { screenshot("verify_idle"); }
 
@@ -187,6 +289,17 @@ private slots:
         m_language = "zh_CN";
         m_page->resultPanel()->showIdle();
         screenshot("verify_idle");
+        // The demo panel's store labels and the other stores' heading, in Chinese.
+        QComboBox *selector = m_page->storeSelector();
+        const int first = selector->currentIndex();
+        selector->setCurrentIndex((first + 1) % selector->count());
+        const QString poiId = selector->currentData().toString();
+        QTRY_VERIFY2_WITH_TIMEOUT(panelProblem(poiId).isEmpty(), qPrintable(panelProblem(poiId)),
+                                  10000);
+        screenshot("verify_demo_other_store");
+        selector->setCurrentIndex(first);
+        QTRY_COMPARE_WITH_TIMEOUT(m_page->demoPanel()->poiId(), selector->currentData().toString(),
+                                  10000);
         scannerBurstPreparesThenVerifies();
         QCoreApplication::removeTranslator(&m_translator);
         m_language = "en";

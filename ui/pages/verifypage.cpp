@@ -114,11 +114,12 @@ VerifyPage::VerifyPage(EngineProxy *engine, QWidget *parent)
     connect(m_openImage, &QPushButton::clicked, this, &VerifyPage::openImage);
     connect(m_demo, &DemoCouponPanel::couponChosen, this, &VerifyPage::scan);
     connect(m_demo, &DemoCouponPanel::newCouponRequested, this, [this] {
-        m_engine->mintDemoCoupon(1, this,
+        m_engine->mintDemoCoupon(currentPoiId(), this,
                                  [this](const Result<DemoCoupon> &) { refreshDemoCoupons(); });
     });
     connect(m_engine, &EngineProxy::recordsChanged, this, &VerifyPage::onRecordsChanged);
     connect(m_store, &QComboBox::currentIndexChanged, this, &VerifyPage::rememberPreferences);
+    connect(m_store, &QComboBox::currentIndexChanged, this, &VerifyPage::refreshDemoCoupons);
     connect(m_operator, &QLineEdit::editingFinished, this, &VerifyPage::rememberPreferences);
 
     m_operator->setText(UiPreferences::value(QStringLiteral("operator")).toString());
@@ -135,6 +136,7 @@ VerifyPage::~VerifyPage()
 
 void VerifyPage::setDemoMode(bool demo)
 {
+    m_demoMode = demo;
     m_demo->setVisible(demo);
     if (demo)
         refreshDemoCoupons();
@@ -154,6 +156,7 @@ void VerifyPage::loadStores()
         const int index = m_store->findData(remembered);
         m_store->setCurrentIndex(index >= 0 ? index : 0);
         m_store->blockSignals(false);
+        refreshDemoCoupons(); // the panel puts this store's coupons first
     });
 }
 
@@ -165,10 +168,22 @@ void VerifyPage::rememberPreferences()
     m_input->setFocus();
 }
 
+QString VerifyPage::currentPoiId() const
+{
+    const QString poiId = m_store->currentData().toString();
+    return poiId.isEmpty() ? m_store->currentText().trimmed() : poiId;
+}
+
 void VerifyPage::refreshDemoCoupons()
 {
-    m_engine->demoCoupons(
-            this, [this](const QList<DemoCoupon> &coupons) { m_demo->showCoupons(coupons); });
+    if (!m_demoMode)
+        return;
+    m_engine->demoCoupons(currentPoiId(), DemoCouponPanel::MIN_OWN_STORE, this,
+                          [this](const QList<DemoCoupon> &coupons) {
+                              // Sorted for the store selected now: answers come back in the
+                              // order they were asked, so a later one for this store follows.
+                              m_demo->showCoupons(coupons, currentPoiId());
+                          });
 }
 
 void VerifyPage::scan(const QString &text)
@@ -184,9 +199,7 @@ void VerifyPage::scan(const QString &text)
         return;
     }
     PrepareCommand command;
-    command.poiId = m_store->currentData().toString();
-    if (command.poiId.isEmpty())
-        command.poiId = m_store->currentText().trimmed();
+    command.poiId = currentPoiId();
     if (payload.kind() == ScanPayload::Kind::Code)
         command.code = payload.value();
     else
@@ -235,8 +248,7 @@ void VerifyPage::verifyPrepared(int count)
     m_engine->verify(command, this, [this](const VerifyOutcome &outcome) {
         m_busy = false;
         showOutcome(outcome);
-        if (m_demo->isVisible())
-            refreshDemoCoupons();
+        refreshDemoCoupons();
         emit answered();
     });
 }

@@ -39,6 +39,7 @@ public:
     PreparePanel *preparePanel() const { return m_prepare; }
     DemoCouponPanel *demoPanel() const { return m_demo; }
     QLineEdit *input() const { return m_input; }
+    QComboBox *storeSelector() const { return m_store; }
 
 signals:
     // The flow reached a new state; tests and the status bar listen.
@@ -58,6 +59,8 @@ private:
     void openImage();
     void cancel();
     void loadStores();
+    QString currentPoiId() const; // a typed POI id when Douyin's store list is unreachable
+    // Also has the selected store's coupons topped up to DemoCouponPanel::MIN_OWN_STORE.
     void refreshDemoCoupons();
     void rememberPreferences();
     void playSound(bool success);
@@ -78,6 +81,7 @@ private:
     QThread m_decodeThread;
     FrameDecodeWorker *m_decoder;
     bool m_busy = false;
+    bool m_demoMode = false;
     QSet<qint64> m_checking; // ids of records shown as "checking"
     QList<VerificationRecord> m_checkingRecords;
 };

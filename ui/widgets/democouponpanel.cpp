@@ -1,25 +1,42 @@
 #include "ui/widgets/democouponpanel.h"
 
+#include <algorithm>
+
 #include <QEvent>
 #include <QLabel>
 #include <QPushButton>
 #include <QScrollArea>
+#include <QScrollBar>
 #include <QVBoxLayout>
 
 #include "core/scan/qrencoder.h"
 #include "ui/outcometext.h"
+
+namespace {
+
+constexpr int MIN_LIST_WIDTH = 280; // px; wide enough for the hint text before any coupon
+
+const char OWN_STORE_CARD[] = "QPushButton { text-align: left; background: white; border: 1px "
+                              "solid #e0c09a; border-radius: 8px; padding: 6px; }";
+// Other stores' coupons stay clickable (the refusal is worth seeing once) but look greyed out,
+// so the eye goes to the ones that work here.
+const char OTHER_STORE_CARD[] = "QPushButton { text-align: left; background: #f3f0ec; color: "
+                                "#777777; border: 1px dashed #c8c0b8; border-radius: 8px; "
+                                "padding: 6px; }";
+
+} // namespace
 
 DemoCouponPanel::DemoCouponPanel(QWidget *parent)
     : QFrame(parent),
       m_title(new QLabel(this)),
       m_hint(new QLabel(this)),
       m_mint(new QPushButton(this)),
-      m_list(new QVBoxLayout)
+      m_list(new QVBoxLayout),
+      m_scroll(new QScrollArea(this))
 {
     setObjectName(QStringLiteral("demoPanel"));
     setStyleSheet(QStringLiteral("QFrame#demoPanel { background: #fff7ec; border: 2px dashed "
                                  "#e67e22; border-radius: 10px; }"));
-    setMinimumWidth(300);
     QFont titleFont = m_title->font();
     titleFont.setBold(true);
     titleFont.setPointSizeF(titleFont.pointSizeF() * 1.3);
@@ -29,23 +46,28 @@ DemoCouponPanel::DemoCouponPanel(QWidget *parent)
     auto *content = new QWidget;
     content->setLayout(m_list);
     m_list->addStretch();
-    auto *scroll = new QScrollArea(this);
-    scroll->setWidget(content);
-    scroll->setWidgetResizable(true);
-    scroll->setFrameShape(QFrame::NoFrame);
+    m_scroll->setWidget(content);
+    m_scroll->setWidgetResizable(true);
+    m_scroll->setFrameShape(QFrame::NoFrame);
+    m_scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff); // fitWidth() instead
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_title);
     layout->addWidget(m_hint);
-    layout->addWidget(scroll, 1);
+    layout->addWidget(m_scroll, 1);
     layout->addWidget(m_mint);
     connect(m_mint, &QPushButton::clicked, this, &DemoCouponPanel::newCouponRequested);
     retranslateUi();
 }
 
-void DemoCouponPanel::showCoupons(const QList<DemoCoupon> &coupons)
+void DemoCouponPanel::showCoupons(const QList<DemoCoupon> &coupons, const QString &poiId)
 {
-    m_shown = coupons.mid(0, MAX_SHOWN);
+    m_poiId = poiId;
+    QList<DemoCoupon> ordered = coupons;
+    std::stable_partition(ordered.begin(), ordered.end(),
+                          [this](const DemoCoupon &coupon) { return isOwnStore(coupon); });
+    m_shown = ordered.mid(0, MAX_SHOWN);
+    m_otherStores = nullptr;
     while (m_list->count() > 1) {
         QLayoutItem *item = m_list->takeAt(0);
         delete item->widget();
@@ -53,22 +75,29 @@ void DemoCouponPanel::showCoupons(const QList<DemoCoupon> &coupons)
     }
     for (qsizetype i = 0; i < m_shown.size(); ++i) {
         const DemoCoupon &coupon = m_shown.at(i);
+        const bool ownStore = isOwnStore(coupon);
+        if (!ownStore && !m_otherStores) {
+            m_otherStores = new QLabel;
+            m_otherStores->setObjectName(QStringLiteral("demoOtherStores"));
+            m_otherStores->setWordWrap(true);
+            m_otherStores->setStyleSheet(QStringLiteral("color: #8a5a2b; padding-top: 8px;"));
+            m_list->insertWidget(m_list->count() - 1, m_otherStores);
+        }
         auto *card = new QPushButton;
         card->setObjectName(QStringLiteral("demoCoupon%1").arg(i));
-        card->setStyleSheet(QStringLiteral("QPushButton { text-align: left; background: white; "
-                                           "border: 1px solid #e0c09a; border-radius: 8px; "
-                                           "padding: 6px; }"));
+        card->setStyleSheet(QString::fromLatin1(ownStore ? OWN_STORE_CARD : OTHER_STORE_CARD));
         const auto qr = Scan::qrImage(coupon.shortLink, 3);
         if (qr.ok()) {
             card->setIcon(QPixmap::fromImage(qr.value()));
             card->setIconSize(qr.value().size());
         }
-        card->setText(cardText(coupon));
         card->setToolTip(coupon.shortLink);
         connect(card, &QPushButton::clicked, this,
                 [this, link = coupon.shortLink] { emit couponChosen(link); });
         m_list->insertWidget(m_list->count() - 1, card);
     }
+    retranslateUi(); // the texts of the cards and of the other stores' heading
+    emit couponsShown();
 }
 
 void DemoCouponPanel::changeEvent(QEvent *event)
@@ -78,12 +107,31 @@ void DemoCouponPanel::changeEvent(QEvent *event)
     QFrame::changeEvent(event);
 }
 
-QString DemoCouponPanel::cardText(const DemoCoupon &coupon)
+QString DemoCouponPanel::cardText(const DemoCoupon &coupon) const
 {
-    //: Demo coupon card: product, price, how many coupons of the order are left
-    return tr("%1\n%2 · left: %3")
+    const QString store = coupon.poiName.isEmpty() ? coupon.poiId : coupon.poiName;
+    // The store's name gets a line of its own: a card does not wrap, and the panel should not
+    // crowd the till at 1366 px for the sake of one long line.
+    QString storeLabel;
+    if (isOwnStore(coupon)) {
+        //: Demo coupon card, above the store's name: the selected store
+        storeLabel = tr("Store:");
+    } else {
+        //: Demo coupon card, above the store's name: a store other than the selected one
+        storeLabel = tr("Other store:");
+    }
+    //: Demo coupon card: product, price, how many coupons of the order are left, then the
+    //: store label and the store's name
+    return tr("%1\n%2 · left: %3\n%4\n%5")
             .arg(coupon.productName, OutcomeText::money(coupon.payAmount))
-            .arg(coupon.codes.size());
+            .arg(coupon.codes.size())
+            .arg(storeLabel, store);
+}
+
+bool DemoCouponPanel::isOwnStore(const DemoCoupon &coupon) const
+{
+    // Until the store list has loaded no store is selected, and no coupon is marked foreign.
+    return m_poiId.isEmpty() || coupon.poiId == m_poiId;
 }
 
 void DemoCouponPanel::retranslateUi()
@@ -96,4 +144,25 @@ void DemoCouponPanel::retranslateUi()
     m_hint->setText(tr("Training mode: these coupons live in the built-in Douyin simulator. "
                        "Scan a QR code with the camera, or click one to simulate a scan."));
     m_mint->setText(tr("New demo coupon"));
+    if (m_otherStores)
+        m_otherStores->setText(tr("Coupons of other stores: refused at the selected store"));
+    fitWidth();
+}
+
+void DemoCouponPanel::fitWidth()
+{
+    // A push button does not wrap its text, and a cut-off store name is the one line that
+    // must stay readable, so the panel grows to the widest card in the current language. The
+    // cards' own hints, because the list's layout skips cards not shown yet.
+    int widest = 0;
+    for (qsizetype i = 0; i < m_shown.size(); ++i) {
+        if (auto *card = findChild<QPushButton *>(QStringLiteral("demoCoupon%1").arg(i)))
+            widest = std::max(widest, card->sizeHint().width());
+    }
+    const QMargins margins = m_list->contentsMargins();
+    const int needed = widest + margins.left() + margins.right()
+            + m_scroll->verticalScrollBar()->sizeHint().width();
+    // The minimum, not a size hint: the page squeezes the panel down to its minimum when the
+    // window is narrower than everyone's hints together.
+    m_scroll->setMinimumWidth(std::max(MIN_LIST_WIDTH, needed));
 }
