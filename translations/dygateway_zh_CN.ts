@@ -1316,6 +1316,10 @@ Coupon status</extracomment>
         <source>Save</source>
         <translation>保存</translation>
     </message>
+    <message>
+        <source>Douyin needs the merchant account id (account_id) to list the stores and to read order details. Find it in the Douyin merchant console and enter it here.</source>
+        <translation>抖音需要商家账户 ID（account_id）才能列出门店和读取订单详情。请在抖音商家后台找到它并填写在这里。</translation>
+    </message>
 </context>
 <context>
     <name>SummaryChart</name>

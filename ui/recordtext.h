@@ -6,7 +6,7 @@
 #include <QCoreApplication>
 #include <QString>
 
-#include "core/verify/verificationrecord.h"
+#include "core/store/verificationrecord.h"
 
 // The words and formats staff see for a record's codes, amounts and times. core/ keeps codes
 // and fen; the wording lives here so it can be translated.

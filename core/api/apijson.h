@@ -5,8 +5,8 @@
 #include <QJsonObject>
 #include <QJsonValue>
 
+#include "core/store/verificationrecord.h"
 #include "core/store/verifierapp.h"
-#include "core/verify/verificationrecord.h"
 
 // The LAN API's JSON shapes (API.md and seed 000): names and types exactly as documented.
 namespace ApiJson {

@@ -8,7 +8,7 @@
 #include <QHttpServerRequest>
 #include <QHttpServerResponder>
 
-#include "core/api/jsonreply.h"
+#include "core/http/jsonreply.h"
 
 // An answer given later, after the engine or Douyin has replied. QHttpServer 6.4 crashes
 // when a late answer is written to a client that has left, so the socket is watched and the

@@ -7,9 +7,9 @@
 #include <QSqlQuery>
 #include <QTcpServer>
 
-#include "core/api/httproute.h"
-#include "core/api/jsonreply.h"
-#include "core/api/limitedtcpserver.h"
+#include "core/http/httproute.h"
+#include "core/http/jsonreply.h"
+#include "core/http/limitedtcpserver.h"
 #include "core/logging/categories.h"
 #include "core/store/database.h"
 #include "core/version.h"

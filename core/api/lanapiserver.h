@@ -8,8 +8,8 @@
 
 #include <QHttpServer>
 
-#include "core/api/routetable.h"
 #include "core/config/hostport.h"
+#include "core/http/routetable.h"
 #include "core/result.h"
 
 class Database;

@@ -59,7 +59,7 @@ void AccessTokenCache::setTimeouts(int connectTimeoutMs, int requestTimeoutMs)
     m_requestTimeoutMs = requestTimeoutMs;
 }
 
-void AccessTokenCache::setStore(DouyinTokenStore *store)
+void AccessTokenCache::setStore(DouyinTokenRepository *store)
 {
     m_store = store;
     if (!m_store || m_clientKey.isEmpty())
@@ -151,9 +151,10 @@ void AccessTokenCache::fetchAttempt(int attempt)
                             : Result<ClientToken, DouyinError>(envelope.error());
                     if (token.ok()) {
                         const qint64 now = nowSeconds();
-                        const std::optional<DouyinTokenStore::Stored> previous = m_token.isEmpty()
+                        const std::optional<DouyinTokenRepository::Stored> previous =
+                                m_token.isEmpty()
                                 ? std::nullopt
-                                : std::optional(DouyinTokenStore::Stored{
+                                : std::optional(DouyinTokenRepository::Stored{
                                         m_token,
                                         qMin(m_expiresAt, now + DouyinApi::TOKEN_GRACE_SECONDS),
                                         0});

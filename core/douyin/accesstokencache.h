@@ -9,8 +9,8 @@
 #include <QUrl>
 
 #include "core/douyin/douyinerror.h"
-#include "core/douyin/douyintokenstore.h"
 #include "core/result.h"
+#include "core/store/douyintokenrepository.h"
 
 class QNetworkAccessManager;
 
@@ -41,7 +41,7 @@ public:
     bool hasCredentials() const { return !m_clientKey.isEmpty() && !m_clientSecret.isEmpty(); }
     void setTimeouts(int connectTimeoutMs, int requestTimeoutMs);
     // Optional persistence; loads the stored token for the current client key.
-    void setStore(DouyinTokenStore *store);
+    void setStore(DouyinTokenRepository *store);
 
     void token(QObject *context, Callback callback);
     // After Douyin refused `rejected`: a fresh token, fetched at most once per rejected token.
@@ -61,7 +61,7 @@ private:
     bool isUsable(qint64 now) const { return !m_token.isEmpty() && now < m_expiresAt; }
 
     QNetworkAccessManager *m_network;
-    DouyinTokenStore *m_store = nullptr;
+    DouyinTokenRepository *m_store = nullptr;
     QUrl m_baseUrl;
     QString m_clientKey;
     QString m_clientSecret;

@@ -61,7 +61,7 @@ bool DouyinClient::isConfigured() const
     return m_tokens->hasCredentials();
 }
 
-void DouyinClient::setTokenStore(DouyinTokenStore *store)
+void DouyinClient::setTokenStore(DouyinTokenRepository *store)
 {
     m_tokens->setStore(store);
 }

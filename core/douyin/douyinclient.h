@@ -14,7 +14,7 @@
 #include "core/result.h"
 
 class AccessTokenCache;
-class DouyinTokenStore;
+class DouyinTokenRepository;
 class QNetworkAccessManager;
 class ShortLinkResolver;
 struct HttpOutcome;
@@ -64,7 +64,7 @@ public:
     void setConfig(const Config &config);
     const Config &config() const { return m_config; }
     bool isConfigured() const;
-    void setTokenStore(DouyinTokenStore *store);
+    void setTokenStore(DouyinTokenRepository *store);
 
     AccessTokenCache *tokens() const { return m_tokens; }
     // Seconds left of a 2119003 cooldown; 0 when calls may be sent.

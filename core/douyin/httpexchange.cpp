@@ -71,10 +71,11 @@ void HttpExchange::onFinished()
         outcome.errorText = m_connectTimedOut
                 ? QStringLiteral("connect timed out after %1 ms").arg(m_limits.connectTimeoutMs)
                 : QStringLiteral("no complete answer within %1 ms").arg(m_limits.totalTimeoutMs);
-    } else if (status.isValid() && m_reply->error() != QNetworkReply::RemoteHostClosedError) {
+    } else if (status.isValid() && m_reply->error() != QNetworkReply::RemoteHostClosedError
+               && !isCutShort()) {
         // Any HTTP status is an answer, also 4xx/5xx (QNetworkReply flags those as errors).
         outcome.status = status.toInt();
-        outcome.body = m_reply->readAll();
+        outcome.body = m_body;
         outcome.location = m_reply->rawHeader("Location");
     } else {
         outcome.failure =
@@ -82,6 +83,21 @@ void HttpExchange::onFinished()
         outcome.errorText = m_reply->errorString();
     }
     finish(std::move(outcome));
+}
+
+// Fewer bytes than the answer's Content-Length: the connection closed in the middle of it.
+// Qt reports that as RemoteHostClosedError, but not always (seen under load), so the length
+// itself decides.
+bool HttpExchange::isCutShort()
+{
+    m_body = m_reply->readAll();
+    // A compressed answer's Content-Length counts the compressed bytes.
+    const QByteArray encoding = m_reply->rawHeader("Content-Encoding").trimmed().toLower();
+    if (!encoding.isEmpty() && encoding != "identity")
+        return false;
+    bool ok = false;
+    const qint64 promised = m_reply->rawHeader("Content-Length").toLongLong(&ok);
+    return ok && m_body.size() < promised;
 }
 
 void HttpExchange::finish(HttpOutcome outcome)

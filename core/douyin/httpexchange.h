@@ -55,6 +55,7 @@ private:
 
     void onFinished();
     void onTimeout(bool connectPhase);
+    bool isCutShort();
     void finish(HttpOutcome outcome);
 
     QNetworkReply *m_reply;
@@ -68,4 +69,5 @@ private:
     bool m_connectTimedOut = false;
     bool m_tooLarge = false;
     bool m_done = false;
+    QByteArray m_body; // read once, by isCutShort()
 };

@@ -7,7 +7,7 @@
 #include <QStringList>
 
 #include "core/store/verificationqueries.h"
-#include "core/verify/verificationrecord.h"
+#include "core/store/verificationrecord.h"
 
 // CSV files of verification records and summaries, for Excel and for accounting scripts.
 //

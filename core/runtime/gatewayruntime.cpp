@@ -14,7 +14,6 @@
 #include "core/crypto/secretbox.h"
 #include "core/douyin/accesstokencache.h"
 #include "core/douyin/douyinclient.h"
-#include "core/douyin/douyintokenstore.h"
 #include "core/douyin/poidirectory.h"
 #include "core/logging/categories.h"
 #include "core/logging/logfile.h"
@@ -22,6 +21,7 @@
 #include "core/sandbox/sandboxserver.h"
 #include "core/store/apprepository.h"
 #include "core/store/database.h"
+#include "core/store/douyintokenrepository.h"
 #include "core/verify/verificationservice.h"
 #include "core/version.h"
 
@@ -124,7 +124,7 @@ Result<GatewayRuntime::Started> GatewayRuntime::startComponents(const Options &o
     }
     m_douyin = new DouyinClient;
     m_douyin->setConfig(douyin);
-    m_tokenStore = std::make_unique<DouyinTokenStore>(m_database.get(), m_secretBox.get());
+    m_tokenStore = std::make_unique<DouyinTokenRepository>(m_database.get(), m_secretBox.get());
     m_douyin->setTokenStore(m_tokenStore.get());
     m_pois = new PoiDirectory(m_douyin);
 

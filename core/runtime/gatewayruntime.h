@@ -13,14 +13,14 @@
 #include "core/runtime/gatewaystatus.h"
 #include "core/runtime/settingssnapshot.h"
 #include "core/runtime/settingsupdate.h"
-#include "core/verify/verificationrecord.h"
+#include "core/store/verificationrecord.h"
 
 class AdminToken;
 class ApiRoutes;
 class AppRepository;
 class Database;
 class DouyinClient;
-class DouyinTokenStore;
+class DouyinTokenRepository;
 class LanApiServer;
 class LogFile;
 class NonceStore;
@@ -110,7 +110,7 @@ private:
     std::unique_ptr<LogFile> m_logFile;
     std::unique_ptr<SecretBox> m_secretBox;
     std::unique_ptr<Database> m_database;
-    std::unique_ptr<DouyinTokenStore> m_tokenStore;
+    std::unique_ptr<DouyinTokenRepository> m_tokenStore;
     std::unique_ptr<AppRepository> m_apps;
     std::unique_ptr<NonceStore> m_nonces;
     std::unique_ptr<RequestAuthenticator> m_authenticator;

@@ -97,7 +97,9 @@ SandboxApi::Answer SandboxApi::envelope(const SandboxAnswer &answer, SandboxEndp
     const QString logId = m_state.nextLogId();
     // As Douyin does, an error sits in one part only: the gateway's own (token, capability,
     // rate, busy, parameters: the 21xxxxx codes) in extra, the business's in data.
-    const bool platformLevel = answer.errorCode >= 2100000 && answer.errorCode < 2200000;
+    // client_token is OAuth's answer and keeps its error in data (DOUYIN.md §1).
+    const bool platformLevel = endpoint != SandboxEndpoint::ClientToken
+            && answer.errorCode >= 2100000 && answer.errorCode < 2200000;
     const qint64 dataCode = platformLevel ? 0 : answer.errorCode;
     const qint64 extraCode = platformLevel ? answer.errorCode : 0;
     QJsonObject data = answer.data;

@@ -11,7 +11,7 @@
 #include <QHttpServerRequest>
 #include <QHttpServerResponder>
 
-#include "core/api/jsonreply.h"
+#include "core/http/jsonreply.h"
 #include "core/sandbox/sandboxanswer.h"
 #include "core/sandbox/sandboxfault.h"
 

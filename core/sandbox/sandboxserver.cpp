@@ -8,8 +8,8 @@
 #include <QTcpSocket>
 #include <QTimer>
 
-#include "core/api/httproute.h"
 #include "core/douyin/douyinapi.h"
+#include "core/http/httproute.h"
 #include "core/logging/categories.h"
 #include "core/sandbox/sandboxcut.h"
 

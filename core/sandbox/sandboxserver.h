@@ -9,8 +9,8 @@
 
 #include <QHttpServer>
 
-#include "core/api/routetable.h"
 #include "core/config/hostport.h"
+#include "core/http/routetable.h"
 #include "core/result.h"
 #include "core/sandbox/sandboxapi.h"
 #include "core/sandbox/sandboxconfig.h"

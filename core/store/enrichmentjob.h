@@ -2,7 +2,7 @@
 
 #include <QString>
 
-#include "core/verify/verificationrecord.h"
+#include "core/store/verificationrecord.h"
 
 // One persisted enrichment job (table enrichment_jobs): fetch the order and certificate details
 // of a successful verification. At most one job exists per verification.

@@ -6,7 +6,7 @@
 #include <QList>
 #include <QString>
 
-#include "core/verify/verificationrecord.h"
+#include "core/store/verificationrecord.h"
 
 // Parameters and answers of the report queries behind GET /v1/internal/verifications and
 // GET /v1/internal/verifications/summary (API.md). Dates are the store's local business days,

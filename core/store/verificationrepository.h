@@ -9,7 +9,7 @@
 #include "core/store/enrichmentjob.h"
 #include "core/store/idempotencyentry.h"
 #include "core/store/verificationqueries.h"
-#include "core/verify/verificationrecord.h"
+#include "core/store/verificationrecord.h"
 
 class Database;
 

@@ -4,7 +4,7 @@
 #include <QSet>
 
 #include "core/store/enrichmentjob.h"
-#include "core/verify/verificationrecord.h"
+#include "core/store/verificationrecord.h"
 
 class DouyinClient;
 class QTimer;

@@ -8,8 +8,8 @@
 
 #include "core/result.h"
 #include "core/store/enrichmentjob.h"
+#include "core/store/verificationrecord.h"
 #include "core/store/verificationrepository.h"
-#include "core/verify/verificationrecord.h"
 
 class Database;
 

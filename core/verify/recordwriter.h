@@ -9,8 +9,8 @@
 #include "core/result.h"
 #include "core/store/enrichmentjob.h"
 #include "core/store/idempotencyentry.h"
+#include "core/store/verificationrecord.h"
 #include "core/verify/recordcommitter.h"
-#include "core/verify/verificationrecord.h"
 
 // Group commit on a writer thread: the writes asked for while the previous group is being
 // committed are committed together in one transaction, so one fsync serves every

@@ -7,7 +7,7 @@
 #include "core/douyin/douyinerror.h"
 #include "core/douyin/douyintypes.h"
 #include "core/result.h"
-#include "core/verify/verificationrecord.h"
+#include "core/store/verificationrecord.h"
 
 // How a verify request ended, in the terms callers must tell apart (API.md's status codes).
 struct VerifyOutcome

@@ -4,7 +4,7 @@
 
 #include "core/douyin/douyinerror.h"
 #include "core/douyin/douyintypes.h"
-#include "core/verify/verificationrecord.h"
+#include "core/store/verificationrecord.h"
 #include "core/verify/verifycommand.h"
 
 // The transitions of verification records, shared by the first attempt and by resolution.

@@ -6,8 +6,8 @@
 #include <QObject>
 #include <QSet>
 
+#include "core/store/verificationrecord.h"
 #include "core/verify/retryschedule.h"
-#include "core/verify/verificationrecord.h"
 
 class DouyinClient;
 class QTimer;

@@ -5,7 +5,7 @@
 #include <QWidget>
 
 #include "core/result.h"
-#include "core/verify/verificationrecord.h"
+#include "core/store/verificationrecord.h"
 
 class EngineProxy;
 class QComboBox;

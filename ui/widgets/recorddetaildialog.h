@@ -4,7 +4,7 @@
 #include <QHash>
 
 #include "core/result.h"
-#include "core/verify/verificationrecord.h"
+#include "core/store/verificationrecord.h"
 
 class EngineProxy;
 class QDialogButtonBox;

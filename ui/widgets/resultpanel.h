@@ -2,7 +2,7 @@
 
 #include <QFrame>
 
-#include "core/verify/verificationrecord.h"
+#include "core/store/verificationrecord.h"
 
 class QLabel;
 

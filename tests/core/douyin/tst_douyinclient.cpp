@@ -193,8 +193,7 @@ private slots:
         const auto retried =
                 verifyCodes(prepared.value().verifyToken, poi, {certificate.encryptedCode});
         QVERIFY(retried.ok());
-        QCOMPARE(retried.value().results.first().result,
-                 qint64(DouyinApi::VERIFY_ALREADY_UNDER_TOKEN));
+        QCOMPARE(retried.value().results.first().result, qint64(DouyinApi::VERIFY_REPEATED));
 
         // A used coupon can no longer be prepared.
         const auto again = prepareCode(code);

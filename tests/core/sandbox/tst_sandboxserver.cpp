@@ -416,11 +416,11 @@ private slots:
         const Reply queried = get(QString::fromLatin1(DouyinApi::PATH_CERTIFICATE_QUERY)
                                   + QStringLiteral("?order_id=") + order.orderId);
         QCOMPARE(queried.errorCode(), 0);
+        // The batch query answers them as JSON numbers, as seed 003's example does: exact
+        // digits, never a rounded double.
         const QByteArray certificateId =
-                "\"certificate_id\":\"" + order.certificateIds.at(0).toLatin1() + '"';
-        QVERIFY(queried.body.contains(certificateId));
-        const QByteArray poiId = "\"poi_id\":\"" + order.poiId.toLatin1() + '"';
-        QVERIFY(queried.body.contains(poiId));
+                "\"certificate_id\":" + order.certificateIds.at(0).toLatin1() + ',';
+        QVERIFY2(queried.body.contains(certificateId), queried.body.constData());
     }
 
     void shortLinkRedirectsToObjectId_data()
@@ -587,9 +587,10 @@ private slots:
                                          .toString();
         QVERIFY(!verifyId.isEmpty());
 
-        // Douyin's retry rule: the identical request again says "already verified" (1208).
+        // Douyin's retry rule: the identical request again says "already applied" (2 at once,
+        // 1208 later).
         const Reply retried = verify(token, order.poiId, order.encryptedCodes);
-        QCOMPARE(retried.resultCode(), qint64(DouyinApi::VERIFY_ALREADY_UNDER_TOKEN));
+        QCOMPARE(retried.resultCode(), qint64(DouyinApi::VERIFY_REPEATED));
         QCOMPARE(retried.result().value(QStringLiteral("verify_id")).toString(), verifyId);
     }
 
@@ -778,7 +779,9 @@ private slots:
         const Reply reply = send(verb, path, body);
         QCOMPARE(reply.status, 200);
         QCOMPARE(reply.errorCode(), qint64(DouyinApi::BAD_PARAMETER));
-        QVERIFY(!reply.data().value(QStringLiteral("description")).toString().isEmpty());
+        // A parameter error is the platform's: described in extra, data's code stays 0.
+        QVERIFY(!reply.extra().value(QStringLiteral("description")).toString().isEmpty());
+        QCOMPARE(reply.data().value(QStringLiteral("error_code")).toInteger(-1), 0);
     }
 
     void controlRejectsBadInput_data()

@@ -351,8 +351,10 @@ private slots:
                 << "reused other codes" << qint64(DouyinApi::VERIFY_TOKEN_INVALID);
         QTest::newRow("reused token at another poi")
                 << "reused other poi" << qint64(DouyinApi::VERIFY_TOKEN_INVALID);
-        QTest::newRow("identical retry")
-                << "identical retry" << qint64(DouyinApi::VERIFY_ALREADY_UNDER_TOKEN);
+        QTest::newRow("identical retry at once (duplicate request)")
+                << "identical retry" << qint64(DouyinApi::VERIFY_REPEATED);
+        QTest::newRow("identical retry later")
+                << "identical retry later" << qint64(DouyinApi::VERIFY_ALREADY_UNDER_TOKEN);
         QTest::newRow("identical retry of a failure")
                 << "identical retry of failure" << qint64(DouyinApi::POI_NOT_ALLOWED);
         QTest::newRow("identical retry after cancel")
@@ -401,10 +403,12 @@ private slots:
                 verifyPoi = otherPoi;
             else
                 codes = QStringList{order.encryptedCodes.at(1)};
-        } else if (scenario == u"identical retry") {
+        } else if (scenario.startsWith(u"identical retry") && !scenario.contains(u"failure")) {
             const SandboxAnswer first = f.verify(token, poi, codes);
             QCOMPARE(Fixture::resultCode(first), qint64(0));
             firstVerifyId = Fixture::result(first).value(QStringLiteral("verify_id")).toString();
+            if (scenario.endsWith(u"later"))
+                f.advance(DouyinApi::VERIFY_DUPLICATE_WINDOW_SECONDS);
         } else if (scenario == u"identical retry of failure") {
             verifyPoi = otherPoi;
             QCOMPARE(Fixture::resultCode(f.verify(token, verifyPoi, codes)),
@@ -422,7 +426,8 @@ private slots:
         const QJsonObject result = Fixture::result(answer);
         QCOMPARE(result.value(QStringLiteral("result")).toInteger(-1), expected);
         QCOMPARE(result.value(QStringLiteral("code")).toString(), codes.at(0));
-        if (expected == DouyinApi::OK || expected == DouyinApi::VERIFY_ALREADY_UNDER_TOKEN) {
+        if (expected == DouyinApi::OK || expected == DouyinApi::VERIFY_ALREADY_UNDER_TOKEN
+            || expected == DouyinApi::VERIFY_REPEATED) {
             QCOMPARE(result.value(QStringLiteral("certificate_id")).toString(),
                      order.certificateIds.at(0));
             QCOMPARE(result.value(QStringLiteral("origin_code")).toString(), order.codes.at(0));
@@ -430,7 +435,11 @@ private slots:
             QCOMPARE(result.value(QStringLiteral("account_id")).toString(),
                      QStringLiteral("sandbox_account"));
             QVERIFY(!result.value(QStringLiteral("verify_id")).toString().isEmpty());
-            QCOMPARE(result.value(QStringLiteral("verify_time")).toInteger(), *f.clock);
+            // The verification's own time, also when a retry reports it.
+            QCOMPARE(result.value(QStringLiteral("verify_time")).toInteger(),
+                     scenario.endsWith(u"later")
+                             ? *f.clock - DouyinApi::VERIFY_DUPLICATE_WINDOW_SECONDS
+                             : *f.clock);
             QCOMPARE(f.status(order.certificateIds.at(0)), Status::Verified);
             QCOMPARE(f.state->certificate(order.certificateIds.at(0))->verifyRecords.size(), 1);
         } else {

@@ -60,6 +60,7 @@ const QStringList LATEST_VERIFICATION_INDEXES{
         QStringLiteral("idx_verifications_source"),
         QStringLiteral("idx_verifications_status_created"),
         QStringLiteral("idx_verifications_token"),
+        QStringLiteral("idx_verifications_token_code"),
         QStringLiteral("idx_verifications_verify_id"),
 };
 
@@ -128,6 +129,46 @@ private slots:
         while (plan.next())
             details += plan.value(3).toString() + u'\n';
         QVERIFY2(details.contains(QStringLiteral("USING INDEX")), qPrintable(details));
+    }
+
+    // Wave 1 could record one verify_token twice (a success and a "failed 1208" copy). The
+    // migration keeps both rows, marks the copy, and the unique index refuses a third.
+    void duplicateTokensSurviveTheMigration()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("duplicates.sqlite"));
+        {
+            auto old = Database::open(path, 5);
+            QVERIFY(old.ok());
+            for (const char *status : {"failed", "success", "failed"}) {
+                QVERIFY(exec(old.value()->connection(),
+                             QStringLiteral("INSERT INTO verifications (app_id, poi_id, mode, "
+                                            "verify_token, encrypted_code, verify_status, "
+                                            "business_date, created_at, updated_at) VALUES (0, "
+                                            "'p', 'encrypted_code', 't1', 'e1', '%1', "
+                                            "'2026-01-01', 1, 1)")
+                                     .arg(QLatin1String(status))));
+            }
+        }
+        auto upgraded = Database::open(path);
+        QVERIFY2(upgraded.ok(), qPrintable(upgraded.ok() ? QString() : upgraded.error().message));
+        QSqlDatabase &db = upgraded.value()->connection();
+        QCOMPARE(scalar(db, QStringLiteral("SELECT COUNT(*) FROM verifications")).toInt(), 3);
+        QCOMPARE(scalar(db,
+                        QStringLiteral("SELECT COUNT(*) FROM verifications WHERE "
+                                       "duplicate_of IS NULL AND verify_status = 'success'"))
+                         .toInt(),
+                 1);
+        QCOMPARE(scalar(db,
+                        QStringLiteral("SELECT COUNT(*) FROM verifications WHERE "
+                                       "duplicate_of = (SELECT id FROM verifications WHERE "
+                                       "verify_status = 'success')"))
+                         .toInt(),
+                 2);
+        QVERIFY(!exec(db,
+                      QStringLiteral("INSERT INTO verifications (app_id, poi_id, mode, "
+                                     "verify_token, encrypted_code, verify_status, business_date, "
+                                     "created_at, updated_at) VALUES (0, 'p', 'encrypted_code', "
+                                     "'t1', 'e1', 'pending', '2026-01-01', 1, 1)")));
     }
 
     void foreignKeysAreEnforced()

@@ -80,7 +80,9 @@ VerificationRecord fullRecord()
     r.mode = Mode::ShortLink;
     r.sourceInput = QStringLiteral("https://v.douyin.com/abc/");
     r.batchId = QStringLiteral("batch-full");
-    r.verifyToken = QStringLiteral("token-full");
+    // One verification per token and code (a unique index): every record its own token.
+    static int serial = 0;
+    r.verifyToken = QStringLiteral("token-full-%1").arg(++serial);
     r.verifyStatus = Status::Success;
     r.errorCode = 0;
     r.errorDescription = QStringLiteral("成功");

@@ -242,8 +242,9 @@ private slots:
         QTest::addColumn<QString>("mode");
         QTest::addColumn<Status>("settled");
         QTest::addColumn<int>("extraVerifies"); // verify calls made by resolution
-        QTest::newRow("drop_after_commit: status query finds it verified")
-                << "drop_after_commit" << Status::Success << 0;
+        // Verified on Douyin: the same-token resend (answered 2/1208) says it was ours.
+        QTest::newRow("drop_after_commit: verified, the resend says by us")
+                << "drop_after_commit" << Status::Success << 1;
         QTest::newRow("drop_before_commit: still usable, retried with the same token")
                 << "drop_before_commit" << Status::Success << 1;
     }

@@ -1,4 +1,4 @@
-#include "core/api/jsonreply.h"
+#include "core/http/jsonreply.h"
 
 #include <QJsonDocument>
 #include <QRandomGenerator>

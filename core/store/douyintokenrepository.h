@@ -11,7 +11,7 @@ class SecretBox;
 
 // Keeps the client_token in the database, sealed with the master key, so a restart does not
 // fetch a new one (each fetch retires the previous token after Douyin's grace period).
-class DouyinTokenStore
+class DouyinTokenRepository
 {
 public:
     struct Stored
@@ -22,7 +22,7 @@ public:
     };
 
     // Both must outlive the store and belong to the calling thread.
-    DouyinTokenStore(Database *database, const SecretBox *box);
+    DouyinTokenRepository(Database *database, const SecretBox *box);
 
     std::optional<Stored> load(const QString &clientKey) const;
     Result<Done> save(const QString &clientKey, const Stored &token,

@@ -1,4 +1,4 @@
-#include "core/douyin/douyintokenstore.h"
+#include "core/store/douyintokenrepository.h"
 
 #include <QSqlError>
 #include <QSqlQuery>
@@ -13,13 +13,14 @@ constexpr char SEAL_CONTEXT[] = "douyin.client_token";
 
 } // namespace
 
-DouyinTokenStore::DouyinTokenStore(Database *database, const SecretBox *box)
+DouyinTokenRepository::DouyinTokenRepository(Database *database, const SecretBox *box)
     : m_database(database),
       m_box(box)
 {
 }
 
-std::optional<DouyinTokenStore::Stored> DouyinTokenStore::load(const QString &clientKey) const
+std::optional<DouyinTokenRepository::Stored>
+DouyinTokenRepository::load(const QString &clientKey) const
 {
     QSqlQuery query(m_database->connection());
     query.prepare(QStringLiteral("SELECT token_sealed, expires_at, fetched_at FROM douyin_tokens "
@@ -36,8 +37,8 @@ std::optional<DouyinTokenStore::Stored> DouyinTokenStore::load(const QString &cl
                   query.value(2).toLongLong()};
 }
 
-Result<Done> DouyinTokenStore::save(const QString &clientKey, const Stored &token,
-                                    const std::optional<Stored> &previous)
+Result<Done> DouyinTokenRepository::save(const QString &clientKey, const Stored &token,
+                                         const std::optional<Stored> &previous)
 {
     const auto sealed = m_box->seal(token.token.toUtf8(), SEAL_CONTEXT);
     if (!sealed.ok())

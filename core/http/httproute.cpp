@@ -1,4 +1,4 @@
-#include "core/api/httproute.h"
+#include "core/http/httproute.h"
 
 namespace HttpRoute {
 

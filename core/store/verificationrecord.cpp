@@ -1,4 +1,4 @@
-#include "core/verify/verificationrecord.h"
+#include "core/store/verificationrecord.h"
 
 #include <array>
 #include <utility>

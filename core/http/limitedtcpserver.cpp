@@ -1,11 +1,11 @@
-#include "core/api/limitedtcpserver.h"
+#include "core/http/limitedtcpserver.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRandomGenerator>
 #include <QTcpSocket>
 
-#include "core/api/jsonreply.h"
+#include "core/http/jsonreply.h"
 #include "core/logging/categories.h"
 
 namespace {

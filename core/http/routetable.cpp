@@ -1,7 +1,7 @@
-#include "core/api/routetable.h"
+#include "core/http/routetable.h"
 
-#include "core/api/httproute.h"
-#include "core/api/jsonreply.h"
+#include "core/http/httproute.h"
+#include "core/http/jsonreply.h"
 
 void RouteTable::add(const QString &path, QHttpServerRequest::Method method)
 {
