@@ -651,11 +651,6 @@ Use the scanner gun, type the code, or paste a screenshot (Ctrl+V).</source>
         <translation>核销记录 %1</translation>
     </message>
     <message>
-        <source>No answer from Douyin yet.</source>
-        <extracomment>In place of Douyin&apos;s raw answer</extracomment>
-        <translation>尚未收到抖音的应答。</translation>
-    </message>
-    <message>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
@@ -676,6 +671,15 @@ Use the scanner gun, type the code, or paste a screenshot (Ctrl+V).</source>
     <message>
         <source>Copy</source>
         <translation>复制</translation>
+    </message>
+    <message>
+        <source>Platform</source>
+        <translation>平台</translation>
+    </message>
+    <message>
+        <source>No answer from the platform yet.</source>
+        <extracomment>In place of the platform&apos;s raw answer</extracomment>
+        <translation>平台尚未返回结果。</translation>
     </message>
 </context>
 <context>
@@ -768,6 +772,14 @@ Coupon status</extracomment>
     <message>
         <source>App %1</source>
         <translation>应用 %1</translation>
+    </message>
+    <message>
+        <source>Douyin</source>
+        <translation>抖音</translation>
+    </message>
+    <message>
+        <source>Meituan / Dianping</source>
+        <translation>美团/点评</translation>
     </message>
 </context>
 <context>

@@ -5,6 +5,17 @@
 
 #include "core/douyin/douyinapi.h"
 
+QString RecordText::platform(PlatformId platform)
+{
+    switch (platform) {
+    case PlatformId::Douyin:
+        return tr("Douyin");
+    case PlatformId::Meituan:
+        return tr("Meituan / Dianping");
+    }
+    return {};
+}
+
 QString RecordText::status(VerificationRecord::Status status)
 {
     using Status = VerificationRecord::Status;

@@ -16,6 +16,8 @@ class RecordText
 
 public:
     static QString status(VerificationRecord::Status status);
+    // The coupon platform's name as staff know it.
+    static QString platform(PlatformId platform);
     // Green, red, orange or grey: readable on white, told apart at a glance.
     static QColor statusColor(VerificationRecord::Status status);
     static QString enrichment(VerificationRecord::Enrichment status);

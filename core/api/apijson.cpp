@@ -85,9 +85,15 @@ QJsonObject verificationView(const VerificationRecord &r)
             {QStringLiteral("discount_amount"), numberOrNull(r.discountAmount)},
             {QStringLiteral("enrichment_status"), VerificationRecord::toString(r.enrichmentStatus)},
             {QStringLiteral("enrichment_retry_count"), r.enrichmentRetryCount},
+            // The seed's field keeps Douyin's raw answer; platform_response is every platform's.
             {QStringLiteral("douyin_response"),
-             r.douyinResponse.isEmpty() ? QJsonValue(QJsonValue::Null)
-                                        : QJsonValue(r.douyinResponse)},
+             r.platformResponse.isEmpty() || r.platform != PlatformId::Douyin
+                     ? QJsonValue(QJsonValue::Null)
+                     : QJsonValue(r.platformResponse)},
+            {QStringLiteral("platform"), Platforms::toString(r.platform)},
+            {QStringLiteral("platform_response"),
+             r.platformResponse.isEmpty() ? QJsonValue(QJsonValue::Null)
+                                          : QJsonValue(r.platformResponse)},
             {QStringLiteral("verify_time"), timestampOrNull(seconds(r.verifyTime))},
             {QStringLiteral("create_order_time"), timestampOrNull(seconds(r.createOrderTime))},
             {QStringLiteral("pay_time"), timestampOrNull(seconds(r.payTime))},

@@ -47,6 +47,8 @@ const char *const VIEW_FIELDS[] = {
         "created_at",
         "updated_at",
         "extra",
+        "platform",
+        "platform_response",
 };
 
 const char *const EXTRA_RECORD_FIELDS[] = {

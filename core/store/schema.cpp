@@ -279,6 +279,17 @@ QList<Schema::Migration> buildMigrations()
                                     "ON verifications (verify_token, encrypted_code) "
                                     "WHERE duplicate_of IS NULL"),
              }});
+    // Records of every platform in one table: which platform, and its raw answer under a
+    // neutral name (the API still shows Douyin's as douyin_response, the seed's field).
+    list.append({7,
+                 "platform and platform_response",
+                 {
+                         QStringLiteral("ALTER TABLE verifications ADD COLUMN platform TEXT NOT "
+                                        "NULL DEFAULT 'douyin' CHECK (platform IN "
+                                        "('douyin','meituan'))"),
+                         QStringLiteral("ALTER TABLE verifications RENAME COLUMN douyin_response "
+                                        "TO platform_response"),
+                 }});
     return list;
 }
 

@@ -5,6 +5,8 @@
 #include <QJsonObject>
 #include <QString>
 
+#include "core/platform/platformid.h"
+
 // One certificate's verification, as stored (table `verifications`) and as shown
 // (API.md's VerificationView). std::nullopt / empty strings are "not known yet" and are
 // shown as JSON null, never invented.
@@ -52,7 +54,8 @@ struct VerificationRecord
     int resolveAttempts = 0;
     std::optional<qint64> nextResolveAt; // Unix ms
 
-    QJsonObject douyinResponse; // the raw verify answer, unchanged; empty = none yet
+    PlatformId platform = PlatformId::Douyin;
+    QJsonObject platformResponse; // the platform's raw verify answer, unchanged; empty = none yet
     QJsonObject extra; // operator_id, device_id, note
 
     std::optional<qint64> verifyTime; // Unix seconds

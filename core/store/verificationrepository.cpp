@@ -62,8 +62,9 @@ constexpr std::array WRITE_COLUMNS{
         "enrichment_retry_count",
         "resolve_attempts",
         "next_resolve_at",
-        "douyin_response",
+        "platform_response",
         "extra",
+        "platform",
         "verify_time",
         "create_order_time",
         "pay_time",
@@ -164,8 +165,9 @@ QVariantList writeValues(const VerificationRecord &r)
             r.enrichmentRetryCount,
             r.resolveAttempts,
             nullable(r.nextResolveAt),
-            nullableJson(r.douyinResponse),
+            nullableJson(r.platformResponse),
             nullableJson(r.extra),
+            Platforms::toString(r.platform),
             nullable(r.verifyTime),
             nullable(r.createOrderTime),
             nullable(r.payTime),
@@ -234,8 +236,9 @@ VerificationRecord readRecord(const QSqlQuery &query)
     r.enrichmentRetryCount = next().toInt();
     r.resolveAttempts = next().toInt();
     r.nextResolveAt = optionalLong(next());
-    r.douyinResponse = jsonObject(next());
+    r.platformResponse = jsonObject(next());
     r.extra = jsonObject(next());
+    r.platform = Platforms::fromString(text()).value_or(PlatformId::Douyin);
     r.verifyTime = optionalLong(next());
     r.createOrderTime = optionalLong(next());
     r.payTime = optionalLong(next());

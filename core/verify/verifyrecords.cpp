@@ -94,7 +94,7 @@ void applyAnswer(QList<VerificationRecord> &records, const VerifyResult &answer)
     const QString logid = logidOf(answer.raw);
     for (qsizetype i = 0; i < records.size(); ++i) {
         VerificationRecord &record = records[i];
-        record.douyinResponse = answer.raw;
+        record.platformResponse = answer.raw;
         if (!logid.isEmpty())
             record.logid = logid;
         const VerifyCodeResult *result = resultFor(record, answer, i);
@@ -130,7 +130,7 @@ void applyRejection(QList<VerificationRecord> &records, const DouyinError &error
 {
     for (VerificationRecord &record : records) {
         record.logid = error.logid;
-        record.douyinResponse = error.raw;
+        record.platformResponse = error.raw;
         if (error.code == DouyinApi::VERIFY_ALREADY_UNDER_TOKEN) {
             record.errorCode.reset();
             record.errorDescription.clear();

@@ -249,7 +249,7 @@ QString takeResendAnswer(QList<VerificationRecord> &records, const QList<Verdict
                 record.verifyTime = seen.at(i).verifyTime;
             continue;
         }
-        record.douyinResponse = theirs.douyinResponse;
+        record.platformResponse = theirs.platformResponse;
         record.logid = theirs.logid;
         const bool verifiedBeforeWeSent =
                 seen.at(i).verifyTime && seen.at(i).verifyTime * 1000 < record.createdAt - 1000;

@@ -406,7 +406,7 @@ void bench_VerificationRepository::writeCost()
         done.verifyStatus = Status::Success;
         done.verifyId = QStringLiteral("bench-vid-%1").arg(i);
         done.orderId = QStringLiteral("bench-order-%1").arg(i);
-        done.douyinResponse = QJsonObject{{QStringLiteral("error_code"), 0}};
+        done.platformResponse = QJsonObject{{QStringLiteral("error_code"), 0}};
         timer.start();
         QVERIFY(m_repository->update({done}).ok());
         updateNs << timer.nsecsElapsed();

@@ -310,13 +310,15 @@ private slots:
                 });
         QVERIFY(full && full->ok());
         const VerificationRecord &record = full->value();
-        QVERIFY(!record.douyinResponse.isEmpty());
+        QVERIFY(!record.platformResponse.isEmpty());
 
         // Every VerificationView field has a row with a value.
         const QJsonObject view = ApiJson::verificationView(record);
-        QCOMPARE(view.size(), 33);
+        QCOMPARE(view.size(), 35);
         for (const QString &field : view.keys()) {
-            QVERIFY2(dialog->findChild<QWidget *>("value_" + field), qPrintable(field));
+            // douyin_response repeats platform_response: one pane shows both.
+            const QString shown = field == "douyin_response" ? "platform_response" : field;
+            QVERIFY2(dialog->findChild<QWidget *>("value_" + shown), qPrintable(field));
             QVERIFY2(!dialog->valueText(field).isEmpty(), qPrintable(field));
         }
         QCOMPARE(dialog->valueText("id"), QString::number(record.id));
@@ -342,10 +344,10 @@ private slots:
 
         // The raw answer is Douyin's object, unchanged.
         const auto raw = qobject_cast<QPlainTextEdit *>(
-                dialog->findChild<QWidget *>("value_douyin_response"));
+                dialog->findChild<QWidget *>("value_platform_response"));
         QVERIFY(raw);
         QCOMPARE(QJsonDocument::fromJson(raw->toPlainText().toUtf8()).object(),
-                 record.douyinResponse);
+                 record.platformResponse);
 
         QVERIFY(DemoGateway::saveScreenshot(dialog, "record_detail_en"));
         QVERIFY(m_gateway.setChinese(true));
@@ -396,7 +398,8 @@ private slots:
                 "sku_id,sku_name,verify_records_count,verify_id,order_id,source_order_id,"
                 "ext_order_id,order_status,pay_amount,receipt_amount,discount_amount,"
                 "enrichment_status,enrichment_retry_count,douyin_response,verify_time,"
-                "create_order_time,pay_time,created_at,updated_at,extra,poi_name,"
+                "create_order_time,pay_time,created_at,updated_at,extra,platform,"
+                "platform_response,poi_name,"
                 "created_at_local,pay_amount_yuan,receipt_amount_yuan,discount_amount_yuan\r\n";
         QVERIFY(bytes.mid(3).startsWith(header));
         // Quotes doubled, the comma and the newline kept inside one quoted field.
@@ -405,7 +408,7 @@ private slots:
         const QList<QStringList> rows = parseCsv(QString::fromUtf8(bytes.mid(3)));
         QCOMPARE(rows.size(), 7);
         const QStringList columns = rows.first();
-        QCOMPARE(columns.size(), 38);
+        QCOMPARE(columns.size(), 40);
         const auto column = [&columns](const char *name) {
             return columns.indexOf(name);
         };
@@ -420,7 +423,7 @@ private slots:
             QVERIFY(full && full->ok());
             const VerificationRecord &record = full->value();
             const QStringList &row = rows.at(i + 1);
-            QCOMPARE(row.size(), 38);
+            QCOMPARE(row.size(), 40);
             const QJsonObject view = ApiJson::verificationView(record);
             // Every API field: strings as they are, numbers in full, null as an empty field,
             // objects as compact JSON.
@@ -536,7 +539,7 @@ private slots:
         QCOMPARE(rows.size(), SYNTHETIC_RECORDS + 1);
         QSet<QString> ids;
         for (int i = 1; i < rows.size(); ++i) {
-            QCOMPARE(rows.at(i).size(), 38);
+            QCOMPARE(rows.at(i).size(), 40);
             QCOMPARE(rows.at(i).at(12), "批量, \"测试\"");
             ids.insert(rows.at(i).at(0));
         }

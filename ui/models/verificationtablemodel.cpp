@@ -104,7 +104,7 @@ void VerificationTableModel::fetchPage()
                                   const int first = int(m_rows.size());
                                   beginInsertRows({}, first, first + int(fresh.size()) - 1);
                                   for (VerificationRecord &record : fresh) {
-                                      record.douyinResponse = {};
+                                      record.platformResponse = {};
                                       m_rowById.insert(record.id, int(m_rows.size()));
                                       m_rows << std::move(record);
                                   }
@@ -124,7 +124,7 @@ bool VerificationTableModel::applyChanges(const QList<VerificationRecord> &recor
             newer = newer || record.createdAt >= newest;
             continue;
         }
-        record.douyinResponse = {};
+        record.platformResponse = {};
         // Records straight from the engine may not carry the app's name; the list's did.
         if (record.appName.isEmpty() && record.appId == m_rows.at(row).appId)
             record.appName = m_rows.at(row).appName;

@@ -28,11 +28,13 @@ struct Field
     const char *title;
 };
 
-// API.md's VerificationView in its order (douyin_response has the pane on the right), then
+// API.md's VerificationView in its order (platform_response, which douyin_response repeats
+// for Douyin records, has the pane on the right), then
 // what staff need when they call support: the scanned text, Douyin's log id, the expiry.
 // clang-format off
 const Field FIELDS[] = {
     {"verify_status", QT_TRANSLATE_NOOP("RecordDetailDialog", "Status")},
+    {"platform", QT_TRANSLATE_NOOP("RecordDetailDialog", "Platform")},
     {"error_code", QT_TRANSLATE_NOOP("RecordDetailDialog", "Error code")},
     {"error_description", QT_TRANSLATE_NOOP("RecordDetailDialog", "Reason")},
     {"product_name", QT_TRANSLATE_NOOP("RecordDetailDialog", "Product")},
@@ -70,7 +72,7 @@ const Field FIELDS[] = {
 };
 // clang-format on
 
-const QString RAW_FIELD = QStringLiteral("douyin_response");
+const QString RAW_FIELD = QStringLiteral("platform_response");
 
 // Base64 and URLs: long, and no spaces for a label to wrap at.
 bool isLongToken(const QString &field)
@@ -215,7 +217,7 @@ RecordDetailDialog::RecordDetailDialog(EngineProxy *engine, const VerificationRe
 
 QString RecordDetailDialog::valueText(const QString &field) const
 {
-    if (field == RAW_FIELD)
+    if (field == RAW_FIELD || field == QLatin1String("douyin_response"))
         return m_raw->toPlainText();
     const QWidget *widget = m_values.value(field);
     if (const auto *label = qobject_cast<const QLabel *>(widget))
@@ -251,15 +253,15 @@ void RecordDetailDialog::showRecord(const VerificationRecord &record)
                          RecordText::money(record.payAmount)));
     setWindowTitle(tr("Verification record %1").arg(record.id));
 
-    if (!record.douyinResponse.isEmpty())
+    if (!record.platformResponse.isEmpty())
         m_raw->setPlainText(QString::fromUtf8(
-                QJsonDocument(record.douyinResponse).toJson(QJsonDocument::Indented)));
+                QJsonDocument(record.platformResponse).toJson(QJsonDocument::Indented)));
     else if (m_full)
-        //: In place of Douyin's raw answer
-        m_raw->setPlainText(tr("No answer from Douyin yet."));
+        //: In place of the platform's raw answer
+        m_raw->setPlainText(tr("No answer from the platform yet."));
     else
         m_raw->setPlainText(tr("Loading…"));
-    m_copyRaw->setEnabled(!record.douyinResponse.isEmpty());
+    m_copyRaw->setEnabled(!record.platformResponse.isEmpty());
 }
 
 QString RecordDetailDialog::value(const QString &field) const
@@ -280,6 +282,8 @@ QString RecordDetailDialog::value(const QString &field) const
     }
     if (field == QLatin1String("verify_status"))
         return RecordText::status(r.verifyStatus);
+    if (field == QLatin1String("platform"))
+        return RecordText::platform(r.platform);
     // A success has no error, whatever the record kept (the API shows 0 and "").
     if (field == QLatin1String("error_code"))
         return success ? RecordText::none() : number(r.errorCode);

@@ -277,7 +277,10 @@ const QStringList VIEW_FIELDS{"id",
                               "pay_time",
                               "created_at",
                               "updated_at",
-                              "extra"};
+                              "extra",
+                              // Extensions → Platforms
+                              "platform",
+                              "platform_response"};
 
 const QStringList APP_FIELDS{
         "id",         "name",       "client_key",  "status", "allow_token_read",

@@ -83,7 +83,7 @@ private slots:
         record.payAmount = 16800;
         record.receiptAmount = 15960;
         record.orderStatus = 3;
-        record.douyinResponse = QJsonObject{{"data", QJsonObject{{"error_code", 0}}}};
+        record.platformResponse = QJsonObject{{"data", QJsonObject{{"error_code", 0}}}};
         record.extra = QJsonObject{{"operator_id", "王芳"}};
         record.createdAt = QDateTime(QDate(2026, 3, 11), QTime(18, 35, 12)).toMSecsSinceEpoch();
         record.updatedAt = record.createdAt;

@@ -109,7 +109,7 @@ VerificationRecord fullRecord()
     r.enrichmentRetryCount = 2;
     r.resolveAttempts = 3;
     r.nextResolveAt = 1773000000000;
-    r.douyinResponse = QJsonObject{{QStringLiteral("data"),
+    r.platformResponse = QJsonObject{{QStringLiteral("data"),
                                     QJsonObject{{QStringLiteral("error_code"), 0},
                                                 {QStringLiteral("verify_results"), QJsonArray{}}}}};
     r.extra = QJsonObject{{QStringLiteral("operator_id"), QStringLiteral("op-7")},
@@ -162,7 +162,7 @@ QStringList differences(const VerificationRecord &a, const VerificationRecord &b
     DYGW_DIFF(enrichmentRetryCount)
     DYGW_DIFF(resolveAttempts)
     DYGW_DIFF(nextResolveAt)
-    DYGW_DIFF(douyinResponse)
+    DYGW_DIFF(platformResponse)
     DYGW_DIFF(extra)
     DYGW_DIFF(verifyTime)
     DYGW_DIFF(createOrderTime)

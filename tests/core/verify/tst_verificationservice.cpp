@@ -166,7 +166,7 @@ private slots:
             QVERIFY(!record.certificateId.isEmpty());
             QCOMPARE(record.orderId, orderId);
             QCOMPARE(record.extra.value("operator_id").toString(), QString("cashier-1"));
-            QVERIFY(!record.douyinResponse.isEmpty());
+            QVERIFY(!record.platformResponse.isEmpty());
             QCOMPARE(record.mode, *VerificationRecord::modeFromString(mode));
             if (mode != "encrypted_code" || true)
                 QCOMPARE(record.payAmount.value_or(-1), 1990);
