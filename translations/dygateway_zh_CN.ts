@@ -370,46 +370,6 @@ Use the scanner gun, type the code, or paste a screenshot (Ctrl+V).</source>
         <translation>扫码已超时，请重新扫码。</translation>
     </message>
     <message>
-        <source>Douyin asks us to slow down. Wait a moment and scan again.</source>
-        <translation>抖音提示请求过于频繁，请稍候再扫码。</translation>
-    </message>
-    <message>
-        <source>The Douyin account is not set up correctly. Ask the manager to check the settings.</source>
-        <translation>抖音账号配置有误，请联系店长检查设置。</translation>
-    </message>
-    <message>
-        <source>Douyin refused it: %1</source>
-        <translation>抖音拒绝核销：%1</translation>
-    </message>
-    <message>
-        <source>Douyin refused it.</source>
-        <translation>抖音拒绝核销。</translation>
-    </message>
-    <message>
-        <source>Could not reach Douyin. Nothing was verified; scan again.</source>
-        <translation>无法连接抖音，本次未核销，请重新扫码。</translation>
-    </message>
-    <message>
-        <source>Douyin refused this coupon.</source>
-        <translation>抖音拒绝了该券。</translation>
-    </message>
-    <message>
-        <source>The network dropped Douyin&apos;s answer. Checking whether the coupon went through — this updates by itself.</source>
-        <translation>网络中断，未收到抖音的结果。正在确认是否核销成功，结果会自动更新。</translation>
-    </message>
-    <message>
-        <source>Could not reach Douyin. Nothing was verified; check the network and scan again.</source>
-        <translation>无法连接抖音，本次未核销。请检查网络后重新扫码。</translation>
-    </message>
-    <message>
-        <source>Douyin gave an answer we cannot read. Nothing was verified; scan again.</source>
-        <translation>抖音返回了无法识别的结果，本次未核销，请重新扫码。</translation>
-    </message>
-    <message>
-        <source>This is not a valid Douyin coupon link.</source>
-        <translation>这不是有效的抖音券链接。</translation>
-    </message>
-    <message>
         <source>Not that many coupons are left on this order.</source>
         <translation>该订单剩余的券不足。</translation>
     </message>
@@ -418,16 +378,8 @@ Use the scanner gun, type the code, or paste a screenshot (Ctrl+V).</source>
         <translation>这不是券码。</translation>
     </message>
     <message>
-        <source>The Douyin account is not set up yet. Ask the manager to fill in the settings.</source>
-        <translation>尚未配置抖音账号，请联系店长填写设置。</translation>
-    </message>
-    <message>
         <source>This request was already used for another coupon.</source>
         <translation>该请求已用于另一张券。</translation>
-    </message>
-    <message>
-        <source>The record could not be saved, so nothing was sent to Douyin. Check the disk and try again.</source>
-        <translation>记录无法保存，未发送到抖音。请检查磁盘后重试。</translation>
     </message>
     <message>
         <source>Sending</source>
@@ -449,6 +401,59 @@ Use the scanner gun, type the code, or paste a screenshot (Ctrl+V).</source>
         <source>¥%1</source>
         <extracomment>An amount of money in yuan, e.g. ¥12.30</extracomment>
         <translation>¥%1</translation>
+    </message>
+    <message>
+        <source>This coupon cannot be used yet.</source>
+        <translation>此券尚未到可用时间。</translation>
+    </message>
+    <message>
+        <source>%1 asks us to slow down. Wait a moment and scan again.</source>
+        <extracomment>%1 is the platform: Douyin, Meituan / Dianping</extracomment>
+        <translation>%1要求降低请求频率，请稍等片刻再扫码。</translation>
+    </message>
+    <message>
+        <source>The %1 account is not set up correctly. Ask the manager to check the settings.</source>
+        <translation>%1账户设置有误，请店长检查设置。</translation>
+    </message>
+    <message>
+        <source>Could not reach %1. Nothing was verified; scan again.</source>
+        <translation>无法连接%1，未核销任何券，请重新扫码。</translation>
+    </message>
+    <message>
+        <source>%1 refused it: %2</source>
+        <translation>%1拒绝了：%2</translation>
+    </message>
+    <message>
+        <source>%1 refused it.</source>
+        <translation>%1拒绝了此券。</translation>
+    </message>
+    <message>
+        <source>%1 refused this coupon.</source>
+        <translation>%1拒绝了此券。</translation>
+    </message>
+    <message>
+        <source>The network dropped %1&apos;s answer. Checking whether the coupon went through — this updates by itself.</source>
+        <translation>网络丢失了%1的应答，正在确认此券是否已核销——结果会自动更新。</translation>
+    </message>
+    <message>
+        <source>Could not reach %1. Nothing was verified; check the network and scan again.</source>
+        <translation>无法连接%1，未核销任何券，请检查网络后重新扫码。</translation>
+    </message>
+    <message>
+        <source>%1 gave an answer we cannot read. Nothing was verified; scan again.</source>
+        <translation>%1的应答无法识别，未核销任何券，请重新扫码。</translation>
+    </message>
+    <message>
+        <source>This is not a valid coupon link.</source>
+        <translation>这不是有效的券链接。</translation>
+    </message>
+    <message>
+        <source>The %1 account is not set up yet. Ask the manager to fill in the settings.</source>
+        <translation>%1账户尚未设置，请店长在设置中填写。</translation>
+    </message>
+    <message>
+        <source>The record could not be saved, so nothing was sent to %1. Check the disk and try again.</source>
+        <translation>记录无法保存，因此未向%1发送任何请求。请检查磁盘后重试。</translation>
     </message>
 </context>
 <context>

@@ -1,78 +1,90 @@
 #include "ui/outcometext.h"
 
-#include "core/douyin/douyinapi.h"
+#include "ui/recordtext.h"
 
-QString OutcomeText::forDouyinCode(std::optional<qint64> code, const QString &douyinText)
+QString OutcomeText::forReason(RejectReason reason, PlatformId platform,
+                               const QString &platformText)
 {
-    switch (code.value_or(-1)) {
-    case DouyinApi::CERTIFICATE_USED:
+    const QString name = RecordText::platform(platform);
+    switch (reason) {
+    case RejectReason::Used:
         return tr("This coupon has already been used.");
-    case DouyinApi::CERTIFICATE_EXPIRED:
+    case RejectReason::Expired:
         return tr("This coupon has expired.");
-    case DouyinApi::CERTIFICATE_REFUNDED:
+    case RejectReason::Refunded:
         return tr("This coupon has been refunded.");
-    case DouyinApi::POI_NOT_ALLOWED:
+    case RejectReason::WrongStore:
         return tr("This coupon cannot be used at this store.");
-    case DouyinApi::CERTIFICATE_NOT_FOUND:
+    case RejectReason::NotFound:
         return tr("No such coupon. Check the code and scan again.");
-    case DouyinApi::VERIFY_TOKEN_INVALID:
+    case RejectReason::NotStarted:
+        return tr("This coupon cannot be used yet.");
+    case RejectReason::BadToken:
         return tr("The scan has timed out. Scan the coupon again.");
-    case DouyinApi::TOO_FREQUENT:
-        return tr("Douyin asks us to slow down. Wait a moment and scan again.");
-    case DouyinApi::TOKEN_INVALID:
-    case DouyinApi::TOKEN_EXPIRED:
-    case DouyinApi::CLIENT_KEY_INVALID:
-    case DouyinApi::CLIENT_SECRET_INVALID:
-    case DouyinApi::MERCHANT_NOT_AUTHORISED:
-    case DouyinApi::CAPABILITY_NOT_GRANTED:
-        return tr("The Douyin account is not set up correctly. Ask the manager to check the "
-                  "settings.");
-    default:
+    case RejectReason::RateLimited:
+        //: %1 is the platform: Douyin, Meituan / Dianping
+        return tr("%1 asks us to slow down. Wait a moment and scan again.").arg(name);
+    case RejectReason::NotAuthorised:
+        return tr("The %1 account is not set up correctly. Ask the manager to check the "
+                  "settings.")
+                .arg(name);
+    case RejectReason::Unavailable:
+        return tr("Could not reach %1. Nothing was verified; scan again.").arg(name);
+    case RejectReason::Unknown:
         break;
     }
-    if (!douyinText.isEmpty())
-        return tr("Douyin refused it: %1").arg(douyinText);
-    return tr("Douyin refused it.");
+    if (!platformText.isEmpty())
+        return tr("%1 refused it: %2").arg(name, platformText);
+    return tr("%1 refused it.").arg(name);
 }
 
-QString OutcomeText::forFailedRecord(const VerificationRecord &record)
+QString OutcomeText::forFailedRecord(const VerificationRecord &record,
+                                     std::optional<RejectReason> reason)
 {
-    if (!record.errorCode && record.errorDescription.startsWith(QLatin1String("not sent")))
-        return tr("Could not reach Douyin. Nothing was verified; scan again.");
-    return forDouyinCode(record.errorCode, record.errorDescription);
+    return forReason(reason.value_or(RejectReason::Unknown), record.platform,
+                     record.errorDescription);
 }
 
 QString OutcomeText::forOutcome(VerifyOutcome::Kind kind, const Error &error,
-                                const std::optional<DouyinError> &douyin)
+                                const std::optional<PlatformError> &platformError,
+                                PlatformId platform)
 {
     using Kind = VerifyOutcome::Kind;
+    if (platformError)
+        platform = platformError->platform;
+    const QString name = RecordText::platform(platform);
     switch (kind) {
     case Kind::PrepareRejected:
-        return douyin ? forDouyinCode(douyin->code, douyin->description)
-                      : tr("Douyin refused this coupon.");
+        return platformError
+                ? forReason(platformError->reason, platform, platformError->description)
+                : tr("%1 refused this coupon.").arg(name);
     case Kind::Unknown:
-        return tr("The network dropped Douyin's answer. Checking whether the coupon went "
-                  "through — this updates by itself.");
+        return tr("The network dropped %1's answer. Checking whether the coupon went "
+                  "through — this updates by itself.")
+                .arg(name);
     case Kind::Unavailable:
-        return tr("Could not reach Douyin. Nothing was verified; check the network and scan "
-                  "again.");
+        return tr("Could not reach %1. Nothing was verified; check the network and scan "
+                  "again.")
+                .arg(name);
     case Kind::BadAnswer:
-        return tr("Douyin gave an answer we cannot read. Nothing was verified; scan again.");
+        return tr("%1 gave an answer we cannot read. Nothing was verified; scan again.").arg(name);
     case Kind::BadLink:
-        return tr("This is not a valid Douyin coupon link.");
+        return tr("This is not a valid coupon link.");
     case Kind::BadInput:
-        if (error.message.startsWith(QLatin1String("count")))
-            return tr("Not that many coupons are left on this order.");
         return tr("This is not a coupon code.");
+    case Kind::CountTooHigh:
+        return tr("Not that many coupons are left on this order.");
     case Kind::NotConfigured:
-        return tr("The Douyin account is not set up yet. Ask the manager to fill in the settings.");
+        return tr("The %1 account is not set up yet. Ask the manager to fill in the settings.")
+                .arg(name);
     case Kind::Cooldown:
-        return tr("Douyin asks us to slow down. Wait a moment and scan again.");
+        return forReason(RejectReason::RateLimited, platform);
     case Kind::Conflict:
         return tr("This request was already used for another coupon.");
     case Kind::StorageFailed:
-        return tr("The record could not be saved, so nothing was sent to Douyin. Check the "
-                  "disk and try again.");
+        return tr("The record could not be saved, so nothing was sent to %1. Check the "
+                  "disk and try again.")
+                .arg(name);
     case Kind::Answered:
         break;
     }
@@ -82,21 +94,24 @@ QString OutcomeText::forOutcome(VerifyOutcome::Kind kind, const Error &error,
 QString OutcomeText::forPrepare(const PrepareOutcome &outcome)
 {
     using Kind = PrepareOutcome::Kind;
+    const auto as = [&outcome](VerifyOutcome::Kind kind) {
+        return forOutcome(kind, outcome.error, outcome.platformError, outcome.prepared.platform);
+    };
     switch (outcome.kind) {
     case Kind::Rejected:
-        return forOutcome(VerifyOutcome::Kind::PrepareRejected, outcome.error, outcome.douyin);
+        return as(VerifyOutcome::Kind::PrepareRejected);
     case Kind::BadAnswer:
-        return forOutcome(VerifyOutcome::Kind::BadAnswer, outcome.error, outcome.douyin);
+        return as(VerifyOutcome::Kind::BadAnswer);
     case Kind::BadLink:
-        return forOutcome(VerifyOutcome::Kind::BadLink, outcome.error, outcome.douyin);
+        return as(VerifyOutcome::Kind::BadLink);
     case Kind::BadInput:
-        return forOutcome(VerifyOutcome::Kind::BadInput, outcome.error, outcome.douyin);
+        return as(VerifyOutcome::Kind::BadInput);
     case Kind::NotConfigured:
-        return forOutcome(VerifyOutcome::Kind::NotConfigured, outcome.error, outcome.douyin);
+        return as(VerifyOutcome::Kind::NotConfigured);
     case Kind::Cooldown:
-        return forOutcome(VerifyOutcome::Kind::Cooldown, outcome.error, outcome.douyin);
+        return as(VerifyOutcome::Kind::Cooldown);
     case Kind::Unavailable:
-        return forOutcome(VerifyOutcome::Kind::Unavailable, outcome.error, outcome.douyin);
+        return as(VerifyOutcome::Kind::Unavailable);
     case Kind::Prepared:
         break;
     }

@@ -13,9 +13,11 @@
 #include "core/api/apijson.h"
 #include "core/api/asyncreply.h"
 #include "core/api/lanapiserver.h"
+#include "core/api/outcomereply.h"
 #include "core/crypto/crypto.h"
 #include "core/douyin/accesstokencache.h"
 #include "core/douyin/douyinclient.h"
+#include "core/douyin/douyinplatform.h"
 #include "core/douyin/poidirectory.h"
 #include "core/http/httproute.h"
 #include "core/http/limitedtcpserver.h"
@@ -117,144 +119,6 @@ Result<QJsonObject> readCommandBody(const QHttpServerRequest &request, const QSt
     if (!extra.isUndefined() && !extra.isNull() && !extra.isObject())
         return badRequest(QStringLiteral("extra: must be an object"));
     return json;
-}
-
-QJsonObject douyinErrorJson(const DouyinError &error)
-{
-    return QJsonObject{{QStringLiteral("error_code"), error.code},
-                       {QStringLiteral("description"), error.description},
-                       {QStringLiteral("logid"), error.logid}};
-}
-
-// Maps an engine outcome that is not a plain success to API.md's status and error code.
-struct HttpError
-{
-    Status status;
-    QString code;
-};
-
-HttpError httpErrorFor(VerifyOutcome::Kind kind)
-{
-    using Kind = VerifyOutcome::Kind;
-    switch (kind) {
-    case Kind::Unknown:
-        return {Status::BadGateway, QStringLiteral("upstream_outcome_unknown")};
-    case Kind::Unavailable:
-    case Kind::Cooldown:
-        return {Status::BadGateway, QStringLiteral("upstream_unavailable")};
-    case Kind::BadAnswer:
-        return {Status::BadGateway, QStringLiteral("upstream_bad_answer")};
-    case Kind::PrepareRejected:
-        return {Status::UnprocessableEntity, QStringLiteral("douyin_rejected")};
-    case Kind::BadLink:
-        return {Status::UnprocessableEntity, QStringLiteral("short_link_invalid")};
-    case Kind::BadInput:
-        return {Status::BadRequest, QStringLiteral("invalid_request")};
-    case Kind::NotConfigured:
-        return {Status::ServiceUnavailable, QStringLiteral("not_configured")};
-    case Kind::Conflict:
-        return {Status::Conflict, QStringLiteral("idempotency_conflict")};
-    case Kind::StorageFailed:
-        return {Status::InternalServerError, QStringLiteral("storage_error")};
-    case Kind::Answered:
-        break;
-    }
-    return {Status::Ok, QString()};
-}
-
-HttpError httpErrorFor(const DouyinError &error)
-{
-    switch (error.kind) {
-    case DouyinError::Kind::Rejected:
-        return {Status::BadGateway, QStringLiteral("upstream_bad_answer")};
-    case DouyinError::Kind::NotConfigured:
-        return {Status::ServiceUnavailable, QStringLiteral("not_configured")};
-    case DouyinError::Kind::BadAnswer:
-        return {Status::BadGateway, QStringLiteral("upstream_bad_answer")};
-    default:
-        return {Status::BadGateway, QStringLiteral("upstream_unavailable")};
-    }
-}
-
-void replyDouyinError(const AsyncReply &reply, const DouyinError &error)
-{
-    const HttpError http = httpErrorFor(error);
-    QJsonObject body = JsonReply::errorBody(http.code, error.message, reply.requestId());
-    if (error.kind == DouyinError::Kind::Rejected || error.kind == DouyinError::Kind::Cooldown) {
-        QJsonObject inner = body.value(QStringLiteral("error")).toObject();
-        inner.insert(QStringLiteral("douyin"), douyinErrorJson(error));
-        body.insert(QStringLiteral("error"), inner);
-    }
-    JsonReply::Headers headers;
-    if (error.retryAfterSeconds > 0)
-        headers.append(
-                {QByteArrayLiteral("Retry-After"), QByteArray::number(error.retryAfterSeconds)});
-    reply.json(http.status, body, headers);
-}
-
-QJsonObject verifyPayload(const VerifyOutcome &outcome)
-{
-    QJsonObject main = ApiJson::verificationView(outcome.records.first());
-    if (outcome.records.size() > 1) {
-        QJsonArray batch;
-        for (qsizetype i = 1; i < outcome.records.size(); ++i)
-            batch.append(ApiJson::verificationView(outcome.records.at(i)));
-        main.insert(QStringLiteral("batch"), batch);
-    }
-    return main;
-}
-
-void replyOutcome(const AsyncReply &reply, const VerifyOutcome &outcome)
-{
-    if (outcome.kind == VerifyOutcome::Kind::Answered && !outcome.records.isEmpty())
-        return reply.json(Status::Ok, data(verifyPayload(outcome)));
-
-    const HttpError http = httpErrorFor(outcome.kind);
-    QString message = outcome.error.message;
-    if (outcome.kind == VerifyOutcome::Kind::Unknown)
-        message = QStringLiteral("Douyin's answer was lost; the outcome is being checked in the "
-                                 "background (%1)")
-                          .arg(outcome.error.message);
-    QJsonObject body = JsonReply::errorBody(http.code, message, reply.requestId());
-    if (outcome.douyin
-        && (outcome.douyin->kind == DouyinError::Kind::Rejected
-            || outcome.douyin->kind == DouyinError::Kind::Cooldown)) {
-        QJsonObject inner = body.value(QStringLiteral("error")).toObject();
-        inner.insert(QStringLiteral("douyin"), douyinErrorJson(*outcome.douyin));
-        body.insert(QStringLiteral("error"), inner);
-    }
-    if (!outcome.records.isEmpty())
-        body.insert(QStringLiteral("data"), verifyPayload(outcome));
-    JsonReply::Headers headers;
-    if (outcome.douyin && outcome.douyin->retryAfterSeconds > 0)
-        headers.append({QByteArrayLiteral("Retry-After"),
-                        QByteArray::number(outcome.douyin->retryAfterSeconds)});
-    reply.json(http.status, body, headers);
-}
-
-QJsonObject preparedCertificate(const PreparedCertificate &certificate)
-{
-    const auto seconds = [](qint64 s) {
-        return s ? QJsonValue(ApiJson::timestamp(s * 1000)) : QJsonValue(QJsonValue::Null);
-    };
-    const auto textOrNull = [](const QString &s) {
-        return s.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(s);
-    };
-    return QJsonObject{
-            {QStringLiteral("encrypted_code"), certificate.encryptedCode},
-            {QStringLiteral("certificate_id"), textOrNull(certificate.certificateId)},
-            {QStringLiteral("start_time"), seconds(certificate.startTime)},
-            {QStringLiteral("expire_time"), seconds(certificate.expireTime)},
-            {QStringLiteral("product_id"), textOrNull(certificate.sku.productId)},
-            {QStringLiteral("product_name"), textOrNull(certificate.sku.title)},
-            {QStringLiteral("sku_id"), textOrNull(certificate.sku.skuId)},
-            {QStringLiteral("sku_name"), textOrNull(certificate.sku.title)},
-            {QStringLiteral("groupon_type"), certificate.sku.grouponType},
-            {QStringLiteral("original_amount"), certificate.amount.originalAmount},
-            {QStringLiteral("pay_amount"), certificate.amount.payAmount},
-            // Prepare lists only certificates that can be verified now.
-            {QStringLiteral("status"), QStringLiteral("UNUSED")},
-    };
 }
 
 Result<int> intParameter(const QUrlQuery &query, const QString &name, int defaultValue, int min,
@@ -447,7 +311,7 @@ void ApiRoutes::verify(const QHttpServerRequest &request, QHttpServerResponder &
             if (record.appName.isEmpty() && record.appId == app.id)
                 record.appName = app.name;
         }
-        replyOutcome(reply, outcome);
+        OutcomeReply::verify(reply, outcome);
     });
 }
 
@@ -471,47 +335,7 @@ void ApiRoutes::prepare(const QHttpServerRequest &request, QHttpServerResponder 
         return replyBad(reply, body.error());
 
     m_services.engine->prepare(command, this, [reply](const PrepareOutcome &outcome) {
-        if (outcome.kind == PrepareOutcome::Kind::Prepared) {
-            QJsonArray certificates;
-            for (const PreparedCertificate &certificate : outcome.prepared.certificates)
-                certificates.append(preparedCertificate(certificate));
-            return reply.json(
-                    Status::Ok,
-                    data(QJsonObject{
-                            {QStringLiteral("verify_token"), outcome.prepared.verifyToken},
-                            {QStringLiteral("order_id"), outcome.prepared.orderId},
-                            {QStringLiteral("certificates"), certificates},
-                            {QStringLiteral("douyin_response"), outcome.prepared.raw},
-                    }));
-        }
-        VerifyOutcome asVerify;
-        using Kind = VerifyOutcome::Kind;
-        switch (outcome.kind) {
-        case PrepareOutcome::Kind::Rejected:
-            asVerify.kind = Kind::PrepareRejected;
-            break;
-        case PrepareOutcome::Kind::BadAnswer:
-            asVerify.kind = Kind::BadAnswer;
-            break;
-        case PrepareOutcome::Kind::BadLink:
-            asVerify.kind = Kind::BadLink;
-            break;
-        case PrepareOutcome::Kind::BadInput:
-            asVerify.kind = Kind::BadInput;
-            break;
-        case PrepareOutcome::Kind::NotConfigured:
-            asVerify.kind = Kind::NotConfigured;
-            break;
-        case PrepareOutcome::Kind::Cooldown:
-            asVerify.kind = Kind::Cooldown;
-            break;
-        default:
-            asVerify.kind = Kind::Unavailable;
-            break;
-        }
-        asVerify.error = outcome.error;
-        asVerify.douyin = outcome.douyin;
-        replyOutcome(reply, asVerify);
+        OutcomeReply::prepare(reply, outcome);
     });
 }
 
@@ -530,7 +354,8 @@ void ApiRoutes::accessToken(const QHttpServerRequest &request, QHttpServerRespon
     DouyinClient *douyin = m_services.douyin;
     douyin->clientToken(this, [reply, douyin](const Result<QString, DouyinError> &token) {
         if (!token.ok())
-            return replyDouyinError(reply, token.error());
+            return OutcomeReply::platformError(reply,
+                                               DouyinPlatform::toPlatformError(token.error()));
         const qint64 expiresAt = douyin->tokens()->expiresAt();
         reply.json(Status::Ok,
                    data(QJsonObject{
@@ -563,7 +388,8 @@ void ApiRoutes::pois(const QHttpServerRequest &request, QHttpServerResponder &&r
             pageNumber, pageSize, this,
             [reply, pageNumber, pageSize](const Result<PoiQueryResult, DouyinError> &result) {
                 if (!result.ok())
-                    return replyDouyinError(reply, result.error());
+                    return OutcomeReply::platformError(
+                            reply, DouyinPlatform::toPlatformError(result.error()));
                 QJsonArray items;
                 for (const DouyinPoi &poi : result.value().pois) {
                     items.append(QJsonObject{

@@ -14,6 +14,7 @@
 #include "core/crypto/secretbox.h"
 #include "core/douyin/accesstokencache.h"
 #include "core/douyin/douyinclient.h"
+#include "core/douyin/douyinplatform.h"
 #include "core/douyin/poidirectory.h"
 #include "core/logging/categories.h"
 #include "core/logging/logfile.h"
@@ -128,7 +129,9 @@ Result<GatewayRuntime::Started> GatewayRuntime::startComponents(const Options &o
     m_douyin->setTokenStore(m_tokenStore.get());
     m_pois = new PoiDirectory(m_douyin);
 
-    m_engine = new VerificationService(m_database.get(), m_douyin);
+    // A child of the client: it lives and dies with it.
+    auto *douyinPlatform = new DouyinPlatform(m_douyin, m_douyin);
+    m_engine = new VerificationService(m_database.get(), {douyinPlatform});
     connect(m_engine, &VerificationService::recordsChanged, this, &GatewayRuntime::recordsChanged);
     m_engine->start();
 

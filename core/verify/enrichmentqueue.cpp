@@ -7,8 +7,9 @@
 #include <QRandomGenerator>
 #include <QTimer>
 
-#include "core/douyin/douyinclient.h"
 #include "core/logging/categories.h"
+#include "core/platform/couponplatform.h"
+#include "core/platform/platformregistry.h"
 #include "core/store/verificationrepository.h"
 #include "core/verify/recordwriter.h"
 
@@ -32,7 +33,7 @@ void logIfFailed(const Result<Done> &result, const char *what)
         qCWarning(lcVerify) << what << "failed:" << result.error().message;
 }
 
-void applyOrder(VerificationRecord &record, const DouyinOrder &order)
+void applyOrder(VerificationRecord &record, const OrderDetails &order)
 {
     record.orderStatus = order.orderStatus;
     if (!order.productId.isEmpty())
@@ -63,7 +64,7 @@ void applyOrder(VerificationRecord &record, const DouyinOrder &order)
 }
 
 // Empty identifiers match nothing: an order's answer lists all its certificates.
-bool isSameCertificate(const CertificateState &state, const VerificationRecord &record)
+bool isSameCertificate(const CouponState &state, const VerificationRecord &record)
 {
     return (!record.encryptedCode.isEmpty() && state.encryptedCode == record.encryptedCode)
             || (!record.certificateId.isEmpty() && state.certificateId == record.certificateId);
@@ -72,11 +73,11 @@ bool isSameCertificate(const CertificateState &state, const VerificationRecord &
 } // namespace
 
 EnrichmentQueue::EnrichmentQueue(VerificationRepository *repository, RecordWriter *writer,
-                                 DouyinClient *client, QObject *parent)
+                                 const PlatformRegistry *platforms, QObject *parent)
     : QObject(parent),
       m_repository(repository),
       m_writer(writer),
-      m_client(client),
+      m_platforms(platforms),
       m_timer(new QTimer(this))
 {
     m_timer->setInterval(POLL_MS);
@@ -182,61 +183,61 @@ void EnrichmentQueue::runOrder(const QString &orderId, const QList<Job> &jobs)
     for (const Job &job : jobs)
         m_running.insert(job.id);
 
-    m_client->orderQuery(
-            OrderQueryRequest{{}, orderId, 1, 10}, this,
-            [this, orderId,
-             jobs = jobs](const Result<OrderQueryResult, DouyinError> &orders) mutable {
-                if (!orders.ok())
-                    return failAll(jobs, orders.error().message, orders.error().retryAfterSeconds);
-                for (Job &job : jobs) {
-                    for (const DouyinOrder &order : orders.value().orders) {
-                        if (order.orderId == orderId)
-                            applyOrder(job.record, order);
-                    }
+    CouponPlatform *platform = m_platforms->find(jobs.constFirst().record.platform);
+    if (!platform)
+        return failAll(jobs, QStringLiteral("the platform is not set up"));
+    platform->orderDetails(
+            orderId, this,
+            [this, platform, orderId,
+             jobs = jobs](const Result<OrderDetails, PlatformError> &details) mutable {
+                if (!details.ok())
+                    return failAll(jobs, details.error().message,
+                                   details.error().retryAfterSeconds);
+                if (details.value().orderId == orderId) {
+                    for (Job &job : jobs)
+                        applyOrder(job.record, details.value());
                 }
-                // One certificate is asked for alone; several come in one answer for the order.
-                CertificateQueryRequest request;
-                if (jobs.size() == 1)
-                    request.encryptedCode = jobs.constFirst().record.encryptedCode;
-                else
-                    request.orderId = orderId;
-                m_client->certificateQuery(
-                        request, this,
-                        [this, jobs](const Result<CertificateQueryResult, DouyinError> &states) {
+                // One coupon is asked for alone; several come in one answer for the order.
+                const bool alone = jobs.size() == 1;
+                platform->queryStatus(
+                        alone ? jobs.constFirst().record.encryptedCode : QString(),
+                        alone ? QString() : orderId, this,
+                        [this, jobs](const Result<QList<CouponState>, PlatformError> &states) {
                             if (!states.ok())
                                 return failAll(jobs, states.error().message,
                                                states.error().retryAfterSeconds);
-                            const QList<CertificateState> &certificates =
-                                    states.value().certificates;
-                            QList<VerificationRecord> records;
-                            for (const Job &job : jobs) {
-                                VerificationRecord record = job.record;
-                                for (const CertificateState &state : certificates) {
-                                    if (isSameCertificate(state, record)
-                                        || certificates.size() == 1) {
-                                        record.couponStatus = state.status;
-                                        record.verifyRecordsCount = int(state.verifyRecords.size());
-                                        break;
-                                    }
-                                }
-                                record.enrichmentStatus = Enrichment::Success;
-                                records.append(record);
-                            }
-                            m_writer->update(records, {},
-                                             [this, jobs, records](const Result<Done> &written) {
-                                                 if (!written.ok())
-                                                     return failAll(jobs, written.error().message);
-                                                 emit recordsChanged(records);
-                                                 finishOrder(jobs);
-                                             });
+                            storeStates(jobs, states.value());
                         });
             });
+}
+
+void EnrichmentQueue::storeStates(const QList<Job> &jobs, const QList<CouponState> &states)
+{
+    QList<VerificationRecord> records;
+    for (const Job &job : jobs) {
+        VerificationRecord record = job.record;
+        for (const CouponState &state : states) {
+            if (isSameCertificate(state, record) || states.size() == 1) {
+                record.couponStatus = state.platformStatus;
+                record.verifyRecordsCount = state.verifyCount;
+                break;
+            }
+        }
+        record.enrichmentStatus = Enrichment::Success;
+        records.append(record);
+    }
+    m_writer->update(records, {}, [this, jobs, records](const Result<Done> &written) {
+        if (!written.ok())
+            return failAll(jobs, written.error().message);
+        emit recordsChanged(records);
+        finishOrder(jobs);
+    });
 }
 
 void EnrichmentQueue::failAll(const QList<Job> &jobs, const QString &reason, int pauseSeconds)
 {
     if (pauseSeconds > 0) {
-        // Douyin asked everyone to slow down: hold the whole queue, not just these jobs.
+        // The platform asked everyone to slow down: hold the whole queue, not just these jobs.
         m_pausedUntilMs = nowMs() + qint64(pauseSeconds) * 1000;
         QTimer::singleShot(pauseSeconds * 1000, this, &EnrichmentQueue::kick);
     }

@@ -3,16 +3,17 @@
 #include <QObject>
 #include <QSet>
 
+#include "core/platform/platformtypes.h"
 #include "core/store/enrichmentjob.h"
 #include "core/store/verificationrecord.h"
 
-class DouyinClient;
+class PlatformRegistry;
 class QTimer;
 class RecordWriter;
 class VerificationRepository;
 
 // Fills in what verify does not say (order status and amounts, order times, source/ext
-// order ids, the certificate's status) from Douyin's order and certificate queries. Jobs
+// order ids, the certificate's status) from the platform's order and status queries. Jobs
 // are rows in enrichment_jobs, so they survive restarts. Never touches verify_status.
 //
 // It is background work and yields to verifications: the due jobs of one order are done
@@ -35,8 +36,8 @@ public:
     };
 
     // Record writes go through `writer` (group commit); job bookkeeping through `repository`.
-    EnrichmentQueue(VerificationRepository *repository, RecordWriter *writer, DouyinClient *client,
-                    QObject *parent = nullptr);
+    EnrichmentQueue(VerificationRepository *repository, RecordWriter *writer,
+                    const PlatformRegistry *platforms, QObject *parent = nullptr);
 
     void setPolicy(const Policy &policy) { m_policy = policy; }
     // The jobs the given records need (successes still to enrich), due now; stored by the
@@ -64,13 +65,14 @@ private:
     void skip(qint64 jobId, VerificationRecord record);
     // The due jobs of one order.
     void runOrder(const QString &orderId, const QList<Job> &jobs);
+    void storeStates(const QList<Job> &jobs, const QList<CouponState> &states);
     // Counts an attempt for each job: reschedules it, or stores it as failed at the limit.
     void failAll(const QList<Job> &jobs, const QString &reason, int pauseSeconds = 0);
     void finishOrder(const QList<Job> &jobs);
 
     VerificationRepository *m_repository;
     RecordWriter *m_writer;
-    DouyinClient *m_client;
+    const PlatformRegistry *m_platforms;
     Policy m_policy;
     QSet<qint64> m_running; // job ids
     int m_runningOrders = 0;

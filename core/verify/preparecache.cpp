@@ -1,15 +1,12 @@
 #include "core/verify/preparecache.h"
 
-#include "core/douyin/douyinapi.h"
-
-void PrepareCache::insert(const PrepareResult &prepared, const QString &poiId, qint64 appId,
-                          qint64 nowMs)
+void PrepareCache::insert(const PreparedOrder &prepared, const QString &poiId, qint64 appId,
+                          qint64 nowMs, int lifetimeSeconds)
 {
     if (m_entries.size() >= MAX_ENTRIES)
         purge(nowMs);
     m_entries.insert(prepared.verifyToken,
-                     Entry{prepared, poiId, appId,
-                           nowMs + qint64(DouyinApi::VERIFY_TOKEN_LIFETIME_SECONDS) * 1000});
+                     Entry{prepared, poiId, appId, nowMs + qint64(lifetimeSeconds) * 1000});
 }
 
 std::optional<PrepareCache::Entry> PrepareCache::find(const QString &verifyToken,

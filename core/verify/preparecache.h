@@ -5,7 +5,7 @@
 #include <QHash>
 #include <QString>
 
-#include "core/douyin/douyintypes.h"
+#include "core/platform/platformtypes.h"
 
 // Prepares this gateway made, by verify_token, for as long as Douyin honours the token.
 // Lets the two-step flow (prepare, then verify N of them with that token) know which
@@ -15,7 +15,7 @@ class PrepareCache
 public:
     struct Entry
     {
-        PrepareResult prepared;
+        PreparedOrder prepared;
         QString poiId;
         qint64 appId = 0;
         qint64 expiresAtMs = 0;
@@ -23,7 +23,8 @@ public:
 
     static constexpr int MAX_ENTRIES = 10000; // a busy till makes a few hundred a day
 
-    void insert(const PrepareResult &prepared, const QString &poiId, qint64 appId, qint64 nowMs);
+    void insert(const PreparedOrder &prepared, const QString &poiId, qint64 appId, qint64 nowMs,
+                int lifetimeSeconds);
     std::optional<Entry> find(const QString &verifyToken, qint64 nowMs) const;
     // A verify_token serves one verify request (Douyin's 1:1 rule).
     void remove(const QString &verifyToken) { m_entries.remove(verifyToken); }

@@ -4,13 +4,14 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 
-#include "core/douyin/douyinclient.h"
-#include "core/douyin/shortlinkresolver.h"
 #include "core/logging/categories.h"
+#include "core/platform/couponplatform.h"
+#include "core/platform/platformregistry.h"
 #include "core/store/database.h"
 #include "core/store/verificationrepository.h"
 #include "core/verify/enrichmentqueue.h"
 #include "core/verify/recordwriter.h"
+#include "core/verify/verifyoutcomes.h"
 #include "core/verify/verifyrecords.h"
 #include "core/verify/verifyresolver.h"
 #include "core/verify/verifyvalidation.h"
@@ -20,6 +21,7 @@ struct VerificationService::Flow
     VerifyCommand command;
     QPointer<QObject> context;
     VerifyCallback callback;
+    CouponPlatform *platform = nullptr;
     VerificationRecord::Mode mode = VerificationRecord::Mode::Code;
     QString sourceInput;
     bool ownsToken = false; // first of the flights of its verify_token (m_tokenFlights)
@@ -34,104 +36,34 @@ qint64 nowMs()
     return QDateTime::currentMSecsSinceEpoch();
 }
 
-VerifyOutcome failure(Kind kind, ErrorCode code, const QString &message)
-{
-    VerifyOutcome outcome;
-    outcome.kind = kind;
-    outcome.error = makeError(code, message);
-    return outcome;
-}
-
-// A Douyin failure before verify was sent: nothing was verified.
-VerifyOutcome beforeVerify(const DouyinError &error)
-{
-    Kind kind = Kind::Unavailable;
-    ErrorCode code = ErrorCode::Network;
-    switch (error.kind) {
-    case DouyinError::Kind::Rejected:
-        kind = Kind::PrepareRejected;
-        code = ErrorCode::Conflict;
-        break;
-    case DouyinError::Kind::BadAnswer:
-        kind = Kind::BadAnswer;
-        break;
-    case DouyinError::Kind::Cooldown:
-        kind = Kind::Cooldown;
-        code = ErrorCode::Timeout;
-        break;
-    case DouyinError::Kind::NotConfigured:
-        kind = Kind::NotConfigured;
-        code = ErrorCode::BadConfig;
-        break;
-    case DouyinError::Kind::BadLink:
-        kind = Kind::BadLink;
-        code = ErrorCode::BadInput;
-        break;
-    case DouyinError::Kind::Unavailable:
-    case DouyinError::Kind::Unknown: // a lost prepare answer verified nothing
-        break;
-    }
-    VerifyOutcome outcome = failure(kind, code, error.message);
-    outcome.douyin = error;
-    return outcome;
-}
-
-PrepareOutcome::Kind prepareKind(const VerifyOutcome &outcome)
-{
-    switch (outcome.kind) {
-    case Kind::PrepareRejected:
-        return PrepareOutcome::Kind::Rejected;
-    case Kind::BadAnswer:
-        return PrepareOutcome::Kind::BadAnswer;
-    case Kind::Cooldown:
-        return PrepareOutcome::Kind::Cooldown;
-    case Kind::NotConfigured:
-        return PrepareOutcome::Kind::NotConfigured;
-    case Kind::BadLink:
-        return PrepareOutcome::Kind::BadLink;
-    case Kind::BadInput:
-        return PrepareOutcome::Kind::BadInput;
-    default:
-        return PrepareOutcome::Kind::Unavailable;
-    }
-}
-
 QString idempotencySlot(const VerifyCommand &command)
 {
     return QString::number(command.appId) + u'\n' + command.idempotencyKey;
 }
 
-QByteArray serialise(const VerifyOutcome &outcome)
+using VerifyOutcomes::failure;
+
+VerifyOutcome notSetUp(PlatformId platform, const QString &poiId)
 {
-    QJsonArray ids;
-    for (const VerificationRecord &record : outcome.records)
-        ids.append(record.id);
-    QJsonObject object{{QStringLiteral("kind"), int(outcome.kind)},
-                       {QStringLiteral("record_ids"), ids},
-                       {QStringLiteral("error_code"), int(outcome.error.code)},
-                       {QStringLiteral("message"), outcome.error.message}};
-    if (outcome.douyin) {
-        object.insert(QStringLiteral("douyin"),
-                      QJsonObject{{QStringLiteral("kind"), int(outcome.douyin->kind)},
-                                  {QStringLiteral("error_code"), outcome.douyin->code},
-                                  {QStringLiteral("description"), outcome.douyin->description},
-                                  {QStringLiteral("logid"), outcome.douyin->logid},
-                                  {QStringLiteral("message"), outcome.douyin->message}});
-    }
-    return QJsonDocument(object).toJson(QJsonDocument::Compact);
+    return failure(Kind::NotConfigured, ErrorCode::BadConfig,
+                   QStringLiteral("%1 is not set up for store %2")
+                           .arg(Platforms::toString(platform), poiId));
 }
 
 } // namespace
 
-VerificationService::VerificationService(Database *database, DouyinClient *client, QObject *parent)
+VerificationService::VerificationService(Database *database,
+                                         const QList<CouponPlatform *> &platforms, QObject *parent)
     : QObject(parent),
       m_database(database),
-      m_client(client),
+      m_platforms(std::make_unique<PlatformRegistry>()),
       m_repository(std::make_unique<VerificationRepository>(database)),
-      m_resolver(new VerifyResolver(m_repository.get(), client, this)),
+      m_resolver(new VerifyResolver(m_repository.get(), m_platforms.get(), this)),
       m_writer(new RecordWriter(database->filePath(), this)),
-      m_enrichment(new EnrichmentQueue(m_repository.get(), m_writer, client, this))
+      m_enrichment(new EnrichmentQueue(m_repository.get(), m_writer, m_platforms.get(), this))
 {
+    for (CouponPlatform *platform : platforms)
+        m_platforms->add(platform);
     // Whatever resolution settles as success gets enriched like a first-time success.
     connect(m_resolver, &VerifyResolver::recordsChanged, this,
             [this](const QList<VerificationRecord> &records) {
@@ -148,7 +80,7 @@ VerificationService::~VerificationService() = default;
 void VerificationService::setConfig(const Config &config)
 {
     m_config = config;
-    m_resolver->setSchedule(config.resolveSchedule);
+    m_resolver->setTimeScale(config.resolveTimeScale);
     EnrichmentQueue::Policy policy;
     policy.baseDelayMs = config.enrichmentBaseDelayMs;
     policy.maxDelayMs = config.enrichmentMaxDelayMs;
@@ -182,30 +114,27 @@ void VerificationService::prepare(const PrepareCommand &command, QObject *contex
     m_enrichment->yieldToVerifications();
     QPointer<QObject> guard(context);
     const auto fail = [guard, callback](const VerifyOutcome &outcome) {
-        if (!guard)
-            return;
-        PrepareOutcome result;
-        result.kind = prepareKind(outcome);
-        result.error = outcome.error;
-        result.douyin = outcome.douyin;
-        callback(result);
+        if (guard)
+            callback(VerifyOutcomes::asPrepare(outcome));
     };
-    if (const auto valid = VerifyValidation::check(command); !valid.ok())
+    CouponPlatform *platform = m_platforms->find(command.platform);
+    if (!platform || !platform->isConfigured())
+        return fail(notSetUp(command.platform, command.poiId));
+    if (const auto valid = VerifyValidation::check(command, platform->capabilities()); !valid.ok())
         return fail(failure(Kind::BadInput, ErrorCode::BadInput, valid.error().message));
-    if (!m_client->isConfigured())
-        return fail(failure(Kind::NotConfigured, ErrorCode::BadConfig,
-                            QStringLiteral("Douyin credentials are not configured")));
 
-    const auto doPrepare = [this, command, guard, callback, fail](const QString &encryptedData) {
-        PrepareRequest request{encryptedData, encryptedData.isEmpty() ? command.code : QString(),
-                               command.poiId};
-        m_client->prepare(request, this,
-                          [this, command, guard, callback,
-                           fail](const Result<PrepareResult, DouyinError> &prepared) {
+    const auto doPrepare = [this, platform, command, guard, callback,
+                            fail](const QString &encryptedData) {
+        const PrepareQuery query{encryptedData, encryptedData.isEmpty() ? command.code : QString(),
+                                 command.poiId};
+        platform->prepare(query, this,
+                          [this, platform, command, guard, callback,
+                           fail](const Result<PreparedOrder, PlatformError> &prepared) {
                               if (!prepared.ok())
-                                  return fail(beforeVerify(prepared.error()));
+                                  return fail(VerifyOutcomes::beforeVerify(prepared.error()));
                               m_prepared.insert(prepared.value(), command.poiId, command.appId,
-                                                nowMs());
+                                                nowMs(),
+                                                platform->capabilities().preparedLifetimeSeconds);
                               if (!guard)
                                   return;
                               PrepareOutcome outcome;
@@ -216,10 +145,10 @@ void VerificationService::prepare(const PrepareCommand &command, QObject *contex
     };
     if (command.shortLink.isEmpty())
         return doPrepare(command.encryptedData);
-    m_client->resolveShortLink(command.shortLink, this,
-                               [doPrepare, fail](const Result<QString, DouyinError> &resolved) {
+    platform->resolveShortLink(command.shortLink, this,
+                               [doPrepare, fail](const Result<QString, PlatformError> &resolved) {
                                    if (!resolved.ok())
-                                       return fail(beforeVerify(resolved.error()));
+                                       return fail(VerifyOutcomes::beforeVerify(resolved.error()));
                                    doPrepare(resolved.value());
                                });
 }
@@ -232,7 +161,11 @@ void VerificationService::verify(const VerifyCommand &command, QObject *context,
     flow->command = command;
     flow->context = context;
     flow->callback = std::move(callback);
-    if (const auto valid = VerifyValidation::check(command); !valid.ok())
+    flow->platform = m_platforms->find(command.platform);
+    if (!flow->platform || !flow->platform->isConfigured())
+        return finish(flow, notSetUp(command.platform, command.poiId));
+    const auto valid = VerifyValidation::check(command, flow->platform->capabilities());
+    if (!valid.ok())
         return finish(flow, failure(Kind::BadInput, ErrorCode::BadInput, valid.error().message));
 
     if (!command.idempotencyKey.isEmpty()) {
@@ -264,27 +197,7 @@ bool VerificationService::replayIdempotent(const FlowPtr &flow)
                        QStringLiteral("Idempotency-Key was used with a different request")));
         return true;
     }
-    const QJsonObject saved = QJsonDocument::fromJson(stored.responseBody).object();
-    VerifyOutcome outcome;
-    outcome.kind = Kind(saved.value(QStringLiteral("kind")).toInt());
-    outcome.error = makeError(ErrorCode(saved.value(QStringLiteral("error_code")).toInt()),
-                              saved.value(QStringLiteral("message")).toString());
-    const QJsonObject douyin = saved.value(QStringLiteral("douyin")).toObject();
-    if (!douyin.isEmpty()) {
-        DouyinError error;
-        error.kind = DouyinError::Kind(douyin.value(QStringLiteral("kind")).toInt());
-        error.code = douyin.value(QStringLiteral("error_code")).toInteger();
-        error.description = douyin.value(QStringLiteral("description")).toString();
-        error.logid = douyin.value(QStringLiteral("logid")).toString();
-        error.message = douyin.value(QStringLiteral("message")).toString();
-        outcome.douyin = error;
-    }
-    for (const QJsonValue &id : saved.value(QStringLiteral("record_ids")).toArray()) {
-        const auto record = m_repository->get(id.toInteger());
-        if (record.ok())
-            outcome.records.append(record.value());
-    }
-    outcome.replayed = true;
+    const VerifyOutcome outcome = VerifyOutcomes::decode(stored.responseBody, *m_repository);
     // Not through finish(): the stored outcome must not be stored again.
     if (flow->context)
         flow->callback(outcome);
@@ -295,7 +208,7 @@ void VerificationService::storeIdempotent(const VerifyCommand &command,
                                           const VerifyOutcome &outcome,
                                           const std::function<void()> &then)
 {
-    // Refusals that depend on the moment (cooldown, Douyin unreachable, our own storage)
+    // Refusals that depend on the moment (cooldown, platform unreachable, our own storage)
     // are not remembered: the same request may succeed when sent again.
     if (outcome.kind == Kind::Cooldown || outcome.kind == Kind::Unavailable
         || outcome.kind == Kind::StorageFailed || outcome.kind == Kind::Conflict
@@ -304,7 +217,7 @@ void VerificationService::storeIdempotent(const VerifyCommand &command,
     IdempotencyEntry entry;
     entry.fingerprint = QString::fromLatin1(command.fingerprint.toHex());
     entry.httpStatus = int(outcome.kind);
-    entry.responseBody = serialise(outcome);
+    entry.responseBody = VerifyOutcomes::encode(outcome);
     entry.createdAt = nowMs();
     m_writer->storeIdempotency(command.appId, command.idempotencyKey, entry,
                                [then](const Result<Done> &stored) {
@@ -317,7 +230,7 @@ void VerificationService::storeIdempotent(const VerifyCommand &command,
 
 std::optional<VerifyOutcome> VerificationService::outcomeOfToken(const QString &verifyToken)
 {
-    // Any app: a verify_token is Douyin's, and it may serve one verify only.
+    // Any app: a verify_token is the platform's, and it may serve one verify only.
     const auto earlier = m_repository->findByVerifyToken(-1, verifyToken);
     if (!earlier.ok() || earlier.value().isEmpty())
         return std::nullopt;
@@ -336,11 +249,6 @@ std::optional<VerifyOutcome> VerificationService::outcomeOfToken(const QString &
 void VerificationService::runVerify(const FlowPtr &flow)
 {
     const VerifyCommand &command = flow->command;
-    if (!m_client->isConfigured())
-        return finish(flow,
-                      failure(Kind::NotConfigured, ErrorCode::BadConfig,
-                              QStringLiteral("Douyin credentials are not configured")));
-
     if (!command.encryptedCode.isEmpty()) {
         flow->mode = VerificationRecord::Mode::EncryptedCode;
         flow->sourceInput = command.encryptedCode;
@@ -355,12 +263,12 @@ void VerificationService::runVerify(const FlowPtr &flow)
         flow->ownsToken = true;
 
         // The certificates of this token's prepare, when it went through this gateway.
-        QList<PreparedCertificate> chosen;
-        PreparedCertificate given;
+        QList<PreparedCoupon> chosen;
+        PreparedCoupon given;
         given.encryptedCode = command.encryptedCode;
         if (const auto cached = m_prepared.find(command.verifyToken, nowMs())) {
-            QList<PreparedCertificate> others;
-            for (const PreparedCertificate &certificate : cached->prepared.certificates) {
+            QList<PreparedCoupon> others;
+            for (const PreparedCoupon &certificate : cached->prepared.certificates) {
                 if (certificate.encryptedCode == command.encryptedCode)
                     given = certificate;
                 else
@@ -373,7 +281,7 @@ void VerificationService::runVerify(const FlowPtr &flow)
         }
         if (chosen.size() < command.count)
             return finish(flow,
-                          failure(Kind::BadInput, ErrorCode::BadInput,
+                          failure(Kind::CountTooHigh, ErrorCode::BadInput,
                                   QStringLiteral("count: %1 requested, %2 available under "
                                                  "this verify_token")
                                           .arg(command.count)
@@ -389,42 +297,42 @@ void VerificationService::runVerify(const FlowPtr &flow)
 
     flow->mode = VerificationRecord::Mode::ShortLink;
     flow->sourceInput = command.shortLink.trimmed();
-    m_client->resolveShortLink(flow->sourceInput, this,
-                               [this, flow](const Result<QString, DouyinError> &resolved) {
-                                   if (!resolved.ok())
-                                       return finish(flow, beforeVerify(resolved.error()));
-                                   prepareForVerify(flow, resolved.value());
-                               });
+    flow->platform->resolveShortLink(
+            flow->sourceInput, this, [this, flow](const Result<QString, PlatformError> &resolved) {
+                if (!resolved.ok())
+                    return finish(flow, VerifyOutcomes::beforeVerify(resolved.error()));
+                prepareForVerify(flow, resolved.value());
+            });
 }
 
 void VerificationService::prepareForVerify(const FlowPtr &flow, const QString &encryptedData)
 {
-    PrepareRequest request;
-    request.encryptedData = encryptedData;
-    request.code = encryptedData.isEmpty() ? flow->sourceInput : QString();
-    request.poiId = flow->command.poiId;
-    m_client->prepare(
-            request, this, [this, flow](const Result<PrepareResult, DouyinError> &prepared) {
+    PrepareQuery query;
+    query.encryptedData = encryptedData;
+    query.code = encryptedData.isEmpty() ? flow->sourceInput : QString();
+    query.poiId = flow->command.poiId;
+    flow->platform->prepare(
+            query, this, [this, flow](const Result<PreparedOrder, PlatformError> &prepared) {
                 if (!prepared.ok())
-                    return finish(flow, beforeVerify(prepared.error()));
-                const PrepareResult &result = prepared.value();
+                    return finish(flow, VerifyOutcomes::beforeVerify(prepared.error()));
+                const PreparedOrder &result = prepared.value();
                 const int count = flow->command.count;
                 if (result.certificates.size() < count) {
                     return finish(flow,
-                                  failure(Kind::BadInput, ErrorCode::BadInput,
+                                  failure(Kind::CountTooHigh, ErrorCode::BadInput,
                                           QStringLiteral("count: %1 requested, %2 "
                                                          "available")
                                                   .arg(count)
                                                   .arg(result.certificates.size())));
                 }
                 flow->command.verifyToken = result.verifyToken;
-                m_prepared.insert(result, flow->command.poiId, flow->command.appId, nowMs());
+                m_prepared.insert(result, flow->command.poiId, flow->command.appId, nowMs(),
+                                  flow->platform->capabilities().preparedLifetimeSeconds);
                 sendVerify(flow, result.certificates.mid(0, count));
             });
 }
 
-void VerificationService::sendVerify(const FlowPtr &flow,
-                                     const QList<PreparedCertificate> &certificates)
+void VerificationService::sendVerify(const FlowPtr &flow, const QList<PreparedCoupon> &certificates)
 {
     const VerifyCommand &command = flow->command;
     const auto cached = m_prepared.find(command.verifyToken, nowMs());
@@ -450,50 +358,53 @@ void VerificationService::sendVerify(const FlowPtr &flow,
                 emit recordsChanged(records);
                 m_prepared.remove(flow->command.verifyToken);
 
-                VerifyRequest request;
-                request.verifyToken = flow->command.verifyToken;
-                request.poiId = flow->command.poiId;
+                VerifyQuery query;
+                query.verifyToken = flow->command.verifyToken;
+                query.poiId = flow->command.poiId;
                 for (const VerificationRecord &record : std::as_const(records))
-                    request.encryptedCodes.append(record.encryptedCode);
-
-                m_client->verify(
-                        request, this,
+                    query.encryptedCodes.append(record.encryptedCode);
+                flow->platform->verify(
+                        query, this,
                         [this, flow,
-                         records](const Result<VerifyResult, DouyinError> &answer) mutable {
-                            VerifyOutcome outcome;
-                            if (answer.ok()) {
-                                VerifyRecords::applyAnswer(records, answer.value());
-                                outcome.kind = Kind::Answered;
-                                outcome.records = records;
-                                return settle(flow, outcome);
-                            }
-                            const DouyinError &error = answer.error();
-                            outcome.douyin = error;
-                            switch (error.kind) {
-                            case DouyinError::Kind::Rejected:
-                                VerifyRecords::applyRejection(records, error);
-                                outcome.kind = Kind::Answered;
-                                break;
-                            case DouyinError::Kind::Unknown:
-                                VerifyRecords::applyUnknown(
-                                        records,
-                                        m_resolver->now()
-                                                + m_config.resolveSchedule.delayBefore(1));
-                                outcome.kind = Kind::Unknown;
-                                outcome.error = makeError(ErrorCode::Timeout, error.message);
-                                break;
-                            default: // never left: unavailable, cooldown, not configured
-                                VerifyRecords::applyNotSent(records, error.message);
-                                outcome.kind = error.kind == DouyinError::Kind::Cooldown
-                                        ? Kind::Cooldown
-                                        : Kind::Unavailable;
-                                outcome.error = makeError(ErrorCode::Network, error.message);
-                                break;
-                            }
-                            outcome.records = records;
-                            settle(flow, outcome);
+                         records](const Result<PlatformOutcome, PlatformError> &answer) {
+                            takeVerifyAnswer(flow, records, answer);
                         });
             });
+}
+
+void VerificationService::takeVerifyAnswer(const FlowPtr &flow, QList<VerificationRecord> records,
+                                           const Result<PlatformOutcome, PlatformError> &answer)
+{
+    VerifyOutcome outcome;
+    if (answer.ok()) {
+        VerifyRecords::applyAnswer(records, answer.value());
+        outcome.kind = Kind::Answered;
+        outcome.records = records;
+        return settle(flow, outcome);
+    }
+    const PlatformError &error = answer.error();
+    outcome.platformError = error;
+    switch (error.kind) {
+    case PlatformError::Kind::Rejected:
+        VerifyRecords::applyRejection(records, error);
+        outcome.kind = Kind::Answered;
+        break;
+    case PlatformError::Kind::Unknown:
+        VerifyRecords::applyUnknown(
+                records,
+                m_resolver->now() + m_resolver->scheduleOf(flow->command.platform).delayBefore(1));
+        outcome.kind = Kind::Unknown;
+        outcome.error = makeError(ErrorCode::Timeout, error.message);
+        break;
+    default: // never left: unavailable, cooldown, not configured
+        VerifyRecords::applyNotSent(records, error.message);
+        outcome.kind =
+                error.kind == PlatformError::Kind::Cooldown ? Kind::Cooldown : Kind::Unavailable;
+        outcome.error = makeError(ErrorCode::Network, error.message);
+        break;
+    }
+    outcome.records = records;
+    settle(flow, outcome);
 }
 
 void VerificationService::settle(const FlowPtr &flow, VerifyOutcome outcome)
@@ -504,13 +415,13 @@ void VerificationService::settle(const FlowPtr &flow, VerifyOutcome outcome)
                          const QString batchId = outcome.records.first().batchId;
                          if (!written.ok()) {
                              // The pending rows are durable; the resolver settles them from
-                             // Douyin's status query.
+                             // the platform's status query.
                              qCCritical(lcVerify)
                                      << "cannot store verify result:" << written.error().message;
-                             m_resolver->track(batchId);
+                             m_resolver->track(batchId, flow->command.platform);
                          } else {
                              if (outcome.kind == Kind::Unknown)
-                                 m_resolver->track(batchId);
+                                 m_resolver->track(batchId, flow->command.platform);
                              m_enrichment->kick();
                              emit recordsChanged(outcome.records);
                          }

@@ -7,28 +7,28 @@
 #include <QObject>
 #include <QPointer>
 
+#include "core/platform/couponplatform.h"
 #include "core/verify/preparecache.h"
-#include "core/verify/retryschedule.h"
 #include "core/verify/verifycommand.h"
 #include "core/verify/verifyoutcome.h"
 
 class Database;
-class DouyinClient;
+class PlatformRegistry;
 class EnrichmentQueue;
 class RecordWriter;
 class VerificationRepository;
 class VerifyResolver;
 
-// The verification engine: the one place that turns a scan into Douyin prepare → verify and
+// The verification engine: the one place that turns a scan into a platform's prepare → verify and
 // durable records. The till and the LAN API both drive it. It lives on the engine thread with
-// the Database and the DouyinClient it is given; callbacks run on that thread. Records are
+// the Database and the platforms it is given; callbacks run on that thread. Records are
 // written by a RecordWriter through a second connection to the same file, on a thread of its
 // own; reads stay on the given Database.
 //
 // Safety rules it keeps:
 // - a record is committed as pending before verify is sent;
 // - verify is sent at most once per verify_token by this service; a lost answer is resolved
-//   by the status query and Douyin's documented retry with the same token and identical
+//   by the status query and the platform's documented retry with the same token and identical
 //   parameters (VerifyResolver);
 // - "already verified under this verify_token" (1208, 2) is this verification's success;
 // - a verify_token that already produced records, or is being verified right now, is
@@ -44,15 +44,16 @@ public:
 
     struct Config
     {
-        // Douyin's retry schedule for a lost verify answer; tests only scale it down.
-        RetrySchedule resolveSchedule;
+        // Multiplies each platform's retry schedule for a lost answer; tests shorten it.
+        double resolveTimeScale = 1.0;
         int enrichmentBaseDelayMs = 2000;
         int enrichmentMaxDelayMs = 600000;
         int enrichmentMaxAttempts = 8;
         int idempotencyTtlHours = 24;
     };
 
-    VerificationService(Database *database, DouyinClient *client, QObject *parent = nullptr);
+    VerificationService(Database *database, const QList<CouponPlatform *> &platforms,
+                        QObject *parent = nullptr);
     ~VerificationService() override;
 
     void setConfig(const Config &config);
@@ -79,7 +80,9 @@ private:
 
     void runVerify(const FlowPtr &flow);
     void prepareForVerify(const FlowPtr &flow, const QString &encryptedData);
-    void sendVerify(const FlowPtr &flow, const QList<PreparedCertificate> &certificates);
+    void sendVerify(const FlowPtr &flow, const QList<PreparedCoupon> &certificates);
+    void takeVerifyAnswer(const FlowPtr &flow, QList<VerificationRecord> records,
+                          const Result<PlatformOutcome, PlatformError> &answer);
     void finish(const FlowPtr &flow, VerifyOutcome outcome);
     void releaseToken(const FlowPtr &flow, const VerifyOutcome &outcome);
     bool replayIdempotent(const FlowPtr &flow);
@@ -92,7 +95,7 @@ private:
 
     Config m_config;
     Database *m_database;
-    DouyinClient *m_client;
+    std::unique_ptr<PlatformRegistry> m_platforms;
     std::unique_ptr<VerificationRepository> m_repository;
     VerifyResolver *m_resolver;
     RecordWriter *m_writer;
@@ -101,6 +104,6 @@ private:
     // Requests with an idempotency key still running, by (app, key): a duplicate waits.
     QHash<QString, QList<FlowPtr>> m_inFlight;
     // encrypted_code verifies still running, by verify_token (any app: the token is
-    // Douyin's and serves one verify): a repeat waits and answers the first one's records.
+    // the platform's and serves one verify): a repeat waits and answers the first one's records.
     QHash<QString, QList<FlowPtr>> m_tokenFlights;
 };

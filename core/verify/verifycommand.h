@@ -3,10 +3,13 @@
 #include <QJsonObject>
 #include <QString>
 
+#include "core/platform/platformid.h"
+
 // What a caller (the till, or a LAN device through the API) asks the engine to do.
 // Exactly one of shortLink / code / encryptedCode is set (VerifyValidation checks).
 struct VerifyCommand
 {
+    PlatformId platform = PlatformId::Douyin;
     qint64 appId = 0; // 0 = the till itself
     QString poiId;
     QString shortLink;
@@ -21,6 +24,7 @@ struct VerifyCommand
 
 struct PrepareCommand
 {
+    PlatformId platform = PlatformId::Douyin;
     qint64 appId = 0;
     QString poiId;
     QString shortLink;

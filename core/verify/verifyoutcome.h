@@ -4,8 +4,8 @@
 
 #include <QList>
 
-#include "core/douyin/douyinerror.h"
-#include "core/douyin/douyintypes.h"
+#include "core/platform/platformerror.h"
+#include "core/platform/platformtypes.h"
 #include "core/result.h"
 #include "core/store/verificationrecord.h"
 
@@ -20,6 +20,7 @@ struct VerifyOutcome
         PrepareRejected, // Douyin refused the prepare (used, expired, unknown code, …)
         BadLink, // the short link did not resolve to an object_id
         BadInput, // refused before anything was sent; error.message names the field
+        CountTooHigh, // more coupons asked for than the order has left (a BadInput)
         NotConfigured, // no Douyin credentials
         Cooldown, // Douyin said too frequent; nothing sent
         Conflict, // idempotency key reused with a different request
@@ -29,7 +30,7 @@ struct VerifyOutcome
     Kind kind = Kind::Answered;
     QList<VerificationRecord> records; // first is the main record, the rest data.batch
     Error error; // for every kind but Answered/Unknown
-    std::optional<DouyinError> douyin; // when Douyin was the cause
+    std::optional<PlatformError> platformError; // when the platform was the cause
     bool replayed = false; // answered from an idempotency key or an earlier verify_token
 };
 
@@ -47,8 +48,8 @@ struct PrepareOutcome
     };
 
     Kind kind = Kind::Prepared;
-    PrepareResult prepared;
+    PreparedOrder prepared;
     QString poiId;
     Error error;
-    std::optional<DouyinError> douyin;
+    std::optional<PlatformError> platformError;
 };

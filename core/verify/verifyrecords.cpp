@@ -3,26 +3,12 @@
 #include <QDateTime>
 #include <QJsonObject>
 
-#include "core/douyin/douyinapi.h"
-
 namespace {
 
 using Status = VerificationRecord::Status;
 
-const VerifyCodeResult *resultFor(const VerificationRecord &record, const VerifyResult &answer,
-                                  qsizetype index)
-{
-    for (const VerifyCodeResult &result : answer.results) {
-        if (!record.certificateId.isEmpty() && result.certificateId == record.certificateId)
-            return &result;
-    }
-    for (const VerifyCodeResult &result : answer.results) {
-        if (!record.encryptedCode.isEmpty() && result.code == record.encryptedCode)
-            return &result;
-    }
-    // Douyin answers one result per code, in the order sent.
-    return index < answer.results.size() ? &answer.results.at(index) : nullptr;
-}
+// Marks the description of a record that never reached the platform.
+const QString NOT_SENT_PREFIX = QStringLiteral("not sent: ");
 
 void settle(VerificationRecord &record, Status status)
 {
@@ -40,15 +26,15 @@ namespace VerifyRecords {
 
 QList<VerificationRecord> pending(const VerifyCommand &command, VerificationRecord::Mode mode,
                                   const QString &sourceInput, const QString &verifyToken,
-                                  const QString &orderId,
-                                  const QList<PreparedCertificate> &certificates)
+                                  const QString &orderId, const QList<PreparedCoupon> &certificates)
 {
     const QString batchId = QStringLiteral("%1-%2")
                                     .arg(QDateTime::currentMSecsSinceEpoch())
                                     .arg(verifyToken.left(16));
     QList<VerificationRecord> records;
-    for (const PreparedCertificate &certificate : certificates) {
+    for (const PreparedCoupon &certificate : certificates) {
         VerificationRecord record;
+        record.platform = command.platform;
         record.appId = command.appId;
         record.poiId = command.poiId;
         record.mode = mode;
@@ -77,29 +63,32 @@ QList<VerificationRecord> pending(const VerifyCommand &command, VerificationReco
     return records;
 }
 
-bool isAppliedUnderOwnToken(qint64 result)
+const CouponResult *resultFor(const VerificationRecord &record, const PlatformOutcome &answer,
+                              qsizetype index)
 {
-    return result == DouyinApi::VERIFY_ALREADY_UNDER_TOKEN || result == DouyinApi::VERIFY_REPEATED;
+    for (const CouponResult &result : answer.results) {
+        if (!record.certificateId.isEmpty() && result.certificateId == record.certificateId)
+            return &result;
+    }
+    for (const CouponResult &result : answer.results) {
+        if (!record.encryptedCode.isEmpty() && result.code == record.encryptedCode)
+            return &result;
+    }
+    // Platforms answer one result per code, in the order sent.
+    return index < answer.results.size() ? &answer.results.at(index) : nullptr;
 }
 
-QString logidOf(const QJsonObject &answer)
+void applyAnswer(QList<VerificationRecord> &records, const PlatformOutcome &answer)
 {
-    const QJsonValue logid =
-            answer.value(QLatin1String("extra")).toObject().value(QLatin1String("logid"));
-    return logid.isString() ? logid.toString() : QString();
-}
-
-void applyAnswer(QList<VerificationRecord> &records, const VerifyResult &answer)
-{
-    const QString logid = logidOf(answer.raw);
     for (qsizetype i = 0; i < records.size(); ++i) {
         VerificationRecord &record = records[i];
         record.platformResponse = answer.raw;
-        if (!logid.isEmpty())
-            record.logid = logid;
-        const VerifyCodeResult *result = resultFor(record, answer, i);
+        if (!answer.traceId.isEmpty())
+            record.logid = answer.traceId;
+        const CouponResult *result = resultFor(record, answer, i);
         if (!result) {
-            record.errorDescription = QStringLiteral("Douyin's answer had no result for this code");
+            record.errorDescription =
+                    QStringLiteral("the platform's answer had no result for this code");
             settle(record, Status::Failed);
             continue;
         }
@@ -113,7 +102,7 @@ void applyAnswer(QList<VerificationRecord> &records, const VerifyResult &answer)
             record.orderId = result->orderId;
         if (result->verifyTime)
             record.verifyTime = result->verifyTime;
-        if (result->result == DouyinApi::OK || isAppliedUnderOwnToken(result->result)) {
+        if (result->applied) {
             record.errorCode.reset();
             record.errorDescription.clear();
             record.enrichmentStatus = VerificationRecord::Enrichment::Pending;
@@ -126,18 +115,11 @@ void applyAnswer(QList<VerificationRecord> &records, const VerifyResult &answer)
     }
 }
 
-void applyRejection(QList<VerificationRecord> &records, const DouyinError &error)
+void applyRejection(QList<VerificationRecord> &records, const PlatformError &error)
 {
     for (VerificationRecord &record : records) {
-        record.logid = error.logid;
+        record.logid = error.traceId;
         record.platformResponse = error.raw;
-        if (error.code == DouyinApi::VERIFY_ALREADY_UNDER_TOKEN) {
-            record.errorCode.reset();
-            record.errorDescription.clear();
-            record.enrichmentStatus = VerificationRecord::Enrichment::Pending;
-            settle(record, Status::Success);
-            continue;
-        }
         record.errorCode = error.code;
         record.errorDescription = error.description.isEmpty() ? error.message : error.description;
         settle(record, Status::Failed);
@@ -148,9 +130,14 @@ void applyNotSent(QList<VerificationRecord> &records, const QString &reason)
 {
     for (VerificationRecord &record : records) {
         record.errorCode.reset();
-        record.errorDescription = QStringLiteral("not sent: ") + reason;
+        record.errorDescription = NOT_SENT_PREFIX + reason;
         settle(record, Status::Failed);
     }
+}
+
+bool wasNotSent(const VerificationRecord &record)
+{
+    return !record.errorCode && record.errorDescription.startsWith(NOT_SENT_PREFIX);
 }
 
 void applyUnknown(QList<VerificationRecord> &records, qint64 nextResolveAtMs)
@@ -161,36 +148,38 @@ void applyUnknown(QList<VerificationRecord> &records, qint64 nextResolveAtMs)
     }
 }
 
-StatusVerdict applyStatus(VerificationRecord &record, const CertificateState &state)
+StatusVerdict applyStatus(VerificationRecord &record, const CouponState &state)
 {
-    record.couponStatus = state.status;
-    record.verifyRecordsCount = int(state.verifyRecords.size());
-    switch (DouyinApi::CertificateStatus(state.status)) {
-    case DouyinApi::CertificateStatus::Verified:
+    record.couponStatus = state.platformStatus;
+    record.verifyRecordsCount = state.verifyCount;
+    switch (state.status) {
+    case CouponState::Status::Verified:
         return StatusVerdict::VerifiedSomehow;
-    case DouyinApi::CertificateStatus::Expired:
+    case CouponState::Status::Expired:
         record.errorDescription = QStringLiteral("certificate expired before the verify applied");
         settle(record, Status::Failed);
         return StatusVerdict::Settled;
-    case DouyinApi::CertificateStatus::Refunded:
+    case CouponState::Status::Refunded:
         record.errorDescription = QStringLiteral("certificate refunded before the verify applied");
         settle(record, Status::Failed);
         return StatusVerdict::Settled;
-    case DouyinApi::CertificateStatus::Usable:
+    case CouponState::Status::Usable:
+    case CouponState::Status::Unknown:
         break;
     }
     return StatusVerdict::Usable;
 }
 
-void applyVerifiedElsewhere(VerificationRecord &record, const VerifyRecord &theirs)
+void applyVerifiedElsewhere(VerificationRecord &record, const CouponState &theirs,
+                            std::optional<qint64> code)
 {
-    record.errorCode = DouyinApi::CERTIFICATE_USED;
+    record.errorCode = code;
     const QString when = theirs.verifyTime
             ? QDateTime::fromSecsSinceEpoch(theirs.verifyTime, Qt::UTC).toString(Qt::ISODate)
             : QStringLiteral("an unknown time");
     record.errorDescription =
-            QStringLiteral("already verified elsewhere (another till or Douyin's own app) at %1%2; "
-                           "not by this verification")
+            QStringLiteral("already verified elsewhere (another till or the platform's own app) "
+                           "at %1%2; not by this verification")
                     .arg(when,
                          theirs.verifyId.isEmpty()
                                  ? QString()

@@ -2,8 +2,10 @@
 
 #include <QList>
 
-#include "core/douyin/douyinerror.h"
-#include "core/douyin/douyintypes.h"
+#include <optional>
+
+#include "core/platform/platformerror.h"
+#include "core/platform/platformtypes.h"
 #include "core/store/verificationrecord.h"
 #include "core/verify/verifycommand.h"
 
@@ -14,19 +16,21 @@ namespace VerifyRecords {
 QList<VerificationRecord> pending(const VerifyCommand &command, VerificationRecord::Mode mode,
                                   const QString &sourceInput, const QString &verifyToken,
                                   const QString &orderId,
-                                  const QList<PreparedCertificate> &certificates);
+                                  const QList<PreparedCoupon> &certificates);
 
-// True for the answers that mean "already verified under this verify_token": 1208 and 2.
-// Our requests only ever carry their own token, so this is THIS verification applied, in
-// the first answer as in a retry (an HTTP stack may have resent the request underneath).
-bool isAppliedUnderOwnToken(qint64 result);
+// The platform's result for a record: by certificate id, by code, else by position.
+const CouponResult *resultFor(const VerificationRecord &record, const PlatformOutcome &answer,
+                              qsizetype index);
 
-// Douyin answered verify: 0, 1208 and 2 are success; anything else fails that code.
-void applyAnswer(QList<VerificationRecord> &records, const VerifyResult &answer);
+// The platform answered verify: each code applied (success) or refused (failed, with the
+// platform's code and text). "Already applied under this token" is the platform's to say.
+void applyAnswer(QList<VerificationRecord> &records, const PlatformOutcome &answer);
 
-// Douyin refused the whole call (extra/data error_code): nothing was applied, except when the
-// code itself says the call was already applied under this token (then success).
-void applyRejection(QList<VerificationRecord> &records, const DouyinError &error);
+// The platform refused the whole call: nothing was applied.
+void applyRejection(QList<VerificationRecord> &records, const PlatformError &error);
+
+// True for a failed record whose request never reached the platform (applyNotSent).
+bool wasNotSent(const VerificationRecord &record);
 
 // The request never reached Douyin.
 void applyNotSent(QList<VerificationRecord> &records, const QString &reason);
@@ -40,13 +44,11 @@ enum class StatusVerdict {
     VerifiedSomehow, // verified, by us or by someone else: the same-token resend tells which
     Settled, // refunded or expired: failed, nothing to resend
 };
-StatusVerdict applyStatus(VerificationRecord &record, const CertificateState &state);
+StatusVerdict applyStatus(VerificationRecord &record, const CouponState &state);
 
 // The certificate was verified, but not by this verification (our token's resend answered
 // "used" or the verify happened before we sent ours).
-void applyVerifiedElsewhere(VerificationRecord &record, const VerifyRecord &theirs);
-
-// Douyin's extra.logid of an answer, "" when it has none.
-QString logidOf(const QJsonObject &answer);
+void applyVerifiedElsewhere(VerificationRecord &record, const CouponState &theirs,
+                            std::optional<qint64> code);
 
 } // namespace VerifyRecords

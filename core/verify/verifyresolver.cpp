@@ -5,8 +5,8 @@
 #include <QDateTime>
 #include <QTimer>
 
-#include "core/douyin/douyinclient.h"
 #include "core/logging/categories.h"
+#include "core/platform/platformregistry.h"
 #include "core/store/verificationrepository.h"
 #include "core/verify/enrichmentqueue.h"
 #include "core/verify/verifyrecords.h"
@@ -21,23 +21,22 @@ bool isOpen(const VerificationRecord &record)
             || record.verifyStatus == VerificationRecord::Status::Unknown;
 }
 
-// Douyin answered, but only to say "not now": the pass ends and the next one asks again.
-bool isTransient(const DouyinError &error)
+// The platform answered, but only to say "not now": the pass ends and the next one asks
+// again.
+bool isTransient(const PlatformError &error)
 {
-    return error.code == DouyinApi::UNKNOWN_ERROR || error.code == DouyinApi::SYSTEM_BUSY
-            || error.code == DouyinApi::BUSY || error.code == DouyinApi::TOKEN_INVALID
-            || error.code == DouyinApi::TOKEN_EXPIRED;
+    return error.reason == RejectReason::Unavailable || error.reason == RejectReason::RateLimited
+            || error.reason == RejectReason::NotAuthorised;
 }
 
-const CertificateState *matching(const QList<CertificateState> &states,
-                                 const VerificationRecord &record)
+const CouponState *matching(const QList<CouponState> &states, const VerificationRecord &record)
 {
-    for (const CertificateState &state : states) {
+    for (const CouponState &state : states) {
         if ((!state.encryptedCode.isEmpty() && state.encryptedCode == record.encryptedCode)
             || (!state.certificateId.isEmpty() && state.certificateId == record.certificateId))
             return &state;
     }
-    // Asked by this one encrypted code: a single answer is its certificate.
+    // Asked by this one encrypted code: a single answer is its coupon.
     return states.size() == 1 ? &states.constFirst() : nullptr;
 }
 
@@ -49,16 +48,16 @@ struct VerifyResolver::Pass
     int attempt = 0; // this pass's number in the schedule, 1-based
     QList<VerificationRecord> records;
     QList<Verdict> verdicts; // per record; Settled for records that were not open
-    QList<VerifyRecord> seen; // per record: the platform's verify when VerifiedSomehow
+    QList<CouponState> seen; // per record: the platform's state when VerifiedSomehow
     int remaining = 0;
     QString failure;
 };
 
-VerifyResolver::VerifyResolver(VerificationRepository *repository, DouyinClient *client,
-                               QObject *parent)
+VerifyResolver::VerifyResolver(VerificationRepository *repository,
+                               const PlatformRegistry *platforms, QObject *parent)
     : QObject(parent),
       m_repository(repository),
-      m_client(client),
+      m_platforms(platforms),
       m_clock([] { return QDateTime::currentMSecsSinceEpoch(); }),
       m_timer(new QTimer(this))
 {
@@ -67,6 +66,12 @@ VerifyResolver::VerifyResolver(VerificationRepository *repository, DouyinClient 
 }
 
 VerifyResolver::~VerifyResolver() = default;
+
+RetrySchedule VerifyResolver::scheduleOf(PlatformId platform) const
+{
+    const CouponPlatform *found = m_platforms->find(platform);
+    return found ? found->capabilities().retry.scaled(m_timeScale) : RetrySchedule{};
+}
 
 void VerifyResolver::setClock(Clock clock)
 {
@@ -94,9 +99,9 @@ void VerifyResolver::resumeAll()
         qCInfo(lcVerify) << "resuming" << m_batches.size() << "unsettled verify calls";
 }
 
-void VerifyResolver::track(const QString &batchId)
+void VerifyResolver::track(const QString &batchId, PlatformId platform)
 {
-    schedule(batchId, now() + m_schedule.delayBefore(1));
+    schedule(batchId, now() + scheduleOf(platform).delayBefore(1));
 }
 
 void VerifyResolver::schedule(const QString &batchId, qint64 dueAtMs)
@@ -147,7 +152,7 @@ void VerifyResolver::resolve(const QString &batchId)
     // Counted once, here: whatever this pass ends as, it was one step of the schedule.
     for (VerificationRecord &record : pass->records) {
         pass->verdicts.append(isOpen(record) ? Verdict::Usable : Verdict::Settled);
-        pass->seen.append(VerifyRecord{});
+        pass->seen.append(CouponState{});
         if (isOpen(record)) {
             record.resolveAttempts = pass->attempt;
             ++pass->remaining;
@@ -162,53 +167,33 @@ void VerifyResolver::resolve(const QString &batchId)
 void VerifyResolver::queryStatus(const std::shared_ptr<Pass> &pass, qsizetype index)
 {
     const VerificationRecord &record = pass->records.at(index);
-    if (m_batchQueryDenied) {
-        m_client->certificateGet(
-                record.encryptedCode, this,
-                [this, pass, index](const Result<CertificateGetResult, DouyinError> &result) {
-                    if (result.ok())
-                        return statusAnswered(pass, index, &result.value().certificate, nullptr);
-                    statusAnswered(pass, index, nullptr, &result.error());
-                });
-        return;
+    CouponPlatform *platform = m_platforms->find(record.platform);
+    if (!platform) {
+        const PlatformError missing = PlatformError::make(
+                record.platform, PlatformError::Kind::NotConfigured,
+                Platforms::toString(record.platform) + QStringLiteral(" is not set up"));
+        return statusAnswered(pass, index, nullptr, &missing);
     }
-    CertificateQueryRequest request;
-    request.encryptedCode = record.encryptedCode;
-    m_client->certificateQuery(
-            request, this,
-            [this, pass, index](const Result<CertificateQueryResult, DouyinError> &result) {
-                if (!result.ok()) {
-                    if (result.error().isRejected(DouyinApi::CAPABILITY_NOT_GRANTED)) {
-                        if (!m_batchQueryDenied)
-                            qCWarning(lcVerify) << "Douyin has not granted the certificate batch "
-                                                   "query (2190004); using certificate/get";
-                        m_batchQueryDenied = true;
-                        return queryStatus(pass, index);
-                    }
+    platform->queryStatus(
+            record.encryptedCode, {}, this,
+            [this, pass, index](const Result<QList<CouponState>, PlatformError> &result) {
+                if (!result.ok())
                     return statusAnswered(pass, index, nullptr, &result.error());
-                }
-                const CertificateState *state =
-                        matching(result.value().certificates, pass->records.at(index));
-                if (state)
+                if (const CouponState *state = matching(result.value(), pass->records.at(index)))
                     return statusAnswered(pass, index, state, nullptr);
-                DouyinError missing = DouyinError::make(
-                        DouyinError::Kind::BadAnswer,
-                        QStringLiteral("the status query did not list the certificate"));
+                const PlatformError missing = PlatformError::make(
+                        pass->records.at(index).platform, PlatformError::Kind::BadAnswer,
+                        QStringLiteral("the status query did not list the coupon"));
                 statusAnswered(pass, index, nullptr, &missing);
             });
 }
 
 void VerifyResolver::statusAnswered(const std::shared_ptr<Pass> &pass, qsizetype index,
-                                    const CertificateState *state, const DouyinError *error)
+                                    const CouponState *state, const PlatformError *error)
 {
     if (state) {
-        VerificationRecord &record = pass->records[index];
-        pass->verdicts[index] = VerifyRecords::applyStatus(record, *state);
-        if (pass->verdicts[index] == Verdict::VerifiedSomehow) {
-            pass->seen[index] = state->hasVerify || state->verifyRecords.isEmpty()
-                    ? state->verify
-                    : state->verifyRecords.constLast();
-        }
+        pass->verdicts[index] = VerifyRecords::applyStatus(pass->records[index], *state);
+        pass->seen[index] = *state;
     } else {
         pass->failure = error->message;
     }
@@ -225,10 +210,10 @@ void VerifyResolver::statusAnswered(const std::shared_ptr<Pass> &pass, qsizetype
 namespace {
 
 // The same-token resend answered. Takes its result for each record the pass left open, and
-// tells our applied verify (0, 1208, 2) from a certificate verified by someone else.
+// tells our applied verify from a coupon verified by someone else.
 // Returns the reason for records that stay open (the token can no longer tell), else "".
 QString takeResendAnswer(QList<VerificationRecord> &records, const QList<Verdict> &verdicts,
-                         const QList<VerifyRecord> &seen, const VerifyResult &answer)
+                         const QList<CouponState> &seen, const PlatformOutcome &answer)
 {
     QList<VerificationRecord> answered = records; // aligned with the codes sent, in order
     VerifyRecords::applyAnswer(answered, answer);
@@ -251,14 +236,16 @@ QString takeResendAnswer(QList<VerificationRecord> &records, const QList<Verdict
         }
         record.platformResponse = theirs.platformResponse;
         record.logid = theirs.logid;
+        const CouponResult *result = VerifyRecords::resultFor(record, answer, i);
+        const bool usedByOthers = result && result->reason == RejectReason::Used;
         const bool verifiedBeforeWeSent =
                 seen.at(i).verifyTime && seen.at(i).verifyTime * 1000 < record.createdAt - 1000;
-        if (theirs.errorCode == DouyinApi::CERTIFICATE_USED || verifiedBeforeWeSent) {
-            VerifyRecords::applyVerifiedElsewhere(record, seen.at(i));
+        if (usedByOthers || verifiedBeforeWeSent) {
+            VerifyRecords::applyVerifiedElsewhere(record, seen.at(i), theirs.errorCode);
             continue;
         }
-        // Verified on Douyin, but our token no longer answers for it (e.g. 1229, expired).
-        stillOpen = QStringLiteral("the certificate is verified on Douyin, but the verify_token "
+        // Verified on the platform, but our token no longer answers for it (e.g. expired).
+        stillOpen = QStringLiteral("the coupon is verified on the platform, but the token "
                                    "answered %1, so it cannot tell whether by this verification")
                             .arg(theirs.errorCode.value_or(0));
     }
@@ -270,47 +257,50 @@ QString takeResendAnswer(QList<VerificationRecord> &records, const QList<Verdict
 void VerifyResolver::retryVerify(const std::shared_ptr<Pass> &pass)
 {
     // Identical parameters: every code of the original call, in the original order. Safe to
-    // send again only because it carries the same verify_token: Douyin applies a token once.
-    VerifyRequest request;
-    request.verifyToken = pass->records.first().verifyToken;
-    request.poiId = pass->records.first().poiId;
+    // send again only because it carries the same token: the platform applies a token once.
+    VerifyQuery query;
+    query.verifyToken = pass->records.first().verifyToken;
+    query.poiId = pass->records.first().poiId;
     for (const VerificationRecord &record : std::as_const(pass->records))
-        request.encryptedCodes.append(record.encryptedCode);
+        query.encryptedCodes.append(record.encryptedCode);
+    CouponPlatform *platform = m_platforms->find(pass->records.first().platform);
+    if (!platform)
+        return endPass(pass, QStringLiteral("the platform is not set up"));
 
     qCInfo(lcVerify) << "pass" << pass->attempt << "of batch" << pass->batchId
-                     << ": verify again with its own verify_token";
-    m_client->verify(request, this, [this, pass](const Result<VerifyResult, DouyinError> &result) {
-        if (result.ok()) {
-            const QString open =
-                    takeResendAnswer(pass->records, pass->verdicts, pass->seen, result.value());
-            if (!open.isEmpty())
-                return endPass(pass, open);
-            return write(pass->batchId, pass->records);
-        }
-        const DouyinError &error = result.error();
-        const bool anyVerified = pass->verdicts.contains(Verdict::VerifiedSomehow);
-        // A refusal of the whole call applied nothing; for a certificate that
-        // is already verified it cannot say by whom, so that one waits.
-        if (error.kind == DouyinError::Kind::Rejected && !isTransient(error)
-            && (!anyVerified || error.code == DouyinApi::VERIFY_ALREADY_UNDER_TOKEN)) {
-            QList<VerificationRecord> open;
-            for (const VerificationRecord &record : std::as_const(pass->records))
-                open.append(record);
-            VerifyRecords::applyRejection(open, error);
-            for (qsizetype i = 0; i < open.size(); ++i) {
-                if (isOpen(pass->records.at(i)))
-                    pass->records[i] = open.at(i);
-            }
-            return write(pass->batchId, pass->records);
-        }
-        endPass(pass, error.message);
-    });
+                     << ": verify again with its own token";
+    platform->verify(query, this,
+                     [this, pass](const Result<PlatformOutcome, PlatformError> &result) {
+                         if (result.ok()) {
+                             const QString open = takeResendAnswer(pass->records, pass->verdicts,
+                                                                   pass->seen, result.value());
+                             if (!open.isEmpty())
+                                 return endPass(pass, open);
+                             return write(pass->batchId, pass->records);
+                         }
+                         const PlatformError &error = result.error();
+                         // A refusal of the whole call applied nothing; for a coupon that is already verified
+                         // it cannot say by whom, so that one waits.
+                         const bool anyVerified = pass->verdicts.contains(Verdict::VerifiedSomehow);
+                         if (error.kind == PlatformError::Kind::Rejected && !isTransient(error)
+                             && !anyVerified) {
+                             QList<VerificationRecord> refused = pass->records;
+                             VerifyRecords::applyRejection(refused, error);
+                             for (qsizetype i = 0; i < refused.size(); ++i) {
+                                 if (isOpen(pass->records.at(i)))
+                                     pass->records[i] = refused.at(i);
+                             }
+                             return write(pass->batchId, pass->records);
+                         }
+                         endPass(pass, error.message);
+                     });
 }
 
 void VerifyResolver::endPass(const std::shared_ptr<Pass> &pass, const QString &stillOpenReason)
 {
-    const bool exhausted = pass->attempt >= m_schedule.maxAttempts;
-    const qint64 due = now() + m_schedule.delayBefore(pass->attempt + 1);
+    const RetrySchedule schedule = scheduleOf(pass->records.first().platform);
+    const bool exhausted = pass->attempt >= schedule.maxAttempts;
+    const qint64 due = now() + schedule.delayBefore(pass->attempt + 1);
     for (VerificationRecord &record : pass->records) {
         if (!isOpen(record))
             continue;
@@ -319,7 +309,7 @@ void VerifyResolver::endPass(const std::shared_ptr<Pass> &pass, const QString &s
             record.nextResolveAt.reset();
             record.errorDescription =
                     QStringLiteral("outcome still unknown after %1 attempts (%2); "
-                                   "check the coupon in Douyin's merchant backend")
+                                   "check the coupon in the platform's merchant backend")
                             .arg(pass->attempt)
                             .arg(stillOpenReason);
         } else {
@@ -335,7 +325,7 @@ void VerifyResolver::endPass(const std::shared_ptr<Pass> &pass, const QString &s
     if (exhausted)
         m_batches.remove(pass->batchId);
     else
-        schedule(pass->batchId, due);
+        this->schedule(pass->batchId, due);
     emit recordsChanged(pass->records);
 }
 
@@ -346,13 +336,13 @@ void VerifyResolver::write(const QString &batchId, const QList<VerificationRecor
     if (!written.ok()) {
         // Try again later: the answer is known but could not be stored yet.
         qCWarning(lcVerify) << "cannot store resolved batch" << batchId << written.error().message;
-        schedule(batchId, now() + m_schedule.delayBefore(1));
+        schedule(batchId, now() + scheduleOf(records.first().platform).delayBefore(1));
         return;
     }
     if (std::none_of(records.cbegin(), records.cend(), isOpen))
         m_batches.remove(batchId);
     else
-        schedule(batchId, now() + m_schedule.delayBefore(1));
+        schedule(batchId, now() + scheduleOf(records.first().platform).delayBefore(1));
     qCInfo(lcVerify) << "batch" << batchId << "resolved";
     emit recordsChanged(records);
 }

@@ -6,21 +6,21 @@
 #include <QObject>
 #include <QSet>
 
+#include "core/platform/couponplatform.h"
+#include "core/platform/retryschedule.h"
 #include "core/store/verificationrecord.h"
-#include "core/verify/retryschedule.h"
 
-class DouyinClient;
+class PlatformRegistry;
 class QTimer;
 class VerificationRepository;
-struct CertificateState;
-struct DouyinError;
 
 // Settles records whose verify answer was lost (unknown) or never arrived because the
-// program stopped (pending at start-up). Per batch (one verify call), once per pass of
-// Douyin's retry schedule: the batch certificate status query (seed 003), then, unless every
-// certificate is refunded or expired, Douyin's documented retry with the SAME verify_token
-// and identical parameters. The retry also tells a certificate we verified (1208/2) from one
-// verified by someone else while our answer was lost (1241). Never a new prepare.
+// program stopped (pending at start-up). Per batch (one verify call), once per pass of its
+// platform's retry schedule: the platform's status query (Douyin: seed 003's batch query),
+// then, unless every coupon is refunded or expired, the platform's documented retry with the
+// SAME token and identical parameters. The retry also tells a coupon we verified (applied
+// under our token) from one verified by someone else while our answer was lost (used).
+// Never a new prepare.
 class VerifyResolver final : public QObject
 {
     Q_OBJECT
@@ -29,12 +29,14 @@ class VerifyResolver final : public QObject
 public:
     using Clock = std::function<qint64()>; // Unix ms
 
-    VerifyResolver(VerificationRepository *repository, DouyinClient *client,
+    VerifyResolver(VerificationRepository *repository, const PlatformRegistry *platforms,
                    QObject *parent = nullptr);
     ~VerifyResolver() override;
 
-    void setSchedule(const RetrySchedule &schedule) { m_schedule = schedule; }
-    const RetrySchedule &schedule() const { return m_schedule; }
+    // Tests that cannot wait 40 s multiply every platform's delays by this (e.g. 0.02).
+    void setTimeScale(double scale) { m_timeScale = scale; }
+    // A platform's schedule as this resolver runs it.
+    RetrySchedule scheduleOf(PlatformId platform) const;
     // Tests drive time themselves; the timer then only wakes runDue() early or late.
     void setClock(Clock clock);
     qint64 now() const { return m_clock(); }
@@ -42,7 +44,7 @@ public:
     // Loads every pending/unknown record and schedules its batch.
     void resumeAll();
     // Takes a batch that just became unknown; its first pass is one schedule step away.
-    void track(const QString &batchId);
+    void track(const QString &batchId, PlatformId platform);
     // Runs every pass that is due now (the timer calls it; tests with a clock call it).
     void runDue();
     int backlog() const { return int(m_batches.size()); }
@@ -57,19 +59,16 @@ private:
     void resolve(const QString &batchId);
     void queryStatus(const std::shared_ptr<Pass> &pass, qsizetype index);
     void statusAnswered(const std::shared_ptr<Pass> &pass, qsizetype index,
-                        const CertificateState *state, const DouyinError *error);
+                        const CouponState *state, const PlatformError *error);
     void retryVerify(const std::shared_ptr<Pass> &pass);
     void endPass(const std::shared_ptr<Pass> &pass, const QString &stillOpenReason);
     void write(const QString &batchId, const QList<VerificationRecord> &records);
 
     VerificationRepository *m_repository;
-    DouyinClient *m_client;
-    RetrySchedule m_schedule;
+    const PlatformRegistry *m_platforms;
+    double m_timeScale = 1.0;
     Clock m_clock;
     QHash<QString, qint64> m_batches; // batch id -> due time (Unix ms)
     QSet<QString> m_running;
     QTimer *m_timer;
-    // Douyin answered 2190004 for the batch query: the app lacks that capability, so
-    // certificate/get is used from then on (logged once).
-    bool m_batchQueryDenied = false;
 };

@@ -66,7 +66,7 @@ public:
             // Order details quickly; a lost answer stays "checking" for the whole test.
             VerificationService::Config config = runtime->engine()->config();
             config.enrichmentBaseDelayMs = 20;
-            config.resolveSchedule.fastDelayMs = config.resolveSchedule.slowDelayMs = 3600 * 1000;
+            config.resolveTimeScale = 1000; // no resolution pass during a ui test
             runtime->engine()->setConfig(config);
             return true;
         });

@@ -17,6 +17,7 @@
 #include <QVBoxLayout>
 
 #include "core/runtime/engineproxy.h"
+#include "core/runtime/recordreason.h"
 #include "core/scan/framedecodeworker.h"
 #include "core/scan/qrdecoder.h"
 #include "core/scan/scanpayload.h"
@@ -264,13 +265,14 @@ void VerifyPage::showOutcome(const VerifyOutcome &outcome)
         return;
     }
     if (outcome.kind != VerifyOutcome::Kind::Answered || outcome.records.isEmpty()) {
-        m_result->showFailure(OutcomeText::forOutcome(outcome.kind, outcome.error, outcome.douyin));
+        m_result->showFailure(
+                OutcomeText::forOutcome(outcome.kind, outcome.error, outcome.platformError));
         playSound(false);
         return;
     }
     for (const VerificationRecord &record : outcome.records) {
         if (record.verifyStatus != VerificationRecord::Status::Success) {
-            m_result->showFailure(OutcomeText::forFailedRecord(record));
+            m_result->showFailure(OutcomeText::forFailedRecord(record, RecordReason::of(record)));
             playSound(false);
             return;
         }

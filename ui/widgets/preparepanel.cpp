@@ -105,7 +105,7 @@ void PreparePanel::retranslateUi()
         m_details->clear();
         return;
     }
-    const PreparedCertificate &first = certificates.first();
+    const PreparedCoupon &first = certificates.first();
     m_product->setText(first.sku.title.isEmpty() ? tr("Douyin group-buying coupon")
                                                  : first.sku.title);
     QStringList lines;

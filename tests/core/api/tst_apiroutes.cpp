@@ -448,7 +448,7 @@ private:
         if (demo) {
             // Douyin's retry schedule for lost answers, shortened so resolution fits a test.
             VerificationService::Config config = runtime->engine()->config();
-            config.resolveSchedule = RetrySchedule().scaledDown(80); // 62 ms, then 500 ms
+            config.resolveTimeScale = 0.0125; // 62 ms, then 500 ms
             config.enrichmentBaseDelayMs = 100;
             runtime->engine()->setConfig(config);
         }
@@ -994,7 +994,8 @@ private slots:
 
         const QJsonObject data = answer.data();
         QCOMPARE(
-                keysMismatch(data, {"verify_token", "order_id", "certificates", "douyin_response"}),
+                keysMismatch(data, {"verify_token", "order_id", "certificates", "douyin_response",
+                                    "platform", "platform_response"}),
                 QByteArray());
         QVERIFY(!data.value("verify_token").toString().isEmpty());
         QCOMPARE(data.value("order_id").toString(), order.value("order_id").toString());

@@ -174,7 +174,7 @@ private slots:
         options.adminTokenFromEnvironment = QString::fromLatin1(ADMIN_TOKEN);
         QVERIFY(m_runtime->start(options).ok());
         VerificationService::Config config = m_runtime->engine()->config();
-        config.resolveSchedule = RetrySchedule().scaledDown(50);
+        config.resolveTimeScale = 0.02;
         m_runtime->engine()->setConfig(config);
         m_port = m_runtime->api()->address().port;
         m_control.setBaseUrl(m_runtime->sandbox()->baseUrl().toString());

@@ -8,6 +8,7 @@
 #include "tests/common/scripteddouyin.h"
 
 #include "core/douyin/douyinclient.h"
+#include "core/douyin/douyinplatform.h"
 #include "core/store/database.h"
 #include "core/store/verificationrepository.h"
 #include "core/verify/verificationservice.h"
@@ -251,7 +252,8 @@ private slots:
         QTemporaryDir dir;
         auto database = Database::openInDir(dir.path());
         QVERIFY(database.ok());
-        VerificationService engine(database.value().get(), m_client.get());
+        DouyinPlatform platform(m_client.get());
+        VerificationService engine(database.value().get(), {&platform});
         engine.start();
         m_douyin->script(PREPARE_PATH, Action::answer(PREPARE_ANSWER));
         m_douyin->script(VERIFY_PATH, Action::answer(verifyAnswer(result)));

@@ -11,6 +11,7 @@
 
 #include "core/douyin/douyinapi.h"
 #include "core/douyin/douyinclient.h"
+#include "core/douyin/douyinplatform.h"
 #include "core/sandbox/sandboxserver.h"
 #include "core/store/database.h"
 #include "core/store/verificationrepository.h"
@@ -67,6 +68,7 @@ private:
     void startEngine()
     {
         m_engine.reset();
+        m_platform.reset();
         m_client.reset();
         m_database.reset();
         auto db = Database::openInDir(m_dir.path());
@@ -82,9 +84,11 @@ private:
         config.requestTimeoutMs = 1500;
         config.cooldownSeconds = 1;
         m_client->setConfig(config);
-        m_engine = std::make_unique<VerificationService>(m_database.get(), m_client.get());
+        m_platform = std::make_unique<DouyinPlatform>(m_client.get());
+        m_engine = std::make_unique<VerificationService>(
+                m_database.get(), QList<CouponPlatform *>{m_platform.get()});
         VerificationService::Config engineConfig;
-        engineConfig.resolveSchedule = RetrySchedule().scaledDown(50); // 100 ms, then 800 ms
+        engineConfig.resolveTimeScale = 0.02; // 100 ms, then 800 ms
         engineConfig.enrichmentBaseDelayMs = 100;
         engineConfig.enrichmentMaxAttempts = 3;
         m_engine->setConfig(engineConfig);
@@ -101,6 +105,7 @@ private:
     std::unique_ptr<SandboxServer> m_sandbox;
     std::unique_ptr<Database> m_database;
     std::unique_ptr<DouyinClient> m_client;
+    std::unique_ptr<DouyinPlatform> m_platform;
     std::unique_ptr<VerificationService> m_engine;
     SandboxControl m_control;
 
@@ -231,7 +236,7 @@ private slots:
         } else {
             QVERIFY(outcome.records.isEmpty());
             if (kind == int(Kind::PrepareRejected))
-                QVERIFY(outcome.douyin && outcome.douyin->code != 0);
+                QVERIFY(outcome.platformError && outcome.platformError->code != 0);
         }
         if (setup == "rate_limit")
             QTRY_COMPARE_WITH_TIMEOUT(m_client->cooldownRemaining(), 0, 5000);
@@ -279,7 +284,7 @@ private slots:
         const QJsonObject order = m_control.mintOrder(1);
         // Prepare works, then verify finds the port closed: nothing reached Douyin.
         const PrepareOutcome prepared =
-                prepare(PrepareCommand{0,
+                prepare(PrepareCommand{PlatformId::Douyin, 0,
                                        order.value("poi_id").toString(),
                                        {},
                                        order.value("codes").toArray().at(0).toString(),
@@ -305,7 +310,7 @@ private slots:
     {
         const QJsonObject order = m_control.mintOrder(1);
         const PrepareOutcome prepared =
-                prepare(PrepareCommand{0,
+                prepare(PrepareCommand{PlatformId::Douyin, 0,
                                        order.value("poi_id").toString(),
                                        {},
                                        order.value("codes").toArray().at(0).toString(),
@@ -417,7 +422,7 @@ private slots:
         command.count = 3;
         const int before = m_control.stat("verify");
         const VerifyOutcome outcome = verify(command);
-        QCOMPARE(outcome.kind, Kind::BadInput);
+        QCOMPARE(outcome.kind, Kind::CountTooHigh);
         QVERIFY(outcome.error.message.startsWith("count"));
         QCOMPARE(m_control.stat("verify"), before);
     }
@@ -503,7 +508,7 @@ private slots:
         const QJsonObject order = m_control.mintOrder(1);
         // Douyin stays silent long enough for the "process" to stop before resolution.
         VerificationService::Config slow = m_engine->config();
-        slow.resolveSchedule.fastDelayMs = 600000;
+        slow.resolveTimeScale = 120; // 10 minutes to the first pass
         m_engine->setConfig(slow);
         m_control.fault("verify", "drop_before_commit");
         const VerifyOutcome outcome = verify(byCode(order));

@@ -1,0 +1,325 @@
+#include "core/douyin/douyinplatform.h"
+
+#include "core/douyin/douyinapi.h"
+#include "core/douyin/douyinclient.h"
+#include "core/logging/categories.h"
+
+namespace {
+
+using Status = CouponState::Status;
+
+PlatformError::Kind kindOf(DouyinError::Kind kind)
+{
+    switch (kind) {
+    case DouyinError::Kind::Rejected:
+        return PlatformError::Kind::Rejected;
+    case DouyinError::Kind::Unavailable:
+        return PlatformError::Kind::Unavailable;
+    case DouyinError::Kind::Unknown:
+        return PlatformError::Kind::Unknown;
+    case DouyinError::Kind::BadAnswer:
+        return PlatformError::Kind::BadAnswer;
+    case DouyinError::Kind::Cooldown:
+        return PlatformError::Kind::Cooldown;
+    case DouyinError::Kind::NotConfigured:
+        return PlatformError::Kind::NotConfigured;
+    case DouyinError::Kind::BadLink:
+        return PlatformError::Kind::BadLink;
+    }
+    return PlatformError::Kind::Unavailable;
+}
+
+PreparedOrder toOrder(const PrepareResult &result)
+{
+    PreparedOrder order;
+    order.verifyToken = result.verifyToken;
+    order.orderId = result.orderId;
+    order.raw = result.raw;
+    for (const PreparedCertificate &certificate : result.certificates) {
+        PreparedCoupon coupon;
+        coupon.encryptedCode = certificate.encryptedCode;
+        coupon.certificateId = certificate.certificateId;
+        coupon.startTime = certificate.startTime;
+        coupon.expireTime = certificate.expireTime;
+        coupon.amount = {certificate.amount.payAmount, certificate.amount.originalAmount};
+        coupon.sku = {certificate.sku.skuId, certificate.sku.title, certificate.sku.productId,
+                      certificate.sku.grouponType};
+        order.certificates.append(coupon);
+    }
+    return order;
+}
+
+QString logidOf(const QJsonObject &answer)
+{
+    return answer.value(QLatin1String("extra")).toObject().value(QLatin1String("logid")).toString();
+}
+
+// Douyin's rule (DOUYIN.md §3): 1208 and 2 mean "already verified under this verify_token".
+// Our requests only ever carry their own token, so that is this verification applied, in
+// the first answer as in a retry (an HTTP stack may have resent the request underneath).
+bool isApplied(qint64 result)
+{
+    return result == DouyinApi::OK || result == DouyinApi::VERIFY_ALREADY_UNDER_TOKEN
+            || result == DouyinApi::VERIFY_REPEATED;
+}
+
+PlatformOutcome toOutcome(const VerifyResult &result)
+{
+    PlatformOutcome outcome;
+    outcome.raw = result.raw;
+    outcome.traceId = logidOf(result.raw);
+    for (const VerifyCodeResult &code : result.results) {
+        CouponResult coupon;
+        coupon.result = code.result;
+        coupon.msg = code.msg;
+        coupon.code = code.code;
+        coupon.originCode = code.originCode;
+        coupon.verifyId = code.verifyId;
+        coupon.certificateId = code.certificateId;
+        coupon.verifyTime = code.verifyTime;
+        coupon.orderId = code.orderId;
+        coupon.applied = isApplied(code.result);
+        coupon.reason =
+                coupon.applied ? RejectReason::Unknown : DouyinPlatform::reasonFor(code.result);
+        outcome.results.append(coupon);
+    }
+    return outcome;
+}
+
+// A whole-call 1208: every code of the call was applied under this token.
+PlatformOutcome appliedAlready(const VerifyQuery &query, const DouyinError &error)
+{
+    PlatformOutcome outcome;
+    outcome.raw = error.raw;
+    outcome.traceId = error.logid;
+    for (const QString &code : query.encryptedCodes) {
+        CouponResult coupon;
+        coupon.result = error.code;
+        coupon.code = code;
+        coupon.applied = true;
+        outcome.results.append(coupon);
+    }
+    return outcome;
+}
+
+CouponState toState(const CertificateState &state)
+{
+    CouponState coupon;
+    coupon.certificateId = state.certificateId;
+    coupon.encryptedCode = state.encryptedCode;
+    coupon.platformStatus = state.status;
+    coupon.verifyCount = int(state.verifyRecords.size());
+    switch (DouyinApi::CertificateStatus(state.status)) {
+    case DouyinApi::CertificateStatus::Usable:
+        coupon.status = Status::Usable;
+        break;
+    case DouyinApi::CertificateStatus::Verified:
+        coupon.status = Status::Verified;
+        break;
+    case DouyinApi::CertificateStatus::Refunded:
+        coupon.status = Status::Refunded;
+        break;
+    case DouyinApi::CertificateStatus::Expired:
+        coupon.status = Status::Expired;
+        break;
+    }
+    const VerifyRecord &verify = state.hasVerify || state.verifyRecords.isEmpty()
+            ? state.verify
+            : state.verifyRecords.constLast();
+    coupon.verifyId = verify.verifyId;
+    coupon.verifyTime = verify.verifyTime;
+    return coupon;
+}
+
+OrderDetails toDetails(const DouyinOrder &order)
+{
+    return {order.orderId,       order.orderStatus,    order.skuId,           order.skuName,
+            order.productId,     order.productName,    order.count,           order.payAmount,
+            order.receiptAmount, order.discountAmount, order.createOrderTime, order.payTime,
+            order.sourceOrderId, order.extOrderId};
+}
+
+} // namespace
+
+DouyinPlatform::DouyinPlatform(DouyinClient *client, QObject *parent)
+    : CouponPlatform(parent),
+      m_client(client)
+{
+}
+
+PlatformCapabilities DouyinPlatform::capabilities() const
+{
+    PlatformCapabilities capabilities;
+    capabilities.maxCodesPerVerify = DouyinApi::MAX_CODES_PER_VERIFY;
+    capabilities.cancelWindowSeconds = DouyinApi::CANCEL_WINDOW_SECONDS;
+    capabilities.retry = {DouyinApi::VERIFY_RETRY_FAST_SECONDS * 1000,
+                          DouyinApi::VERIFY_RETRY_FAST_COUNT,
+                          DouyinApi::VERIFY_RETRY_SLOW_SECONDS * 1000, DouyinApi::VERIFY_RETRY_MAX};
+    capabilities.hasShortLink = true;
+    capabilities.hasEncryptedCode = true;
+    capabilities.preparedLifetimeSeconds = DouyinApi::VERIFY_TOKEN_LIFETIME_SECONDS;
+    return capabilities;
+}
+
+bool DouyinPlatform::isConfigured() const
+{
+    return m_client->isConfigured();
+}
+
+RejectReason DouyinPlatform::reasonFor(qint64 code)
+{
+    switch (code) {
+    case DouyinApi::CERTIFICATE_USED:
+        return RejectReason::Used;
+    case DouyinApi::CERTIFICATE_EXPIRED:
+        return RejectReason::Expired;
+    case DouyinApi::CERTIFICATE_REFUNDED:
+        return RejectReason::Refunded;
+    case DouyinApi::POI_NOT_ALLOWED:
+        return RejectReason::WrongStore;
+    case DouyinApi::CERTIFICATE_NOT_FOUND:
+        return RejectReason::NotFound;
+    case DouyinApi::VERIFY_TOKEN_INVALID:
+        return RejectReason::BadToken;
+    case DouyinApi::TOO_FREQUENT:
+    case DouyinApi::CLIENT_TOKEN_THROTTLED:
+        return RejectReason::RateLimited;
+    case DouyinApi::MERCHANT_NOT_AUTHORISED:
+    case DouyinApi::CAPABILITY_NOT_GRANTED:
+    case DouyinApi::TOKEN_INVALID:
+    case DouyinApi::TOKEN_EXPIRED:
+    case DouyinApi::CLIENT_KEY_INVALID:
+    case DouyinApi::CLIENT_SECRET_INVALID:
+        return RejectReason::NotAuthorised;
+    case DouyinApi::UNKNOWN_ERROR:
+    case DouyinApi::SYSTEM_BUSY:
+    case DouyinApi::BUSY:
+        return RejectReason::Unavailable;
+    default:
+        return RejectReason::Unknown;
+    }
+}
+
+PlatformError DouyinPlatform::toPlatformError(const DouyinError &error)
+{
+    PlatformError mapped =
+            PlatformError::make(PlatformId::Douyin, kindOf(error.kind), error.message);
+    mapped.code = error.code;
+    mapped.description = error.description;
+    mapped.traceId = error.logid;
+    mapped.retryAfterSeconds = error.retryAfterSeconds;
+    mapped.raw = error.raw;
+    switch (error.kind) {
+    case DouyinError::Kind::Rejected:
+        mapped.reason = reasonFor(error.code);
+        break;
+    case DouyinError::Kind::Cooldown:
+        mapped.reason = RejectReason::RateLimited;
+        break;
+    case DouyinError::Kind::NotConfigured:
+        mapped.reason = RejectReason::NotAuthorised;
+        break;
+    case DouyinError::Kind::BadLink:
+        mapped.reason = RejectReason::NotFound;
+        break;
+    default:
+        mapped.reason = RejectReason::Unavailable;
+        break;
+    }
+    return mapped;
+}
+
+void DouyinPlatform::resolveShortLink(const QString &link, QObject *context,
+                                      Callback<QString> callback)
+{
+    m_client->resolveShortLink(link, context,
+                               [callback](const Result<QString, DouyinError> &resolved) {
+                                   if (!resolved.ok())
+                                       return callback(toPlatformError(resolved.error()));
+                                   callback(resolved.value());
+                               });
+}
+
+void DouyinPlatform::prepare(const PrepareQuery &query, QObject *context,
+                             Callback<PreparedOrder> callback)
+{
+    m_client->prepare({query.encryptedData, query.code, query.poiId}, context,
+                      [callback](const Result<PrepareResult, DouyinError> &prepared) {
+                          if (!prepared.ok())
+                              return callback(toPlatformError(prepared.error()));
+                          callback(toOrder(prepared.value()));
+                      });
+}
+
+void DouyinPlatform::verify(const VerifyQuery &query, QObject *context,
+                            Callback<PlatformOutcome> callback)
+{
+    VerifyRequest request;
+    request.verifyToken = query.verifyToken;
+    request.poiId = query.poiId;
+    request.encryptedCodes = query.encryptedCodes;
+    request.orderId = query.orderId;
+    m_client->verify(request, context,
+                     [query, callback](const Result<VerifyResult, DouyinError> &answer) {
+                         if (answer.ok())
+                             return callback(toOutcome(answer.value()));
+                         if (answer.error().isRejected(DouyinApi::VERIFY_ALREADY_UNDER_TOKEN))
+                             return callback(appliedAlready(query, answer.error()));
+                         callback(toPlatformError(answer.error()));
+                     });
+}
+
+void DouyinPlatform::queryStatus(const QString &encryptedCode, const QString &orderId,
+                                 QObject *context, Callback<QList<CouponState>> callback)
+{
+    if (m_batchQueryDenied) {
+        if (encryptedCode.isEmpty()) {
+            return callback(PlatformError::make(
+                    PlatformId::Douyin, PlatformError::Kind::NotConfigured,
+                    QStringLiteral("the batch status query is not granted (2190004); "
+                                   "certificate/get needs an encrypted code")));
+        }
+        m_client->certificateGet(
+                encryptedCode, context,
+                [callback](const Result<CertificateGetResult, DouyinError> &result) {
+                    if (!result.ok())
+                        return callback(toPlatformError(result.error()));
+                    callback(QList<CouponState>{toState(result.value().certificate)});
+                });
+        return;
+    }
+    m_client->certificateQuery(
+            {encryptedCode, orderId}, context,
+            [this, encryptedCode, orderId, context,
+             callback](const Result<CertificateQueryResult, DouyinError> &result) {
+                if (!result.ok()) {
+                    if (result.error().isRejected(DouyinApi::CAPABILITY_NOT_GRANTED)) {
+                        if (!m_batchQueryDenied)
+                            qCWarning(lcDouyin) << "Douyin has not granted the certificate batch "
+                                                   "query (2190004); using certificate/get";
+                        m_batchQueryDenied = true;
+                        return queryStatus(encryptedCode, orderId, context, callback);
+                    }
+                    return callback(toPlatformError(result.error()));
+                }
+                QList<CouponState> states;
+                for (const CertificateState &state : result.value().certificates)
+                    states.append(toState(state));
+                callback(states);
+            });
+}
+
+void DouyinPlatform::orderDetails(const QString &orderId, QObject *context,
+                                  Callback<OrderDetails> callback)
+{
+    m_client->orderQuery({{}, orderId, 1, 10}, context,
+                         [orderId, callback](const Result<OrderQueryResult, DouyinError> &result) {
+                             if (!result.ok())
+                                 return callback(toPlatformError(result.error()));
+                             for (const DouyinOrder &order : result.value().orders) {
+                                 if (order.orderId == orderId)
+                                     return callback(toDetails(order));
+                             }
+                             callback(OrderDetails{}); // not listed: nothing to add
+                         });
+}

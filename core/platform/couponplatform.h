@@ -1,0 +1,44 @@
+#pragma once
+
+#include <functional>
+
+#include <QList>
+#include <QObject>
+
+#include "core/platform/platformcapabilities.h"
+#include "core/platform/platformerror.h"
+#include "core/platform/platformtypes.h"
+#include "core/result.h"
+
+// A group-buy coupon platform as the verification engine sees it (Verify → Platform ←
+// Douyin/Meituan). Asynchronous: every call reports exactly once through its callback on
+// the platform's thread, unless `context` is destroyed first.
+class CouponPlatform : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(CouponPlatform)
+
+public:
+    template <typename T>
+    using Callback = std::function<void(const Result<T, PlatformError> &)>;
+
+    using QObject::QObject;
+
+    virtual PlatformId id() const = 0;
+    virtual PlatformCapabilities capabilities() const = 0;
+    virtual bool isConfigured() const = 0;
+
+    // A scanned short link to the data prepare takes (only where hasShortLink).
+    virtual void resolveShortLink(const QString &link, QObject *context,
+                                  Callback<QString> callback) = 0;
+    virtual void prepare(const PrepareQuery &query, QObject *context,
+                         Callback<PreparedOrder> callback) = 0;
+    // Never retried below this call, except where the token makes a resend harmless.
+    virtual void verify(const VerifyQuery &query, QObject *context,
+                        Callback<PlatformOutcome> callback) = 0;
+    // Status of the coupon with this encrypted code, or of every coupon of the order.
+    virtual void queryStatus(const QString &encryptedCode, const QString &orderId, QObject *context,
+                             Callback<QList<CouponState>> callback) = 0;
+    virtual void orderDetails(const QString &orderId, QObject *context,
+                              Callback<OrderDetails> callback) = 0;
+};
