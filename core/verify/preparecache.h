@@ -7,7 +7,7 @@
 
 #include "core/platform/platformtypes.h"
 
-// Prepares this gateway made, by verify_token, for as long as Douyin honours the token.
+// Prepares this gateway made, by verify_token, for as long as the platform honours the token.
 // Lets the two-step flow (prepare, then verify N of them with that token) know which
 // certificates, products and amounts the token stands for without preparing again.
 class PrepareCache

@@ -13,16 +13,16 @@
 struct VerifyOutcome
 {
     enum class Kind {
-        Answered, // Douyin answered verify: records are success or failed (HTTP 200)
+        Answered, // the platform answered verify: records are success or failed (HTTP 200)
         Unknown, // verify was sent, the answer was lost: records unknown, being resolved
-        Unavailable, // nothing reached Douyin; no record left pending
-        BadAnswer, // Douyin answered garbage before verify (prepare)
-        PrepareRejected, // Douyin refused the prepare (used, expired, unknown code, …)
+        Unavailable, // nothing reached the platform; no record left pending
+        BadAnswer, // the platform answered garbage before verify (prepare)
+        PrepareRejected, // the platform refused the prepare (used, expired, unknown code, …)
         BadLink, // the short link did not resolve to an object_id
         BadInput, // refused before anything was sent; error.message names the field
         CountTooHigh, // more coupons asked for than the order has left (a BadInput)
-        NotConfigured, // no Douyin credentials
-        Cooldown, // Douyin said too frequent; nothing sent
+        NotConfigured, // the platform is not set up (credentials, store binding)
+        Cooldown, // the platform said too frequent; nothing sent
         Conflict, // idempotency key reused with a different request
         StorageFailed, // the record could not be written; nothing was sent
     };
