@@ -2,49 +2,29 @@
 
 #include <QObject>
 
-#include "core/api/requestauthenticator.h"
+#include "core/api/apiservices.h"
 
-class AdminToken;
-class AppRepository;
-class DouyinClient;
+class AdminRoutes;
 class LanApiServer;
-class PoiDirectory;
+class OpenRoutes;
 class QHttpServerRequest;
 class QHttpServerResponder;
-class VerificationService;
 
-// The ten endpoints of API.md on top of LanApiServer. Every handler answers asynchronously
-// through AsyncReply; everything here runs on the engine thread.
+// The ten endpoints of API.md on top of LanApiServer: the open routes, the admin routes and
+// the OpenAPI document. Everything here runs on the engine thread.
 class ApiRoutes final : public QObject
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(ApiRoutes)
 
 public:
-    struct Services
-    {
-        VerificationService *engine = nullptr;
-        AppRepository *apps = nullptr;
-        RequestAuthenticator *authenticator = nullptr;
-        AdminToken *adminToken = nullptr;
-        DouyinClient *douyin = nullptr;
-        PoiDirectory *pois = nullptr;
-    };
+    using Services = ApiServices;
 
     ApiRoutes(LanApiServer *server, const Services &services, QObject *parent = nullptr);
 
 private:
-    void verify(const QHttpServerRequest &request, QHttpServerResponder &&responder);
-    void prepare(const QHttpServerRequest &request, QHttpServerResponder &&responder);
-    void accessToken(const QHttpServerRequest &request, QHttpServerResponder &&responder);
-    void pois(const QHttpServerRequest &request, QHttpServerResponder &&responder);
-    void listVerifications(const QHttpServerRequest &request, QHttpServerResponder &&responder);
-    void summary(const QHttpServerRequest &request, QHttpServerResponder &&responder);
-    void createApp(const QHttpServerRequest &request, QHttpServerResponder &&responder);
-    void listApps(const QHttpServerRequest &request, QHttpServerResponder &&responder);
-    void setTokenAccess(const QString &id, const QHttpServerRequest &request,
-                        QHttpServerResponder &&responder);
     void openApi(const QHttpServerRequest &request, QHttpServerResponder &&responder);
 
-    Services m_services;
+    OpenRoutes *m_open;
+    AdminRoutes *m_admin;
 };
