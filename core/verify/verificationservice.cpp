@@ -10,6 +10,7 @@
 #include "core/store/database.h"
 #include "core/store/verificationrepository.h"
 #include "core/verify/enrichmentqueue.h"
+#include "core/verify/idempotencykeys.h"
 #include "core/verify/recordwriter.h"
 #include "core/verify/verifyoutcomes.h"
 #include "core/verify/verifyrecords.h"
@@ -60,7 +61,8 @@ VerificationService::VerificationService(Database *database,
       m_repository(std::make_unique<VerificationRepository>(database)),
       m_resolver(new VerifyResolver(m_repository.get(), m_platforms.get(), this)),
       m_writer(new RecordWriter(database->filePath(), this)),
-      m_enrichment(new EnrichmentQueue(m_repository.get(), m_writer, m_platforms.get(), this))
+      m_enrichment(new EnrichmentQueue(m_repository.get(), m_writer, m_platforms.get(), this)),
+      m_idempotency(std::make_unique<IdempotencyKeys>(m_repository.get(), m_writer))
 {
     for (CouponPlatform *platform : platforms)
         m_platforms->add(platform);
@@ -86,16 +88,14 @@ void VerificationService::setConfig(const Config &config)
     policy.maxDelayMs = config.enrichmentMaxDelayMs;
     policy.maxAttempts = config.enrichmentMaxAttempts;
     m_enrichment->setPolicy(policy);
+    m_idempotency->setTtlHours(config.idempotencyTtlHours);
 }
 
 void VerificationService::start()
 {
     m_resolver->resumeAll();
     m_enrichment->kick();
-    const auto purged = m_repository->purgeIdempotency(
-            nowMs() - qint64(m_config.idempotencyTtlHours) * 3600 * 1000);
-    if (!purged.ok())
-        qCWarning(lcVerify) << "cannot purge idempotency keys:" << purged.error().message;
+    m_idempotency->purge();
 }
 
 int VerificationService::resolutionBacklog() const
@@ -184,48 +184,14 @@ void VerificationService::verify(const VerifyCommand &command, QObject *context,
 
 bool VerificationService::replayIdempotent(const FlowPtr &flow)
 {
-    const VerifyCommand &command = flow->command;
-    const auto found = m_repository->findIdempotency(command.appId, command.idempotencyKey);
-    if (!found.ok() || !found.value())
+    const std::optional<VerifyOutcome> stored = m_idempotency->find(flow->command);
+    if (!stored)
         return false;
-    const IdempotencyEntry &stored = *found.value();
-    if (stored.createdAt < nowMs() - qint64(m_config.idempotencyTtlHours) * 3600 * 1000)
-        return false;
-    if (stored.fingerprint != QString::fromLatin1(command.fingerprint.toHex())) {
-        finish(flow,
-               failure(Kind::Conflict, ErrorCode::Conflict,
-                       QStringLiteral("Idempotency-Key was used with a different request")));
-        return true;
-    }
-    const VerifyOutcome outcome = VerifyOutcomes::decode(stored.responseBody, *m_repository);
-    // Not through finish(): the stored outcome must not be stored again.
-    if (flow->context)
-        flow->callback(outcome);
+    if (stored->kind == Kind::Conflict)
+        finish(flow, *stored);
+    else if (flow->context)
+        flow->callback(*stored); // not through finish(): it must not be stored again
     return true;
-}
-
-void VerificationService::storeIdempotent(const VerifyCommand &command,
-                                          const VerifyOutcome &outcome,
-                                          const std::function<void()> &then)
-{
-    // Refusals that depend on the moment (cooldown, platform unreachable, our own storage)
-    // are not remembered: the same request may succeed when sent again.
-    if (outcome.kind == Kind::Cooldown || outcome.kind == Kind::Unavailable
-        || outcome.kind == Kind::StorageFailed || outcome.kind == Kind::Conflict
-        || outcome.kind == Kind::NotConfigured)
-        return then();
-    IdempotencyEntry entry;
-    entry.fingerprint = QString::fromLatin1(command.fingerprint.toHex());
-    entry.httpStatus = int(outcome.kind);
-    entry.responseBody = VerifyOutcomes::encode(outcome);
-    entry.createdAt = nowMs();
-    m_writer->storeIdempotency(command.appId, command.idempotencyKey, entry,
-                               [then](const Result<Done> &stored) {
-                                   if (!stored.ok())
-                                       qCWarning(lcVerify) << "cannot store idempotency key:"
-                                                           << stored.error().message;
-                                   then();
-                               });
 }
 
 std::optional<VerifyOutcome> VerificationService::outcomeOfToken(const QString &verifyToken)
@@ -452,7 +418,7 @@ void VerificationService::finish(const FlowPtr &flow, VerifyOutcome outcome)
     }
     // Answered once the outcome is stored; a retry with the same key meanwhile waits as a
     // duplicate, so it can never run the verification a second time.
-    storeIdempotent(command, outcome, [this, flow, outcome] {
+    m_idempotency->store(command, outcome, [this, flow, outcome] {
         const auto waiting = m_inFlight.take(idempotencySlot(flow->command));
         for (const FlowPtr &duplicate : waiting) {
             // Same key: same request gets the same outcome, a different one a conflict.

@@ -15,6 +15,7 @@
 class Database;
 class PlatformRegistry;
 class EnrichmentQueue;
+class IdempotencyKeys;
 class RecordWriter;
 class VerificationRepository;
 class VerifyResolver;
@@ -86,9 +87,6 @@ private:
     void finish(const FlowPtr &flow, VerifyOutcome outcome);
     void releaseToken(const FlowPtr &flow, const VerifyOutcome &outcome);
     bool replayIdempotent(const FlowPtr &flow);
-    // Stores the outcome under the command's key (group commit), then calls `then`.
-    void storeIdempotent(const VerifyCommand &command, const VerifyOutcome &outcome,
-                         const std::function<void()> &then);
     std::optional<VerifyOutcome> outcomeOfToken(const QString &verifyToken);
     // Stores settled records (group commit), then hands the flow its outcome.
     void settle(const FlowPtr &flow, VerifyOutcome outcome);
@@ -100,6 +98,7 @@ private:
     VerifyResolver *m_resolver;
     RecordWriter *m_writer;
     EnrichmentQueue *m_enrichment;
+    std::unique_ptr<IdempotencyKeys> m_idempotency;
     PrepareCache m_prepared;
     // Requests with an idempotency key still running, by (app, key): a duplicate waits.
     QHash<QString, QList<FlowPtr>> m_inFlight;

@@ -67,7 +67,8 @@ QList<Reply> sendAll(quint16 port, const QList<QByteArray> &requests)
                 });
         sockets.push_back(std::move(socket));
     }
-    QTest::qWaitFor([&] { return !done.contains(false); }, 60000);
+    if (!QTest::qWaitFor([&] { return !done.contains(false); }, 60000))
+        qWarning("some replies did not arrive within 60 s");
     return replies;
 }
 

@@ -46,7 +46,8 @@ private:
         command.code = order.value("codes").toArray().first().toString();
         std::optional<PrepareOutcome> outcome;
         m_engine->prepare(command, this, [&](const PrepareOutcome &o) { outcome = o; });
-        QTest::qWaitFor([&] { return outcome.has_value(); }, 30000);
+        if (!QTest::qWaitFor([&] { return outcome.has_value(); }, 30000))
+            qWarning("prepare timed out");
         return outcome.value_or(PrepareOutcome{});
     }
 
