@@ -12,8 +12,10 @@ PACKAGES=(
     # run: image formats for pasted screenshots, camera/sound backend, a CJK font
     qt6-image-formats-plugins gstreamer1.0-plugins-base gstreamer1.0-plugins-good
     fonts-wqy-microhei
-    # package: cpack's DEB dependencies (dpkg-shlibdeps, file) and the package test (python3)
-    dpkg-dev file python3
+    # package: cpack's DEB dependencies (dpkg-shlibdeps, file); the package test's request
+    # (python3) and its validators of the installed desktop entry, AppStream metainfo and
+    # systemd unit, which it fails without rather than skip the checks
+    dpkg-dev file python3 desktop-file-utils appstream systemd
     # test: an X server for GUI tests that need one; clang and its runtime for the fuzzer
     xvfb clang libclang-rt-14-dev
 )

@@ -1,6 +1,7 @@
 #include "core/douyin/douyinjson.h"
 
 #include <cmath>
+#include <limits>
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -56,8 +57,17 @@ QString idString(const QJsonValue &value)
 
 qint64 integer(const QJsonValue &value)
 {
-    if (value.isDouble())
-        return value.toInteger(qint64(value.toDouble()));
+    if (value.isDouble()) {
+        const double asDouble = value.toDouble();
+        // Converting a double beyond qint64 is undefined behaviour (the fuzzer sent an
+        // error_code of 1.2e115). Saturated rather than 0, so a non-zero code stays an error.
+        constexpr double TWO_TO_THE_63 = 9223372036854775808.0; // exact as a double
+        if (asDouble >= TWO_TO_THE_63)
+            return std::numeric_limits<qint64>::max();
+        if (asDouble < -TWO_TO_THE_63)
+            return std::numeric_limits<qint64>::min();
+        return value.toInteger(qint64(asDouble));
+    }
     if (value.isString()) {
         bool ok = false;
         const qint64 parsed = value.toString().toLongLong(&ok);

@@ -80,7 +80,8 @@ QList<Frame> framesWithoutCode()
     return frames;
 }
 
-// Beyond the test's levels: where the decoder starts to fail, for the record.
+// Beyond the test's levels: where the decoder starts to fail. Its floor is what ZXing reads of
+// it today, so a decoder change that reads less fails here rather than in a shop.
 QList<Frame> hardSet()
 {
     QList<Frame> frames;
@@ -182,7 +183,10 @@ private slots:
     void decodeRate_data()
     {
         QTest::addColumn<QList<Frame>>("frames");
-        QTest::addColumn<double>("required");
+        // Floors are frame counts, as measured with Debian 12's ZXing 1.4: the frames
+        // are generated from fixed seeds and decoding is deterministic, so any drop is real.
+        // Raise a floor when the decoder gets better, never lower it to make a change pass.
+        QTest::addColumn<int>("required");
 
         QList<Frame> testSet;
         for (const auto &payload : QrTestImages::payloads()) {
@@ -192,17 +196,21 @@ private slots:
                                 QrTestImages::distorted(payload.text, distortion), payload.text});
             }
         }
-        QTest::newRow("distortion set of tst_qrdecoder") << testSet << 100.0;
+        const qsizetype all = testSet.size();
+        QTest::newRow("distortion set of tst_qrdecoder") << testSet << int(all);
         // 2.5 px per module combined with a 35 degree tilt or a faint screen in a bright
-        // scene is at the edge of what ZXing 1.4 reads; a few such frames may be missed.
-        QTest::newRow("camera frames") << m_withCode << 90.0;
-        QTest::newRow("harder distortions") << hardSet() << 0.0;
+        // scene is at the edge of what ZXing 1.4 reads: today it misses 3 of the 48 (two
+        // perspective, one low contrast).
+        QTest::newRow("camera frames") << m_withCode << 45;
+        // Today 28 of 40: contrast 130-150 and blur radius 2 defeat it for every payload,
+        // mirrored for two, noise sigma 40 and moire 0.4 for the short link.
+        QTest::newRow("harder distortions") << hardSet() << 28;
     }
 
     void decodeRate()
     {
         QFETCH(QList<Frame>, frames);
-        QFETCH(double, required);
+        QFETCH(int, required);
         const QrDecoder decoder;
         int decoded = 0;
         QStringList missed;
@@ -218,7 +226,11 @@ private slots:
               rate);
         if (!missed.isEmpty())
             qInfo("  missed: %s", qPrintable(missed.join(QStringLiteral("; "))));
-        QVERIFY(rate >= required);
+        QVERIFY2(decoded >= required,
+                 qPrintable(QStringLiteral("%1 of %2 frames decoded, the floor is %3")
+                                    .arg(decoded)
+                                    .arg(frames.size())
+                                    .arg(required)));
     }
 
     void meanWithCode()
