@@ -79,50 +79,81 @@ Result<GatewayRuntime::Started> GatewayRuntime::startComponents(const Options &o
     m_options = options;
     Started started;
     started.dataDir = options.demo ? demoDataDir(m_settings.dataDir()) : m_settings.dataDir();
-    if (!QDir().mkpath(started.dataDir))
-        return makeError(ErrorCode::Storage,
-                         QStringLiteral("cannot create data dir %1").arg(started.dataDir));
-
-    LogFile::setVerbose(options.verbose);
-    m_logFile = std::make_unique<LogFile>(
-            QDir(started.dataDir).filePath(QStringLiteral("logs/dy-gateway.log")));
-    if (const auto opened = m_logFile->open(); !opened.ok())
+    if (const auto opened = openStorage(started.dataDir); !opened.ok())
         return opened.error();
-    LogFile::install(m_logFile.get());
-    qCInfo(lcApp) << "dy-gateway" << DYGW_VERSION << (options.demo ? "demo" : "") << "data dir"
-                  << started.dataDir;
-
-    auto box = SecretBox::openOrCreate(started.dataDir);
-    if (!box.ok())
-        return box.error();
-    m_secretBox = std::make_unique<SecretBox>(box.value());
-
-    auto database = Database::openInDir(started.dataDir);
-    if (!database.ok())
-        return database.error();
-    m_database = std::move(database).value();
 
     DouyinClient::Config douyin;
     douyin.baseUrl = m_settings.douyinBaseUrl();
     douyin.shortLinkBase = m_settings.shortLinkBase();
     douyin.clientKey = m_settings.douyinClientKey();
     douyin.accountId = m_settings.douyinAccountId();
-    if (!options.demo)
-        douyin.clientSecret = savedDouyinClientSecret();
     if (options.demo) {
-        const SandboxConfig sandboxConfig;
-        m_sandbox = new SandboxServer(sandboxConfig);
-        const auto listening = m_sandbox->listen(
-                options.sandboxListen.value_or(HostPort{QStringLiteral("127.0.0.1"), 0}));
-        if (!listening.ok())
-            return listening.error();
-        started.sandbox = listening.value();
-        douyin.baseUrl = m_sandbox->baseUrl();
-        douyin.shortLinkBase = m_sandbox->baseUrl();
-        douyin.clientKey = sandboxConfig.clientKey;
-        douyin.clientSecret = sandboxConfig.clientSecret;
-        douyin.accountId = sandboxConfig.accountId;
+        const auto sandbox = startSandbox(douyin);
+        if (!sandbox.ok())
+            return sandbox.error();
+        started.sandbox = sandbox.value();
+    } else {
+        douyin.clientSecret = savedDouyinClientSecret();
     }
+    if (const auto engine = startEngine(douyin); !engine.ok())
+        return engine.error();
+    started.newAdminToken = m_unshownAdminToken;
+
+    if (!options.serveApi)
+        return started;
+    const auto api = startApi();
+    if (!api.ok())
+        return api.error();
+    started.api = api.value();
+    m_apiAddress = api.value();
+    return started;
+}
+
+Result<Done> GatewayRuntime::openStorage(const QString &dataDir)
+{
+    if (!QDir().mkpath(dataDir))
+        return makeError(ErrorCode::Storage,
+                         QStringLiteral("cannot create data dir %1").arg(dataDir));
+
+    LogFile::setVerbose(m_options.verbose);
+    m_logFile = std::make_unique<LogFile>(
+            QDir(dataDir).filePath(QStringLiteral("logs/dy-gateway.log")));
+    if (const auto opened = m_logFile->open(); !opened.ok())
+        return opened.error();
+    LogFile::install(m_logFile.get());
+    qCInfo(lcApp) << "dy-gateway" << DYGW_VERSION << (m_options.demo ? "demo" : "") << "data dir"
+                  << dataDir;
+
+    auto box = SecretBox::openOrCreate(dataDir);
+    if (!box.ok())
+        return box.error();
+    m_secretBox = std::make_unique<SecretBox>(box.value());
+
+    auto database = Database::openInDir(dataDir);
+    if (!database.ok())
+        return database.error();
+    m_database = std::move(database).value();
+    return Done{};
+}
+
+Result<HostPort> GatewayRuntime::startSandbox(DouyinClient::Config &douyin)
+{
+    const SandboxConfig sandboxConfig;
+    m_sandbox = new SandboxServer(sandboxConfig);
+    const auto listening = m_sandbox->listen(
+            m_options.sandboxListen.value_or(HostPort{QStringLiteral("127.0.0.1"), 0}));
+    if (!listening.ok())
+        return listening.error();
+    douyin.baseUrl = m_sandbox->baseUrl();
+    douyin.shortLinkBase = m_sandbox->baseUrl();
+    douyin.clientKey = sandboxConfig.clientKey;
+    douyin.clientSecret = sandboxConfig.clientSecret;
+    douyin.accountId = sandboxConfig.accountId;
+    return listening.value();
+}
+
+Result<Done> GatewayRuntime::startEngine(const DouyinClient::Config &douyin)
+{
     m_douyin = new DouyinClient;
     m_douyin->setConfig(douyin);
     m_tokenStore = std::make_unique<DouyinTokenRepository>(m_database.get(), m_secretBox.get());
@@ -137,15 +168,15 @@ Result<GatewayRuntime::Started> GatewayRuntime::startComponents(const Options &o
 
     m_apps = std::make_unique<AppRepository>(m_database.get(), m_secretBox.get());
     m_adminToken = std::make_unique<AdminToken>(m_database.get());
-    const auto admin = m_adminToken->ensure(options.adminTokenFromEnvironment);
+    const auto admin = m_adminToken->ensure(m_options.adminTokenFromEnvironment);
     if (!admin.ok())
         return admin.error();
-    started.newAdminToken = admin.value();
     m_unshownAdminToken = admin.value();
+    return Done{};
+}
 
-    if (!options.serveApi)
-        return started;
-
+Result<HostPort> GatewayRuntime::startApi()
+{
     auto nonces = NonceStore::open(m_database->filePath());
     if (!nonces.ok())
         return nonces.error();
@@ -162,12 +193,7 @@ Result<GatewayRuntime::Started> GatewayRuntime::startComponents(const Options &o
     m_routes = new ApiRoutes(m_api,
                              ApiRoutes::Services{m_engine, m_apps.get(), m_authenticator.get(),
                                                  m_adminToken.get(), m_douyin, m_pois});
-    const auto listening = m_api->listen(m_settings.listen());
-    if (!listening.ok())
-        return listening.error();
-    started.api = listening.value();
-    m_apiAddress = listening.value();
-    return started;
+    return m_api->listen(m_settings.listen());
 }
 
 GatewayStatus GatewayRuntime::status() const

@@ -19,7 +19,6 @@ class AdminToken;
 class ApiRoutes;
 class AppRepository;
 class Database;
-class DouyinClient;
 class DouyinTokenRepository;
 class LanApiServer;
 class LogFile;
@@ -81,7 +80,6 @@ public:
     // The admin token generated at this start, once: nullopt on every later call.
     std::optional<QString> takeUnshownAdminToken();
 
-    Database *database() const { return m_database.get(); }
     PoiDirectory *pois() const { return m_pois; }
     DouyinClient *douyin() const { return m_douyin; }
     VerificationService *engine() const { return m_engine; }
@@ -96,6 +94,13 @@ signals:
 
 private:
     Result<Started> startComponents(const Options &options);
+    // Log file, secret box and database in dataDir.
+    Result<Done> openStorage(const QString &dataDir);
+    // Demo mode: the Douyin sandbox, with douyin pointed at it.
+    Result<HostPort> startSandbox(DouyinClient::Config &douyin);
+    Result<Done> startEngine(const DouyinClient::Config &douyin);
+    // The LAN API and its authentication, listening.
+    Result<HostPort> startApi();
     // The secrets of the real installation, opened on first use; in demo mode that is a
     // second connection, to the real data dir.
     Result<SecretStore *> secretStore();

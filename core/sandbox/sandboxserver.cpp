@@ -16,8 +16,8 @@
 namespace {
 
 using Method = QHttpServerRequest::Method;
-using Request = SandboxApi::Request;
-using Answer = SandboxApi::Answer;
+using Request = SandboxHttpRequest;
+using Answer = SandboxHttpAnswer;
 
 } // namespace
 
@@ -43,41 +43,42 @@ SandboxServer::SandboxServer(SandboxConfig config, QObject *parent)
                                    QHttpServerResponder &&responder) {
                            serve(SandboxEndpoint::ShortLink, request, std::move(responder),
                                  [this, hop, linkId](const Request &copy) {
-                                     return m_api.shortLink(linkId, hop, copy);
+                                     return m_douyinApi.shortLink(linkId, hop, copy);
                                  });
                        });
     }
     addRoute(QStringLiteral("/life/coupon"), Method::Get,
              [this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
-                 write(responder, m_api.couponPage(Request::from(request)));
+                 write(responder, SandboxDouyinApi::couponPage(Request::from(request)));
              });
 
     addControlRoute(QStringLiteral("/sandbox/orders"), Method::Post,
-                    [this](const Request &request) { return m_api.mintOrder(request); });
+                    [this](const Request &request) { return m_controlApi.mintOrder(request); });
     addControlRoute(QStringLiteral("/sandbox/orders"), Method::Get,
-                    [this](const Request &request) { return m_api.listOrders(request); });
+                    [this](const Request &request) { return m_controlApi.listOrders(request); });
     m_routes.add(QStringLiteral("/sandbox/orders/<arg>"), Method::Get);
     m_server.route(QStringLiteral("/sandbox/orders/<arg>"), Method::Get,
                    [this](const QString &orderId, const QHttpServerRequest &request,
                           QHttpServerResponder &&responder) {
-                       write(responder, m_api.orderSnapshot(orderId, Request::from(request)));
+                       write(responder,
+                             m_controlApi.orderSnapshot(orderId, Request::from(request)));
                    });
     m_routes.add(QStringLiteral("/sandbox/orders/<arg>/refund"), Method::Post);
     m_server.route(QStringLiteral("/sandbox/orders/<arg>/refund"), Method::Post,
                    [this](const QString &orderId, const QHttpServerRequest &request,
                           QHttpServerResponder &&responder) {
-                       write(responder, m_api.refund(orderId, Request::from(request)));
+                       write(responder, m_controlApi.refund(orderId, Request::from(request)));
                    });
     addControlRoute(QStringLiteral("/sandbox/faults"), Method::Post,
-                    [this](const Request &request) { return m_api.addFault(request); });
+                    [this](const Request &request) { return m_controlApi.addFault(request); });
     addControlRoute(QStringLiteral("/sandbox/faults"), Method::Get,
-                    [this](const Request &request) { return m_api.listFaults(request); });
+                    [this](const Request &request) { return m_controlApi.listFaults(request); });
     addControlRoute(QStringLiteral("/sandbox/faults"), Method::Delete,
-                    [this](const Request &request) { return m_api.clearFaults(request); });
+                    [this](const Request &request) { return m_controlApi.clearFaults(request); });
     addControlRoute(QStringLiteral("/sandbox/tokens/expire"), Method::Post,
-                    [this](const Request &request) { return m_api.expireTokens(request); });
+                    [this](const Request &request) { return m_controlApi.expireTokens(request); });
     addControlRoute(QStringLiteral("/sandbox/stats"), Method::Get,
-                    [this](const Request &request) { return m_api.stats(request); });
+                    [this](const Request &request) { return m_controlApi.stats(request); });
 
     m_server.setMissingHandler(
             [this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
@@ -99,7 +100,7 @@ Result<HostPort> SandboxServer::listen(const HostPort &address)
     }
     m_server.bind(tcp);
     m_address = HostPort{address.host, tcp->serverPort()};
-    m_api.setBaseUrl(baseUrl());
+    m_controlApi.setBaseUrl(baseUrl());
     qCInfo(lcSandbox) << "Douyin sandbox listening on" << baseUrl().toString();
     return m_address;
 }
@@ -121,13 +122,12 @@ void SandboxServer::addDouyinRoute(const char *path, Method method, SandboxEndpo
              [this, endpoint](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
                  serve(endpoint, request, std::move(responder),
                        [this, endpoint](const Request &copy) {
-                           return m_api.douyin(endpoint, copy);
+                           return m_douyinApi.answer(endpoint, copy);
                        });
              });
 }
 
-void SandboxServer::addControlRoute(const QString &path, Method method,
-                                    std::function<Answer(const Request &)> answer)
+void SandboxServer::addControlRoute(const QString &path, Method method, Producer answer)
 {
     addRoute(path, method,
              [answer = std::move(answer)](const QHttpServerRequest &request,
@@ -188,7 +188,7 @@ void SandboxServer::serve(SandboxEndpoint endpoint, const QHttpServerRequest &re
     case SandboxFault::Mode::Http500:
     case SandboxFault::Mode::ErrorCode:
     case SandboxFault::Mode::RateLimit:
-        write(responder, m_api.faultAnswer(*fault, endpoint, copy));
+        write(responder, m_douyinApi.faultAnswer(*fault, endpoint, copy));
         return;
     }
 }

@@ -12,8 +12,11 @@
 #include "core/config/hostport.h"
 #include "core/http/routetable.h"
 #include "core/result.h"
-#include "core/sandbox/sandboxapi.h"
 #include "core/sandbox/sandboxconfig.h"
+#include "core/sandbox/sandboxcontrolapi.h"
+#include "core/sandbox/sandboxdouyinapi.h"
+#include "core/sandbox/sandboxhttpanswer.h"
+#include "core/sandbox/sandboxhttprequest.h"
 #include "core/sandbox/sandboxstate.h"
 
 // A faithful Douyin life-service simulator over real HTTP: the open-platform paths, the short
@@ -47,21 +50,21 @@ public:
 
 private:
     using Handler = std::function<void(const QHttpServerRequest &, QHttpServerResponder &&)>;
-    using Producer = std::function<SandboxApi::Answer(const SandboxApi::Request &)>;
+    using Producer = std::function<SandboxHttpAnswer(const SandboxHttpRequest &)>;
 
     void addRoute(const QString &path, QHttpServerRequest::Method method, Handler handler);
     void addDouyinRoute(const char *path, QHttpServerRequest::Method method,
                         SandboxEndpoint endpoint);
-    void addControlRoute(const QString &path, QHttpServerRequest::Method method,
-                         std::function<SandboxApi::Answer(const SandboxApi::Request &)> answer);
+    void addControlRoute(const QString &path, QHttpServerRequest::Method method, Producer answer);
     // Counts the call, plays the first matching fault, otherwise answers with produce().
     void serve(SandboxEndpoint endpoint, const QHttpServerRequest &request,
                QHttpServerResponder &&responder, const Producer &produce);
     void answerMissing(const QHttpServerRequest &request, QHttpServerResponder &&responder);
-    static void write(QHttpServerResponder &responder, const SandboxApi::Answer &answer);
+    static void write(QHttpServerResponder &responder, const SandboxHttpAnswer &answer);
 
     SandboxState m_state;
-    SandboxApi m_api{m_state};
+    SandboxDouyinApi m_douyinApi{m_state};
+    SandboxControlApi m_controlApi{m_state};
     QHttpServer m_server;
     RouteTable m_routes;
     HostPort m_address;

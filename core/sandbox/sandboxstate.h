@@ -1,26 +1,32 @@
 #pragma once
 
 #include <array>
-#include <deque>
 #include <optional>
 
-#include <QHash>
-#include <QJsonObject>
 #include <QList>
-#include <QRandomGenerator>
-#include <QSet>
 #include <QString>
 #include <QStringList>
 
 #include "core/douyin/douyinapi.h"
 #include "core/result.h"
 #include "core/sandbox/sandboxanswer.h"
+#include "core/sandbox/sandboxanswerjson.h"
+#include "core/sandbox/sandboxclienttokens.h"
 #include "core/sandbox/sandboxconfig.h"
 #include "core/sandbox/sandboxfault.h"
+#include "core/sandbox/sandboxidgenerator.h"
+#include "core/sandbox/sandboxorderbook.h"
+#include "core/sandbox/sandboxordermint.h"
+#include "core/sandbox/sandboxqueries.h"
+#include "core/sandbox/sandboxverification.h"
+#include "core/sandbox/sandboxverifytokens.h"
 
 // Everything the Douyin sandbox knows, in memory: stores, orders and their certificates,
-// client tokens, verify tokens, faults and call counts. No network: SandboxApi turns HTTP
-// requests into these calls, so the rules here are testable on their own with a fake clock.
+// client tokens, verify tokens, faults and call counts. No network: SandboxDouyinApi and
+// SandboxControlApi turn HTTP requests into these calls, so the rules here are testable on
+// their own with a fake clock.
+// The parts live in classes of their own; this holds them together, with the faults and
+// call counts the server plays and reports.
 //
 // [choice] rules not published by Douyin, decided here (see also DouyinApi):
 // - prepare by `code` of a certificate that is not usable answers the reason as the call's
@@ -39,209 +45,119 @@
 class SandboxState
 {
 public:
-    struct Poi
-    {
-        QString poiId;
-        QString name;
-        QString address;
-        double latitude = 0;
-        double longitude = 0;
-    };
-
-    struct VerifyRecord
-    {
-        QString verifyId;
-        QString certificateId;
-        QString poiId;
-        QString verifyToken;
-        qint64 verifyTime = 0;
-        bool cancelled = false;
-        qint64 cancelTime = 0;
-    };
-
-    struct Certificate
-    {
-        QString certificateId;
-        QString orderId;
-        QString code; // plain, what the customer reads out
-        QString encryptedCode; // opaque, what prepare hands out
-        QString productId;
-        QString productName;
-        QString skuId;
-        QString skuTitle;
-        int grouponType = 1; // 1 团餐券, 2 代金券, 3 次卡
-        int timesCount = 1; // 次卡 only
-        qint64 originalAmount = 0; // fen
-        qint64 payAmount = 0; // fen
-        qint64 startTime = 0;
-        qint64 expireTime = 0;
-        // Usable, Verified or Refunded; Expired is derived from the clock (see status()).
-        DouyinApi::CertificateStatus storedStatus = DouyinApi::CertificateStatus::Usable;
-        QList<VerifyRecord> verifyRecords; // oldest first, cancelled ones included
-    };
-
-    struct Order
-    {
-        QString orderId;
-        QString poiId; // the store whose coupons these are
-        QString shortLinkId;
-        QString encryptedData; // the short link's object_id
-        QString productId;
-        QString productName;
-        QString skuId;
-        QString skuName;
-        qint64 createTime = 0;
-        qint64 updateTime = 0;
-        int redirects = 1; // 2: the short link answers through /v/{id}/hop/
-        QStringList certificateIds;
-    };
-
-    struct OrderSpec
-    {
-        int certificates = 1;
-        QString productName; // empty: the default product
-        QString skuName; // empty: the product name
-        int grouponType = 1;
-        int timesCount = 10; // 次卡 only
-        std::optional<qint64> payAmount; // per certificate, fen
-        std::optional<qint64> originalAmount; // per certificate, fen
-        QString poiId; // empty: the first store; unknown: becomes a new store
-        std::optional<int> expireInDays; // default 90; negative = already expired
-        std::optional<qint64> createTime; // fixed times for the demo data
-        std::optional<qint64> expireTime;
-        int redirects = 1;
-    };
-
-    struct MintedOrder
-    {
-        QString orderId;
-        QString shortLinkId;
-        QString poiId;
-        // Index-aligned: element i of each is the same certificate.
-        QStringList codes;
-        QStringList encryptedCodes;
-        QStringList certificateIds;
-    };
-
-    struct VerifyRequest
-    {
-        QString verifyToken;
-        QString poiId;
-        QStringList codes; // encrypted codes, or plain ones when plainCodes
-        bool plainCodes = false;
-        QString orderId; // optional
-    };
+    using Poi = SandboxOrderBook::Poi;
+    using VerifyRecord = SandboxOrderBook::VerifyRecord;
+    using Certificate = SandboxOrderBook::Certificate;
+    using Order = SandboxOrderBook::Order;
+    using OrderSpec = SandboxOrderMint::Spec;
+    using MintedOrder = SandboxOrderMint::Minted;
+    using VerifyRequest = SandboxVerification::Request;
 
     explicit SandboxState(SandboxConfig config = {});
 
-    const SandboxConfig &config() const { return m_config; }
     qint64 now() const { return m_config.clock(); }
 
     // ---- Douyin calls. Each answer goes into the envelope as it is.
     SandboxAnswer issueClientToken(const QString &clientKey, const QString &clientSecret,
-                                   const QString &grantType);
+                                   const QString &grantType)
+    {
+        return m_clientTokens.issue(clientKey, clientSecret, grantType);
+    }
     // OK, TOKEN_INVALID (never issued or forgotten) or TOKEN_EXPIRED (expired or retired).
-    qint64 checkAccessToken(const QString &token) const;
+    qint64 checkAccessToken(const QString &token) const { return m_clientTokens.check(token); }
     // Exactly one of encryptedData and code is non-empty, else BAD_PARAMETER.
-    SandboxAnswer prepare(const QString &encryptedData, const QString &code);
-    SandboxAnswer verify(const VerifyRequest &request);
-    SandboxAnswer cancel(const QString &verifyId, const QString &certificateId);
-    SandboxAnswer certificateGet(const QString &encryptedCode) const;
-    // At least one of the two; both = the certificate must belong to that order.
-    SandboxAnswer certificateQuery(const QString &encryptedCode, const QString &orderId) const;
-    // Empty accountId = the sandbox account; empty orderId = every order, paged.
+    SandboxAnswer prepare(const QString &encryptedData, const QString &code)
+    {
+        return m_verification.prepare(encryptedData, code);
+    }
+    SandboxAnswer verify(const VerifyRequest &request) { return m_verification.verify(request); }
+    SandboxAnswer cancel(const QString &verifyId, const QString &certificateId)
+    {
+        return m_verification.cancel(verifyId, certificateId);
+    }
+    SandboxAnswer certificateGet(const QString &encryptedCode) const
+    {
+        return m_queries.certificateGet(encryptedCode);
+    }
+    SandboxAnswer certificateQuery(const QString &encryptedCode, const QString &orderId) const
+    {
+        return m_queries.certificateQuery(encryptedCode, orderId);
+    }
     SandboxAnswer orderQuery(const QString &accountId, const QString &orderId, int pageNum,
-                             int pageSize) const;
-    SandboxAnswer poiQuery(const QString &accountId, int page, int size) const;
-
-    // ---- Short links. The object_id a live link redirects to; nullopt when the link is
-    // unknown or dead (no certificate of its order is usable any more).
-    std::optional<QString> shortLinkTarget(const QString &linkId) const;
-    int shortLinkRedirects(const QString &linkId) const;
+                             int pageSize) const
+    {
+        return m_queries.orderQuery(accountId, orderId, pageNum, pageSize);
+    }
+    SandboxAnswer poiQuery(const QString &accountId, int page, int size) const
+    {
+        return m_queries.poiQuery(accountId, page, size);
+    }
+    std::optional<QString> shortLinkTarget(const QString &linkId) const
+    {
+        return m_queries.shortLinkTarget(linkId);
+    }
+    int shortLinkRedirects(const QString &linkId) const
+    {
+        return m_queries.shortLinkRedirects(linkId);
+    }
 
     // ---- Control.
-    Result<MintedOrder> mintOrder(const OrderSpec &spec);
+    Result<MintedOrder> mintOrder(const OrderSpec &spec) { return m_mint.mint(spec); }
     // Refunds the given certificates of the order, or every usable one when none is given.
-    Result<Done> refund(const QString &orderId, const QStringList &certificateIds);
-    int expireAllTokens(); // returns how many were still valid
-    void addFault(const SandboxFault &fault);
+    Result<Done> refund(const QString &orderId, const QStringList &certificateIds)
+    {
+        return m_book.refund(orderId, certificateIds);
+    }
+    int expireAllTokens() { return m_clientTokens.expireAll(); } // how many were still valid
+    void addFault(const SandboxFault &fault) { m_faults.append(fault); }
     int clearFaults();
     QList<SandboxFault> faults() const { return m_faults; }
     // The first fault matching endpoint, counted as used.
     std::optional<SandboxFault> takeFault(SandboxEndpoint endpoint);
-    void countCall(SandboxEndpoint endpoint);
-    qint64 callCount(SandboxEndpoint endpoint) const;
-    // Douyin-like: local time yyyyMMddhhmmss then hex, unique per call.
-    QString nextLogId();
-    // The Chinese text Douyin sends with a code (for descriptions and per-code msg).
-    static QString describe(qint64 code);
+    void countCall(SandboxEndpoint endpoint) { ++m_calls[std::size_t(endpoint)]; }
+    qint64 callCount(SandboxEndpoint endpoint) const { return m_calls[std::size_t(endpoint)]; }
+    QString nextLogId() { return m_ids.logId(now()); }
 
     // ---- Reading the state.
-    DouyinApi::CertificateStatus status(const Certificate &certificate) const;
-    DouyinApi::OrderStatus orderStatus(const Order &order) const;
-    const Order *order(const QString &orderId) const;
-    const Certificate *certificate(const QString &certificateId) const;
-    const Certificate *certificateByCode(const QString &code) const;
-    const Certificate *certificateByEncryptedCode(const QString &encryptedCode) const;
-    QStringList orderIds() const { return m_orderIds; } // creation order
-    QList<Poi> pois() const { return m_pois; }
-    const Poi *poi(const QString &poiId) const;
-    void addPoi(const Poi &poi);
+    DouyinApi::CertificateStatus status(const Certificate &certificate) const
+    {
+        return m_book.status(certificate);
+    }
+    DouyinApi::OrderStatus orderStatus(const Order &order) const
+    {
+        return m_book.orderStatus(order);
+    }
+    const Order *order(const QString &orderId) const { return m_book.order(orderId); }
+    const Certificate *certificate(const QString &certificateId) const
+    {
+        return m_book.certificate(certificateId);
+    }
+    const Certificate *certificateByCode(const QString &code) const
+    {
+        return m_book.certificateByCode(code);
+    }
+    const Certificate *certificateByEncryptedCode(const QString &encryptedCode) const
+    {
+        return m_book.certificateByEncryptedCode(encryptedCode);
+    }
+    QStringList orderIds() const { return m_book.orderIds(); } // creation order
+    QList<Poi> pois() const { return m_book.pois(); }
+    const Poi *poi(const QString &poiId) const { return m_book.poi(poiId); }
+    void addPoi(const Poi &poi) { m_book.addPoi(poi); }
 
 private:
-    struct AccessToken
-    {
-        QString token;
-        qint64 validUntil = 0;
-    };
+    Q_DISABLE_COPY_MOVE(SandboxState)
 
-    struct VerifyToken
-    {
-        QString orderId;
-        qint64 expiresAt = 0;
-        QSet<QString> certificateIds; // what its prepare listed
-        bool used = false;
-        // The request that spent it, for recognising an identical retry.
-        QString poiId;
-        QStringList sortedCodes;
-        bool plainCodes = false;
-        QHash<QString, qint64> results; // certificate id → per-code result of that request
-    };
-
-    QJsonObject certificateJson(const Certificate &certificate, bool full) const;
-    QJsonObject verifyRecordJson(const VerifyRecord &record) const;
-    static QJsonObject numericIds(QJsonObject certificate);
-    QJsonObject orderJson(const Order &order) const;
-    bool isUsable(const Certificate &certificate) const;
-    bool canCancel(const VerifyRecord &record) const;
-    const VerifyRecord *activeRecord(const Certificate &certificate) const;
-    qint64 unusableReason(const QList<const Certificate *> &certificates) const;
-    QJsonObject verifyResult(const QString &sentCode, const Certificate *certificate,
-                             qint64 result) const;
-    QString newDigits(const QString &prefix, int length);
-    QString newHex(int bytes);
-    QString newOpaque(int bytes);
-    QString newAlnum(int length);
-    void purgeVerifyTokens();
-
+    // The parts hold references to one another: declared in the order they are built.
     SandboxConfig m_config;
-    QRandomGenerator m_random;
-    QList<Poi> m_pois;
-    QHash<QString, Order> m_orders;
-    QStringList m_orderIds;
-    QHash<QString, Certificate> m_certificates;
-    QHash<QString, QString> m_certificateByCode;
-    QHash<QString, QString> m_certificateByEncryptedCode;
-    QHash<QString, QString> m_orderByEncryptedData;
-    QHash<QString, QString> m_orderByShortLink;
-    QHash<QString, QString> m_certificateByVerifyId;
-    QHash<QString, QPair<QString, QString>> m_products; // name+sku → product id, sku id
-    QHash<QString, qint64> m_accessTokenValidUntil;
-    QStringList m_accessTokenOrder; // oldest first
-    std::deque<qint64> m_clientTokenCalls; // times of recent calls, for throttling
-    QHash<QString, VerifyToken> m_verifyTokens;
-    int m_preparesSincePurge = 0;
+    SandboxIdGenerator m_ids;
+    SandboxOrderBook m_book{m_config};
+    SandboxAnswerJson m_json{m_config, m_book};
+    SandboxClientTokens m_clientTokens{m_config, m_ids};
+    SandboxVerifyTokens m_verifyTokens{m_config, m_ids};
+    SandboxVerification m_verification{m_book, m_verifyTokens, m_ids, m_json};
+    SandboxQueries m_queries{m_config, m_book, m_json};
+    SandboxOrderMint m_mint{m_book, m_ids};
     QList<SandboxFault> m_faults;
     std::array<qint64, SANDBOX_ENDPOINT_COUNT> m_calls{};
-    quint64 m_logSequence = 0;
 };

@@ -1,0 +1,223 @@
+#include "core/sandbox/sandboxparameters.h"
+
+#include <algorithm>
+#include <climits>
+
+#include <QJsonArray>
+
+#include "core/sandbox/sandboxjson.h"
+
+namespace {
+
+Error bad(const QString &message)
+{
+    return makeError(ErrorCode::BadInput, message);
+}
+
+// Integers of the mint body, type-checked; out-of-int values are clamped so the range check
+// still names them.
+std::optional<Error> readIntegers(const QJsonObject &body, SandboxState::OrderSpec &spec)
+{
+    const auto clampInt = [](qint64 value) {
+        return int(std::clamp<qint64>(value, INT_MIN, INT_MAX));
+    };
+    struct IntegerField
+    {
+        const char16_t *key;
+        std::optional<qint64> *wide;
+        int *narrow;
+    };
+    std::optional<qint64> certificates;
+    std::optional<qint64> expireInDays;
+    std::optional<qint64> grouponType;
+    std::optional<qint64> timesCount;
+    std::optional<qint64> redirects;
+    const IntegerField integers[] = {
+            {u"certificates", &certificates, &spec.certificates},
+            {u"pay_amount", &spec.payAmount, nullptr},
+            {u"original_amount", &spec.originalAmount, nullptr},
+            {u"expire_in_days", &expireInDays, nullptr},
+            {u"groupon_type", &grouponType, &spec.grouponType},
+            {u"times_count", &timesCount, &spec.timesCount},
+            {u"redirects", &redirects, &spec.redirects},
+    };
+    for (const IntegerField &field : integers) {
+        const QString key = QString::fromUtf16(field.key);
+        const QJsonValue value = body.value(key);
+        if (value.isUndefined())
+            continue;
+        const auto number =
+                SandboxJson::integerIn(value, -(Q_INT64_C(1) << 53), Q_INT64_C(1) << 53);
+        if (!number)
+            return bad(key + QStringLiteral(": must be an integer"));
+        *field.wide = number;
+        if (field.narrow)
+            *field.narrow = clampInt(*number);
+    }
+    if (expireInDays)
+        spec.expireInDays = clampInt(*expireInDays);
+    return std::nullopt;
+}
+
+// Control bodies may be empty (curl -X POST with no data): that means "all defaults".
+Result<QJsonObject> controlBody(const QByteArray &body)
+{
+    if (body.trimmed().isEmpty())
+        return QJsonObject();
+    const auto parsed = SandboxJson::parseObject(body);
+    if (!parsed)
+        return bad(QStringLiteral("body: ") + parsed.error().message);
+    return parsed;
+}
+
+} // namespace
+
+namespace SandboxParameters {
+
+std::optional<QString> single(const QUrlQuery &query, const QString &key)
+{
+    const QStringList values = query.allQueryItemValues(key, QUrl::FullyDecoded);
+    if (values.size() > 1)
+        return std::nullopt;
+    return values.isEmpty() ? QString() : values.first().trimmed();
+}
+
+std::optional<int> integer(const QUrlQuery &query, const QString &key, int fallback)
+{
+    const auto text = single(query, key);
+    if (!text)
+        return std::nullopt;
+    if (text->isEmpty())
+        return fallback;
+    bool ok = false;
+    const int value = text->toInt(&ok);
+    return ok ? std::optional<int>(value) : std::nullopt;
+}
+
+Result<ClientCredentials> clientCredentials(const SandboxHttpRequest &request)
+{
+    ClientCredentials credentials;
+    if (request.contentType.toLower().contains("application/x-www-form-urlencoded")) {
+        const QUrlQuery form(QString::fromUtf8(request.body));
+        const auto field = [&form](const char *key) {
+            return form.queryItemValue(QString::fromLatin1(key), QUrl::FullyDecoded);
+        };
+        credentials = {field("client_key"), field("client_secret"), field("grant_type")};
+        return credentials;
+    }
+    const auto parsed = SandboxJson::parseObject(request.body);
+    if (!parsed)
+        return parsed.error();
+    // A missing or non-string field reads as empty, and so as a wrong key or secret.
+    const auto field = [&parsed](const char *key) {
+        return parsed.value().value(QString::fromLatin1(key)).toString();
+    };
+    credentials = {field("client_key"), field("client_secret"), field("grant_type")};
+    return credentials;
+}
+
+Result<SandboxState::VerifyRequest> verifyRequest(const QByteArray &raw)
+{
+    const auto parsed = SandboxJson::parseObject(raw);
+    if (!parsed)
+        return parsed.error();
+    const QJsonObject body = parsed.value();
+    SandboxState::VerifyRequest verify;
+    const QJsonValue token = body.value(QStringLiteral("verify_token"));
+    if (!token.isString() || token.toString().isEmpty())
+        return bad(QStringLiteral("verify_token is required (a string)"));
+    verify.verifyToken = token.toString();
+    const auto poiId = SandboxJson::idString(body.value(QStringLiteral("poi_id")));
+    if (!poiId)
+        return bad(QStringLiteral("poi_id is required (a string or an integer)"));
+    verify.poiId = *poiId;
+    const bool hasEncrypted = body.contains(QStringLiteral("encrypted_codes"));
+    const bool hasPlain = body.contains(QStringLiteral("codes"));
+    if (hasEncrypted == hasPlain)
+        return bad(QStringLiteral("exactly one of encrypted_codes and codes"));
+    verify.plainCodes = hasPlain;
+    const QString codesKey = hasPlain ? QStringLiteral("codes") : QStringLiteral("encrypted_codes");
+    const auto codes = SandboxJson::stringList(body.value(codesKey));
+    if (!codes)
+        return bad(codesKey + QStringLiteral(" must be an array of strings"));
+    verify.codes = *codes;
+    if (body.contains(QStringLiteral("order_id"))) {
+        const auto orderId = SandboxJson::idString(body.value(QStringLiteral("order_id")));
+        if (!orderId)
+            return bad(QStringLiteral("order_id must be a string or an integer"));
+        verify.orderId = *orderId;
+    }
+    return verify;
+}
+
+Result<QPair<QString, QString>> cancelIds(const QByteArray &body)
+{
+    const auto parsed = SandboxJson::parseObject(body);
+    if (!parsed)
+        return parsed.error();
+    const auto verifyId = SandboxJson::idString(parsed.value().value(QStringLiteral("verify_id")));
+    const auto certificateId =
+            SandboxJson::idString(parsed.value().value(QStringLiteral("certificate_id")));
+    if (!verifyId || !certificateId)
+        return bad(QStringLiteral("verify_id and certificate_id are required"));
+    return QPair<QString, QString>(*verifyId, *certificateId);
+}
+
+Result<SandboxState::OrderSpec> orderSpec(const QByteArray &raw)
+{
+    const auto parsed = controlBody(raw);
+    if (!parsed)
+        return parsed.error();
+    const QJsonObject body = parsed.value();
+    static const QStringList known = {
+            QStringLiteral("certificates"),    QStringLiteral("product_name"),
+            QStringLiteral("sku_name"),        QStringLiteral("pay_amount"),
+            QStringLiteral("original_amount"), QStringLiteral("poi_id"),
+            QStringLiteral("expire_in_days"),  QStringLiteral("groupon_type"),
+            QStringLiteral("times_count"),     QStringLiteral("redirects"),
+    };
+    for (auto it = body.begin(); it != body.end(); ++it) {
+        if (!known.contains(it.key()))
+            return bad(it.key() + QStringLiteral(": unknown field"));
+    }
+    SandboxState::OrderSpec spec;
+    if (const auto refused = readIntegers(body, spec))
+        return *refused;
+    for (const QString &key : {QStringLiteral("product_name"), QStringLiteral("sku_name")}) {
+        const QJsonValue value = body.value(key);
+        if (!value.isUndefined() && !value.isString())
+            return bad(key + QStringLiteral(": must be a string"));
+    }
+    spec.productName = body.value(QStringLiteral("product_name")).toString().trimmed();
+    spec.skuName = body.value(QStringLiteral("sku_name")).toString().trimmed();
+    if (body.contains(QStringLiteral("poi_id"))) {
+        const auto poiId = SandboxJson::idString(body.value(QStringLiteral("poi_id")));
+        if (!poiId)
+            return bad(QStringLiteral("poi_id: must be a non-empty string or an integer"));
+        spec.poiId = *poiId;
+    }
+    return spec;
+}
+
+Result<QStringList> refundIds(const QByteArray &raw)
+{
+    const auto parsed = controlBody(raw);
+    if (!parsed)
+        return parsed.error();
+    QStringList ids;
+    const QJsonValue given = parsed.value().value(QStringLiteral("certificate_ids"));
+    if (given.isUndefined())
+        return ids;
+    const QJsonArray array = given.toArray();
+    if (!given.isArray() || array.isEmpty())
+        return bad(QStringLiteral("certificate_ids: must be a non-empty array"));
+    for (const QJsonValue &item : array) {
+        const auto id = SandboxJson::idString(item);
+        if (!id)
+            return bad(QStringLiteral("certificate_ids: ids are strings or integers"));
+        ids.append(*id);
+    }
+    return ids;
+}
+
+} // namespace SandboxParameters

@@ -1,0 +1,43 @@
+#pragma once
+
+#include <optional>
+
+#include <QByteArray>
+#include <QString>
+#include <QStringList>
+#include <QUrlQuery>
+
+#include "core/result.h"
+#include "core/sandbox/sandboxhttprequest.h"
+#include "core/sandbox/sandboxstate.h"
+
+// Reading the sandbox's requests: Douyin's query strings and bodies, and the control API's
+// bodies. Errors carry the text the caller puts into its answer: for Douyin calls the
+// detail after "参数不合法: ", for the control API the whole message, field first.
+namespace SandboxParameters {
+
+struct ClientCredentials
+{
+    QString clientKey;
+    QString clientSecret;
+    QString grantType;
+};
+
+// A query parameter given at most once; an empty string when absent. nullopt when repeated,
+// because which of two values Douyin would use is anyone's guess.
+std::optional<QString> single(const QUrlQuery &query, const QString &key);
+// The same as an integer; absent = fallback, not an integer = nullopt.
+std::optional<int> integer(const QUrlQuery &query, const QString &key, int fallback);
+
+// client_token takes a form or a JSON body.
+Result<ClientCredentials> clientCredentials(const SandboxHttpRequest &request);
+Result<SandboxState::VerifyRequest> verifyRequest(const QByteArray &body);
+// verify_id, certificate_id
+Result<QPair<QString, QString>> cancelIds(const QByteArray &body);
+
+// Only type-checked here: SandboxState checks the ranges and names the field.
+Result<SandboxState::OrderSpec> orderSpec(const QByteArray &body);
+// The refund's certificate_ids; empty when none are given (every usable one).
+Result<QStringList> refundIds(const QByteArray &body);
+
+} // namespace SandboxParameters
