@@ -247,6 +247,43 @@ Use the scanner gun, type the code, or paste a screenshot (Ctrl+V).</source>
     </message>
 </context>
 <context>
+    <name>DateRangePicker</name>
+    <message>
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <source>Yesterday</source>
+        <translation>昨天</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>最近 7 天</translation>
+    </message>
+    <message>
+        <source>This week</source>
+        <translation>本周</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>本月</translation>
+    </message>
+    <message>
+        <source>All dates</source>
+        <translation>全部日期</translation>
+    </message>
+    <message>
+        <source>Custom</source>
+        <extracomment>Date range chosen with the two date fields</extracomment>
+        <translation>自定义</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <extracomment>Between the two dates of a range: &quot;2026-03-01 to 2026-03-11&quot;</extracomment>
+        <translation>至</translation>
+    </message>
+</context>
+<context>
     <name>DemoCouponPanel</name>
     <message>
         <source>Demo coupons</source>
@@ -975,6 +1012,50 @@ Use the scanner gun, type the code, or paste a screenshot (Ctrl+V).</source>
     </message>
 </context>
 <context>
+    <name>RecordFilterBar</name>
+    <message>
+        <source>Dates:</source>
+        <translation>日期：</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>状态：</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>Store:</source>
+        <translation>门店：</translation>
+    </message>
+    <message>
+        <source>All stores</source>
+        <translation>全部门店</translation>
+    </message>
+    <message>
+        <source>Verified by:</source>
+        <extracomment>Filter: which till or LAN device verified</extracomment>
+        <translation>核销端：</translation>
+    </message>
+    <message>
+        <source>Scan or type a coupon code, order number or certificate ID</source>
+        <translation>扫码或输入券码、订单号或券 ID</translation>
+    </message>
+    <message>
+        <source>Finds exact codes and numbers (Ctrl+F)</source>
+        <translation>精确查找券码和单号（Ctrl+F）</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>搜索</translation>
+    </message>
+    <message>
+        <source>Clear filters</source>
+        <translation>清除筛选</translation>
+    </message>
+</context>
+<context>
     <name>RecordText</name>
     <message>
         <source>Sending</source>
@@ -1077,31 +1158,6 @@ Coupon status</extracomment>
 <context>
     <name>RecordsPage</name>
     <message>
-        <source>Today</source>
-        <translation>今天</translation>
-    </message>
-    <message>
-        <source>Yesterday</source>
-        <translation>昨天</translation>
-    </message>
-    <message>
-        <source>Last 7 days</source>
-        <translation>最近 7 天</translation>
-    </message>
-    <message>
-        <source>This month</source>
-        <translation>本月</translation>
-    </message>
-    <message>
-        <source>All dates</source>
-        <translation>全部日期</translation>
-    </message>
-    <message>
-        <source>Custom</source>
-        <extracomment>Date range chosen with the two date fields</extracomment>
-        <translation>自定义</translation>
-    </message>
-    <message>
         <source>Saved to %1. Records: %2.</source>
         <translation>已保存到 %1，共 %2 条记录。</translation>
     </message>
@@ -1156,52 +1212,6 @@ Coupon status</extracomment>
         <source>Exporting records… %1 of %2</source>
         <extracomment>Progress of a CSV export: records written so far, of all that match</extracomment>
         <translation>正在导出流水… %1 / %2</translation>
-    </message>
-    <message>
-        <source>Dates:</source>
-        <translation>日期：</translation>
-    </message>
-    <message>
-        <source>to</source>
-        <extracomment>Between the two dates of a range: &quot;2026-03-01 to 2026-03-11&quot;</extracomment>
-        <translation>至</translation>
-    </message>
-    <message>
-        <source>Status:</source>
-        <translation>状态：</translation>
-    </message>
-    <message>
-        <source>All</source>
-        <translation>全部</translation>
-    </message>
-    <message>
-        <source>Store:</source>
-        <translation>门店：</translation>
-    </message>
-    <message>
-        <source>All stores</source>
-        <translation>全部门店</translation>
-    </message>
-    <message>
-        <source>Verified by:</source>
-        <extracomment>Filter: which till or LAN device verified</extracomment>
-        <translation>核销端：</translation>
-    </message>
-    <message>
-        <source>Scan or type a coupon code, order number or certificate ID</source>
-        <translation>扫码或输入券码、订单号或券 ID</translation>
-    </message>
-    <message>
-        <source>Finds exact codes and numbers (Ctrl+F)</source>
-        <translation>精确查找券码和单号（Ctrl+F）</translation>
-    </message>
-    <message>
-        <source>Search</source>
-        <translation>搜索</translation>
-    </message>
-    <message>
-        <source>Clear filters</source>
-        <translation>清除筛选</translation>
     </message>
     <message>
         <source>Details…</source>
@@ -1403,27 +1413,6 @@ Received: %4</source>
 <context>
     <name>SummaryPage</name>
     <message>
-        <source>Today</source>
-        <translation>今天</translation>
-    </message>
-    <message>
-        <source>Yesterday</source>
-        <translation>昨天</translation>
-    </message>
-    <message>
-        <source>This week</source>
-        <translation>本周</translation>
-    </message>
-    <message>
-        <source>This month</source>
-        <translation>本月</translation>
-    </message>
-    <message>
-        <source>Custom</source>
-        <extracomment>Period chosen with the two date fields</extracomment>
-        <translation>自定义</translation>
-    </message>
-    <message>
         <source>Day</source>
         <translation>日期</translation>
     </message>
@@ -1439,33 +1428,6 @@ Received: %4</source>
     <message>
         <source>Product</source>
         <translation>商品</translation>
-    </message>
-    <message>
-        <source>Verified</source>
-        <extracomment>Card: successful verifications in the period</extracomment>
-        <translation>核销成功</translation>
-    </message>
-    <message>
-        <source>Failed</source>
-        <translation>失败</translation>
-    </message>
-    <message>
-        <source>Checking</source>
-        <extracomment>Card: verifications whose outcome is still being checked with Douyin</extracomment>
-        <translation>确认中</translation>
-    </message>
-    <message>
-        <source>Paid by customers</source>
-        <translation>顾客实付</translation>
-    </message>
-    <message>
-        <source>Received by store</source>
-        <extracomment>Card: receipt amount, what the store receives</extracomment>
-        <translation>商家实收</translation>
-    </message>
-    <message>
-        <source>Discount</source>
-        <translation>优惠</translation>
     </message>
     <message>
         <source>The summary could not be loaded: %1 (%2)</source>
@@ -1491,11 +1453,6 @@ Received: %4</source>
     <message>
         <source>Period:</source>
         <translation>时段：</translation>
-    </message>
-    <message>
-        <source>to</source>
-        <extracomment>Between the two dates of a period: &quot;2026-03-01 to 2026-03-11&quot;</extracomment>
-        <translation>至</translation>
     </message>
     <message>
         <source>Group by:</source>
@@ -1573,6 +1530,36 @@ Received: %4</source>
     <message>
         <source>Product</source>
         <translation>商品</translation>
+    </message>
+</context>
+<context>
+    <name>SummaryTotals</name>
+    <message>
+        <source>Verified</source>
+        <extracomment>Card: successful verifications in the period</extracomment>
+        <translation>核销成功</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>Checking</source>
+        <extracomment>Card: verifications whose outcome is still being checked with Douyin</extracomment>
+        <translation>确认中</translation>
+    </message>
+    <message>
+        <source>Paid by customers</source>
+        <translation>顾客实付</translation>
+    </message>
+    <message>
+        <source>Received by store</source>
+        <extracomment>Card: receipt amount, what the store receives</extracomment>
+        <translation>商家实收</translation>
+    </message>
+    <message>
+        <source>Discount</source>
+        <translation>优惠</translation>
     </message>
 </context>
 <context>
