@@ -65,11 +65,7 @@
     </message>
 </context>
 <context>
-    <name>AppsPage</name>
-    <message>
-        <source>The list of apps could not be loaded.</source>
-        <translation>无法加载应用列表。</translation>
-    </message>
+    <name>AppDetailsPanel</name>
     <message>
         <source>Disable app…</source>
         <translation>停用应用…</translation>
@@ -85,6 +81,53 @@
     <message>
         <source>This app is disabled: its requests are refused until you enable it again.</source>
         <translation>该应用已停用：在重新启用之前，它的请求都会被拒绝。</translation>
+    </message>
+    <message>
+        <source>Selected app</source>
+        <translation>所选应用</translation>
+    </message>
+    <message>
+        <source>Click an app in the list to see its details.</source>
+        <translation>在列表中点击一个应用即可查看详情。</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>名称：</translation>
+    </message>
+    <message>
+        <source>Client key:</source>
+        <translation>Client Key：</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>状态：</translation>
+    </message>
+    <message>
+        <source>Last used:</source>
+        <translation>最近使用：</translation>
+    </message>
+    <message>
+        <source>Created:</source>
+        <translation>创建时间：</translation>
+    </message>
+    <message>
+        <source>May read the Douyin access token</source>
+        <translation>允许读取抖音访问令牌</translation>
+    </message>
+    <message>
+        <source>Only for programs that call Douyin themselves. The change applies at once.</source>
+        <translation>仅供自行调用抖音接口的程序使用。更改立即生效。</translation>
+    </message>
+</context>
+<context>
+    <name>AppsPage</name>
+    <message>
+        <source>The list of apps could not be loaded.</source>
+        <translation>无法加载应用列表。</translation>
     </message>
     <message>
         <source>There is already an app called &quot;%1&quot;. Please choose another name.</source>
@@ -156,46 +199,6 @@
 Click &quot;New app…&quot; to connect another device or program.</source>
         <translation>还没有应用。
 点击“新建应用…”来连接其他设备或程序。</translation>
-    </message>
-    <message>
-        <source>Selected app</source>
-        <translation>所选应用</translation>
-    </message>
-    <message>
-        <source>Click an app in the list to see its details.</source>
-        <translation>在列表中点击一个应用即可查看详情。</translation>
-    </message>
-    <message>
-        <source>Name:</source>
-        <translation>名称：</translation>
-    </message>
-    <message>
-        <source>Client key:</source>
-        <translation>Client Key：</translation>
-    </message>
-    <message>
-        <source>Copy</source>
-        <translation>复制</translation>
-    </message>
-    <message>
-        <source>Status:</source>
-        <translation>状态：</translation>
-    </message>
-    <message>
-        <source>Last used:</source>
-        <translation>最近使用：</translation>
-    </message>
-    <message>
-        <source>Created:</source>
-        <translation>创建时间：</translation>
-    </message>
-    <message>
-        <source>May read the Douyin access token</source>
-        <translation>允许读取抖音访问令牌</translation>
-    </message>
-    <message>
-        <source>Only for programs that call Douyin themselves. The change applies at once.</source>
-        <translation>仅供自行调用抖音接口的程序使用。更改立即生效。</translation>
     </message>
 </context>
 <context>
