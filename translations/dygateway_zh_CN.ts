@@ -2,11 +2,70 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
-    <name>AppsPage</name>
+    <name>AdminTokenSection</name>
     <message>
-        <source>The list of apps could not be loaded.</source>
-        <translation>无法加载应用列表。</translation>
+        <source>Set by DYGW_ADMIN_TOKEN where dy-gateway is started, so it cannot be changed here.</source>
+        <translation>由启动 dy-gateway 时的 DYGW_ADMIN_TOKEN 设置，因此无法在此修改。</translation>
     </message>
+    <message>
+        <source>A new admin token was made when dy-gateway started. Show it once and copy it.</source>
+        <translation>dy-gateway 启动时已生成新的管理令牌。请显示一次并复制保存。</translation>
+    </message>
+    <message>
+        <source>If the admin token is lost, make a new one.</source>
+        <translation>如果管理令牌丢失，请生成一个新的。</translation>
+    </message>
+    <message>
+        <source>Admin token</source>
+        <translation>管理令牌</translation>
+    </message>
+    <message>
+        <source>The admin token was already shown once. Make a new one if it is lost.</source>
+        <translation>管理令牌已经显示过一次。如果丢失，请生成新的。</translation>
+    </message>
+    <message>
+        <source>Make a new admin token?</source>
+        <translation>要生成新的管理令牌吗？</translation>
+    </message>
+    <message>
+        <source>The current admin token stops working at once. Every tool that uses it must be given the new one.</source>
+        <translation>当前的管理令牌将立即失效。所有使用它的工具都需要换成新令牌。</translation>
+    </message>
+    <message>
+        <source>Make a new token</source>
+        <translation>生成新令牌</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>No new admin token could be made: %1.</source>
+        <translation>无法生成新的管理令牌：%1。</translation>
+    </message>
+    <message>
+        <source>New admin token</source>
+        <translation>新的管理令牌</translation>
+    </message>
+    <message>
+        <source>Back-office tools send this token to manage apps and read records over the store network. Only a fingerprint of it is kept.</source>
+        <translation>后台工具通过店内网络管理应用和读取核销记录时需要使用此令牌。本机只保存它的指纹。</translation>
+    </message>
+    <message>
+        <source>Back-office tools use the admin token to manage apps and read records over the network. Only a fingerprint of it is kept, so it can be shown just once.</source>
+        <translation>后台工具使用管理令牌通过网络管理应用和读取核销记录。本机只保存它的指纹，因此令牌只能显示一次。</translation>
+    </message>
+    <message>
+        <source>Show the admin token</source>
+        <translation>显示管理令牌</translation>
+    </message>
+    <message>
+        <source>Make a new admin token…</source>
+        <translation>生成新的管理令牌…</translation>
+    </message>
+</context>
+<context>
+    <name>AppDetailsPanel</name>
     <message>
         <source>Disable app…</source>
         <translation>停用应用…</translation>
@@ -22,6 +81,53 @@
     <message>
         <source>This app is disabled: its requests are refused until you enable it again.</source>
         <translation>该应用已停用：在重新启用之前，它的请求都会被拒绝。</translation>
+    </message>
+    <message>
+        <source>Selected app</source>
+        <translation>所选应用</translation>
+    </message>
+    <message>
+        <source>Click an app in the list to see its details.</source>
+        <translation>在列表中点击一个应用即可查看详情。</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>名称：</translation>
+    </message>
+    <message>
+        <source>Client key:</source>
+        <translation>Client Key：</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>状态：</translation>
+    </message>
+    <message>
+        <source>Last used:</source>
+        <translation>最近使用：</translation>
+    </message>
+    <message>
+        <source>Created:</source>
+        <translation>创建时间：</translation>
+    </message>
+    <message>
+        <source>May read the Douyin access token</source>
+        <translation>允许读取抖音访问令牌</translation>
+    </message>
+    <message>
+        <source>Only for programs that call Douyin themselves. The change applies at once.</source>
+        <translation>仅供自行调用抖音接口的程序使用。更改立即生效。</translation>
+    </message>
+</context>
+<context>
+    <name>AppsPage</name>
+    <message>
+        <source>The list of apps could not be loaded.</source>
+        <translation>无法加载应用列表。</translation>
     </message>
     <message>
         <source>There is already an app called &quot;%1&quot;. Please choose another name.</source>
@@ -94,46 +200,6 @@ Click &quot;New app…&quot; to connect another device or program.</source>
         <translation>还没有应用。
 点击“新建应用…”来连接其他设备或程序。</translation>
     </message>
-    <message>
-        <source>Selected app</source>
-        <translation>所选应用</translation>
-    </message>
-    <message>
-        <source>Click an app in the list to see its details.</source>
-        <translation>在列表中点击一个应用即可查看详情。</translation>
-    </message>
-    <message>
-        <source>Name:</source>
-        <translation>名称：</translation>
-    </message>
-    <message>
-        <source>Client key:</source>
-        <translation>Client Key：</translation>
-    </message>
-    <message>
-        <source>Copy</source>
-        <translation>复制</translation>
-    </message>
-    <message>
-        <source>Status:</source>
-        <translation>状态：</translation>
-    </message>
-    <message>
-        <source>Last used:</source>
-        <translation>最近使用：</translation>
-    </message>
-    <message>
-        <source>Created:</source>
-        <translation>创建时间：</translation>
-    </message>
-    <message>
-        <source>May read the Douyin access token</source>
-        <translation>允许读取抖音访问令牌</translation>
-    </message>
-    <message>
-        <source>Only for programs that call Douyin themselves. The change applies at once.</source>
-        <translation>仅供自行调用抖音接口的程序使用。更改立即生效。</translation>
-    </message>
 </context>
 <context>
     <name>CameraView</name>
@@ -184,6 +250,43 @@ Use the scanner gun, type the code, or paste a screenshot (Ctrl+V).</source>
     </message>
 </context>
 <context>
+    <name>DateRangePicker</name>
+    <message>
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <source>Yesterday</source>
+        <translation>昨天</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>最近 7 天</translation>
+    </message>
+    <message>
+        <source>This week</source>
+        <translation>本周</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>本月</translation>
+    </message>
+    <message>
+        <source>All dates</source>
+        <translation>全部日期</translation>
+    </message>
+    <message>
+        <source>Custom</source>
+        <extracomment>Date range chosen with the two date fields</extracomment>
+        <translation>自定义</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <extracomment>Between the two dates of a range: &quot;2026-03-01 to 2026-03-11&quot;</extracomment>
+        <translation>至</translation>
+    </message>
+</context>
+<context>
     <name>DemoCouponPanel</name>
     <message>
         <source>Demo coupons</source>
@@ -221,6 +324,167 @@ Use the scanner gun, type the code, or paste a screenshot (Ctrl+V).</source>
 %2 · 剩余 %3 张
 %4
 %5</translation>
+    </message>
+</context>
+<context>
+    <name>DouyinAccountSection</name>
+    <message>
+        <source>Leave this as it is unless support tells you otherwise.</source>
+        <translation>除非技术支持要求，否则请勿修改。</translation>
+    </message>
+    <message>
+        <source>••••• (saved)</source>
+        <extracomment>Shown in the empty secret field when a secret is stored (never the secret itself)</extracomment>
+        <translation>•••••（已保存）</translation>
+    </message>
+    <message>
+        <source>Not saved yet. It is stored encrypted and never shown again.</source>
+        <translation>尚未保存。保存后将加密存储，且不会再显示。</translation>
+    </message>
+    <message>
+        <source>Saved encrypted. Leave this empty to keep it, or type a new one to replace it.</source>
+        <translation>已加密保存。留空则保持不变，输入新的即可替换。</translation>
+    </message>
+    <message>
+        <source>It is in the settings file without encryption. Type it here and save to store it encrypted instead.</source>
+        <translation>它以明文形式保存在设置文件中。请在此重新输入并保存，改为加密存储。</translation>
+    </message>
+    <message>
+        <source>Set by %1 where dy-gateway is started, so it cannot be changed here.</source>
+        <translation>由启动 dy-gateway 时的 %1 设置，因此无法在此修改。</translation>
+    </message>
+    <message>
+        <source>A saved secret exists but cannot be read on this computer. Please type it again.</source>
+        <translation>已保存的密钥无法在这台电脑上读取，请重新输入。</translation>
+    </message>
+    <message>
+        <source>Enter the client key and the client secret first.</source>
+        <translation>请先填写 Client Key 和 Client Secret。</translation>
+    </message>
+    <message>
+        <source>The Douyin server address must start with https://, for example https://open.douyin.com</source>
+        <translation>抖音服务器地址必须以 https:// 开头，例如 https://open.douyin.com</translation>
+    </message>
+    <message>
+        <source>Connecting to Douyin…</source>
+        <translation>正在连接抖音…</translation>
+    </message>
+    <message>
+        <source>Douyin needs the merchant account id (account_id) to list the stores and to read order details. Find it in the Douyin merchant console and enter it here.</source>
+        <translation>抖音需要商家账户 ID（account_id）才能列出门店和读取订单详情。请在抖音商家后台找到它并填写在这里。</translation>
+    </message>
+    <message>
+        <source>Signed in to Douyin, but the list of stores could not be read.</source>
+        <translation>已登录抖音，但无法读取门店列表。</translation>
+    </message>
+    <message>
+        <source>Could not sign in to Douyin.</source>
+        <translation>无法登录抖音。</translation>
+    </message>
+    <message>
+        <source>Connected. Douyin accepted the key and secret, but lists no stores for this account. Check the account id.</source>
+        <translation>连接成功。抖音接受了 Key 和密钥，但此账户下没有门店。请检查账户 ID。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Connected. Douyin accepted the key and secret. Stores of this account: %n</source>
+        <translation>
+            <numerusform>连接成功。抖音接受了 Key 和密钥。此账户的门店数：%n</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>• %1 (store id %2)</source>
+        <extracomment>One store in the connection test: name, then Douyin&apos;s store id</extracomment>
+        <translation>• %1（门店 ID %2）</translation>
+    </message>
+    <message numerus="yes">
+        <source>…and %n more</source>
+        <translation>
+            <numerusform>…以及另外 %n 家</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Douyin account</source>
+        <translation>抖音账户</translation>
+    </message>
+    <message>
+        <source>The client key and secret are on your app&apos;s page in the Douyin Open Platform; the account id is your merchant account&apos;s id.</source>
+        <translation>Client Key 和 Client Secret 在抖音开放平台的应用详情页中；账户 ID 是您的商家账户 ID。</translation>
+    </message>
+    <message>
+        <source>Client key</source>
+        <translation>Client Key</translation>
+    </message>
+    <message>
+        <source>Client secret</source>
+        <translation>Client Secret</translation>
+    </message>
+    <message>
+        <source>Account id</source>
+        <translation>账户 ID</translation>
+    </message>
+    <message>
+        <source>Douyin server</source>
+        <translation>抖音服务器</translation>
+    </message>
+    <message>
+        <source>Test connection</source>
+        <translation>测试连接</translation>
+    </message>
+    <message>
+        <source>Saved changes here take effect the next time dy-gateway starts. Test them first with &quot;Test connection&quot;.</source>
+        <translation>此处保存的更改将在下次启动 dy-gateway 时生效。保存前可先点击“测试连接”检查。</translation>
+    </message>
+</context>
+<context>
+    <name>DouyinErrorText</name>
+    <message>
+        <source>Enter the client key and the client secret first.</source>
+        <translation>请先填写 Client Key 和 Client Secret。</translation>
+    </message>
+    <message>
+        <source>Douyin is busy or received too many requests. Wait a minute and try again.</source>
+        <translation>抖音繁忙或请求过于频繁。请稍等一分钟后重试。</translation>
+    </message>
+    <message>
+        <source>The Douyin server could not be reached. Check the internet connection and the server address.</source>
+        <translation>无法连接抖音服务器。请检查网络连接和服务器地址。</translation>
+    </message>
+    <message>
+        <source>The Douyin server did not answer in time. Check the internet connection and try again.</source>
+        <translation>抖音服务器没有及时响应。请检查网络连接后重试。</translation>
+    </message>
+    <message>
+        <source>The server at this address does not answer like Douyin. Check the server address.</source>
+        <translation>此地址的服务器应答不像抖音。请检查服务器地址。</translation>
+    </message>
+    <message>
+        <source>Douyin said: &quot;%1&quot; (code %2)</source>
+        <extracomment>%1 is Douyin&apos;s own error text (often Chinese), %2 its error code</extracomment>
+        <translation>抖音返回：“%1”（错误码 %2）</translation>
+    </message>
+    <message>
+        <source>Reference for Douyin support: %1</source>
+        <translation>联系抖音客服时请提供：%1</translation>
+    </message>
+    <message>
+        <source>Douyin does not know this client key. Check that it was copied completely.</source>
+        <translation>抖音不认识这个 Client Key。请检查是否完整复制。</translation>
+    </message>
+    <message>
+        <source>Douyin did not accept the client secret. Check that it was copied completely, without spaces.</source>
+        <translation>抖音不接受这个 Client Secret。请检查是否完整复制，且没有多余的空格。</translation>
+    </message>
+    <message>
+        <source>Douyin says the merchant account has not authorised this app. Check the account id and the authorisation in the Douyin console.</source>
+        <translation>抖音提示商家账户未授权此应用。请检查账户 ID 以及抖音开放平台中的授权。</translation>
+    </message>
+    <message>
+        <source>This Douyin app may not verify coupons yet. Apply for the capability in the Douyin Open Platform.</source>
+        <translation>此抖音应用还没有券码核销能力。请在抖音开放平台申请该能力。</translation>
+    </message>
+    <message>
+        <source>Douyin refused the request.</source>
+        <translation>抖音拒绝了请求。</translation>
     </message>
 </context>
 <context>
@@ -264,6 +528,74 @@ Use the scanner gun, type the code, or paste a screenshot (Ctrl+V).</source>
     <message>
         <source>Unexpected error</source>
         <translation>意外错误</translation>
+    </message>
+</context>
+<context>
+    <name>LanApiSection</name>
+    <message>
+        <source>Every device on the store network</source>
+        <translation>店内网络中的所有设备</translation>
+    </message>
+    <message>
+        <source>Only this computer</source>
+        <translation>仅限本机</translation>
+    </message>
+    <message>
+        <source>Only the address %1</source>
+        <extracomment>A listening address typed into the settings file, e.g. 192.168.1.5</extracomment>
+        <translation>仅限地址 %1</translation>
+    </message>
+    <message>
+        <source>Running now at %1</source>
+        <translation>正在运行：%1</translation>
+    </message>
+    <message>
+        <source>The gateway is starting…</source>
+        <translation>网关正在启动…</translation>
+    </message>
+    <message>
+        <source>Not running now.</source>
+        <translation>当前未运行。</translation>
+    </message>
+    <message>
+        <source>Service for other devices (LAN API)</source>
+        <translation>为其他设备提供服务（局域网 API）</translation>
+    </message>
+    <message>
+        <source>Let other devices in the store verify coupons through this computer</source>
+        <translation>允许店内其他设备通过这台电脑核销券码</translation>
+    </message>
+    <message>
+        <source>Who can connect</source>
+        <translation>允许谁连接</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>端口</translation>
+    </message>
+    <message>
+        <source>any free port</source>
+        <extracomment>Port 0 in the port field: the system picks a free port at each start</extracomment>
+        <translation>任意空闲端口</translation>
+    </message>
+    <message>
+        <source>Changes here take effect the next time dy-gateway starts.</source>
+        <translation>此处的更改将在下次启动 dy-gateway 时生效。</translation>
+    </message>
+</context>
+<context>
+    <name>LanguageSection</name>
+    <message>
+        <source>Changes at once.</source>
+        <translation>立即生效。</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>Same as this computer</source>
+        <translation>跟随系统</translation>
     </message>
 </context>
 <context>
@@ -688,6 +1020,50 @@ Use the scanner gun, type the code, or paste a screenshot (Ctrl+V).</source>
     </message>
 </context>
 <context>
+    <name>RecordFilterBar</name>
+    <message>
+        <source>Dates:</source>
+        <translation>日期：</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>状态：</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>Store:</source>
+        <translation>门店：</translation>
+    </message>
+    <message>
+        <source>All stores</source>
+        <translation>全部门店</translation>
+    </message>
+    <message>
+        <source>Verified by:</source>
+        <extracomment>Filter: which till or LAN device verified</extracomment>
+        <translation>核销端：</translation>
+    </message>
+    <message>
+        <source>Scan or type a coupon code, order number or certificate ID</source>
+        <translation>扫码或输入券码、订单号或券 ID</translation>
+    </message>
+    <message>
+        <source>Finds exact codes and numbers (Ctrl+F)</source>
+        <translation>精确查找券码和单号（Ctrl+F）</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>搜索</translation>
+    </message>
+    <message>
+        <source>Clear filters</source>
+        <translation>清除筛选</translation>
+    </message>
+</context>
+<context>
     <name>RecordText</name>
     <message>
         <source>Sending</source>
@@ -790,31 +1166,6 @@ Coupon status</extracomment>
 <context>
     <name>RecordsPage</name>
     <message>
-        <source>Today</source>
-        <translation>今天</translation>
-    </message>
-    <message>
-        <source>Yesterday</source>
-        <translation>昨天</translation>
-    </message>
-    <message>
-        <source>Last 7 days</source>
-        <translation>最近 7 天</translation>
-    </message>
-    <message>
-        <source>This month</source>
-        <translation>本月</translation>
-    </message>
-    <message>
-        <source>All dates</source>
-        <translation>全部日期</translation>
-    </message>
-    <message>
-        <source>Custom</source>
-        <extracomment>Date range chosen with the two date fields</extracomment>
-        <translation>自定义</translation>
-    </message>
-    <message>
         <source>Saved to %1. Records: %2.</source>
         <translation>已保存到 %1，共 %2 条记录。</translation>
     </message>
@@ -869,52 +1220,6 @@ Coupon status</extracomment>
         <source>Exporting records… %1 of %2</source>
         <extracomment>Progress of a CSV export: records written so far, of all that match</extracomment>
         <translation>正在导出流水… %1 / %2</translation>
-    </message>
-    <message>
-        <source>Dates:</source>
-        <translation>日期：</translation>
-    </message>
-    <message>
-        <source>to</source>
-        <extracomment>Between the two dates of a range: &quot;2026-03-01 to 2026-03-11&quot;</extracomment>
-        <translation>至</translation>
-    </message>
-    <message>
-        <source>Status:</source>
-        <translation>状态：</translation>
-    </message>
-    <message>
-        <source>All</source>
-        <translation>全部</translation>
-    </message>
-    <message>
-        <source>Store:</source>
-        <translation>门店：</translation>
-    </message>
-    <message>
-        <source>All stores</source>
-        <translation>全部门店</translation>
-    </message>
-    <message>
-        <source>Verified by:</source>
-        <extracomment>Filter: which till or LAN device verified</extracomment>
-        <translation>核销端：</translation>
-    </message>
-    <message>
-        <source>Scan or type a coupon code, order number or certificate ID</source>
-        <translation>扫码或输入券码、订单号或券 ID</translation>
-    </message>
-    <message>
-        <source>Finds exact codes and numbers (Ctrl+F)</source>
-        <translation>精确查找券码和单号（Ctrl+F）</translation>
-    </message>
-    <message>
-        <source>Search</source>
-        <translation>搜索</translation>
-    </message>
-    <message>
-        <source>Clear filters</source>
-        <translation>清除筛选</translation>
     </message>
     <message>
         <source>Details…</source>
@@ -996,85 +1301,6 @@ Coupon status</extracomment>
 <context>
     <name>SettingsPage</name>
     <message>
-        <source>%1 %</source>
-        <translation>%1%</translation>
-    </message>
-    <message>
-        <source>Every device on the store network</source>
-        <translation>店内网络中的所有设备</translation>
-    </message>
-    <message>
-        <source>Only this computer</source>
-        <translation>仅限本机</translation>
-    </message>
-    <message>
-        <source>Only the address %1</source>
-        <extracomment>A listening address typed into the settings file, e.g. 192.168.1.5</extracomment>
-        <translation>仅限地址 %1</translation>
-    </message>
-    <message>
-        <source>Leave this as it is unless support tells you otherwise.</source>
-        <translation>除非技术支持要求，否则请勿修改。</translation>
-    </message>
-    <message>
-        <source>••••• (saved)</source>
-        <extracomment>Shown in the empty secret field when a secret is stored (never the secret itself)</extracomment>
-        <translation>•••••（已保存）</translation>
-    </message>
-    <message>
-        <source>Changes at once.</source>
-        <translation>立即生效。</translation>
-    </message>
-    <message>
-        <source>Set by %1 where dy-gateway is started, so it cannot be changed here.</source>
-        <translation>由启动 dy-gateway 时的 %1 设置，因此无法在此修改。</translation>
-    </message>
-    <message>
-        <source>Set by the command-line option %1 when dy-gateway was started, so it cannot be changed here.</source>
-        <extracomment>%1 is a command-line option such as --listen</extracomment>
-        <translation>由启动 dy-gateway 时的命令行参数 %1 设置，因此无法在此修改。</translation>
-    </message>
-    <message>
-        <source>Not saved yet. It is stored encrypted and never shown again.</source>
-        <translation>尚未保存。保存后将加密存储，且不会再显示。</translation>
-    </message>
-    <message>
-        <source>Saved encrypted. Leave this empty to keep it, or type a new one to replace it.</source>
-        <translation>已加密保存。留空则保持不变，输入新的即可替换。</translation>
-    </message>
-    <message>
-        <source>It is in the settings file without encryption. Type it here and save to store it encrypted instead.</source>
-        <translation>它以明文形式保存在设置文件中。请在此重新输入并保存，改为加密存储。</translation>
-    </message>
-    <message>
-        <source>A saved secret exists but cannot be read on this computer. Please type it again.</source>
-        <translation>已保存的密钥无法在这台电脑上读取，请重新输入。</translation>
-    </message>
-    <message>
-        <source>Running now at %1</source>
-        <translation>正在运行：%1</translation>
-    </message>
-    <message>
-        <source>The gateway is starting…</source>
-        <translation>网关正在启动…</translation>
-    </message>
-    <message>
-        <source>Not running now.</source>
-        <translation>当前未运行。</translation>
-    </message>
-    <message>
-        <source>Set by DYGW_ADMIN_TOKEN where dy-gateway is started, so it cannot be changed here.</source>
-        <translation>由启动 dy-gateway 时的 DYGW_ADMIN_TOKEN 设置，因此无法在此修改。</translation>
-    </message>
-    <message>
-        <source>A new admin token was made when dy-gateway started. Show it once and copy it.</source>
-        <translation>dy-gateway 启动时已生成新的管理令牌。请显示一次并复制保存。</translation>
-    </message>
-    <message>
-        <source>If the admin token is lost, make a new one.</source>
-        <translation>如果管理令牌丢失，请生成一个新的。</translation>
-    </message>
-    <message>
         <source>The Douyin server address must start with https://, for example https://open.douyin.com</source>
         <translation>抖音服务器地址必须以 https:// 开头，例如 https://open.douyin.com</translation>
     </message>
@@ -1093,124 +1319,6 @@ Coupon status</extracomment>
     <message>
         <source>Saved.</source>
         <translation>已保存。</translation>
-    </message>
-    <message>
-        <source>Enter the client key and the client secret first.</source>
-        <translation>请先填写 Client Key 和 Client Secret。</translation>
-    </message>
-    <message>
-        <source>Connecting to Douyin…</source>
-        <translation>正在连接抖音…</translation>
-    </message>
-    <message>
-        <source>Signed in to Douyin, but the list of stores could not be read.</source>
-        <translation>已登录抖音，但无法读取门店列表。</translation>
-    </message>
-    <message>
-        <source>Could not sign in to Douyin.</source>
-        <translation>无法登录抖音。</translation>
-    </message>
-    <message>
-        <source>Connected. Douyin accepted the key and secret, but lists no stores for this account. Check the account id.</source>
-        <translation>连接成功。抖音接受了 Key 和密钥，但此账户下没有门店。请检查账户 ID。</translation>
-    </message>
-    <message numerus="yes">
-        <source>Connected. Douyin accepted the key and secret. Stores of this account: %n</source>
-        <translation>
-            <numerusform>连接成功。抖音接受了 Key 和密钥。此账户的门店数：%n</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>• %1 (store id %2)</source>
-        <extracomment>One store in the connection test: name, then Douyin&apos;s store id</extracomment>
-        <translation>• %1（门店 ID %2）</translation>
-    </message>
-    <message numerus="yes">
-        <source>…and %n more</source>
-        <translation>
-            <numerusform>…以及另外 %n 家</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Douyin is busy or received too many requests. Wait a minute and try again.</source>
-        <translation>抖音繁忙或请求过于频繁。请稍等一分钟后重试。</translation>
-    </message>
-    <message>
-        <source>The Douyin server could not be reached. Check the internet connection and the server address.</source>
-        <translation>无法连接抖音服务器。请检查网络连接和服务器地址。</translation>
-    </message>
-    <message>
-        <source>The Douyin server did not answer in time. Check the internet connection and try again.</source>
-        <translation>抖音服务器没有及时响应。请检查网络连接后重试。</translation>
-    </message>
-    <message>
-        <source>The server at this address does not answer like Douyin. Check the server address.</source>
-        <translation>此地址的服务器应答不像抖音。请检查服务器地址。</translation>
-    </message>
-    <message>
-        <source>Douyin does not know this client key. Check that it was copied completely.</source>
-        <translation>抖音不认识这个 Client Key。请检查是否完整复制。</translation>
-    </message>
-    <message>
-        <source>Douyin did not accept the client secret. Check that it was copied completely, without spaces.</source>
-        <translation>抖音不接受这个 Client Secret。请检查是否完整复制，且没有多余的空格。</translation>
-    </message>
-    <message>
-        <source>Douyin says the merchant account has not authorised this app. Check the account id and the authorisation in the Douyin console.</source>
-        <translation>抖音提示商家账户未授权此应用。请检查账户 ID 以及抖音开放平台中的授权。</translation>
-    </message>
-    <message>
-        <source>This Douyin app may not verify coupons yet. Apply for the capability in the Douyin Open Platform.</source>
-        <translation>此抖音应用还没有券码核销能力。请在抖音开放平台申请该能力。</translation>
-    </message>
-    <message>
-        <source>Douyin refused the request.</source>
-        <translation>抖音拒绝了请求。</translation>
-    </message>
-    <message>
-        <source>Douyin said: &quot;%1&quot; (code %2)</source>
-        <extracomment>%1 is Douyin&apos;s own error text (often Chinese), %2 its error code</extracomment>
-        <translation>抖音返回：“%1”（错误码 %2）</translation>
-    </message>
-    <message>
-        <source>Reference for Douyin support: %1</source>
-        <translation>联系抖音客服时请提供：%1</translation>
-    </message>
-    <message>
-        <source>Admin token</source>
-        <translation>管理令牌</translation>
-    </message>
-    <message>
-        <source>The admin token was already shown once. Make a new one if it is lost.</source>
-        <translation>管理令牌已经显示过一次。如果丢失，请生成新的。</translation>
-    </message>
-    <message>
-        <source>Make a new admin token?</source>
-        <translation>要生成新的管理令牌吗？</translation>
-    </message>
-    <message>
-        <source>The current admin token stops working at once. Every tool that uses it must be given the new one.</source>
-        <translation>当前的管理令牌将立即失效。所有使用它的工具都需要换成新令牌。</translation>
-    </message>
-    <message>
-        <source>Make a new token</source>
-        <translation>生成新令牌</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-    <message>
-        <source>No new admin token could be made: %1.</source>
-        <translation>无法生成新的管理令牌：%1。</translation>
-    </message>
-    <message>
-        <source>New admin token</source>
-        <translation>新的管理令牌</translation>
-    </message>
-    <message>
-        <source>Back-office tools send this token to manage apps and read records over the store network. Only a fingerprint of it is kept.</source>
-        <translation>后台工具通过店内网络管理应用和读取核销记录时需要使用此令牌。本机只保存它的指纹。</translation>
     </message>
     <message>
         <source>The language could not be saved: %1.</source>
@@ -1233,81 +1341,31 @@ Coupon status</extracomment>
         <translation>重启后生效：请关闭 dy-gateway 再重新打开，以使用已保存的抖音账户和网络设置。</translation>
     </message>
     <message>
-        <source>Douyin account</source>
-        <translation>抖音账户</translation>
+        <source>Undo changes</source>
+        <translation>撤销更改</translation>
     </message>
     <message>
-        <source>The client key and secret are on your app&apos;s page in the Douyin Open Platform; the account id is your merchant account&apos;s id.</source>
-        <translation>Client Key 和 Client Secret 在抖音开放平台的应用详情页中；账户 ID 是您的商家账户 ID。</translation>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsRow</name>
+    <message>
+        <source>Set by %1 where dy-gateway is started, so it cannot be changed here.</source>
+        <translation>由启动 dy-gateway 时的 %1 设置，因此无法在此修改。</translation>
     </message>
     <message>
-        <source>Client key</source>
-        <translation>Client Key</translation>
+        <source>Set by the command-line option %1 when dy-gateway was started, so it cannot be changed here.</source>
+        <extracomment>%1 is a command-line option such as --listen</extracomment>
+        <translation>由启动 dy-gateway 时的命令行参数 %1 设置，因此无法在此修改。</translation>
     </message>
+</context>
+<context>
+    <name>SoundSection</name>
     <message>
-        <source>Client secret</source>
-        <translation>Client Secret</translation>
-    </message>
-    <message>
-        <source>Account id</source>
-        <translation>账户 ID</translation>
-    </message>
-    <message>
-        <source>Douyin server</source>
-        <translation>抖音服务器</translation>
-    </message>
-    <message>
-        <source>Test connection</source>
-        <translation>测试连接</translation>
-    </message>
-    <message>
-        <source>Saved changes here take effect the next time dy-gateway starts. Test them first with &quot;Test connection&quot;.</source>
-        <translation>此处保存的更改将在下次启动 dy-gateway 时生效。保存前可先点击“测试连接”检查。</translation>
-    </message>
-    <message>
-        <source>Service for other devices (LAN API)</source>
-        <translation>为其他设备提供服务（局域网 API）</translation>
-    </message>
-    <message>
-        <source>Let other devices in the store verify coupons through this computer</source>
-        <translation>允许店内其他设备通过这台电脑核销券码</translation>
-    </message>
-    <message>
-        <source>Who can connect</source>
-        <translation>允许谁连接</translation>
-    </message>
-    <message>
-        <source>Port</source>
-        <translation>端口</translation>
-    </message>
-    <message>
-        <source>any free port</source>
-        <extracomment>Port 0 in the port field: the system picks a free port at each start</extracomment>
-        <translation>任意空闲端口</translation>
-    </message>
-    <message>
-        <source>Changes here take effect the next time dy-gateway starts.</source>
-        <translation>此处的更改将在下次启动 dy-gateway 时生效。</translation>
-    </message>
-    <message>
-        <source>Back-office tools use the admin token to manage apps and read records over the network. Only a fingerprint of it is kept, so it can be shown just once.</source>
-        <translation>后台工具使用管理令牌通过网络管理应用和读取核销记录。本机只保存它的指纹，因此令牌只能显示一次。</translation>
-    </message>
-    <message>
-        <source>Show the admin token</source>
-        <translation>显示管理令牌</translation>
-    </message>
-    <message>
-        <source>Make a new admin token…</source>
-        <translation>生成新的管理令牌…</translation>
-    </message>
-    <message>
-        <source>Language</source>
-        <translation>语言</translation>
-    </message>
-    <message>
-        <source>Same as this computer</source>
-        <translation>跟随系统</translation>
+        <source>%1 %</source>
+        <translation>%1%</translation>
     </message>
     <message>
         <source>Sounds</source>
@@ -1324,18 +1382,6 @@ Coupon status</extracomment>
     <message>
         <source>A short sound plays after each verification: one for success, another for failure. Changes at once.</source>
         <translation>每次核销后会播放提示音：成功和失败的声音不同。更改立即生效。</translation>
-    </message>
-    <message>
-        <source>Undo changes</source>
-        <translation>撤销更改</translation>
-    </message>
-    <message>
-        <source>Save</source>
-        <translation>保存</translation>
-    </message>
-    <message>
-        <source>Douyin needs the merchant account id (account_id) to list the stores and to read order details. Find it in the Douyin merchant console and enter it here.</source>
-        <translation>抖音需要商家账户 ID（account_id）才能列出门店和读取订单详情。请在抖音商家后台找到它并填写在这里。</translation>
     </message>
 </context>
 <context>
@@ -1375,27 +1421,6 @@ Received: %4</source>
 <context>
     <name>SummaryPage</name>
     <message>
-        <source>Today</source>
-        <translation>今天</translation>
-    </message>
-    <message>
-        <source>Yesterday</source>
-        <translation>昨天</translation>
-    </message>
-    <message>
-        <source>This week</source>
-        <translation>本周</translation>
-    </message>
-    <message>
-        <source>This month</source>
-        <translation>本月</translation>
-    </message>
-    <message>
-        <source>Custom</source>
-        <extracomment>Period chosen with the two date fields</extracomment>
-        <translation>自定义</translation>
-    </message>
-    <message>
         <source>Day</source>
         <translation>日期</translation>
     </message>
@@ -1411,33 +1436,6 @@ Received: %4</source>
     <message>
         <source>Product</source>
         <translation>商品</translation>
-    </message>
-    <message>
-        <source>Verified</source>
-        <extracomment>Card: successful verifications in the period</extracomment>
-        <translation>核销成功</translation>
-    </message>
-    <message>
-        <source>Failed</source>
-        <translation>失败</translation>
-    </message>
-    <message>
-        <source>Checking</source>
-        <extracomment>Card: verifications whose outcome is still being checked with Douyin</extracomment>
-        <translation>确认中</translation>
-    </message>
-    <message>
-        <source>Paid by customers</source>
-        <translation>顾客实付</translation>
-    </message>
-    <message>
-        <source>Received by store</source>
-        <extracomment>Card: receipt amount, what the store receives</extracomment>
-        <translation>商家实收</translation>
-    </message>
-    <message>
-        <source>Discount</source>
-        <translation>优惠</translation>
     </message>
     <message>
         <source>The summary could not be loaded: %1 (%2)</source>
@@ -1463,11 +1461,6 @@ Received: %4</source>
     <message>
         <source>Period:</source>
         <translation>时段：</translation>
-    </message>
-    <message>
-        <source>to</source>
-        <extracomment>Between the two dates of a period: &quot;2026-03-01 to 2026-03-11&quot;</extracomment>
-        <translation>至</translation>
     </message>
     <message>
         <source>Group by:</source>
@@ -1545,6 +1538,36 @@ Received: %4</source>
     <message>
         <source>Product</source>
         <translation>商品</translation>
+    </message>
+</context>
+<context>
+    <name>SummaryTotals</name>
+    <message>
+        <source>Verified</source>
+        <extracomment>Card: successful verifications in the period</extracomment>
+        <translation>核销成功</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>Checking</source>
+        <extracomment>Card: verifications whose outcome is still being checked with Douyin</extracomment>
+        <translation>确认中</translation>
+    </message>
+    <message>
+        <source>Paid by customers</source>
+        <translation>顾客实付</translation>
+    </message>
+    <message>
+        <source>Received by store</source>
+        <extracomment>Card: receipt amount, what the store receives</extracomment>
+        <translation>商家实收</translation>
+    </message>
+    <message>
+        <source>Discount</source>
+        <translation>优惠</translation>
     </message>
 </context>
 <context>

@@ -17,6 +17,7 @@
 #include "ui/pages/settingspage.h"
 #include "ui/pages/summarypage.h"
 #include "ui/pages/verifypage.h"
+#include "ui/style.h"
 
 namespace {
 
@@ -46,9 +47,7 @@ MainWindow::MainWindow(EngineProxy *engine, QWidget *parent)
     m_tabs->tabBar()->setFont(tabFont);
     setCentralWidget(m_tabs);
 
-    m_demoBadge->setStyleSheet(QStringLiteral(
-            "QLabel { background: #e67e22; color: white; font-weight: bold; padding: 2px 10px; "
-            "border-radius: 4px; }"));
+    m_demoBadge->setStyleSheet(Style::demoBadge());
     m_demoBadge->hide();
     statusBar()->addWidget(m_demoBadge);
     statusBar()->addWidget(m_apiLabel);

@@ -4,6 +4,7 @@
 #include <QLocale>
 
 #include "core/douyin/douyinapi.h"
+#include "ui/style.h"
 
 QString RecordText::platform(PlatformId platform)
 {
@@ -41,15 +42,15 @@ QColor RecordText::statusColor(VerificationRecord::Status status)
     using Status = VerificationRecord::Status;
     switch (status) {
     case Status::Success:
-        return QColor(0x1e, 0x84, 0x49);
+        return Style::colour(Style::Colour::Success);
     case Status::Failed:
-        return QColor(0xc0, 0x39, 0x2b);
+        return Style::colour(Style::Colour::Failure);
     case Status::Unknown:
-        return QColor(0xd3, 0x54, 0x00);
+        return Style::colour(Style::Colour::Checking);
     case Status::Pending:
         break;
     }
-    return QColor(0x5d, 0x6d, 0x7e);
+    return Style::colour(Style::Colour::Muted);
 }
 
 QString RecordText::enrichment(VerificationRecord::Enrichment status)

@@ -33,6 +33,10 @@ public:
     template <typename T>
     using Callback = std::function<void(const T &)>;
 
+    // The longest name createApp() accepts, so a form can stop typing there instead of
+    // failing on save.
+    static constexpr int MAX_APP_NAME_LENGTH = AppRepository::MAX_NAME_LENGTH;
+
     // runtime lives on the engine thread and outlives this proxy's calls.
     explicit EngineProxy(GatewayRuntime *runtime, QObject *parent = nullptr);
 

@@ -6,6 +6,8 @@
 #include <QFont>
 #include <QFontDatabase>
 
+#include "ui/style.h"
+
 namespace {
 
 const char *const HEADERS[VerifierAppTableModel::ColumnCount] = {
@@ -115,9 +117,10 @@ QVariant VerifierAppTableModel::data(const QModelIndex &index, int role) const
         return {};
     case Qt::ForegroundRole:
         if (index.column() == Status)
-            return QBrush(disabled ? QColor(0xc0, 0x39, 0x2b) : QColor(0x1e, 0x84, 0x49));
+            return QBrush(
+                    Style::colour(disabled ? Style::Colour::Failure : Style::Colour::Success));
         if (disabled)
-            return QBrush(QColor(0x80, 0x80, 0x80));
+            return QBrush(Style::colour(Style::Colour::Inactive));
         return {};
     case Qt::FontRole:
         if (index.column() == ClientKey)

@@ -5,9 +5,8 @@
 #include "core/result.h"
 #include "core/store/verifierapp.h"
 
+class AppDetailsPanel;
 class EngineProxy;
-class QCheckBox;
-class QGroupBox;
 class QLabel;
 class QPushButton;
 class QStackedWidget;
@@ -44,6 +43,7 @@ protected:
     void showEvent(QShowEvent *event) override;
 
 private:
+    void setUpList();
     void retranslateUi();
     void showApps(const Result<QList<VerifierApp>> &apps);
     void showChanged(const Result<VerifierApp> &app);
@@ -67,24 +67,7 @@ private:
     QStackedWidget *m_listStack;
     QTableView *m_table;
     QLabel *m_emptyLabel;
-    QGroupBox *m_details;
-    QLabel *m_noSelection;
-    QWidget *m_detailsBody;
-    QLabel *m_nameCaption;
-    QLabel *m_nameValue;
-    QLabel *m_keyCaption;
-    QLabel *m_keyValue;
-    QPushButton *m_copyKeyButton;
-    QLabel *m_statusCaption;
-    QLabel *m_statusValue;
-    QLabel *m_lastUsedCaption;
-    QLabel *m_lastUsedValue;
-    QLabel *m_createdCaption;
-    QLabel *m_createdValue;
-    QCheckBox *m_tokenRead;
-    QLabel *m_tokenReadHint;
-    QPushButton *m_statusButton;
-    QLabel *m_statusHint;
+    AppDetailsPanel *m_details;
     qint64 m_selectedId = 0;
     bool m_busy = false;
 };

@@ -1,23 +1,24 @@
 #pragma once
 
+#include <optional>
+
 #include <QHash>
 #include <QList>
 #include <QWidget>
 
 #include "core/result.h"
 #include "core/store/verificationrecord.h"
+#include "ui/widgets/daterangepicker.h"
+#include "ui/widgets/verificationtableview.h"
 
 class EngineProxy;
-class QComboBox;
-class QDateEdit;
 class QLabel;
-class QLineEdit;
 class QProgressDialog;
 class QPushButton;
-class QTableView;
 class QTimer;
 class RecordExport;
 class RecordDetailDialog;
+class RecordFilterBar;
 class VerificationTableModel;
 
 // 流水: every verification, newest first, narrowed by dates, status, store, app and a code
@@ -28,7 +29,7 @@ class RecordsPage final : public QWidget
     Q_DISABLE_COPY_MOVE(RecordsPage)
 
 public:
-    enum class DateRange { Today, Yesterday, Last7Days, ThisMonth, AllDates, Custom };
+    using DateRange = DateRangePicker::Range;
 
     explicit RecordsPage(EngineProxy *engine, QWidget *parent = nullptr);
 
@@ -54,18 +55,17 @@ protected:
     void showEvent(QShowEvent *event) override;
 
 private:
+    void buildLayout();
+    void connectControls();
+    void connectExport();
     void retranslateUi();
     void loadChoices();
-    void fillDateRangeCombo();
-    void fillStatusCombo();
-    void fillPoiCombo();
-    void fillAppCombo();
-    void applyDateRange();
     void applyFilter();
     void reloadKeepingSelection();
     void recordsChanged(const QList<VerificationRecord> &records);
     void applyPendingChanges();
     void updateCountLabel();
+    void showMessage(const QString &text, bool isError);
     void showLoadError(const Error &error);
     void chooseExportFile();
     void exportProgressed(qint64 written, qint64 total);
@@ -76,29 +76,15 @@ private:
     bool m_started = false; // the first load waits for the page to be shown (see showEvent)
     bool m_stale = false; // records changed while hidden
 
-    QLabel *m_datesLabel;
-    QComboBox *m_dateRange;
-    QDateEdit *m_from;
-    QLabel *m_toLabel;
-    QDateEdit *m_to;
-    QLabel *m_statusLabel;
-    QComboBox *m_status;
-    QLabel *m_poiLabel;
-    QComboBox *m_poi;
-    QLabel *m_appLabel;
-    QComboBox *m_app;
-    QLineEdit *m_search;
-    QPushButton *m_searchButton;
-    QPushButton *m_clearButton;
+    RecordFilterBar *m_filterBar;
     QPushButton *m_detailsButton;
     QPushButton *m_exportButton;
     QLabel *m_countLabel;
     QPushButton *m_newRecordsButton;
     QLabel *m_messageLabel;
-    QTableView *m_table;
+    VerificationTableView *m_table = nullptr;
 
     QHash<QString, QString> m_poiNames;
-    QList<QPair<qint64, QString>> m_apps; // id, name; without this till
     qint64 m_selectedId = -1; // re-selected after a reload
     QTimer *m_refreshTimer;
     QList<VerificationRecord> m_pendingChanges;

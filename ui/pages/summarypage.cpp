@@ -1,12 +1,9 @@
 #include "ui/pages/summarypage.h"
 
 #include <QComboBox>
-#include <QDateEdit>
 #include <QDir>
 #include <QEvent>
 #include <QFileDialog>
-#include <QFrame>
-#include <QGridLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QKeySequence>
@@ -26,7 +23,9 @@
 #include "ui/errortext.h"
 #include "ui/models/summarytablemodel.h"
 #include "ui/recordtext.h"
+#include "ui/style.h"
 #include "ui/widgets/summarychart.h"
+#include "ui/widgets/summarytotals.h"
 
 namespace {
 
@@ -38,15 +37,6 @@ using GroupKey = SummaryQuery::GroupKey;
 using Period = SummaryPage::Period;
 
 // clang-format off
-const struct { Period period; const char *title; } PERIODS[] = {
-    {Period::Today, QT_TRANSLATE_NOOP("SummaryPage", "Today")},
-    {Period::Yesterday, QT_TRANSLATE_NOOP("SummaryPage", "Yesterday")},
-    {Period::ThisWeek, QT_TRANSLATE_NOOP("SummaryPage", "This week")},
-    {Period::ThisMonth, QT_TRANSLATE_NOOP("SummaryPage", "This month")},
-    //: Period chosen with the two date fields
-    {Period::Custom, QT_TRANSLATE_NOOP("SummaryPage", "Custom")},
-};
-
 const struct { GroupKey key; const char *title; } GROUPS[] = {
     {GroupKey::Date, QT_TRANSLATE_NOOP("SummaryPage", "Day")},
     {GroupKey::Poi, QT_TRANSLATE_NOOP("SummaryPage", "Store")},
@@ -55,17 +45,6 @@ const struct { GroupKey key; const char *title; } GROUPS[] = {
     {GroupKey::Product, QT_TRANSLATE_NOOP("SummaryPage", "Product")},
 };
 
-const struct { const char *name; const char *title; } CARDS[] = {
-    //: Card: successful verifications in the period
-    {"success", QT_TRANSLATE_NOOP("SummaryPage", "Verified")},
-    {"failed", QT_TRANSLATE_NOOP("SummaryPage", "Failed")},
-    //: Card: verifications whose outcome is still being checked with Douyin
-    {"checking", QT_TRANSLATE_NOOP("SummaryPage", "Checking")},
-    {"pay", QT_TRANSLATE_NOOP("SummaryPage", "Paid by customers")},
-    //: Card: receipt amount, what the store receives
-    {"receipt", QT_TRANSLATE_NOOP("SummaryPage", "Received by store")},
-    {"discount", QT_TRANSLATE_NOOP("SummaryPage", "Discount")},
-};
 // clang-format on
 
 } // namespace
@@ -74,10 +53,9 @@ SummaryPage::SummaryPage(EngineProxy *engine, QWidget *parent)
     : QWidget(parent),
       m_engine(engine),
       m_periodLabel(new QLabel(this)),
-      m_period(new QComboBox(this)),
-      m_from(new QDateEdit(this)),
-      m_toLabel(new QLabel(this)),
-      m_to(new QDateEdit(this)),
+      m_period(new DateRangePicker({Period::Today, Period::Yesterday, Period::ThisWeek,
+                                    Period::ThisMonth, Period::Custom},
+                                   this)),
       m_groupLabel(new QLabel(this)),
       m_group(new QComboBox(this)),
       m_refreshButton(new QPushButton(this)),
@@ -92,24 +70,44 @@ SummaryPage::SummaryPage(EngineProxy *engine, QWidget *parent)
     large.setPointSizeF(large.pointSizeF() * 1.2);
     setFont(large);
 
-    for (const auto &period : PERIODS)
-        m_period->addItem(QString(), int(period.period));
-    for (QDateEdit *edit : {m_from, m_to}) {
-        edit->setCalendarPopup(true);
-        edit->setDisplayFormat(QStringLiteral("yyyy-MM-dd"));
-        edit->setDate(QDate::currentDate());
-    }
     for (const auto &group : GROUPS)
         m_group->addItem(QString(), int(group.key));
     m_messageLabel->setWordWrap(true);
     m_messageLabel->hide();
 
+    buildLayout();
+
+    connect(m_period, &DateRangePicker::rangeChanged, this, &SummaryPage::refresh);
+    connect(m_group, &QComboBox::activated, this, [this] { refresh(); });
+    connect(m_refreshButton, &QPushButton::clicked, this, &SummaryPage::refresh);
+    connect(m_exportButton, &QPushButton::clicked, this, &SummaryPage::chooseExportFile);
+    auto *refreshShortcut = new QShortcut(QKeySequence::Refresh, this);
+    connect(refreshShortcut, &QShortcut::activated, this, &SummaryPage::refresh);
+    auto *exportShortcut = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_E), this);
+    connect(exportShortcut, &QShortcut::activated, this, &SummaryPage::chooseExportFile);
+
+    m_refreshTimer->setSingleShot(true);
+    m_refreshTimer->setInterval(REFRESH_DELAY_MS);
+    connect(m_refreshTimer, &QTimer::timeout, this, [this] {
+        if (isVisible())
+            refresh();
+        else
+            m_stale = true;
+    });
+    connect(m_engine, &EngineProxy::recordsChanged, this, [this] {
+        if (m_started && !m_refreshTimer->isActive())
+            m_refreshTimer->start();
+    });
+
+    m_period->setRange(Period::Today);
+    retranslateUi();
+}
+
+void SummaryPage::buildLayout()
+{
     auto *controls = new QHBoxLayout;
     controls->addWidget(m_periodLabel);
     controls->addWidget(m_period);
-    controls->addWidget(m_from);
-    controls->addWidget(m_toLabel);
-    controls->addWidget(m_to);
     controls->addSpacing(24);
     controls->addWidget(m_groupLabel);
     controls->addWidget(m_group);
@@ -117,38 +115,7 @@ SummaryPage::SummaryPage(EngineProxy *engine, QWidget *parent)
     controls->addWidget(m_refreshButton);
     controls->addWidget(m_exportButton);
 
-    // Totals as cards: the numbers a manager reads first, large.
-    auto *cards = new QGridLayout;
-    cards->setHorizontalSpacing(12);
-    QFont valueFont = large;
-    valueFont.setPointSizeF(large.pointSizeF() * 1.6);
-    valueFont.setBold(true);
-    int column = 0;
-    for (const auto &spec : CARDS) {
-        auto *frame = new QFrame(this);
-        frame->setObjectName(QStringLiteral("card"));
-        frame->setStyleSheet(QStringLiteral(
-                "QFrame#card { background: palette(base); border: 1px solid #d5dbe0; "
-                "border-radius: 6px; }"));
-        auto *cardLayout = new QVBoxLayout(frame);
-        cardLayout->setContentsMargins(14, 8, 14, 8);
-        Card card;
-        card.name = QString::fromLatin1(spec.name);
-        card.title = new QLabel(frame);
-        QPalette muted = card.title->palette();
-        muted.setColor(QPalette::WindowText, QColor(0x5d, 0x6d, 0x7e));
-        card.title->setPalette(muted);
-        card.value = new QLabel(RecordText::none(), frame);
-        card.value->setObjectName(QStringLiteral("total_") + card.name);
-        card.value->setFont(valueFont);
-        card.value->setTextInteractionFlags(Qt::TextSelectableByMouse);
-        cardLayout->addWidget(card.title);
-        cardLayout->addWidget(card.value);
-        cards->addWidget(frame, 0, column);
-        cards->setColumnStretch(column, 1);
-        ++column;
-        m_cards.append(card);
-    }
+    m_totals = new SummaryTotals(this);
 
     m_table->setModel(m_model);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -171,48 +138,9 @@ SummaryPage::SummaryPage(EngineProxy *engine, QWidget *parent)
 
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(controls);
-    layout->addLayout(cards);
+    layout->addWidget(m_totals);
     layout->addWidget(m_messageLabel);
     layout->addWidget(splitter, 1);
-
-    connect(m_period, &QComboBox::activated, this, [this] { applyPeriod(); });
-    for (QDateEdit *edit : {m_from, m_to}) {
-        connect(edit, &QDateEdit::dateChanged, this, [this, edit](const QDate &date) {
-            QDateEdit *other = edit == m_from ? m_to : m_from;
-            if ((edit == m_from && date > other->date())
-                || (edit == m_to && date < other->date())) {
-                const QSignalBlocker blocker(other);
-                other->setDate(date);
-            }
-            const QSignalBlocker blocker(m_period);
-            m_period->setCurrentIndex(int(Period::Custom));
-            refresh();
-        });
-    }
-    connect(m_group, &QComboBox::activated, this, [this] { refresh(); });
-    connect(m_refreshButton, &QPushButton::clicked, this, &SummaryPage::refresh);
-    connect(m_exportButton, &QPushButton::clicked, this, &SummaryPage::chooseExportFile);
-    auto *refreshShortcut = new QShortcut(QKeySequence::Refresh, this);
-    connect(refreshShortcut, &QShortcut::activated, this, &SummaryPage::refresh);
-    auto *exportShortcut = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_E), this);
-    connect(exportShortcut, &QShortcut::activated, this, &SummaryPage::chooseExportFile);
-
-    m_refreshTimer->setSingleShot(true);
-    m_refreshTimer->setInterval(REFRESH_DELAY_MS);
-    connect(m_refreshTimer, &QTimer::timeout, this, [this] {
-        if (isVisible())
-            refresh();
-        else
-            m_stale = true;
-    });
-    connect(m_engine, &EngineProxy::recordsChanged, this, [this] {
-        if (m_started && !m_refreshTimer->isActive())
-            m_refreshTimer->start();
-    });
-
-    m_period->setCurrentIndex(int(Period::Today));
-    applyPeriod();
-    retranslateUi();
 }
 
 void SummaryPage::showEvent(QShowEvent *event)
@@ -239,18 +167,12 @@ void SummaryPage::showEvent(QShowEvent *event)
 
 void SummaryPage::setPeriod(Period period)
 {
-    m_period->setCurrentIndex(int(period));
-    applyPeriod();
+    m_period->setRange(period);
 }
 
 void SummaryPage::setCustomPeriod(const QDate &from, const QDate &to)
 {
-    {
-        const QSignalBlocker fromBlocker(m_from);
-        const QSignalBlocker toBlocker(m_to);
-        m_from->setDate(from);
-        m_to->setDate(qMax(from, to));
-    }
+    m_period->setDates(from, qMax(from, to));
     setPeriod(Period::Custom);
 }
 
@@ -260,44 +182,11 @@ void SummaryPage::setGroupKey(SummaryQuery::GroupKey key)
     refresh();
 }
 
-void SummaryPage::applyPeriod()
-{
-    const QDate today = QDate::currentDate();
-    QDate from = m_from->date();
-    QDate to = m_to->date();
-    switch (Period(m_period->currentData().toInt())) {
-    case Period::Today:
-        from = to = today;
-        break;
-    case Period::Yesterday:
-        from = to = today.addDays(-1);
-        break;
-    case Period::ThisWeek:
-        // Weeks start on Monday, as Chinese calendars and accounts have them.
-        from = today.addDays(1 - today.dayOfWeek());
-        to = today;
-        break;
-    case Period::ThisMonth:
-        from = QDate(today.year(), today.month(), 1);
-        to = today;
-        break;
-    case Period::Custom:
-        break;
-    }
-    {
-        const QSignalBlocker fromBlocker(m_from);
-        const QSignalBlocker toBlocker(m_to);
-        m_from->setDate(from);
-        m_to->setDate(to);
-    }
-    refresh();
-}
-
 SummaryQuery SummaryPage::query() const
 {
     SummaryQuery query;
-    query.from = m_from->date();
-    query.to = m_to->date();
+    query.from = m_period->from();
+    query.to = m_period->to();
     query.groupBy = {GroupKey(m_group->currentData().toInt())};
     return query;
 }
@@ -352,24 +241,7 @@ void SummaryPage::showSummary(const VerificationSummary &summary)
     m_messageLabel->hide();
     const GroupKey key = GroupKey(m_group->currentData().toInt());
     m_model->setSummary(summary, key);
-    const VerificationSummaryRow &totals = summary.totals;
-    const QLocale locale;
-    for (const Card &card : m_cards) {
-        QString text;
-        if (card.name == QLatin1String("success"))
-            text = locale.toString(totals.successCount);
-        else if (card.name == QLatin1String("failed"))
-            text = locale.toString(totals.failedCount);
-        else if (card.name == QLatin1String("checking"))
-            text = locale.toString(SummaryTableModel::checkingCount(totals));
-        else if (card.name == QLatin1String("pay"))
-            text = RecordText::money(totals.payAmount);
-        else if (card.name == QLatin1String("receipt"))
-            text = RecordText::money(totals.receiptAmount);
-        else if (card.name == QLatin1String("discount"))
-            text = RecordText::money(totals.discountAmount);
-        card.value->setText(text);
-    }
+    m_totals->showTotals(summary.totals);
 }
 
 void SummaryPage::showChart(const VerificationSummary &daily, const SummaryQuery &query)
@@ -397,7 +269,7 @@ void SummaryPage::showChart(const VerificationSummary &daily, const SummaryQuery
 
 void SummaryPage::showError(const Error &error)
 {
-    m_messageLabel->setStyleSheet(QStringLiteral("color: #c0392b;"));
+    m_messageLabel->setStyleSheet(Style::label(Style::Colour::Failure));
     //: %1 is the kind of error, %2 the technical detail
     m_messageLabel->setText(tr("The summary could not be loaded: %1 (%2)")
                                     .arg(ErrorText::title(error.code), error.message));
@@ -406,11 +278,7 @@ void SummaryPage::showError(const Error &error)
 
 QString SummaryPage::totalText(const QString &card) const
 {
-    for (const Card &c : m_cards) {
-        if (c.name == card)
-            return c.value->text();
-    }
-    return {};
+    return m_totals->text(card);
 }
 
 void SummaryPage::chooseExportFile()
@@ -454,7 +322,7 @@ void SummaryPage::exportCsv(const QString &path)
     });
     connect(m_file, &AsyncSaveFile::failed, this, [this, finish](const Error &error) {
         finish();
-        m_messageLabel->setStyleSheet(QStringLiteral("color: #c0392b;"));
+        m_messageLabel->setStyleSheet(Style::label(Style::Colour::Failure));
         m_messageLabel->setText(
                 tr("The export failed: %1 (%2)").arg(ErrorText::title(error.code), error.message));
         m_messageLabel->show();
@@ -474,10 +342,6 @@ void SummaryPage::changeEvent(QEvent *event)
 void SummaryPage::retranslateUi()
 {
     m_periodLabel->setText(tr("Period:"));
-    for (int i = 0; i < m_period->count(); ++i)
-        m_period->setItemText(i, tr(PERIODS[i].title));
-    //: Between the two dates of a period: "2026-03-01 to 2026-03-11"
-    m_toLabel->setText(tr("to"));
     m_groupLabel->setText(tr("Group by:"));
     for (int i = 0; i < m_group->count(); ++i)
         m_group->setItemText(i, tr(GROUPS[i].title));
@@ -485,7 +349,5 @@ void SummaryPage::retranslateUi()
     m_refreshButton->setToolTip(tr("Ask for the latest numbers (F5)"));
     m_exportButton->setText(tr("Export CSV…"));
     m_exportButton->setToolTip(tr("Save the table as a CSV file (Ctrl+E)"));
-    for (int i = 0; i < m_cards.size(); ++i)
-        m_cards[i].title->setText(tr(CARDS[i].title));
     m_model->retranslate();
 }

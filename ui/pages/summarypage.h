@@ -6,17 +6,18 @@
 
 #include "core/result.h"
 #include "core/store/verificationqueries.h"
+#include "ui/widgets/daterangepicker.h"
 
 class AsyncSaveFile;
 class EngineProxy;
 class QComboBox;
-class QDateEdit;
 class QLabel;
 class QPushButton;
 class QTableView;
 class QTimer;
 class SummaryChart;
 class SummaryTableModel;
+class SummaryTotals;
 
 // 报表: totals for a period (today, yesterday, this week, this month or custom dates), grouped
 // by day, store, app or product, with bars of the daily counts and amounts, and CSV export.
@@ -26,7 +27,7 @@ class SummaryPage final : public QWidget
     Q_DISABLE_COPY_MOVE(SummaryPage)
 
 public:
-    enum class Period { Today, Yesterday, ThisWeek, ThisMonth, Custom };
+    using Period = DateRangePicker::Range;
 
     // A chart never shows fewer days than this, so "today" still has days to compare with.
     static constexpr int MIN_CHART_DAYS = 7;
@@ -63,15 +64,8 @@ protected:
     void showEvent(QShowEvent *event) override;
 
 private:
-    struct Card
-    {
-        QString name;
-        QLabel *title = nullptr;
-        QLabel *value = nullptr;
-    };
-
+    void buildLayout();
     void retranslateUi();
-    void applyPeriod();
     void showSummary(const VerificationSummary &summary);
     void showChart(const VerificationSummary &daily, const SummaryQuery &query);
     void showError(const Error &error);
@@ -84,15 +78,12 @@ private:
     int m_waiting = 0; // answers of the current refresh still to come
 
     QLabel *m_periodLabel;
-    QComboBox *m_period;
-    QDateEdit *m_from;
-    QLabel *m_toLabel;
-    QDateEdit *m_to;
+    DateRangePicker *m_period;
     QLabel *m_groupLabel;
     QComboBox *m_group;
     QPushButton *m_refreshButton;
     QPushButton *m_exportButton;
-    QList<Card> m_cards;
+    SummaryTotals *m_totals = nullptr;
     QLabel *m_messageLabel;
     SummaryChart *m_chart;
     SummaryTableModel *m_model;

@@ -67,30 +67,7 @@ VerifyPage::VerifyPage(EngineProxy *engine, QWidget *parent)
     m_prepare->hide();
     m_demo->hide();
 
-    auto *top = new QHBoxLayout;
-    top->addWidget(m_storeLabel);
-    top->addWidget(m_store, 1);
-    top->addSpacing(24);
-    top->addWidget(m_operatorLabel);
-    top->addWidget(m_operator);
-
-    auto *inputRow = new QHBoxLayout;
-    inputRow->addWidget(m_input, 1);
-    inputRow->addWidget(m_openImage);
-
-    auto *centre = new QVBoxLayout;
-    centre->addLayout(inputRow);
-    centre->addWidget(m_prepare);
-    centre->addWidget(m_result, 1);
-
-    auto *body = new QHBoxLayout;
-    body->addWidget(m_camera, 2);
-    body->addLayout(centre, 3);
-    body->addWidget(m_demo, 0);
-
-    auto *layout = new QVBoxLayout(this);
-    layout->addLayout(top);
-    layout->addLayout(body, 1);
+    buildLayout();
 
     // Camera frames are decoded on a worker thread; frames arriving while it is busy are
     // dropped by the worker, and the camera does not even convert them.
@@ -127,6 +104,34 @@ VerifyPage::VerifyPage(EngineProxy *engine, QWidget *parent)
     retranslateUi();
     loadStores();
     m_input->setFocus();
+}
+
+void VerifyPage::buildLayout()
+{
+    auto *top = new QHBoxLayout;
+    top->addWidget(m_storeLabel);
+    top->addWidget(m_store, 1);
+    top->addSpacing(24);
+    top->addWidget(m_operatorLabel);
+    top->addWidget(m_operator);
+
+    auto *inputRow = new QHBoxLayout;
+    inputRow->addWidget(m_input, 1);
+    inputRow->addWidget(m_openImage);
+
+    auto *centre = new QVBoxLayout;
+    centre->addLayout(inputRow);
+    centre->addWidget(m_prepare);
+    centre->addWidget(m_result, 1);
+
+    auto *body = new QHBoxLayout;
+    body->addWidget(m_camera, 2);
+    body->addLayout(centre, 3);
+    body->addWidget(m_demo, 0);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(top);
+    layout->addLayout(body, 1);
 }
 
 VerifyPage::~VerifyPage()

@@ -51,6 +51,7 @@ protected:
     void changeEvent(QEvent *event) override;
 
 private:
+    void buildLayout();
     void verifyPrepared(int count);
     void showOutcome(const VerifyOutcome &outcome);
     void onRecordsChanged(const QList<VerificationRecord> &records);

@@ -12,6 +12,8 @@
 #include <QVideoFrame>
 #include <QVideoSink>
 
+#include "ui/style.h"
+
 CameraView::CameraView(QWidget *parent)
     : QWidget(parent),
       m_chooser(new QComboBox(this)),
@@ -22,7 +24,7 @@ CameraView::CameraView(QWidget *parent)
     setMinimumSize(320, 240);
     m_message->setAlignment(Qt::AlignCenter);
     m_message->setWordWrap(true);
-    m_message->setStyleSheet(QStringLiteral("color: #dfe6e9; font-size: 15pt;"));
+    m_message->setStyleSheet(Style::cameraMessage());
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_chooser);
     layout->addStretch();
@@ -86,7 +88,7 @@ void CameraView::onFrame(const QVideoFrame &frame)
 void CameraView::paintEvent(QPaintEvent *)
 {
     QPainter painter(this);
-    painter.fillRect(rect(), QColor(0x2d, 0x34, 0x36));
+    painter.fillRect(rect(), Style::colour(Style::Colour::CameraBackground));
     if (m_lastFrame.isNull())
         return;
     const QImage scaled = m_lastFrame.scaled(size(), Qt::KeepAspectRatio, Qt::SmoothTransformation);

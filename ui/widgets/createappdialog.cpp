@@ -8,7 +8,8 @@
 #include <QPushButton>
 #include <QVBoxLayout>
 
-#include "core/store/apprepository.h"
+#include "core/runtime/engineproxy.h"
+#include "ui/style.h"
 
 CreateAppDialog::CreateAppDialog(QWidget *parent)
     : QDialog(parent),
@@ -21,11 +22,11 @@ CreateAppDialog::CreateAppDialog(QWidget *parent)
 {
     setModal(true);
     m_intro->setWordWrap(true);
-    m_name->setMaxLength(AppRepository::MAX_NAME_LENGTH);
+    m_name->setMaxLength(EngineProxy::MAX_APP_NAME_LENGTH);
     m_nameLabel->setBuddy(m_name);
     m_tokenReadHint->setWordWrap(true);
     m_tokenReadHint->setIndent(24);
-    m_tokenReadHint->setStyleSheet(QStringLiteral("QLabel { color: #666666; }"));
+    m_tokenReadHint->setStyleSheet(Style::label(Style::Colour::Hint));
     connect(m_name, &QLineEdit::textChanged, this, &CreateAppDialog::updateButtons);
     connect(m_buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);

@@ -11,18 +11,11 @@
 
 #include "core/scan/qrencoder.h"
 #include "ui/outcometext.h"
+#include "ui/style.h"
 
 namespace {
 
 constexpr int MIN_LIST_WIDTH = 280; // px; wide enough for the hint text before any coupon
-
-const char OWN_STORE_CARD[] = "QPushButton { text-align: left; background: white; border: 1px "
-                              "solid #e0c09a; border-radius: 8px; padding: 6px; }";
-// Other stores' coupons stay clickable (the refusal is worth seeing once) but look greyed out,
-// so the eye goes to the ones that work here.
-const char OTHER_STORE_CARD[] = "QPushButton { text-align: left; background: #f3f0ec; color: "
-                                "#777777; border: 1px dashed #c8c0b8; border-radius: 8px; "
-                                "padding: 6px; }";
 
 } // namespace
 
@@ -35,8 +28,7 @@ DemoCouponPanel::DemoCouponPanel(QWidget *parent)
       m_scroll(new QScrollArea(this))
 {
     setObjectName(QStringLiteral("demoPanel"));
-    setStyleSheet(QStringLiteral("QFrame#demoPanel { background: #fff7ec; border: 2px dashed "
-                                 "#e67e22; border-radius: 10px; }"));
+    setStyleSheet(Style::demoPanel());
     QFont titleFont = m_title->font();
     titleFont.setBold(true);
     titleFont.setPointSizeF(titleFont.pointSizeF() * 1.3);
@@ -80,12 +72,12 @@ void DemoCouponPanel::showCoupons(const QList<DemoCoupon> &coupons, const QStrin
             m_otherStores = new QLabel;
             m_otherStores->setObjectName(QStringLiteral("demoOtherStores"));
             m_otherStores->setWordWrap(true);
-            m_otherStores->setStyleSheet(QStringLiteral("color: #8a5a2b; padding-top: 8px;"));
+            m_otherStores->setStyleSheet(Style::demoOtherStores());
             m_list->insertWidget(m_list->count() - 1, m_otherStores);
         }
         auto *card = new QPushButton;
         card->setObjectName(QStringLiteral("demoCoupon%1").arg(i));
-        card->setStyleSheet(QString::fromLatin1(ownStore ? OWN_STORE_CARD : OTHER_STORE_CARD));
+        card->setStyleSheet(Style::demoCouponCard(ownStore));
         const auto qr = Scan::qrImage(coupon.shortLink, 3);
         if (qr.ok()) {
             card->setIcon(QPixmap::fromImage(qr.value()));

@@ -10,6 +10,7 @@
 #include <QVBoxLayout>
 
 #include "ui/outcometext.h"
+#include "ui/style.h"
 
 PreparePanel::PreparePanel(QWidget *parent)
     : QFrame(parent),
@@ -21,8 +22,7 @@ PreparePanel::PreparePanel(QWidget *parent)
       m_cancel(new QPushButton(this))
 {
     setObjectName(QStringLiteral("preparePanel"));
-    setStyleSheet(QStringLiteral("QFrame#preparePanel { background: #fffdf3; border: 2px solid "
-                                 "#f1c40f; border-radius: 12px; }"));
+    setStyleSheet(Style::preparePanel());
     QFont big = m_product->font();
     big.setPointSizeF(big.pointSizeF() * 2.0);
     big.setBold(true);
@@ -41,8 +41,7 @@ PreparePanel::PreparePanel(QWidget *parent)
     m_confirm->setFont(buttonFont);
     m_confirm->setMinimumHeight(64);
     m_confirm->setMinimumWidth(240);
-    m_confirm->setStyleSheet(QStringLiteral("QPushButton { background: #1e9e4a; color: white; "
-                                            "border-radius: 8px; padding: 0 24px; }"));
+    m_confirm->setStyleSheet(Style::confirmButton());
     m_cancel->setFont(medium);
 
     auto *countRow = new QHBoxLayout;

@@ -19,6 +19,7 @@
 
 #include "core/runtime/engineproxy.h"
 #include "ui/recordtext.h"
+#include "ui/style.h"
 
 namespace {
 
@@ -119,62 +120,9 @@ RecordDetailDialog::RecordDetailDialog(EngineProxy *engine, const VerificationRe
     m_headline->setFont(headlineFont);
     m_headline->setWordWrap(true);
 
-    auto *fields = new QWidget;
-    fields->setLayout(m_form);
-    m_form->setLabelAlignment(Qt::AlignRight | Qt::AlignTop);
-    m_form->setRowWrapPolicy(QFormLayout::DontWrapRows);
-    m_form->setVerticalSpacing(6);
-    for (const Field &field : FIELDS) {
-        const QString name = QString::fromLatin1(field.name);
-        auto *title = new QLabel(fields);
-        QPalette muted = title->palette();
-        muted.setColor(QPalette::WindowText, QColor(0x5d, 0x6d, 0x7e));
-        title->setPalette(muted);
-        QWidget *value = nullptr;
-        if (isLongToken(name)) {
-            // Too long for the pane and without spaces to wrap at: a flat read-only line that
-            // scrolls, so all of it can be seen and copied exactly.
-            auto *line = new QLineEdit(fields);
-            line->setReadOnly(true);
-            line->setFrame(false);
-            QPalette flat = line->palette();
-            flat.setColor(QPalette::Base, flat.color(QPalette::Window));
-            line->setPalette(flat);
-            value = line;
-        } else {
-            auto *label = new QLabel(fields);
-            label->setWordWrap(true);
-            label->setTextFormat(Qt::PlainText);
-            label->setTextInteractionFlags(Qt::TextSelectableByMouse
-                                           | Qt::TextSelectableByKeyboard);
-            value = label;
-        }
-        value->setObjectName(QStringLiteral("value_") + name);
-        m_form->addRow(title, value);
-        m_labels.insert(name, title);
-        m_values.insert(name, value);
-    }
-    auto *scroll = new QScrollArea(this);
-    scroll->setWidget(fields);
-    scroll->setWidgetResizable(true);
-    scroll->setFrameShape(QFrame::NoFrame);
-    // Values wrap instead: a sideways scroll would hide them behind their titles.
-    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    QWidget *scroll = buildFields();
 
-    m_raw->setObjectName(QStringLiteral("value_") + RAW_FIELD);
-    m_raw->setReadOnly(true);
-    m_raw->setLineWrapMode(QPlainTextEdit::NoWrap);
-    m_raw->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-    connect(m_copyRaw, &QPushButton::clicked, this,
-            [this] { QApplication::clipboard()->setText(m_raw->toPlainText()); });
-    auto *rawPane = new QWidget(this);
-    auto *rawLayout = new QVBoxLayout(rawPane);
-    rawLayout->setContentsMargins(0, 0, 0, 0);
-    auto *rawHeader = new QHBoxLayout;
-    rawHeader->addWidget(m_rawTitle, 1);
-    rawHeader->addWidget(m_copyRaw);
-    rawLayout->addLayout(rawHeader);
-    rawLayout->addWidget(m_raw);
+    QWidget *rawPane = buildRawPane();
 
     auto *splitter = new QSplitter(Qt::Horizontal, this);
     splitter->addWidget(scroll);
@@ -213,6 +161,73 @@ RecordDetailDialog::RecordDetailDialog(EngineProxy *engine, const VerificationRe
                     showRecord(shown);
                 }
             });
+}
+
+// The fields in a form, titles at the left, in a pane that scrolls down.
+QWidget *RecordDetailDialog::buildFields()
+{
+    auto *fields = new QWidget;
+    fields->setLayout(m_form);
+    m_form->setLabelAlignment(Qt::AlignRight | Qt::AlignTop);
+    m_form->setRowWrapPolicy(QFormLayout::DontWrapRows);
+    m_form->setVerticalSpacing(6);
+    for (const Field &field : FIELDS) {
+        const QString name = QString::fromLatin1(field.name);
+        auto *title = new QLabel(fields);
+        QPalette muted = title->palette();
+        muted.setColor(QPalette::WindowText, Style::colour(Style::Colour::Muted));
+        title->setPalette(muted);
+        QWidget *value = nullptr;
+        if (isLongToken(name)) {
+            // Too long for the pane and without spaces to wrap at: a flat read-only line that
+            // scrolls, so all of it can be seen and copied exactly.
+            auto *line = new QLineEdit(fields);
+            line->setReadOnly(true);
+            line->setFrame(false);
+            QPalette flat = line->palette();
+            flat.setColor(QPalette::Base, flat.color(QPalette::Window));
+            line->setPalette(flat);
+            value = line;
+        } else {
+            auto *label = new QLabel(fields);
+            label->setWordWrap(true);
+            label->setTextFormat(Qt::PlainText);
+            label->setTextInteractionFlags(Qt::TextSelectableByMouse
+                                           | Qt::TextSelectableByKeyboard);
+            value = label;
+        }
+        value->setObjectName(QStringLiteral("value_") + name);
+        m_form->addRow(title, value);
+        m_labels.insert(name, title);
+        m_values.insert(name, value);
+    }
+    auto *scroll = new QScrollArea(this);
+    scroll->setWidget(fields);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    // Values wrap instead: a sideways scroll would hide them behind their titles.
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    return scroll;
+}
+
+// Douyin's raw answer as it came, with a button that copies it.
+QWidget *RecordDetailDialog::buildRawPane()
+{
+    m_raw->setObjectName(QStringLiteral("value_") + RAW_FIELD);
+    m_raw->setReadOnly(true);
+    m_raw->setLineWrapMode(QPlainTextEdit::NoWrap);
+    m_raw->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    connect(m_copyRaw, &QPushButton::clicked, this,
+            [this] { QApplication::clipboard()->setText(m_raw->toPlainText()); });
+    auto *rawPane = new QWidget(this);
+    auto *rawLayout = new QVBoxLayout(rawPane);
+    rawLayout->setContentsMargins(0, 0, 0, 0);
+    auto *rawHeader = new QHBoxLayout;
+    rawHeader->addWidget(m_rawTitle, 1);
+    rawHeader->addWidget(m_copyRaw);
+    rawLayout->addLayout(rawHeader);
+    rawLayout->addWidget(m_raw);
+    return rawPane;
 }
 
 QString RecordDetailDialog::valueText(const QString &field) const
@@ -309,6 +324,21 @@ QString RecordDetailDialog::value(const QString &field) const
         return r.verifyRecordsCount ? QString::number(*r.verifyRecordsCount) : RecordText::none();
     if (field == QLatin1String("verify_id"))
         return orNone(r.verifyId);
+    if (field == QLatin1String("source_input"))
+        return orNone(r.sourceInput);
+    if (field == QLatin1String("logid"))
+        return orNone(r.logid);
+    if (field == QLatin1String("expire_time"))
+        return RecordText::dateTime(millis(r.expireTime));
+    if (field == QLatin1String("extra"))
+        return extraText(m_record.extra);
+    return orderValue(field);
+}
+
+// The order behind a record, its amounts, and when things happened.
+QString RecordDetailDialog::orderValue(const QString &field) const
+{
+    const VerificationRecord &r = m_record;
     if (field == QLatin1String("order_id"))
         return orNone(r.orderId);
     if (field == QLatin1String("source_order_id"))
@@ -337,29 +367,23 @@ QString RecordDetailDialog::value(const QString &field) const
         return RecordText::dateTime(r.createdAt);
     if (field == QLatin1String("updated_at"))
         return RecordText::dateTime(r.updatedAt);
-    if (field == QLatin1String("extra")) {
-        QStringList lines;
-        for (auto it = r.extra.constBegin(); it != r.extra.constEnd(); ++it) {
-            const QJsonValue item = it.value();
-            QString text = item.toVariant().toString();
-            if (item.isObject())
-                text = QString::fromUtf8(
-                        QJsonDocument(item.toObject()).toJson(QJsonDocument::Compact));
-            else if (item.isArray())
-                text = QString::fromUtf8(
-                        QJsonDocument(item.toArray()).toJson(QJsonDocument::Compact));
-            //: One entry of a record's extra information: key, then value
-            lines << tr("%1: %2").arg(it.key(), text);
-        }
-        return lines.isEmpty() ? RecordText::none() : lines.join(u'\n');
-    }
-    if (field == QLatin1String("source_input"))
-        return orNone(r.sourceInput);
-    if (field == QLatin1String("logid"))
-        return orNone(r.logid);
-    if (field == QLatin1String("expire_time"))
-        return RecordText::dateTime(millis(r.expireTime));
     return {};
+}
+
+QString RecordDetailDialog::extraText(const QJsonObject &extra)
+{
+    QStringList lines;
+    for (auto it = extra.constBegin(); it != extra.constEnd(); ++it) {
+        const QJsonValue item = it.value();
+        QString text = item.toVariant().toString();
+        if (item.isObject())
+            text = QString::fromUtf8(QJsonDocument(item.toObject()).toJson(QJsonDocument::Compact));
+        else if (item.isArray())
+            text = QString::fromUtf8(QJsonDocument(item.toArray()).toJson(QJsonDocument::Compact));
+        //: One entry of a record's extra information: key, then value
+        lines << tr("%1: %2").arg(it.key(), text);
+    }
+    return lines.isEmpty() ? RecordText::none() : lines.join(u'\n');
 }
 
 void RecordDetailDialog::changeEvent(QEvent *event)

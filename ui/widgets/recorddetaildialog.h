@@ -9,6 +9,7 @@
 class EngineProxy;
 class QDialogButtonBox;
 class QFormLayout;
+class QJsonObject;
 class QLabel;
 class QPlainTextEdit;
 class QPushButton;
@@ -43,7 +44,11 @@ protected:
 private:
     void showRecord(const VerificationRecord &record);
     void retranslateUi();
+    QWidget *buildFields();
+    QWidget *buildRawPane();
     QString value(const QString &field) const;
+    QString orderValue(const QString &field) const;
+    static QString extraText(const QJsonObject &extra);
 
     VerificationRecord m_record;
     QHash<QString, QString> m_poiNames;

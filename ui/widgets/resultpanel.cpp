@@ -5,6 +5,7 @@
 #include <QVBoxLayout>
 
 #include "ui/outcometext.h"
+#include "ui/style.h"
 
 namespace {
 
@@ -62,16 +63,7 @@ QString ResultPanel::detail() const
 void ResultPanel::apply(State state, const QString &title, const QString &detail)
 {
     m_state = state;
-    static const char *const COLOURS[] = {
-            "background: #f4f6f8; color: #5f6b76;", // idle
-            "background: #eaf2fb; color: #1f5f99;", // working
-            "background: #1e9e4a; color: white;", // success
-            "background: #d63031; color: white;", // failure
-            "background: #f39c12; color: white;", // checking
-    };
-    setStyleSheet(QStringLiteral("QFrame#resultPanel { border-radius: 12px; %1 } "
-                                 "QFrame#resultPanel QLabel { background: transparent; %1 }")
-                          .arg(QLatin1String(COLOURS[int(state)])));
+    setStyleSheet(Style::resultPanel(Style::Panel(int(state))));
     m_title->setText(title);
     m_detail->setText(detail);
 }

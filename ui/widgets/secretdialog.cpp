@@ -12,6 +12,8 @@
 #include <QTimer>
 #include <QVBoxLayout>
 
+#include "ui/style.h"
+
 namespace {
 
 // Long enough to notice, short enough that the button is usable again for the next value.
@@ -35,9 +37,7 @@ SecretDialog::SecretDialog(QWidget *parent)
     m_message->setWordWrap(true);
     m_warning->setWordWrap(true);
     m_warning->setObjectName(QStringLiteral("secretWarning"));
-    m_warning->setStyleSheet(QStringLiteral(
-            "QLabel { background: #fff4e5; color: #7a4100; border: 1px solid #f0b36b; "
-            "border-radius: 4px; padding: 8px; }"));
+    m_warning->setStyleSheet(Style::box(Style::Box::Warning));
     m_doneButton->setDefault(true);
     connect(m_doneButton, &QPushButton::clicked, this, &QDialog::accept);
 

@@ -9,15 +9,16 @@
 #include <QToolTip>
 
 #include "ui/recordtext.h"
+#include "ui/style.h"
 
 namespace {
 
-const QColor COUNT_COLOR(0x2e, 0x86, 0xde);
-const QColor PAY_COLOR(0x76, 0xd7, 0xc4);
-const QColor RECEIPT_COLOR(0x11, 0x7a, 0x65);
-const QColor GRID_COLOR(0xdd, 0xe1, 0xe5);
-const QColor TEXT_COLOR(0x34, 0x49, 0x5e);
-const QColor MUTED_TEXT_COLOR(0x7f, 0x8c, 0x8d);
+const QColor COUNT_COLOR = Style::colour(Style::Colour::ChartCount);
+const QColor PAY_COLOR = Style::colour(Style::Colour::ChartPay);
+const QColor RECEIPT_COLOR = Style::colour(Style::Colour::ChartReceipt);
+const QColor GRID_COLOR = Style::colour(Style::Colour::ChartGrid);
+const QColor TEXT_COLOR = Style::colour(Style::Colour::ChartText);
+const QColor MUTED_TEXT_COLOR = Style::colour(Style::Colour::ChartMutedText);
 constexpr int GRID_LINES = 4;
 constexpr int MUTED_ALPHA = 80;
 

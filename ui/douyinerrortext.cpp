@@ -1,0 +1,64 @@
+#include "ui/douyinerrortext.h"
+
+#include "core/douyin/douyinapi.h"
+
+QString DouyinErrorText::describe(const DouyinError &error)
+{
+    QString text;
+    switch (error.kind) {
+    case DouyinError::Kind::NotConfigured:
+        text = tr("Enter the client key and the client secret first.");
+        break;
+    case DouyinError::Kind::Cooldown:
+        text = tr("Douyin is busy or received too many requests. Wait a minute and try again.");
+        break;
+    case DouyinError::Kind::Unavailable:
+        text = tr("The Douyin server could not be reached. Check the internet connection and "
+                  "the server address.");
+        break;
+    case DouyinError::Kind::Unknown:
+        text = tr("The Douyin server did not answer in time. Check the internet connection "
+                  "and try again.");
+        break;
+    case DouyinError::Kind::BadAnswer:
+        text = tr("The server at this address does not answer like Douyin. Check the server "
+                  "address.");
+        break;
+    case DouyinError::Kind::Rejected:
+    case DouyinError::Kind::BadLink:
+        text = rejection(error.code);
+        break;
+    }
+    if (error.kind == DouyinError::Kind::Rejected && !error.description.isEmpty())
+        //: %1 is Douyin's own error text (often Chinese), %2 its error code
+        text += u'\n' + tr("Douyin said: \"%1\" (code %2)").arg(error.description).arg(error.code);
+    if (!error.logid.isEmpty())
+        text += u'\n' + tr("Reference for Douyin support: %1").arg(error.logid);
+    return text;
+}
+
+QString DouyinErrorText::rejection(qint64 code)
+{
+    switch (code) {
+    case DouyinApi::CLIENT_KEY_INVALID:
+        return tr("Douyin does not know this client key. Check that it was copied "
+                  "completely.");
+    case DouyinApi::CLIENT_SECRET_INVALID:
+        return tr("Douyin did not accept the client secret. Check that it was copied "
+                  "completely, without spaces.");
+    case DouyinApi::MERCHANT_NOT_AUTHORISED:
+        return tr("Douyin says the merchant account has not authorised this app. Check "
+                  "the account id and the authorisation in the Douyin console.");
+    case DouyinApi::CAPABILITY_NOT_GRANTED:
+        return tr("This Douyin app may not verify coupons yet. Apply for the capability "
+                  "in the Douyin Open Platform.");
+    case DouyinApi::TOO_FREQUENT:
+    case DouyinApi::CLIENT_TOKEN_THROTTLED:
+    case DouyinApi::BUSY:
+    case DouyinApi::SYSTEM_BUSY:
+        return tr("Douyin is busy or received too many requests. Wait a minute and try "
+                  "again.");
+    default:
+        return tr("Douyin refused the request.");
+    }
+}

@@ -1,0 +1,18 @@
+#pragma once
+
+#include <QCoreApplication>
+
+#include "core/douyin/douyinerror.h"
+
+// What went wrong with Douyin, in words staff can act on: the kind of failure, Douyin's own
+// text and code when it gave one, and the reference its support asks for.
+class DouyinErrorText
+{
+    Q_DECLARE_TR_FUNCTIONS(DouyinErrorText)
+
+public:
+    static QString describe(const DouyinError &error);
+
+private:
+    static QString rejection(qint64 code); // Rejected or BadLink, by Douyin's code
+};

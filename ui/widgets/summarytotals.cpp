@@ -1,0 +1,108 @@
+#include "ui/widgets/summarytotals.h"
+
+#include <QEvent>
+#include <QFrame>
+#include <QGridLayout>
+#include <QLabel>
+#include <QLocale>
+#include <QVBoxLayout>
+
+#include "ui/models/summarytablemodel.h"
+#include "ui/recordtext.h"
+#include "ui/style.h"
+
+namespace {
+
+// clang-format off
+const struct { const char *name; const char *title; } CARDS[] = {
+    //: Card: successful verifications in the period
+    {"success", QT_TRANSLATE_NOOP("SummaryTotals", "Verified")},
+    {"failed", QT_TRANSLATE_NOOP("SummaryTotals", "Failed")},
+    //: Card: verifications whose outcome is still being checked with Douyin
+    {"checking", QT_TRANSLATE_NOOP("SummaryTotals", "Checking")},
+    {"pay", QT_TRANSLATE_NOOP("SummaryTotals", "Paid by customers")},
+    //: Card: receipt amount, what the store receives
+    {"receipt", QT_TRANSLATE_NOOP("SummaryTotals", "Received by store")},
+    {"discount", QT_TRANSLATE_NOOP("SummaryTotals", "Discount")},
+};
+// clang-format on
+
+} // namespace
+
+SummaryTotals::SummaryTotals(QWidget *parent) : QWidget(parent)
+{
+    auto *cards = new QGridLayout(this);
+    cards->setContentsMargins(0, 0, 0, 0);
+    cards->setHorizontalSpacing(12);
+    QFont valueFont = font();
+    valueFont.setPointSizeF(font().pointSizeF() * 1.6);
+    valueFont.setBold(true);
+    int column = 0;
+    for (const auto &spec : CARDS) {
+        auto *frame = new QFrame(this);
+        frame->setObjectName(QStringLiteral("card"));
+        frame->setStyleSheet(Style::totalsCard());
+        auto *cardLayout = new QVBoxLayout(frame);
+        cardLayout->setContentsMargins(14, 8, 14, 8);
+        Card card;
+        card.name = QString::fromLatin1(spec.name);
+        card.title = new QLabel(frame);
+        QPalette muted = card.title->palette();
+        muted.setColor(QPalette::WindowText, Style::colour(Style::Colour::Muted));
+        card.title->setPalette(muted);
+        card.value = new QLabel(RecordText::none(), frame);
+        card.value->setObjectName(QStringLiteral("total_") + card.name);
+        card.value->setFont(valueFont);
+        card.value->setTextInteractionFlags(Qt::TextSelectableByMouse);
+        cardLayout->addWidget(card.title);
+        cardLayout->addWidget(card.value);
+        cards->addWidget(frame, 0, column);
+        cards->setColumnStretch(column, 1);
+        ++column;
+        m_cards.append(card);
+    }
+    retranslateUi();
+}
+
+void SummaryTotals::showTotals(const VerificationSummaryRow &totals)
+{
+    const QLocale locale;
+    for (const Card &card : m_cards) {
+        QString text;
+        if (card.name == QLatin1String("success"))
+            text = locale.toString(totals.successCount);
+        else if (card.name == QLatin1String("failed"))
+            text = locale.toString(totals.failedCount);
+        else if (card.name == QLatin1String("checking"))
+            text = locale.toString(SummaryTableModel::checkingCount(totals));
+        else if (card.name == QLatin1String("pay"))
+            text = RecordText::money(totals.payAmount);
+        else if (card.name == QLatin1String("receipt"))
+            text = RecordText::money(totals.receiptAmount);
+        else if (card.name == QLatin1String("discount"))
+            text = RecordText::money(totals.discountAmount);
+        card.value->setText(text);
+    }
+}
+
+QString SummaryTotals::text(const QString &card) const
+{
+    for (const Card &c : m_cards) {
+        if (c.name == card)
+            return c.value->text();
+    }
+    return {};
+}
+
+void SummaryTotals::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslateUi();
+    QWidget::changeEvent(event);
+}
+
+void SummaryTotals::retranslateUi()
+{
+    for (int i = 0; i < m_cards.size(); ++i)
+        m_cards[i].title->setText(tr(CARDS[i].title));
+}
