@@ -170,7 +170,7 @@ void bench_VerificationRepository::generate(int count)
             "INSERT INTO verifications (app_id, poi_id, mode, source_input, batch_id, "
             "verify_token, verify_status, error_code, error_description, certificate_id, "
             "origin_code, product_id, product_name, sku_id, verify_id, order_id, pay_amount, "
-            "receipt_amount, discount_amount, enrichment_status, douyin_response, "
+            "receipt_amount, discount_amount, enrichment_status, platform_response, "
             "business_date, created_at, updated_at) "
             "SELECT app, '70000000000000' || poi, CASE mode WHEN 0 THEN 'short_link' "
             "WHEN 1 THEN 'code' ELSE 'encrypted_code' END, "
