@@ -1,10 +1,10 @@
 #pragma once
 
-#include <QList>
 #include <QSqlDatabase>
-#include <QStringList>
+#include <QString>
 
 #include "core/result.h"
+#include "core/store/schemamigrations.h"
 
 // Versioned schema migrations. Each step runs in one transaction together with the row that
 // records it in schema_migrations, so a crash leaves the database at a whole version.
@@ -14,16 +14,6 @@
 // Times are INTEGER Unix milliseconds (UTC); business_date is the store's local
 // calendar day as TEXT 'YYYY-MM-DD'.
 namespace Schema {
-
-struct Migration
-{
-    int version;
-    const char *description;
-    QStringList statements;
-};
-
-const QList<Migration> &migrations();
-int latestVersion();
 
 // 0 for an empty database.
 Result<int> currentVersion(QSqlDatabase &db);

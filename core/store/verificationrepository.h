@@ -7,9 +7,12 @@
 
 #include "core/result.h"
 #include "core/store/enrichmentjob.h"
+#include "core/store/enrichmentjobrepository.h"
 #include "core/store/idempotencyentry.h"
+#include "core/store/idempotencyrepository.h"
 #include "core/store/verificationqueries.h"
 #include "core/store/verificationrecord.h"
+#include "core/store/verificationreportqueries.h"
 
 class Database;
 
@@ -17,14 +20,15 @@ class Database;
 // keys on one Database, from the thread that opened it. Every write is one explicit
 // transaction, so with synchronous=FULL a returned success is on disk.
 //
-// verification_daily_totals holds per-(business_date, poi, app, product) counts and amounts,
-// verification_status_counts all-time counts per (poi, app). Each insert and update applies
-// the old-to-new difference of its records to both in the same transaction, which keeps
-// summaries and list totals exact without scanning the records.
+// The one entry point for the rest of core: it owns the transactions that span several tables
+// and leaves the rest to its parts (VerificationRowMapper, VerificationTotals,
+// VerificationReportQueries, EnrichmentJobRepository, IdempotencyRepository). Each insert and
+// update applies the old-to-new difference of its records to the running totals in the same
+// transaction, which keeps summaries and list totals exact without scanning the records.
 class VerificationRepository
 {
 public:
-    static constexpr int MAX_PAGE_SIZE = 500;
+    static constexpr int MAX_PAGE_SIZE = VerificationReportQueries::MAX_PAGE_SIZE;
 
     // One storeIdempotency() call, as data.
     struct IdempotencyWrite
@@ -98,4 +102,7 @@ public:
 
 private:
     Database *m_database;
+    EnrichmentJobRepository m_enrichmentJobs;
+    IdempotencyRepository m_idempotency;
+    VerificationReportQueries m_reports;
 };
