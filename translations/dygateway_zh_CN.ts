@@ -1105,29 +1105,29 @@ Use the scanner gun, type the code, or paste a screenshot (Ctrl+V).</source>
     </message>
     <message>
         <source>Paid, not used</source>
-        <extracomment>Douyin order status 1</extracomment>
+        <extracomment>Order status</extracomment>
         <translation>已支付未使用</translation>
     </message>
     <message>
         <source>Partly used</source>
-        <extracomment>Douyin order status 2: some of the order&apos;s coupons are used</extracomment>
+        <extracomment>Order status: some of the order&apos;s coupons are used</extracomment>
         <translation>部分使用</translation>
     </message>
     <message>
         <source>Used</source>
-        <extracomment>Douyin order status 3</extracomment>
+        <extracomment>Order status</extracomment>
         <translation>已使用</translation>
     </message>
     <message>
         <source>Refunded</source>
-        <extracomment>Douyin order status 4
+        <extracomment>Order status
 ----------
 Coupon status</extracomment>
         <translation>已退款</translation>
     </message>
     <message>
         <source>Status %1</source>
-        <extracomment>An order status this program does not know; %1 is Douyin&apos;s number</extracomment>
+        <extracomment>An order status this program does not know; %1 is the platform&apos;s number</extracomment>
         <translation>状态 %1</translation>
     </message>
     <message>

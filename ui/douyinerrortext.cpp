@@ -1,7 +1,5 @@
 #include "ui/douyinerrortext.h"
 
-#include "core/douyin/douyinapi.h"
-
 QString DouyinErrorText::describe(const DouyinError &error)
 {
     QString text;
@@ -26,7 +24,7 @@ QString DouyinErrorText::describe(const DouyinError &error)
         break;
     case DouyinError::Kind::Rejected:
     case DouyinError::Kind::BadLink:
-        text = rejection(error.code);
+        text = rejection(ConnectionProbe::problemOf(error));
         break;
     }
     if (error.kind == DouyinError::Kind::Rejected && !error.description.isEmpty())
@@ -37,28 +35,28 @@ QString DouyinErrorText::describe(const DouyinError &error)
     return text;
 }
 
-QString DouyinErrorText::rejection(qint64 code)
+QString DouyinErrorText::rejection(ConnectionProbe::Problem problem)
 {
-    switch (code) {
-    case DouyinApi::CLIENT_KEY_INVALID:
+    using Problem = ConnectionProbe::Problem;
+    switch (problem) {
+    case Problem::BadClientKey:
         return tr("Douyin does not know this client key. Check that it was copied "
                   "completely.");
-    case DouyinApi::CLIENT_SECRET_INVALID:
+    case Problem::BadClientSecret:
         return tr("Douyin did not accept the client secret. Check that it was copied "
                   "completely, without spaces.");
-    case DouyinApi::MERCHANT_NOT_AUTHORISED:
+    case Problem::NotAuthorised:
         return tr("Douyin says the merchant account has not authorised this app. Check "
                   "the account id and the authorisation in the Douyin console.");
-    case DouyinApi::CAPABILITY_NOT_GRANTED:
+    case Problem::NoCapability:
         return tr("This Douyin app may not verify coupons yet. Apply for the capability "
                   "in the Douyin Open Platform.");
-    case DouyinApi::TOO_FREQUENT:
-    case DouyinApi::CLIENT_TOKEN_THROTTLED:
-    case DouyinApi::BUSY:
-    case DouyinApi::SYSTEM_BUSY:
+    case Problem::Busy:
         return tr("Douyin is busy or received too many requests. Wait a minute and try "
                   "again.");
-    default:
-        return tr("Douyin refused the request.");
+    case Problem::None:
+    case Problem::Other:
+        break;
     }
+    return tr("Douyin refused the request.");
 }

@@ -2,6 +2,7 @@
 
 #include <QCoreApplication>
 
+#include "core/douyin/connectionprobe.h"
 #include "core/douyin/douyinerror.h"
 
 // What went wrong with Douyin, in words staff can act on: the kind of failure, Douyin's own
@@ -14,5 +15,5 @@ public:
     static QString describe(const DouyinError &error);
 
 private:
-    static QString rejection(qint64 code); // Rejected or BadLink, by Douyin's code
+    static QString rejection(ConnectionProbe::Problem problem);
 };

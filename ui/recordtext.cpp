@@ -3,7 +3,7 @@
 #include <QDateTime>
 #include <QLocale>
 
-#include "core/douyin/douyinapi.h"
+#include "core/runtime/recordfacts.h"
 #include "ui/style.h"
 
 QString RecordText::platform(PlatformId platform)
@@ -71,47 +71,51 @@ QString RecordText::enrichment(VerificationRecord::Enrichment status)
     return {};
 }
 
-QString RecordText::orderStatus(std::optional<int> status)
+QString RecordText::orderStatus(const VerificationRecord &record)
 {
-    if (!status)
+    if (!record.orderStatus)
         return none();
-    switch (DouyinApi::OrderStatus(*status)) {
-    case DouyinApi::OrderStatus::Paid:
-        //: Douyin order status 1
+    switch (RecordFacts::orderStatus(record).value_or(OrderState::Other)) {
+    case OrderState::Paid:
+        //: Order status
         return tr("Paid, not used");
-    case DouyinApi::OrderStatus::PartlyUsed:
-        //: Douyin order status 2: some of the order's coupons are used
+    case OrderState::PartlyUsed:
+        //: Order status: some of the order's coupons are used
         return tr("Partly used");
-    case DouyinApi::OrderStatus::Used:
-        //: Douyin order status 3
+    case OrderState::Used:
+        //: Order status
         return tr("Used");
-    case DouyinApi::OrderStatus::Refunded:
-        //: Douyin order status 4
+    case OrderState::Refunded:
+        //: Order status
         return tr("Refunded");
+    case OrderState::Other:
+        break;
     }
-    //: An order status this program does not know; %1 is Douyin's number
-    return tr("Status %1").arg(*status);
+    //: An order status this program does not know; %1 is the platform's number
+    return tr("Status %1").arg(*record.orderStatus);
 }
 
-QString RecordText::couponStatus(std::optional<int> status)
+QString RecordText::couponStatus(const VerificationRecord &record)
 {
-    if (!status)
+    if (!record.couponStatus)
         return none();
-    switch (DouyinApi::CertificateStatus(*status)) {
-    case DouyinApi::CertificateStatus::Usable:
+    switch (RecordFacts::couponStatus(record).value_or(CouponState::Status::Unknown)) {
+    case CouponState::Status::Usable:
         //: Coupon status
         return tr("Not used yet");
-    case DouyinApi::CertificateStatus::Verified:
+    case CouponState::Status::Verified:
         //: Coupon status
         return tr("Verified");
-    case DouyinApi::CertificateStatus::Refunded:
+    case CouponState::Status::Refunded:
         //: Coupon status
         return tr("Refunded");
-    case DouyinApi::CertificateStatus::Expired:
+    case CouponState::Status::Expired:
         //: Coupon status
         return tr("Expired");
+    case CouponState::Status::Unknown:
+        break;
     }
-    return tr("Status %1").arg(*status);
+    return tr("Status %1").arg(*record.couponStatus);
 }
 
 QString RecordText::appName(qint64 appId, const QString &name)

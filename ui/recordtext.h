@@ -21,10 +21,9 @@ public:
     // Green, red, orange or grey: readable on white, told apart at a glance.
     static QColor statusColor(VerificationRecord::Status status);
     static QString enrichment(VerificationRecord::Enrichment status);
-    // Douyin's order status (DouyinApi::OrderStatus) in words.
-    static QString orderStatus(std::optional<int> status);
-    // Douyin's certificate status (DouyinApi::CertificateStatus) in words.
-    static QString couponStatus(std::optional<int> status);
+    // The record's order status and coupon status in words.
+    static QString orderStatus(const VerificationRecord &record);
+    static QString couponStatus(const VerificationRecord &record);
     // The verifier app; app 0 is this till.
     static QString appName(qint64 appId, const QString &name);
     // "¥1,234.50"; "—" when not known.

@@ -21,8 +21,20 @@ class ConnectionProbe final : public QObject
 public:
     static constexpr int POI_PAGE_SIZE = 50;
 
+    // What a refusal says about the setup, so words need no Douyin codes.
+    enum class Problem {
+        None,
+        BadClientKey,
+        BadClientSecret,
+        NotAuthorised,
+        NoCapability,
+        Busy,
+        Other
+    };
+
     struct Outcome
     {
+        Problem problem = Problem::None;
         bool tokenFetched = false; // false with an error: the credentials themselves failed
         QList<DouyinPoi> pois;
         int poiTotal = 0;
@@ -35,6 +47,8 @@ public:
     using Callback = std::function<void(const Outcome &)>;
 
     explicit ConnectionProbe(const DouyinClient::Config &config, QObject *parent = nullptr);
+
+    static Problem problemOf(const DouyinError &error);
 
     // Reports exactly once, on this object's thread.
     void run(Callback done);

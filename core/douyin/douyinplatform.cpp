@@ -109,20 +109,7 @@ CouponState toState(const CertificateState &state)
     coupon.encryptedCode = state.encryptedCode;
     coupon.platformStatus = state.status;
     coupon.verifyCount = int(state.verifyRecords.size());
-    switch (DouyinApi::CertificateStatus(state.status)) {
-    case DouyinApi::CertificateStatus::Usable:
-        coupon.status = Status::Usable;
-        break;
-    case DouyinApi::CertificateStatus::Verified:
-        coupon.status = Status::Verified;
-        break;
-    case DouyinApi::CertificateStatus::Refunded:
-        coupon.status = Status::Refunded;
-        break;
-    case DouyinApi::CertificateStatus::Expired:
-        coupon.status = Status::Expired;
-        break;
-    }
+    coupon.status = DouyinPlatform::couponStatusOf(state.status);
     const VerifyRecord &verify = state.hasVerify || state.verifyRecords.isEmpty()
             ? state.verify
             : state.verifyRecords.constLast();
@@ -164,6 +151,21 @@ PlatformCapabilities DouyinPlatform::capabilities() const
 bool DouyinPlatform::isConfigured() const
 {
     return m_client->isConfigured();
+}
+
+CouponState::Status DouyinPlatform::couponStatusOf(int status)
+{
+    switch (DouyinApi::CertificateStatus(status)) {
+    case DouyinApi::CertificateStatus::Usable:
+        return Status::Usable;
+    case DouyinApi::CertificateStatus::Verified:
+        return Status::Verified;
+    case DouyinApi::CertificateStatus::Refunded:
+        return Status::Refunded;
+    case DouyinApi::CertificateStatus::Expired:
+        return Status::Expired;
+    }
+    return Status::Unknown;
 }
 
 RejectReason DouyinPlatform::reasonFor(qint64 code)

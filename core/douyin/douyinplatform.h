@@ -37,6 +37,8 @@ public:
     // Douyin's error in the engine's terms (reason by code, logid as the trace id).
     static PlatformError toPlatformError(const DouyinError &error);
     static RejectReason reasonFor(qint64 code);
+    // Douyin's certificate status number (DouyinApi::CertificateStatus) in neutral terms.
+    static CouponState::Status couponStatusOf(int status);
 
 private:
     DouyinClient *m_client;

@@ -98,6 +98,9 @@ struct CouponState
     int verifyCount = 0; // verifications the platform lists for it
 };
 
+// An order's state in neutral terms (the platform's own number stays in the record).
+enum class OrderState { Paid, PartlyUsed, Used, Refunded, Other };
+
 // What the platform knows about an order, for enrichment.
 struct OrderDetails
 {

@@ -214,7 +214,7 @@ private slots:
         QCOMPARE(model->index(setMeal, Model::AppColumn).data().toString(), "This till");
         QCOMPARE(model->index(setMeal, Model::OperatorColumn).data().toString(), OPERATOR);
         QCOMPARE(model->index(setMeal, Model::OrderStatusColumn).data().toString(),
-                 RecordText::orderStatus(m_page->model()->record(setMeal).orderStatus));
+                 RecordText::orderStatus(m_page->model()->record(setMeal)));
 
         QStringList statuses;
         for (int row = 0; row < model->rowCount(); ++row)
@@ -332,8 +332,8 @@ private slots:
         QCOMPARE(dialog->valueText("sku_name"), "【周末通用】双人精品套餐");
         QCOMPARE(dialog->valueText("pay_amount"), "¥168.00");
         QCOMPARE(dialog->valueText("receipt_amount"), RecordText::money(record.receiptAmount));
-        QCOMPARE(dialog->valueText("order_status"), RecordText::orderStatus(record.orderStatus));
-        QCOMPARE(dialog->valueText("coupon_status"), RecordText::couponStatus(record.couponStatus));
+        QCOMPARE(dialog->valueText("order_status"), RecordText::orderStatus(record));
+        QCOMPARE(dialog->valueText("coupon_status"), RecordText::couponStatus(record));
         QCOMPARE(dialog->valueText("app_name"), "This till");
         QCOMPARE(dialog->valueText("poi_id"),
                  QString("%1 (%2)").arg(m_stores.at(0).name, m_stores.at(0).poiId));

@@ -213,7 +213,7 @@ QString VerificationTableModel::text(const VerificationRecord &record, int colum
     case AppColumn:
         return RecordText::appName(record.appId, record.appName);
     case OrderStatusColumn:
-        return RecordText::orderStatus(record.orderStatus);
+        return RecordText::orderStatus(record);
     case OperatorColumn:
         return record.extra.value(QStringLiteral("operator_id")).toString();
     case ReasonColumn:

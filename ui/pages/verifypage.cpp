@@ -17,7 +17,7 @@
 #include <QVBoxLayout>
 
 #include "core/runtime/engineproxy.h"
-#include "core/runtime/recordreason.h"
+#include "core/runtime/recordfacts.h"
 #include "core/scan/framedecodeworker.h"
 #include "core/scan/qrdecoder.h"
 #include "core/scan/scanpayload.h"
@@ -277,7 +277,8 @@ void VerifyPage::showOutcome(const VerifyOutcome &outcome)
     }
     for (const VerificationRecord &record : outcome.records) {
         if (record.verifyStatus != VerificationRecord::Status::Success) {
-            m_result->showFailure(OutcomeText::forFailedRecord(record, RecordReason::of(record)));
+            m_result->showFailure(
+                    OutcomeText::forFailedRecord(record, RecordFacts::reason(record)));
             playSound(false);
             return;
         }

@@ -311,7 +311,7 @@ QString RecordDetailDialog::value(const QString &field) const
     if (field == QLatin1String("origin_code"))
         return orNone(r.originCode);
     if (field == QLatin1String("coupon_status"))
-        return RecordText::couponStatus(r.couponStatus);
+        return RecordText::couponStatus(r);
     if (field == QLatin1String("product_id"))
         return orNone(r.productId);
     if (field == QLatin1String("product_name"))
@@ -346,7 +346,7 @@ QString RecordDetailDialog::orderValue(const QString &field) const
     if (field == QLatin1String("ext_order_id"))
         return orNone(r.extOrderId);
     if (field == QLatin1String("order_status"))
-        return RecordText::orderStatus(r.orderStatus);
+        return RecordText::orderStatus(r);
     if (field == QLatin1String("pay_amount"))
         return RecordText::money(r.payAmount);
     if (field == QLatin1String("receipt_amount"))
