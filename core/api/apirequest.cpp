@@ -223,4 +223,22 @@ bool authenticateAdmin(AdminToken *token, const QHttpServerRequest &request,
     return false;
 }
 
+Result<PlatformId> platformOf(const QJsonObject &body)
+{
+    const QJsonValue value = body.value(QStringLiteral("platform"));
+    if (value.isUndefined() || value.isNull())
+        return PlatformId::Douyin;
+    const auto platform = Platforms::fromString(value.toString());
+    if (!value.isString() || !platform)
+        return badRequest(QStringLiteral("platform: one of douyin, meituan"));
+    if (*platform != PlatformId::Douyin) {
+        for (const char *douyinOnly : {"short_link", "encrypted_code", "encrypted_data"}) {
+            if (body.contains(QLatin1String(douyinOnly)))
+                return badRequest(QStringLiteral("%1: Douyin only, not with platform %2")
+                                          .arg(QLatin1String(douyinOnly), value.toString()));
+        }
+    }
+    return *platform;
+}
+
 } // namespace ApiRequest

@@ -9,6 +9,7 @@
 #include <QStringList>
 #include <QUrlQuery>
 
+#include "core/platform/platformid.h"
 #include "core/result.h"
 #include "core/store/verificationqueries.h"
 #include "core/store/verifierapp.h"
@@ -53,6 +54,11 @@ Result<std::optional<QDate>> dateParameter(const QUrlQuery &query, const QString
 
 // The list and summary share their filters.
 Result<VerificationFilter> filterFrom(const QUrlQuery &query);
+
+// The optional "platform" of a prepare or verify body (API.md, Extensions → Platforms):
+// douyin without one; the Douyin-only sources (short_link, encrypted_code, encrypted_data)
+// refused for another platform.
+Result<PlatformId> platformOf(const QJsonObject &body);
 
 // Signature check of an open endpoint; answers the failure itself.
 std::optional<VerifierApp> authenticateOpen(RequestAuthenticator *authenticator,

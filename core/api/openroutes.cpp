@@ -61,7 +61,7 @@ void OpenRoutes::verify(const QHttpServerRequest &request, QHttpServerResponder 
                                       {QStringLiteral("poi_id"), QStringLiteral("short_link"),
                                        QStringLiteral("code"), QStringLiteral("encrypted_code"),
                                        QStringLiteral("verify_token"), QStringLiteral("count"),
-                                       QStringLiteral("extra")},
+                                       QStringLiteral("extra"), QStringLiteral("platform")},
                                       {{QStringLiteral("poi_id"), &command.poiId},
                                        {QStringLiteral("short_link"), &command.shortLink},
                                        {QStringLiteral("code"), &command.code},
@@ -70,6 +70,10 @@ void OpenRoutes::verify(const QHttpServerRequest &request, QHttpServerResponder 
     if (!body.ok())
         return replyBad(reply, body.error());
     const QJsonObject &json = body.value();
+    const auto platform = ApiRequest::platformOf(json);
+    if (!platform.ok())
+        return replyBad(reply, platform.error());
+    command.platform = platform.value();
     // The gateway prepares itself in these modes; a caller's verify_token is ignored.
     if (command.encryptedCode.isEmpty())
         command.verifyToken.clear();
@@ -104,13 +108,17 @@ void OpenRoutes::prepare(const QHttpServerRequest &request, QHttpServerResponder
     const auto body = readCommandBody(request,
                                       {QStringLiteral("poi_id"), QStringLiteral("short_link"),
                                        QStringLiteral("code"), QStringLiteral("encrypted_data"),
-                                       QStringLiteral("extra")},
+                                       QStringLiteral("extra"), QStringLiteral("platform")},
                                       {{QStringLiteral("poi_id"), &command.poiId},
                                        {QStringLiteral("short_link"), &command.shortLink},
                                        {QStringLiteral("code"), &command.code},
                                        {QStringLiteral("encrypted_data"), &command.encryptedData}});
     if (!body.ok())
         return replyBad(reply, body.error());
+    const auto platform = ApiRequest::platformOf(body.value());
+    if (!platform.ok())
+        return replyBad(reply, platform.error());
+    command.platform = platform.value();
 
     m_services.engine->prepare(command, this, [reply](const PrepareOutcome &outcome) {
         OutcomeReply::prepare(reply, outcome);

@@ -1,6 +1,7 @@
 #include "core/douyin/connectionprobe.h"
 
 #include "core/douyin/douyinapi.h"
+#include "core/douyin/douyinplatform.h"
 
 ConnectionProbe::ConnectionProbe(const DouyinClient::Config &config, QObject *parent)
     : QObject(parent),
@@ -15,19 +16,18 @@ ConnectionProbe::Problem ConnectionProbe::problemOf(const DouyinError &error)
         return Problem::Busy;
     if (error.kind != DouyinError::Kind::Rejected)
         return Problem::Other;
-    switch (error.code) {
-    case DouyinApi::CLIENT_KEY_INVALID:
+    // The setup problems the reasons do not tell apart, then the reasons themselves.
+    if (error.code == DouyinApi::CLIENT_KEY_INVALID)
         return Problem::BadClientKey;
-    case DouyinApi::CLIENT_SECRET_INVALID:
+    if (error.code == DouyinApi::CLIENT_SECRET_INVALID)
         return Problem::BadClientSecret;
-    case DouyinApi::MERCHANT_NOT_AUTHORISED:
-        return Problem::NotAuthorised;
-    case DouyinApi::CAPABILITY_NOT_GRANTED:
+    if (error.code == DouyinApi::CAPABILITY_NOT_GRANTED)
         return Problem::NoCapability;
-    case DouyinApi::TOO_FREQUENT:
-    case DouyinApi::CLIENT_TOKEN_THROTTLED:
-    case DouyinApi::BUSY:
-    case DouyinApi::SYSTEM_BUSY:
+    switch (DouyinPlatform::reasonFor(error.code)) {
+    case RejectReason::NotAuthorised:
+        return Problem::NotAuthorised;
+    case RejectReason::RateLimited:
+    case RejectReason::Unavailable:
         return Problem::Busy;
     default:
         return Problem::Other;

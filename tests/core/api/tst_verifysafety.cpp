@@ -228,6 +228,52 @@ private slots:
         QCOMPARE(m_control.stat("prepare"), prepares + 1);
     }
 
+    void platformField_data()
+    {
+        QTest::addColumn<QJsonValue>("platform");
+        QTest::addColumn<QString>("source");
+        QTest::addColumn<int>("status");
+        QTest::addColumn<QString>("code");
+        QTest::addColumn<QString>("messagePart");
+        QTest::newRow("douyin") << QJsonValue("douyin") << "code" << 200 << QString() << QString();
+        QTest::newRow("null is douyin") << QJsonValue(QJsonValue::Null) << "code" << 200
+                                        << QString() << QString();
+        QTest::newRow("meituan, not set up") << QJsonValue("meituan") << "code" << 503
+                                             << "not_configured" << "meituan";
+        QTest::newRow("meituan with a short link") << QJsonValue("meituan") << "short_link" << 400
+                                                   << "invalid_request" << "short_link";
+        QTest::newRow("unknown platform") << QJsonValue("tiktok") << "code" << 400
+                                          << "invalid_request" << "platform";
+        QTest::newRow("platform as a number") << QJsonValue(5) << "code" << 400
+                                              << "invalid_request" << "platform";
+    }
+
+    void platformField()
+    {
+        QFETCH(QJsonValue, platform);
+        QFETCH(QString, source);
+        QFETCH(int, status);
+        QFETCH(QString, code);
+        QFETCH(QString, messagePart);
+        const QJsonObject order = m_control.mintOrder(1);
+        QJsonObject body{{"poi_id", order.value("poi_id")}, {"platform", platform}};
+        body.insert(source, source == "code" ? order.value("codes").toArray().first()
+                                             : order.value("short_link"));
+        const Reply reply = post("/v1/open/coupons/verify", body);
+        QCOMPARE(reply.status, status);
+        if (status == 200) {
+            const QJsonObject view = reply.json.value("data").toObject();
+            QCOMPARE(view.value("platform").toString(), "douyin");
+            QCOMPARE(view.value("platform_response").toObject(),
+                     view.value("douyin_response").toObject());
+            return;
+        }
+        const QJsonObject error = reply.json.value("error").toObject();
+        QCOMPARE(error.value("code").toString(), code);
+        QVERIFY2(error.value("message").toString().contains(messagePart),
+                 qPrintable(error.value("message").toString()));
+    }
+
     void sameVerifyTokenConcurrently_data()
     {
         QTest::addColumn<int>("requests");
