@@ -1482,6 +1482,10 @@ Received: %4</source>
         <source>Save the table as a CSV file (Ctrl+E)</source>
         <translation>将表格保存为 CSV 文件（Ctrl+E）</translation>
     </message>
+    <message>
+        <source>Platform</source>
+        <translation>平台</translation>
+    </message>
 </context>
 <context>
     <name>SummaryTableModel</name>
@@ -1538,6 +1542,10 @@ Received: %4</source>
     <message>
         <source>Product</source>
         <translation>商品</translation>
+    </message>
+    <message>
+        <source>Platform</source>
+        <translation>平台</translation>
     </message>
 </context>
 <context>

@@ -27,7 +27,7 @@ using ApiRequest::onlyFields;
 using ApiRequest::parseBody;
 using ApiRequest::replyBad;
 
-// API.md's group_by: a comma list of date, poi, app, product, each once, in the given order.
+// API.md's group_by: a comma list of date, poi, app, product, platform, each once.
 Result<QList<SummaryQuery::GroupKey>> groupByFrom(const QUrlQuery &query, QStringList *names)
 {
     QList<SummaryQuery::GroupKey> groups;
@@ -45,16 +45,20 @@ Result<QList<SummaryQuery::GroupKey>> groupByFrom(const QUrlQuery &query, QStrin
             group = SummaryQuery::GroupKey::App;
         else if (name == u"product")
             group = SummaryQuery::GroupKey::Product;
+        else if (name == u"platform")
+            group = SummaryQuery::GroupKey::Platform;
         if (!group)
-            return badRequest(QStringLiteral("group_by: '%1' is not one of date, poi, app, product")
-                                      .arg(name));
+            return badRequest(
+                    QStringLiteral("group_by: '%1' is not one of date, poi, app, product, platform")
+                            .arg(name));
         if (!groups.contains(*group)) {
             groups.append(*group);
             names->append(name);
         }
     }
     if (groups.isEmpty())
-        return badRequest(QStringLiteral("group_by: at least one of date, poi, app, product"));
+        return badRequest(
+                QStringLiteral("group_by: at least one of date, poi, app, product, platform"));
     return groups;
 }
 
@@ -81,6 +85,11 @@ QJsonObject summaryRow(const VerificationSummaryRow &row,
             object.insert(QStringLiteral("product_name"),
                           row.productName.isEmpty() ? QJsonValue(QJsonValue::Null)
                                                     : QJsonValue(row.productName));
+            break;
+        case SummaryQuery::GroupKey::Platform:
+            object.insert(QStringLiteral("platform"),
+                          row.platform ? QJsonValue(Platforms::toString(*row.platform))
+                                       : QJsonValue(QJsonValue::Null));
             break;
         }
     }
@@ -171,6 +180,7 @@ void AdminRoutes::summary(const QHttpServerRequest &request, QHttpServerResponde
     summaryQuery.appId = filter.value().appId;
     summaryQuery.verifyStatus = filter.value().verifyStatus;
     summaryQuery.enrichmentStatus = filter.value().enrichmentStatus;
+    summaryQuery.platform = filter.value().platform;
     summaryQuery.q = filter.value().q;
     QStringList groupNames;
     const auto groups = groupByFrom(query, &groupNames);

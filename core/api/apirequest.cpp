@@ -168,6 +168,11 @@ Result<VerificationFilter> filterFrom(const QUrlQuery &query)
             return badRequest(
                     QStringLiteral("enrichment_status: one of pending, success, failed, skipped"));
     }
+    if (query.hasQueryItem(QStringLiteral("platform"))) {
+        filter.platform = Platforms::fromString(query.queryItemValue(QStringLiteral("platform")));
+        if (!filter.platform)
+            return badRequest(QStringLiteral("platform: one of douyin, meituan"));
+    }
     filter.q = query.queryItemValue(QStringLiteral("q"), QUrl::FullyDecoded).trimmed();
     return filter;
 }

@@ -92,7 +92,8 @@ QString text(const QJsonValue &value)
 QList<GroupKey> ordered(const QList<GroupKey> &groupBy)
 {
     QList<GroupKey> keys;
-    for (const GroupKey key : {GroupKey::Date, GroupKey::Poi, GroupKey::App, GroupKey::Product}) {
+    for (const GroupKey key :
+         {GroupKey::Date, GroupKey::Poi, GroupKey::App, GroupKey::Product, GroupKey::Platform}) {
         if (groupBy.contains(key))
             keys << key;
     }
@@ -181,6 +182,9 @@ QStringList summaryColumns(const QList<GroupKey> &groupBy)
         case GroupKey::Product:
             columns << QStringLiteral("product_id") << QStringLiteral("product_name");
             break;
+        case GroupKey::Platform:
+            columns << QStringLiteral("platform");
+            break;
         }
     }
     for (const char *name : SUMMARY_VALUE_FIELDS)
@@ -207,6 +211,9 @@ QStringList summaryFields(const VerificationSummaryRow &row, const QList<GroupKe
             break;
         case GroupKey::Product:
             fields << row.productId.value_or(QString()) << row.productName;
+            break;
+        case GroupKey::Platform:
+            fields << (row.platform ? Platforms::toString(*row.platform) : QString());
             break;
         }
     }

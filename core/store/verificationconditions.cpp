@@ -41,6 +41,8 @@ VerificationConditions VerificationConditions::forRecords(const VerificationFilt
         c.add(QStringLiteral("v.enrichment_status = ?"),
               {VerificationRecord::toString(*f.enrichmentStatus)});
     }
+    if (f.platform)
+        c.add(QStringLiteral("v.platform = ?"), {Platforms::toString(*f.platform)});
     if (!f.q.isEmpty()) {
         // One index probe per column (SQLite's OR optimisation, PostgreSQL's bitmap OR).
         c.add(QStringLiteral("(v.source_input = ? OR v.origin_code = ? OR v.certificate_id = ?"

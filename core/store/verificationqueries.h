@@ -20,6 +20,7 @@ struct VerificationFilter
     std::optional<qint64> appId;
     std::optional<VerificationRecord::Status> verifyStatus;
     std::optional<VerificationRecord::Enrichment> enrichmentStatus;
+    std::optional<PlatformId> platform;
     // Exact match on source_input, origin_code, certificate_id, order_id or verify_id: each is
     // indexed, so a search costs a few index probes however large the table is.
     QString q;
@@ -35,18 +36,21 @@ struct VerificationPage
 
 struct SummaryQuery
 {
-    enum class GroupKey { Date, Poi, App, Product };
+    enum class GroupKey { Date, Poi, App, Product, Platform };
     // Which table answers. Auto picks the daily totals whenever the filters allow; tests force
     // one or the other to check that both agree.
     enum class Source { Auto, DailyTotals, Records };
 
     QDate from; // required
     QDate to; // required, >= from
-    QList<GroupKey> groupBy; // any order; rows are always ordered date, poi, app, product
+    // Any order; rows are always ordered date, poi, app, product, platform.
+    QList<GroupKey> groupBy;
     QString poiId;
     std::optional<qint64> appId;
     std::optional<VerificationRecord::Status> verifyStatus;
     std::optional<VerificationRecord::Enrichment> enrichmentStatus; // forces Records
+    // The daily totals have no platform yet: a platform filter or group forces Records.
+    std::optional<PlatformId> platform;
     QString q; // as VerificationFilter::q; forces Records
     Source source = Source::Auto;
 };
@@ -61,6 +65,7 @@ struct VerificationSummaryRow
     // Product rows are keyed by id and name together; "" when the records named no product.
     std::optional<QString> productId;
     QString productName;
+    std::optional<PlatformId> platform;
 
     qint64 pendingCount = 0; // not in API.md's row; explains a row whose outcomes are all zero
     qint64 successCount = 0;

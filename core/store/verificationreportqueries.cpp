@@ -60,16 +60,19 @@ QString countedRecords(const std::optional<Status> &status)
     return QStringLiteral("t.pending_count + t.success_count + t.failed_count + t.unknown_count");
 }
 
-bool totalsCanAnswer(const QString &q, const std::optional<Enrichment> &enrichmentStatus)
+// The daily totals know neither q's columns, nor enrichment, nor (yet) the platform.
+bool totalsCanAnswer(const QString &q, const std::optional<Enrichment> &enrichmentStatus,
+                     const std::optional<PlatformId> &platform, bool groupsByPlatform = false)
 {
-    return q.isEmpty() && !enrichmentStatus;
+    return q.isEmpty() && !enrichmentStatus && !platform && !groupsByPlatform;
 }
 
 // Keys in their fixed order, whatever order (or repetition) the caller used.
 QList<GroupKey> orderedKeys(const QList<GroupKey> &groupBy)
 {
     QList<GroupKey> keys;
-    for (const GroupKey key : {GroupKey::Date, GroupKey::Poi, GroupKey::App, GroupKey::Product}) {
+    for (const GroupKey key :
+         {GroupKey::Date, GroupKey::Poi, GroupKey::App, GroupKey::Product, GroupKey::Platform}) {
         if (groupBy.contains(key))
             keys << key;
     }
@@ -99,6 +102,9 @@ QStringList keyColumns(const QList<GroupKey> &keys, bool useTotals)
                 columns << QStringLiteral("COALESCE(v.product_id, '')")
                         << QStringLiteral("COALESCE(v.product_name, '')");
             }
+            break;
+        case GroupKey::Platform:
+            columns << QStringLiteral("v.platform"); // records only (totalsCanAnswer)
             break;
         }
     }
@@ -150,6 +156,7 @@ SummarySource recordsSource(const SummaryQuery &query)
     filter.appId = query.appId;
     filter.verifyStatus = query.verifyStatus;
     filter.enrichmentStatus = query.enrichmentStatus;
+    filter.platform = query.platform;
     filter.q = query.q;
     source.conditions = VerificationConditions::forRecords(filter);
     return source;
@@ -192,6 +199,9 @@ VerificationSummaryRow readSummaryRow(const QSqlQuery &select, const QList<Group
             row.productId = next().toString();
             row.productName = next().toString();
             break;
+        case GroupKey::Platform:
+            row.platform = Platforms::fromString(next().toString());
+            break;
         }
     }
     row.pendingCount = next().toLongLong();
@@ -222,7 +232,7 @@ Result<qint64> countRecords(QSqlDatabase &db, const VerificationFilter &filter,
     QSqlQuery count(db);
     count.setForwardOnly(true);
     bool counted = false;
-    if (totalsCanAnswer(filter.q, filter.enrichmentStatus)) {
+    if (totalsCanAnswer(filter.q, filter.enrichmentStatus, filter.platform)) {
         // Summing a few totals rows beats counting up to millions of index entries; without a
         // date range the all-time counts need even fewer (both have the same count columns).
         const bool allTime = !filter.from && !filter.to;
@@ -297,10 +307,11 @@ Result<VerificationSummary> VerificationReportQueries::summary(const SummaryQuer
     if (const auto range = checkRange(query.from, query.to); !range.ok())
         return range.error();
 
-    const bool totalsPossible = totalsCanAnswer(query.q, query.enrichmentStatus);
+    const bool totalsPossible = totalsCanAnswer(query.q, query.enrichmentStatus, query.platform,
+                                                query.groupBy.contains(GroupKey::Platform));
     if (query.source == SummaryQuery::Source::DailyTotals && !totalsPossible)
-        return badInput(QStringLiteral("source: the daily totals cannot filter by q or "
-                                       "enrichment_status"));
+        return badInput(QStringLiteral("source: the daily totals cannot filter by q, "
+                                       "enrichment_status or platform"));
     const bool useTotals = totalsPossible && query.source != SummaryQuery::Source::Records;
 
     const QList<GroupKey> keys = orderedKeys(query.groupBy);

@@ -107,6 +107,8 @@ QString SummaryTableModel::keyText(const VerificationSummaryRow &row) const
     case GroupKey::Product:
         //: A summary row for records that named no product
         return row.productName.isEmpty() ? tr("(no product)") : row.productName;
+    case GroupKey::Platform:
+        return row.platform ? RecordText::platform(*row.platform) : RecordText::none();
     }
     return {};
 }
@@ -153,6 +155,8 @@ QVariant SummaryTableModel::headerData(int section, Qt::Orientation orientation,
         return tr("Verified by");
     case GroupKey::Product:
         return tr("Product");
+    case GroupKey::Platform:
+        return tr("Platform");
     }
     return {};
 }

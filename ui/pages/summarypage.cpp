@@ -43,6 +43,7 @@ const struct { GroupKey key; const char *title; } GROUPS[] = {
     //: Group by: the till or LAN device (verifier app) that verified
     {GroupKey::App, QT_TRANSLATE_NOOP("SummaryPage", "Verified by")},
     {GroupKey::Product, QT_TRANSLATE_NOOP("SummaryPage", "Product")},
+    {GroupKey::Platform, QT_TRANSLATE_NOOP("SummaryPage", "Platform")},
 };
 
 // clang-format on

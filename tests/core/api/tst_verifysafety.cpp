@@ -1,6 +1,7 @@
 #include <memory>
 
 #include <QCryptographicHash>
+#include <QDate>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -236,16 +237,19 @@ private slots:
         QTest::addColumn<QString>("code");
         QTest::addColumn<QString>("messagePart");
         QTest::newRow("douyin") << QJsonValue("douyin") << "code" << 200 << QString() << QString();
-        QTest::newRow("null is douyin") << QJsonValue(QJsonValue::Null) << "code" << 200
-                                        << QString() << QString();
-        QTest::newRow("meituan, not set up") << QJsonValue("meituan") << "code" << 503
-                                             << "not_configured" << "meituan";
-        QTest::newRow("meituan with a short link") << QJsonValue("meituan") << "short_link" << 400
-                                                   << "invalid_request" << "short_link";
-        QTest::newRow("unknown platform") << QJsonValue("tiktok") << "code" << 400
-                                          << "invalid_request" << "platform";
-        QTest::newRow("platform as a number") << QJsonValue(5) << "code" << 400
-                                              << "invalid_request" << "platform";
+        QTest::newRow("null is douyin")
+                << QJsonValue(QJsonValue::Null) << "code" << 200 << QString() << QString();
+        QTest::newRow("meituan, not set up")
+                << QJsonValue("meituan") << "code" << 503 << "not_configured"
+                << "meituan";
+        QTest::newRow("meituan with a short link")
+                << QJsonValue("meituan") << "short_link" << 400 << "invalid_request"
+                << "short_link";
+        QTest::newRow("unknown platform")
+                << QJsonValue("tiktok") << "code" << 400 << "invalid_request"
+                << "platform";
+        QTest::newRow("platform as a number") << QJsonValue(5) << "code" << 400 << "invalid_request"
+                                              << "platform";
     }
 
     void platformField()
@@ -257,8 +261,9 @@ private slots:
         QFETCH(QString, messagePart);
         const QJsonObject order = m_control.mintOrder(1);
         QJsonObject body{{"poi_id", order.value("poi_id")}, {"platform", platform}};
-        body.insert(source, source == "code" ? order.value("codes").toArray().first()
-                                             : order.value("short_link"));
+        body.insert(source,
+                    source == "code" ? order.value("codes").toArray().first()
+                                     : order.value("short_link"));
         const Reply reply = post("/v1/open/coupons/verify", body);
         QCOMPARE(reply.status, status);
         if (status == 200) {
@@ -272,6 +277,54 @@ private slots:
         QCOMPARE(error.value("code").toString(), code);
         QVERIFY2(error.value("message").toString().contains(messagePart),
                  qPrintable(error.value("message").toString()));
+    }
+
+    // API.md, Extensions → Platforms: the list filters by platform, the summary groups by it.
+    void platformInListAndSummary()
+    {
+        const QJsonObject order = m_control.mintOrder(1);
+        QCOMPARE(post("/v1/open/coupons/verify",
+                      {{"poi_id", order.value("poi_id")},
+                       {"code", order.value("codes").toArray().first()}})
+                         .status,
+                 200);
+        const auto get = [this](const QByteArray &target) {
+            return sendAll(m_port,
+                           {"GET " + target
+                            + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                              "Authorization: Bearer "
+                            + ADMIN_TOKEN + "\r\n\r\n"})
+                    .first();
+        };
+        const Reply douyin = get("/v1/internal/verifications?platform=douyin");
+        QCOMPARE(douyin.status, 200);
+        QVERIFY(douyin.json.value("data").toObject().value("total").toInt() > 0);
+        const Reply meituan = get("/v1/internal/verifications?platform=meituan");
+        QCOMPARE(meituan.json.value("data").toObject().value("total").toInt(-1), 0);
+        const Reply bad = get("/v1/internal/verifications?platform=tiktok");
+        QCOMPARE(bad.status, 400);
+        QVERIFY(bad.json.value("error").toObject().value("message").toString().startsWith(
+                "platform"));
+
+        const QByteArray today = QDate::currentDate().toString(Qt::ISODate).toLatin1();
+        const Reply summary = get("/v1/internal/verifications/summary?from=" + today
+                                  + "&to=" + today + "&group_by=date,platform");
+        QCOMPARE(summary.status, 200);
+        const QJsonArray rows = summary.json.value("data").toObject().value("rows").toArray();
+        QVERIFY(!rows.isEmpty());
+        qint64 successes = 0;
+        for (const QJsonValue &row : rows) {
+            QCOMPARE(row.toObject().value("platform").toString(), "douyin");
+            successes += row.toObject().value("success_count").toInteger();
+        }
+        const Reply all = get("/v1/internal/verifications/summary?from=" + today + "&to=" + today);
+        QCOMPARE(successes,
+                 all.json.value("data")
+                         .toObject()
+                         .value("totals")
+                         .toObject()
+                         .value("success_count")
+                         .toInteger());
     }
 
     void sameVerifyTokenConcurrently_data()
