@@ -41,6 +41,7 @@
 #include "core/crypto/secretbox.h"
 #include "core/douyin/douyinclient.h"
 #include "core/douyin/douyinjson.h"
+#include "core/douyin/douyinplatform.h"
 #include "core/douyin/poidirectory.h"
 #include "core/douyin/shortlinkresolver.h"
 #include "core/scan/scanpayload.h"
@@ -64,6 +65,7 @@ struct Gateway
     std::unique_ptr<SecretBox> box;
     std::unique_ptr<Database> database;
     std::unique_ptr<DouyinClient> douyin;
+    std::unique_ptr<DouyinPlatform> douyinPlatform;
     std::unique_ptr<PoiDirectory> pois;
     std::unique_ptr<VerificationService> engine;
     std::unique_ptr<AppRepository> apps;
@@ -108,7 +110,9 @@ void startEngine(Gateway &g)
 {
     g.douyin = std::make_unique<DouyinClient>();
     g.pois = std::make_unique<PoiDirectory>(g.douyin.get());
-    g.engine = std::make_unique<VerificationService>(g.database.get(), g.douyin.get());
+    g.douyinPlatform = std::make_unique<DouyinPlatform>(g.douyin.get());
+    g.engine = std::make_unique<VerificationService>(
+            g.database.get(), QList<CouponPlatform *>{g.douyinPlatform.get()});
     g.engine->start();
 }
 
