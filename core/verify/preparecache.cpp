@@ -18,6 +18,24 @@ std::optional<PrepareCache::Entry> PrepareCache::find(const QString &verifyToken
     return *it;
 }
 
+QList<PreparedCoupon> PrepareCache::couponsFor(const QString &verifyToken,
+                                               const QString &encryptedCode, int count,
+                                               qint64 nowMs) const
+{
+    PreparedCoupon given;
+    given.encryptedCode = encryptedCode;
+    QList<PreparedCoupon> others;
+    if (const auto cached = find(verifyToken, nowMs)) {
+        for (const PreparedCoupon &coupon : cached->prepared.certificates) {
+            if (coupon.encryptedCode == encryptedCode)
+                given = coupon;
+            else
+                others.append(coupon);
+        }
+    }
+    return QList<PreparedCoupon>{given} + others.mid(0, count - 1);
+}
+
 void PrepareCache::purge(qint64 nowMs)
 {
     m_entries.removeIf([nowMs](const auto &entry) { return entry.value().expiresAtMs <= nowMs; });

@@ -26,7 +26,11 @@ public:
     void insert(const PreparedOrder &prepared, const QString &poiId, qint64 appId, qint64 nowMs,
                 int lifetimeSeconds);
     std::optional<Entry> find(const QString &verifyToken, qint64 nowMs) const;
-    // A verify_token serves one verify request (Douyin's 1:1 rule).
+    // The coupons a verify of `count` under this token takes: the given one first, then others
+    // of the same prepare when it went through this gateway (fewer when there are not enough).
+    QList<PreparedCoupon> couponsFor(const QString &verifyToken, const QString &encryptedCode,
+                                     int count, qint64 nowMs) const;
+    // A verify_token serves one verify request (the platforms' 1:1 rule).
     void remove(const QString &verifyToken) { m_entries.remove(verifyToken); }
 
 private:

@@ -11,6 +11,7 @@
 #include "core/store/verificationrepository.h"
 #include "core/verify/enrichmentqueue.h"
 #include "core/verify/idempotencykeys.h"
+#include "core/verify/preparer.h"
 #include "core/verify/recordwriter.h"
 #include "core/verify/verifyoutcomes.h"
 #include "core/verify/verifyrecords.h"
@@ -62,7 +63,8 @@ VerificationService::VerificationService(Database *database,
       m_resolver(new VerifyResolver(m_repository.get(), m_platforms.get(), this)),
       m_writer(new RecordWriter(database->filePath(), this)),
       m_enrichment(new EnrichmentQueue(m_repository.get(), m_writer, m_platforms.get(), this)),
-      m_idempotency(std::make_unique<IdempotencyKeys>(m_repository.get(), m_writer))
+      m_idempotency(std::make_unique<IdempotencyKeys>(m_repository.get(), m_writer)),
+      m_preparer(new Preparer(&m_prepared, this))
 {
     for (CouponPlatform *platform : platforms)
         m_platforms->add(platform);
@@ -123,34 +125,19 @@ void VerificationService::prepare(const PrepareCommand &command, QObject *contex
     if (const auto valid = VerifyValidation::check(command, platform->capabilities()); !valid.ok())
         return fail(failure(Kind::BadInput, ErrorCode::BadInput, valid.error().message));
 
-    const auto doPrepare = [this, platform, command, guard, callback,
-                            fail](const QString &encryptedData) {
-        const PrepareQuery query{encryptedData, encryptedData.isEmpty() ? command.code : QString(),
-                                 command.poiId};
-        platform->prepare(query, this,
-                          [this, platform, command, guard, callback,
-                           fail](const Result<PreparedOrder, PlatformError> &prepared) {
-                              if (!prepared.ok())
-                                  return fail(VerifyOutcomes::beforeVerify(prepared.error()));
-                              m_prepared.insert(prepared.value(), command.poiId, command.appId,
-                                                nowMs(),
-                                                platform->capabilities().preparedLifetimeSeconds);
-                              if (!guard)
-                                  return;
-                              PrepareOutcome outcome;
-                              outcome.prepared = prepared.value();
-                              outcome.poiId = command.poiId;
-                              callback(outcome);
-                          });
-    };
-    if (command.shortLink.isEmpty())
-        return doPrepare(command.encryptedData);
-    platform->resolveShortLink(command.shortLink, this,
-                               [doPrepare, fail](const Result<QString, PlatformError> &resolved) {
-                                   if (!resolved.ok())
-                                       return fail(VerifyOutcomes::beforeVerify(resolved.error()));
-                                   doPrepare(resolved.value());
-                               });
+    m_preparer->run(
+            platform,
+            {command.shortLink, command.encryptedData, command.code, command.poiId, command.appId},
+            [command, guard, callback, fail](const Result<PreparedOrder, PlatformError> &prepared) {
+                if (!prepared.ok())
+                    return fail(VerifyOutcomes::beforeVerify(prepared.error()));
+                if (!guard)
+                    return;
+                PrepareOutcome outcome;
+                outcome.prepared = prepared.value();
+                outcome.poiId = command.poiId;
+                callback(outcome);
+            });
 }
 
 void VerificationService::verify(const VerifyCommand &command, QObject *context,
@@ -228,23 +215,8 @@ void VerificationService::runVerify(const FlowPtr &flow)
         m_tokenFlights.insert(command.verifyToken, {});
         flow->ownsToken = true;
 
-        // The certificates of this token's prepare, when it went through this gateway.
-        QList<PreparedCoupon> chosen;
-        PreparedCoupon given;
-        given.encryptedCode = command.encryptedCode;
-        if (const auto cached = m_prepared.find(command.verifyToken, nowMs())) {
-            QList<PreparedCoupon> others;
-            for (const PreparedCoupon &certificate : cached->prepared.certificates) {
-                if (certificate.encryptedCode == command.encryptedCode)
-                    given = certificate;
-                else
-                    others.append(certificate);
-            }
-            chosen.append(given);
-            chosen.append(others.mid(0, command.count - 1));
-        } else {
-            chosen.append(given);
-        }
+        const QList<PreparedCoupon> chosen = m_prepared.couponsFor(
+                command.verifyToken, command.encryptedCode, command.count, nowMs());
         if (chosen.size() < command.count)
             return finish(flow,
                           failure(Kind::CountTooHigh, ErrorCode::BadInput,
@@ -255,47 +227,31 @@ void VerificationService::runVerify(const FlowPtr &flow)
         return sendVerify(flow, chosen);
     }
 
-    if (!command.code.isEmpty()) {
-        flow->mode = VerificationRecord::Mode::Code;
-        flow->sourceInput = command.code.trimmed();
-        return prepareForVerify(flow, {});
-    }
-
-    flow->mode = VerificationRecord::Mode::ShortLink;
-    flow->sourceInput = command.shortLink.trimmed();
-    flow->platform->resolveShortLink(
-            flow->sourceInput, this, [this, flow](const Result<QString, PlatformError> &resolved) {
-                if (!resolved.ok())
-                    return finish(flow, VerifyOutcomes::beforeVerify(resolved.error()));
-                prepareForVerify(flow, resolved.value());
-            });
-}
-
-void VerificationService::prepareForVerify(const FlowPtr &flow, const QString &encryptedData)
-{
-    PrepareQuery query;
-    query.encryptedData = encryptedData;
-    query.code = encryptedData.isEmpty() ? flow->sourceInput : QString();
-    query.poiId = flow->command.poiId;
-    flow->platform->prepare(
-            query, this, [this, flow](const Result<PreparedOrder, PlatformError> &prepared) {
-                if (!prepared.ok())
-                    return finish(flow, VerifyOutcomes::beforeVerify(prepared.error()));
-                const PreparedOrder &result = prepared.value();
-                const int count = flow->command.count;
-                if (result.certificates.size() < count) {
-                    return finish(flow,
-                                  failure(Kind::CountTooHigh, ErrorCode::BadInput,
-                                          QStringLiteral("count: %1 requested, %2 "
-                                                         "available")
-                                                  .arg(count)
-                                                  .arg(result.certificates.size())));
-                }
-                flow->command.verifyToken = result.verifyToken;
-                m_prepared.insert(result, flow->command.poiId, flow->command.appId, nowMs(),
-                                  flow->platform->capabilities().preparedLifetimeSeconds);
-                sendVerify(flow, result.certificates.mid(0, count));
-            });
+    const bool byCode = !command.code.isEmpty();
+    flow->mode = byCode ? VerificationRecord::Mode::Code : VerificationRecord::Mode::ShortLink;
+    flow->sourceInput = (byCode ? command.code : command.shortLink).trimmed();
+    m_preparer->run(flow->platform,
+                    {byCode ? QString() : flow->sourceInput,
+                     {},
+                     byCode ? flow->sourceInput : QString(),
+                     command.poiId,
+                     command.appId},
+                    [this, flow](const Result<PreparedOrder, PlatformError> &prepared) {
+                        if (!prepared.ok())
+                            return finish(flow, VerifyOutcomes::beforeVerify(prepared.error()));
+                        const PreparedOrder &result = prepared.value();
+                        const int count = flow->command.count;
+                        if (result.certificates.size() < count) {
+                            return finish(flow,
+                                          failure(Kind::CountTooHigh, ErrorCode::BadInput,
+                                                  QStringLiteral("count: %1 requested, %2 "
+                                                                 "available")
+                                                          .arg(count)
+                                                          .arg(result.certificates.size())));
+                        }
+                        flow->command.verifyToken = result.verifyToken;
+                        sendVerify(flow, result.certificates.mid(0, count));
+                    });
 }
 
 void VerificationService::sendVerify(const FlowPtr &flow, const QList<PreparedCoupon> &certificates)

@@ -16,6 +16,7 @@ class Database;
 class PlatformRegistry;
 class EnrichmentQueue;
 class IdempotencyKeys;
+class Preparer;
 class RecordWriter;
 class VerificationRepository;
 class VerifyResolver;
@@ -80,7 +81,6 @@ private:
     using FlowPtr = std::shared_ptr<Flow>;
 
     void runVerify(const FlowPtr &flow);
-    void prepareForVerify(const FlowPtr &flow, const QString &encryptedData);
     void sendVerify(const FlowPtr &flow, const QList<PreparedCoupon> &certificates);
     void takeVerifyAnswer(const FlowPtr &flow, QList<VerificationRecord> records,
                           const Result<PlatformOutcome, PlatformError> &answer);
@@ -99,6 +99,7 @@ private:
     RecordWriter *m_writer;
     EnrichmentQueue *m_enrichment;
     std::unique_ptr<IdempotencyKeys> m_idempotency;
+    Preparer *m_preparer;
     PrepareCache m_prepared;
     // Requests with an idempotency key still running, by (app, key): a duplicate waits.
     QHash<QString, QList<FlowPtr>> m_inFlight;
