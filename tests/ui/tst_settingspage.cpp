@@ -332,6 +332,40 @@ private slots:
         QCOMPARE(iniValue("api/enabled").toString(), QString("true"));
     }
 
+    // Real Douyin refuses the order and POI queries without account_id (DOUYIN.md §11): the
+    // page says so under the field while a douyin.com address has no account id.
+    void missingAccountIdIsPointedOut_data()
+    {
+        QTest::addColumn<QString>("baseUrl");
+        QTest::addColumn<QString>("account");
+        QTest::addColumn<bool>("noted");
+        QTest::newRow("real Douyin, no account") << "https://open.douyin.com"
+                                                 << "" << true;
+        QTest::newRow("real Douyin, spaces only") << "https://open.douyin.com"
+                                                  << "  " << true;
+        QTest::newRow("real Douyin with account") << "https://open.douyin.com"
+                                                  << "7001" << false;
+        QTest::newRow("the sandbox, no account") << m_sandboxUrl << "" << false;
+    }
+
+    void missingAccountIdIsPointedOut()
+    {
+        QFETCH(QString, baseUrl);
+        QFETCH(QString, account);
+        QFETCH(bool, noted);
+        setText("baseUrlEdit", baseUrl);
+        setText("accountIdEdit", account);
+        bool shown = false;
+        for (const QLabel *label : m_page->findChildren<QLabel *>())
+            shown = shown || (label->isVisible() && label->text().contains("account_id"));
+        QCOMPARE(shown, noted);
+        if (child<QPushButton>("undoButton")->isEnabled()) {
+            QSignalSpy loaded(m_page.get(), &SettingsPage::settingsLoaded);
+            child<QPushButton>("undoButton")->click();
+            QVERIFY(loaded.wait(10000));
+        }
+    }
+
     void undoPutsBackWhatIsSaved()
     {
         setText("accountIdEdit", "typo");

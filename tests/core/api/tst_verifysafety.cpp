@@ -327,6 +327,48 @@ private slots:
                          .toInteger());
     }
 
+    // A real Douyin account without account_id: /health says so (DOUYIN.md §11).
+    void healthPointsOutAMissingAccountId_data()
+    {
+        QTest::addColumn<QString>("accountId");
+        QTest::addColumn<bool>("missing");
+        QTest::newRow("no account id") << QString() << true;
+        QTest::newRow("with account id") << "7000000000000000001" << false;
+    }
+
+    void healthPointsOutAMissingAccountId()
+    {
+        QFETCH(QString, accountId);
+        QFETCH(bool, missing);
+        QTemporaryDir dir;
+        QProcessEnvironment env;
+        env.insert("DYGW_LISTEN", "127.0.0.1:0");
+        env.insert("DYGW_DATA_DIR", dir.path());
+        env.insert("DYGW_DOUYIN_CLIENT_KEY", "real_key");
+        env.insert("DYGW_DOUYIN_CLIENT_SECRET", "real_secret");
+        // Nothing is sent: this gateway is only asked about its health.
+        env.insert("DYGW_DOUYIN_BASE_URL", "https://open.douyin.com");
+        if (!accountId.isEmpty())
+            env.insert("DYGW_DOUYIN_ACCOUNT_ID", accountId);
+        const auto settings = GatewaySettings::load(dir.path() + "/dy-gateway.ini", env);
+        QVERIFY(settings.ok());
+        GatewayRuntime real(settings.value());
+        GatewayRuntime::Options options;
+        options.adminTokenFromEnvironment = QString::fromLatin1(ADMIN_TOKEN);
+        QVERIFY(real.start(options).ok());
+        const Reply health =
+                sendAll(real.api()->address().port, {"GET /health HTTP/1.1\r\nHost: x\r\n\r\n"})
+                        .first();
+        QCOMPARE(health.status, 200);
+        const QJsonObject douyin = health.json.value("douyin").toObject();
+        QCOMPARE(douyin.value("configured").toBool(), true);
+        QCOMPARE(douyin.value("account_id_set").toBool(), !missing);
+        const QJsonArray warnings = douyin.value("warnings").toArray();
+        QCOMPARE(warnings.isEmpty(), !missing);
+        if (missing)
+            QVERIFY(warnings.first().toString().startsWith("account_id is not set"));
+    }
+
     void sameVerifyTokenConcurrently_data()
     {
         QTest::addColumn<int>("requests");
