@@ -88,18 +88,6 @@ QString text(const QJsonValue &value)
     return {};
 }
 
-// The repository's order, whatever order the caller grouped in.
-QList<GroupKey> ordered(const QList<GroupKey> &groupBy)
-{
-    QList<GroupKey> keys;
-    for (const GroupKey key :
-         {GroupKey::Date, GroupKey::Poi, GroupKey::App, GroupKey::Product, GroupKey::Platform}) {
-        if (groupBy.contains(key))
-            keys << key;
-    }
-    return keys;
-}
-
 } // namespace
 
 namespace Report {
@@ -168,7 +156,7 @@ QStringList recordFields(const VerificationRecord &record, const QString &poiNam
 QStringList summaryColumns(const QList<GroupKey> &groupBy)
 {
     QStringList columns;
-    for (const GroupKey key : ordered(groupBy)) {
+    for (const GroupKey key : SummaryQuery::orderedKeys(groupBy)) {
         switch (key) {
         case GroupKey::Date:
             columns << QStringLiteral("date");
@@ -196,7 +184,7 @@ QStringList summaryFields(const VerificationSummaryRow &row, const QList<GroupKe
                           const QHash<QString, QString> &poiNames)
 {
     QStringList fields;
-    for (const GroupKey key : ordered(groupBy)) {
+    for (const GroupKey key : SummaryQuery::orderedKeys(groupBy)) {
         switch (key) {
         case GroupKey::Date:
             fields << (row.date ? row.date->toString(Qt::ISODate) : QString());
@@ -233,7 +221,7 @@ QByteArray summaryCsv(const VerificationSummary &summary, const QList<GroupKey> 
         csv += csvLine(summaryFields(row, groupBy, poiNames));
     QStringList totals = summaryFields(summary.totals, groupBy, poiNames);
     // Without key columns there is nowhere to say "total", and nothing else to confuse it with.
-    if (!ordered(groupBy).isEmpty())
+    if (!SummaryQuery::orderedKeys(groupBy).isEmpty())
         totals[0] = QStringLiteral("total");
     csv += csvLine(totals);
     return csv;

@@ -53,6 +53,18 @@ struct SummaryQuery
     std::optional<PlatformId> platform;
     QString q; // as VerificationFilter::q; forces Records
     Source source = Source::Auto;
+
+    // The keys in the fixed row order, whatever order (or repetition) the caller used.
+    static QList<GroupKey> orderedKeys(const QList<GroupKey> &groupBy)
+    {
+        QList<GroupKey> keys;
+        for (const GroupKey key : {GroupKey::Date, GroupKey::Poi, GroupKey::App, GroupKey::Product,
+                                   GroupKey::Platform}) {
+            if (groupBy.contains(key))
+                keys << key;
+        }
+        return keys;
+    }
 };
 
 struct VerificationSummaryRow

@@ -67,18 +67,6 @@ bool totalsCanAnswer(const QString &q, const std::optional<Enrichment> &enrichme
     return q.isEmpty() && !enrichmentStatus && !platform && !groupsByPlatform;
 }
 
-// Keys in their fixed order, whatever order (or repetition) the caller used.
-QList<GroupKey> orderedKeys(const QList<GroupKey> &groupBy)
-{
-    QList<GroupKey> keys;
-    for (const GroupKey key :
-         {GroupKey::Date, GroupKey::Poi, GroupKey::App, GroupKey::Product, GroupKey::Platform}) {
-        if (groupBy.contains(key))
-            keys << key;
-    }
-    return keys;
-}
-
 QStringList keyColumns(const QList<GroupKey> &keys, bool useTotals)
 {
     const QString t = useTotals ? QStringLiteral("t.") : QStringLiteral("v.");
@@ -314,7 +302,7 @@ Result<VerificationSummary> VerificationReportQueries::summary(const SummaryQuer
                                        "enrichment_status or platform"));
     const bool useTotals = totalsPossible && query.source != SummaryQuery::Source::Records;
 
-    const QList<GroupKey> keys = orderedKeys(query.groupBy);
+    const QList<GroupKey> keys = SummaryQuery::orderedKeys(query.groupBy);
     SummarySource source = useTotals ? totalsSource(query) : recordsSource(query);
     if (keys.contains(GroupKey::App))
         source.from += QStringLiteral(" LEFT JOIN verifier_apps a ON a.id = ")
