@@ -245,42 +245,15 @@ QByteArray mismatch(const Answer &answer, int status, const QString &code)
   QVERIFY2((answer).message().startsWith(field), \
            qPrintable("message should name " + QString(field) + ": " + (answer).message()))
 
-const QStringList VIEW_FIELDS{"id",
-                              "app_id",
-                              "app_name",
-                              "poi_id",
-                              "verify_status",
-                              "error_code",
-                              "error_description",
-                              "certificate_id",
-                              "encrypted_code",
-                              "origin_code",
-                              "coupon_status",
-                              "product_id",
-                              "product_name",
-                              "sku_id",
-                              "sku_name",
-                              "verify_records_count",
-                              "verify_id",
-                              "order_id",
-                              "source_order_id",
-                              "ext_order_id",
-                              "order_status",
-                              "pay_amount",
-                              "receipt_amount",
-                              "discount_amount",
-                              "enrichment_status",
-                              "enrichment_retry_count",
-                              "douyin_response",
-                              "verify_time",
-                              "create_order_time",
-                              "pay_time",
-                              "created_at",
-                              "updated_at",
-                              "extra",
-                              // Extensions → Platforms
-                              "platform",
-                              "platform_response"};
+const QStringList VIEW_FIELDS{
+        "id", "app_id", "app_name", "poi_id", "verify_status", "error_code", "error_description",
+        "certificate_id", "encrypted_code", "origin_code", "coupon_status", "product_id",
+        "product_name", "sku_id", "sku_name", "verify_records_count", "verify_id", "order_id",
+        "source_order_id", "ext_order_id", "order_status", "pay_amount", "receipt_amount",
+        "discount_amount", "enrichment_status", "enrichment_retry_count", "douyin_response",
+        "verify_time", "create_order_time", "pay_time", "created_at", "updated_at", "extra",
+        // Extensions → Platforms
+        "platform", "platform_response"};
 
 const QStringList APP_FIELDS{
         "id",         "name",       "client_key",  "status", "allow_token_read",
@@ -993,10 +966,10 @@ private slots:
         QCOMPARE(stat("prepare") - prepares, 1);
 
         const QJsonObject data = answer.data();
-        QCOMPARE(
-                keysMismatch(data, {"verify_token", "order_id", "certificates", "douyin_response",
-                                    "platform", "platform_response"}),
-                QByteArray());
+        QCOMPARE(keysMismatch(data,
+                              {"verify_token", "order_id", "certificates", "douyin_response",
+                               "platform", "platform_response"}),
+                 QByteArray());
         QVERIFY(!data.value("verify_token").toString().isEmpty());
         QCOMPARE(data.value("order_id").toString(), order.value("order_id").toString());
         QVERIFY(!data.value("douyin_response").toObject().isEmpty());

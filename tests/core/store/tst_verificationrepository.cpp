@@ -109,9 +109,10 @@ VerificationRecord fullRecord()
     r.enrichmentRetryCount = 2;
     r.resolveAttempts = 3;
     r.nextResolveAt = 1773000000000;
-    r.platformResponse = QJsonObject{{QStringLiteral("data"),
-                                    QJsonObject{{QStringLiteral("error_code"), 0},
-                                                {QStringLiteral("verify_results"), QJsonArray{}}}}};
+    r.platformResponse =
+            QJsonObject{{QStringLiteral("data"),
+                         QJsonObject{{QStringLiteral("error_code"), 0},
+                                     {QStringLiteral("verify_results"), QJsonArray{}}}}};
     r.extra = QJsonObject{{QStringLiteral("operator_id"), QStringLiteral("op-7")},
                           {QStringLiteral("device_id"), QStringLiteral("till-2")},
                           {QStringLiteral("note"), QStringLiteral("窗口")}};

@@ -77,8 +77,8 @@ private:
         config.requestTimeoutMs = 1000;
         m_client->setConfig(config);
         m_platform = std::make_unique<DouyinPlatform>(m_client.get());
-        m_engine = std::make_unique<VerificationService>(
-                m_database.get(), QList<CouponPlatform *>{m_platform.get()});
+        m_engine = std::make_unique<VerificationService>(m_database.get(),
+                                                         QList<CouponPlatform *>{m_platform.get()});
         VerificationService::Config engineConfig;
         engineConfig.resolveTimeScale = timeScale;
         engineConfig.enrichmentBaseDelayMs = 100;

@@ -85,8 +85,8 @@ private:
         config.cooldownSeconds = 1;
         m_client->setConfig(config);
         m_platform = std::make_unique<DouyinPlatform>(m_client.get());
-        m_engine = std::make_unique<VerificationService>(
-                m_database.get(), QList<CouponPlatform *>{m_platform.get()});
+        m_engine = std::make_unique<VerificationService>(m_database.get(),
+                                                         QList<CouponPlatform *>{m_platform.get()});
         VerificationService::Config engineConfig;
         engineConfig.resolveTimeScale = 0.02; // 100 ms, then 800 ms
         engineConfig.enrichmentBaseDelayMs = 100;
@@ -284,7 +284,8 @@ private slots:
         const QJsonObject order = m_control.mintOrder(1);
         // Prepare works, then verify finds the port closed: nothing reached Douyin.
         const PrepareOutcome prepared =
-                prepare(PrepareCommand{PlatformId::Douyin, 0,
+                prepare(PrepareCommand{PlatformId::Douyin,
+                                       0,
                                        order.value("poi_id").toString(),
                                        {},
                                        order.value("codes").toArray().at(0).toString(),
@@ -310,7 +311,8 @@ private slots:
     {
         const QJsonObject order = m_control.mintOrder(1);
         const PrepareOutcome prepared =
-                prepare(PrepareCommand{PlatformId::Douyin, 0,
+                prepare(PrepareCommand{PlatformId::Douyin,
+                                       0,
                                        order.value("poi_id").toString(),
                                        {},
                                        order.value("codes").toArray().at(0).toString(),
