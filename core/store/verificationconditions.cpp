@@ -43,6 +43,9 @@ VerificationConditions VerificationConditions::forRecords(const VerificationFilt
     }
     if (f.platform)
         c.add(QStringLiteral("v.platform = ?"), {Platforms::toString(*f.platform)});
+    if (f.cancelStatus)
+        c.add(QStringLiteral("v.cancel_status = ?"),
+              {VerificationRecord::toString(*f.cancelStatus)});
     if (!f.q.isEmpty()) {
         // One index probe per column (SQLite's OR optimisation, PostgreSQL's bitmap OR).
         c.add(QStringLiteral("(v.source_input = ? OR v.origin_code = ? OR v.certificate_id = ?"

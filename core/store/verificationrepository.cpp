@@ -110,6 +110,9 @@ Result<Done> updateRows(Database &database, const QList<VerificationRecord> &rec
         VerificationRecord next = r;
         next.updatedAt = now;
         next.businessDate = before.businessDate;
+        // The cancel path owns the cancel (VerificationCancels): an update made from an older
+        // copy of the record (enrichment, resolution) must not undo a cancel.
+        next.cancel = before.cancel;
         const auto update = VerificationRowMapper::changedColumnsUpdate(before, next);
         const auto prepared = database.prepared(update.sql);
         if (!prepared.ok())
@@ -129,7 +132,8 @@ VerificationRepository::VerificationRepository(Database *database)
     : m_database(database),
       m_enrichmentJobs(database),
       m_idempotency(database),
-      m_reports(database)
+      m_reports(database),
+      m_cancels(database)
 {
 }
 
