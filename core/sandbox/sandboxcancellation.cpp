@@ -26,7 +26,7 @@ SandboxAnswer SandboxCancellation::cancel(const Request &request)
     if (!record)
         return SandboxMessages::failure(
                 DouyinApi::CERTIFICATE_NOT_FOUND,
-                QStringLiteral("verify_id %1 is no verification").arg(request.verifyId));
+                QStringLiteral("no verification has verify_id %1").arg(request.verifyId));
     if (record->certificateId != request.certificateId)
         return badParameter(QStringLiteral("certificate_id does not match verify_id"));
     if (record->cancelled)
