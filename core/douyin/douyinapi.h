@@ -48,8 +48,6 @@ enum ErrorCodeValue : qint64 {
     CERTIFICATE_NOT_FOUND = 1205,
     // Cancel refused (§12): the sub code says why. [doc]
     CANCEL_REFUSED = 3000001,
-    // Legacy sandbox code for a refused cancel, read like CANCEL_REFUSED. [choice]
-    CANCEL_NOT_ALLOWED = 1250,
 };
 
 // extra.sub_error_code of CANCEL_REFUSED (§12).

@@ -176,7 +176,6 @@ RejectReason DouyinPlatform::reasonFor(qint64 code, qint64 subCode)
 {
     switch (code) {
     case DouyinApi::CANCEL_REFUSED:
-    case DouyinApi::CANCEL_NOT_ALLOWED:
         return subCode == DouyinApi::CANCEL_ALREADY_DONE ? RejectReason::AlreadyCancelled
                                                          : RejectReason::TooLateToCancel;
     case DouyinApi::CERTIFICATE_USED:

@@ -6,6 +6,7 @@
 #include <QJsonObject>
 #include <QString>
 
+#include "core/douyin/douyinapi.h"
 #include "core/sandbox/sandboxanswer.h"
 #include "core/sandbox/sandboxconfig.h"
 #include "core/sandbox/sandboxorderbook.h"
@@ -43,9 +44,9 @@ public:
 
     // Douyin's codes for a refused cancel. They belong next to DouyinApi's codes once the
     // client reads them; until then the sandbox keeps them here, in one place.
-    static constexpr qint64 CANCEL_REFUSED = 3000001; // [doc] data.error_code
-    static constexpr qint64 WINDOW_CLOSED = 2034000910; // [doc] extra.sub_error_code
-    static constexpr qint64 ALREADY_CANCELLED = 2034000911; // [choice] extra.sub_error_code
+    static constexpr qint64 CANCEL_REFUSED = DouyinApi::CANCEL_REFUSED; // data.error_code
+    static constexpr qint64 WINDOW_CLOSED = DouyinApi::CANCEL_TOO_LATE; // extra.sub_error_code
+    static constexpr qint64 ALREADY_CANCELLED = DouyinApi::CANCEL_ALREADY_DONE;
     static constexpr int TOKEN_LIFETIME_SECONDS = 3600; // [doc] a cancel_token lives an hour
 
     SandboxCancellation(const SandboxConfig &config, SandboxOrderBook &book)

@@ -51,8 +51,6 @@ QString describe(qint64 code)
         return QStringLiteral("该门店不可核销此券");
     case DouyinApi::CERTIFICATE_NOT_FOUND:
         return QStringLiteral("券码不存在");
-    case DouyinApi::CANCEL_NOT_ALLOWED:
-        return QStringLiteral("不可撤销核销");
     case SandboxCancellation::CANCEL_REFUSED:
         return QStringLiteral("撤销核销失败");
     case SandboxCancellation::WINDOW_CLOSED:
