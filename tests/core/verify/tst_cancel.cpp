@@ -114,6 +114,13 @@ private:
     std::unique_ptr<SandboxServer> m_sandbox;
     EngineRig m_rig;
     SandboxControl m_control;
+    qint64 m_now = 0; // the resolver's clock in the tests that move it themselves
+
+    void holdResolverClock()
+    {
+        m_now = QDateTime::currentMSecsSinceEpoch();
+        m_rig.engine->cancelResolver()->setClock([this] { return m_now; });
+    }
 
 private slots:
     void initTestCase()
@@ -125,6 +132,12 @@ private slots:
     }
 
     void init() { m_control.clearFaults(); }
+
+    void cleanup()
+    {
+        m_rig.engine->cancelResolver()->setClock(
+                [] { return QDateTime::currentMSecsSinceEpoch(); });
+    }
 
     void cancelThenVerifyAgain()
     {
@@ -275,8 +288,6 @@ private slots:
         const int calls = m_control.stat("cancel");
 
         const CancelOutcome outcome = cancel(record.id);
-        m_rig.engine->cancelResolver()->setClock(
-                [] { return QDateTime::currentMSecsSinceEpoch(); });
         QCOMPARE(outcome.kind, Kind::WindowClosed);
         QVERIFY(outcome.record.has_value());
         QCOMPARE(outcome.error.code, ErrorCode::Conflict);
@@ -398,40 +409,135 @@ private slots:
         QCOMPARE(cancelsOnDouyin(order), 1);
     }
 
-    // The program stopped after storing the cancel as pending, before (or while) sending it:
-    // the next start settles it, with the stored token, and cancels once.
-    void pendingCancelResumedAfterStart()
+    // The program stopped with a cancel open: stored as pending (before the call, or after a
+    // call that applied), or unknown (its answer lost). The next start settles it with the
+    // stored token and cancels once.
+    void openCancelResumedAfterStart_data()
     {
+        QTest::addColumn<QString>("state");
+        QTest::newRow("pending, never sent") << "pending";
+        QTest::newRow("pending, sent and applied") << "sent";
+        QTest::newRow("unknown, answer lost") << "unknown";
+    }
+
+    void openCancelResumedAfterStart()
+    {
+        QFETCH(QString, state);
         const QJsonObject order = m_control.mintOrder(1);
         const VerificationRecord record = verified(order);
         QVERIFY(record.id);
-        VerificationRecord::Cancel pending;
-        pending.status = CancelStatus::Pending;
-        pending.token = "cafebabe00112233cafebabe00112233";
-        pending.requestedBy = "tst_cancel";
-        pending.requestedAt = QDateTime::currentMSecsSinceEpoch();
-        const auto claim = m_rig.engine->repository()->cancels()->claim(record.id, pending);
-        QVERIFY(claim.ok());
-        QVERIFY(claim.value().claimed);
-        // A second claim of the same record is refused by the store itself.
-        pending.token = "another token";
-        const auto second = m_rig.engine->repository()->cancels()->claim(record.id, pending);
-        QVERIFY(second.ok());
-        QVERIFY(!second.value().claimed);
-        QCOMPARE(second.value().record.cancel.token, QString("cafebabe00112233cafebabe00112233"));
-        // While it is open, a cancel request answers that it is in progress, and sends nothing.
         const int calls = m_control.stat("cancel");
+        QString token;
+        if (state == "unknown") {
+            holdResolverClock(); // no pass before the stop
+            m_control.fault("cancel", "drop_after_commit");
+            QCOMPARE(cancel(record.id).kind, Kind::Unknown);
+            token = reload(record.id).cancel.token;
+        } else {
+            token = "restart-" + order.value("order_id").toString();
+            VerificationRecord::Cancel pending;
+            pending.status = CancelStatus::Pending;
+            pending.token = token;
+            pending.requestedBy = "tst_cancel";
+            pending.requestedAt = QDateTime::currentMSecsSinceEpoch();
+            const auto claim = m_rig.engine->repository()->cancels()->claim(record.id, pending);
+            QVERIFY(claim.ok());
+            QVERIFY(claim.value().claimed);
+            // A second claim of the same record is refused by the store itself.
+            pending.token = "another token";
+            const auto second = m_rig.engine->repository()->cancels()->claim(record.id, pending);
+            QVERIFY(second.ok());
+            QVERIFY(!second.value().claimed);
+            QCOMPARE(second.value().record.cancel.token, token);
+        }
+        if (state == "sent") {
+            DouyinClient lastRun; // the call the stopped program made
+            lastRun.setConfig(m_rig.client->config());
+            std::optional<Result<QJsonObject, Douyin::Error>> sent;
+            lastRun.cancel({record.verifyId, record.certificateId, token}, this,
+                           [&](const Result<QJsonObject, Douyin::Error> &r) { sent = r; });
+            QTRY_VERIFY(sent.has_value());
+            QVERIFY(sent->ok());
+        }
+        // While it is open, a cancel request answers that it is in progress, and sends nothing.
+        const int before = m_control.stat("cancel");
         QCOMPARE(cancel(record.id).kind, Kind::Unknown);
-        QCOMPARE(m_control.stat("cancel"), calls);
+        QCOMPARE(m_control.stat("cancel"), before);
 
         startEngine();
         QTRY_COMPARE_WITH_TIMEOUT(reload(record.id).cancel.status, CancelStatus::Cancelled, 15000);
         QTest::qWait(200);
-        QCOMPARE(reload(record.id).cancel.token, QString("cafebabe00112233cafebabe00112233"));
+        QCOMPARE(reload(record.id).cancel.token, token);
         QVERIFY(reload(record.id).cancel.cancelledAt.has_value());
+        // One call in all: the first attempt, or the resend of one never sent.
         QCOMPARE(m_control.stat("cancel"), calls + 1);
         QCOMPARE(cancelsOnDouyin(order), 1);
         QCOMPARE(m_rig.engine->cancelResolver()->backlog(), 0);
+    }
+
+    // A verify whose answer was lost and that the status query settled: the cancel needs the
+    // verify_id the query found.
+    void cancelAfterALostVerifyAnswer()
+    {
+        const QJsonObject order = m_control.mintOrder(1);
+        m_control.fault("verify", "drop_after_commit");
+        const VerifyOutcome verify = m_rig.verify(EngineRig::byCode(order), this);
+        QCOMPARE(verify.kind, VerifyOutcome::Kind::Unknown);
+        const qint64 id = verify.records.first().id;
+        QTRY_COMPARE_WITH_TIMEOUT(reload(id).verifyStatus, Status::Success, 15000);
+        QVERIFY(!reload(id).verifyId.isEmpty());
+
+        const CancelOutcome outcome = cancel(id);
+        QCOMPARE(outcome.kind, Kind::Cancelled);
+        QCOMPARE(cancelsOnDouyin(order), 1);
+    }
+
+    // Someone cancelled it in the merchant app first: Douyin answers "already cancelled", and
+    // the record says cancelled, which is true, while the caller hears it was not ours.
+    void cancelledElsewhereFirst()
+    {
+        const QJsonObject order = m_control.mintOrder(1);
+        const VerificationRecord record = verified(order);
+        QVERIFY(record.id);
+        DouyinClient merchantApp;
+        merchantApp.setConfig(m_rig.client->config());
+        std::optional<Result<QJsonObject, Douyin::Error>> theirs;
+        merchantApp.cancel({record.verifyId, record.certificateId, {}}, this,
+                           [&](const Result<QJsonObject, Douyin::Error> &r) { theirs = r; });
+        QTRY_VERIFY(theirs.has_value());
+        QVERIFY(theirs->ok());
+        QCOMPARE(cancelsOnDouyin(order), 1);
+
+        const CancelOutcome outcome = cancel(record.id);
+        QCOMPARE(outcome.kind, Kind::NotCancellable);
+        QVERIFY(outcome.platformError.has_value());
+        QCOMPARE(outcome.platformError->reason, RejectReason::AlreadyCancelled);
+        const VerificationRecord stored = reload(record.id);
+        QCOMPARE(stored.cancel.status, CancelStatus::Cancelled);
+        QCOMPARE(stored.cancel.errorCode.value_or(0), qint64(DouyinApi::CANCEL_REFUSED));
+        QCOMPARE(cancelsOnDouyin(order), 1);
+    }
+
+    // Our cancel's answer was lost, and the coupon was verified again before resolution ran:
+    // the status shows another verify_id, which only our applied cancel allows. No resend.
+    void verifiedAgainBeforeResolution()
+    {
+        holdResolverClock();
+        const QJsonObject order = m_control.mintOrder(1);
+        const VerificationRecord record = verified(order);
+        QVERIFY(record.id);
+        m_control.fault("cancel", "drop_after_commit");
+        const int calls = m_control.stat("cancel");
+        QCOMPARE(cancel(record.id).kind, Kind::Unknown);
+        const VerificationRecord again = verified(order);
+        QVERIFY(again.id);
+
+        m_now = reload(record.id).cancel.nextResolveAt.value_or(m_now);
+        m_rig.engine->cancelResolver()->runDue();
+        QTRY_COMPARE_WITH_TIMEOUT(reload(record.id).cancel.status, CancelStatus::Cancelled, 10000);
+        QCOMPARE(m_control.stat("cancel"), calls + 1);
+        QCOMPARE(cancelsOnDouyin(order), 1);
+        QVERIFY(!reload(again.id).cancel.status.has_value());
     }
 
     void summaryLeavesTheCancelledOut_data()
@@ -516,6 +622,25 @@ private slots:
         QCOMPARE(cancelsOnDouyin(order), 0);
         QCOMPARE(certificateOnDouyin(order).value("status").toInt(),
                  int(DouyinApi::CertificateStatus::Verified));
+    }
+
+    // The first attempt was lost before Douyin applied it, and the hour ran out before the
+    // resend: the status query says the coupon is still ours, so the refusal settles it.
+    void windowClosedBeforeTheResend()
+    {
+        holdResolverClock();
+        const QJsonObject order = m_control.mintOrder(1);
+        const VerificationRecord record = verified(order);
+        QVERIFY(record.id);
+        m_control.fault("cancel", "drop_before_commit");
+        QCOMPARE(cancel(record.id).kind, Kind::Unknown);
+        QVERIFY(m_control.advanceClock(DouyinApi::CANCEL_WINDOW_SECONDS + 1) > 0);
+
+        m_now = reload(record.id).cancel.nextResolveAt.value_or(m_now);
+        m_rig.engine->cancelResolver()->runDue();
+        QTRY_COMPARE_WITH_TIMEOUT(reload(record.id).cancel.status, CancelStatus::Failed, 10000);
+        QCOMPARE(reload(record.id).cancel.errorCode.value_or(0), qint64(DouyinApi::CANCEL_REFUSED));
+        QCOMPARE(cancelsOnDouyin(order), 0);
     }
 };
 
