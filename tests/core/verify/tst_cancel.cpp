@@ -1,4 +1,5 @@
 #include <QJsonArray>
+#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -262,6 +263,29 @@ private slots:
         }
     }
 
+    // Nothing reaches Douyin (connection refused): nothing was cancelled, and a later cancel
+    // may go ahead.
+    void douyinUnreachable()
+    {
+        const QJsonObject order = m_control.mintOrder(1);
+        const VerificationRecord record = verified(order);
+        QVERIFY(record.id);
+        const DouyinClient::Config reachable = m_rig.client->config();
+        QTcpServer closed;
+        QVERIFY(closed.listen(QHostAddress::LocalHost));
+        DouyinClient::Config unreachable = reachable;
+        unreachable.baseUrl = QUrl(QString("http://127.0.0.1:%1").arg(closed.serverPort()));
+        closed.close();
+        m_rig.client->setConfig(unreachable);
+        const CancelOutcome outcome = cancel(record.id);
+        m_rig.client->setConfig(reachable);
+        QCOMPARE(outcome.kind, Kind::Unavailable);
+        QCOMPARE(reload(record.id).cancel.status, CancelStatus::Failed);
+        QCOMPARE(cancelsOnDouyin(order), 0);
+        QCOMPARE(cancel(record.id).kind, Kind::Cancelled);
+        QCOMPARE(cancelsOnDouyin(order), 1);
+    }
+
     // Our clock says the window closed: refused before anything is sent or stored.
     void windowClosedLocally_data()
     {
@@ -407,6 +431,44 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(reload(record.id).cancel.status, CancelStatus::Cancelled, 15000);
         QCOMPARE(reload(record.id).cancel.requestedBy, QString("caller 0"));
         QCOMPARE(cancelsOnDouyin(order), 1);
+    }
+
+    // Cancels of many records at once, half of them losing their answer: each record is
+    // cancelled exactly once, and resolution tells them apart.
+    void manyRecordsAtOnce()
+    {
+        constexpr int RECORDS = 10;
+        constexpr int LOST = 5;
+        QList<QJsonObject> orders;
+        QList<qint64> ids;
+        for (int i = 0; i < RECORDS; ++i) {
+            orders.append(m_control.mintOrder(1));
+            ids.append(verified(orders.last()).id);
+            QVERIFY(ids.last());
+        }
+        m_control.fault("cancel", "drop_after_commit", LOST);
+        const int calls = m_control.stat("cancel");
+        QList<CancelOutcome> outcomes;
+        for (const qint64 id : std::as_const(ids)) {
+            CancelCommand command;
+            command.recordId = id;
+            m_rig.engine->cancel(command, this,
+                                 [&](const CancelOutcome &o) { outcomes.append(o); });
+        }
+        QTRY_COMPARE_WITH_TIMEOUT(outcomes.size(), RECORDS, 10000);
+        int unknown = 0;
+        for (const CancelOutcome &outcome : std::as_const(outcomes)) {
+            QVERIFY(outcome.kind == Kind::Cancelled || outcome.kind == Kind::Unknown);
+            unknown += outcome.kind == Kind::Unknown ? 1 : 0;
+        }
+        QCOMPARE(unknown, LOST);
+        for (int i = 0; i < RECORDS; ++i) {
+            QTRY_COMPARE_WITH_TIMEOUT(reload(ids.at(i)).cancel.status, CancelStatus::Cancelled,
+                                      15000);
+            QCOMPARE(cancelsOnDouyin(orders.at(i)), 1);
+        }
+        QCOMPARE(m_control.stat("cancel"), calls + RECORDS); // the status query settled the lost
+        QCOMPARE(m_rig.engine->cancelResolver()->backlog(), 0);
     }
 
     // The program stopped with a cancel open: stored as pending (before the call, or after a
@@ -577,6 +639,36 @@ private slots:
         QCOMPARE(other.cancelledCount, after.cancelledCount);
         QCOMPARE(other.successCount, after.successCount);
         QCOMPARE(other.payAmount, after.payAmount);
+        // Filtered on verify_status success (which a cancelled record keeps), and grouped.
+        SummaryQuery query;
+        query.from = QDate::currentDate().addDays(-1);
+        query.to = QDate::currentDate().addDays(1);
+        query.verifyStatus = Status::Success;
+        query.groupBy = {SummaryQuery::GroupKey::Date, SummaryQuery::GroupKey::Poi};
+        query.source = SummaryQuery::Source::DailyTotals;
+        const auto byTotals = m_rig.engine->repository()->summary(query);
+        query.source = SummaryQuery::Source::Records;
+        const auto byRecords = m_rig.engine->repository()->summary(query);
+        QVERIFY(byTotals.ok());
+        QVERIFY(byRecords.ok());
+        QCOMPARE(byTotals.value().totals.cancelledCount, after.cancelledCount);
+        QCOMPARE(byRecords.value().totals.cancelledCount, after.cancelledCount);
+        QCOMPARE(byTotals.value().totals.successCount, after.successCount);
+        QCOMPARE(byRecords.value().totals.successCount, after.successCount);
+        QCOMPARE(byTotals.value().totals.payAmount, after.payAmount);
+        QCOMPARE(byRecords.value().totals.payAmount, after.payAmount);
+        QCOMPARE(byTotals.value().rows.size(), byRecords.value().rows.size());
+        // Only the cancelled ones: the records answer (the totals do not know cancel_status).
+        query.verifyStatus.reset();
+        query.groupBy.clear();
+        query.cancelStatus = CancelStatus::Cancelled;
+        query.source = SummaryQuery::Source::Auto;
+        const auto onlyCancelled = m_rig.engine->repository()->summary(query);
+        QVERIFY(onlyCancelled.ok());
+        QCOMPARE(onlyCancelled.value().source, SummaryQuery::Source::Records);
+        QCOMPARE(onlyCancelled.value().totals.cancelledCount, after.cancelledCount);
+        QCOMPARE(onlyCancelled.value().totals.successCount, 0);
+        QCOMPARE(onlyCancelled.value().totals.payAmount, 0);
 
         VerificationFilter filter;
         filter.cancelStatus = CancelStatus::Cancelled;
