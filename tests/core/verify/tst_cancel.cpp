@@ -708,7 +708,8 @@ private slots:
         const VerificationRecord stored = reload(record.id);
         QCOMPARE(stored.cancel.status, CancelStatus::Failed);
         QCOMPARE(stored.cancel.errorCode.value_or(0), qint64(DouyinApi::CANCEL_REFUSED));
-        QVERIFY(!stored.cancel.errorDescription.isEmpty());
+        // Douyin's own words, for the till to show.
+        QCOMPARE(stored.cancel.errorDescription, QString("已超过可撤销时限,无法撤销核销"));
         QVERIFY(!stored.cancel.cancelledAt.has_value());
         QCOMPARE(m_control.stat("cancel"), calls + 1);
         QCOMPARE(cancelsOnDouyin(order), 0);
