@@ -30,14 +30,10 @@ Result<VerificationRecord> VerificationCancels::rewrite(qint64 id, Decide decide
     if (const auto begun = transaction.begin(); !begun.ok())
         return begun.error();
     // BEGIN IMMEDIATE holds the write lock: the row read here is the row the update replaces.
-    auto found =
-            VerificationRowMapper::select(*m_database, QStringLiteral(" WHERE v.id = ?"), {id});
+    const auto found = VerificationRowMapper::selectOne(*m_database, id);
     if (!found.ok())
         return found.error();
-    if (found.value().isEmpty())
-        return makeError(ErrorCode::NotFound,
-                         QStringLiteral("verification %1 does not exist").arg(id));
-    const VerificationRecord before = found.value().constFirst();
+    const VerificationRecord before = found.value();
     const std::optional<VerificationRecord::Cancel> cancel = decide(before);
     if (!cancel)
         return before;

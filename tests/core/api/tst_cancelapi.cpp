@@ -6,6 +6,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include "tests/common/demoruntime.h"
 #include "tests/common/lanclient.h"
 #include "tests/common/sandboxcontrol.h"
 
@@ -91,20 +92,8 @@ private:
 private slots:
     void initTestCase()
     {
-        QProcessEnvironment env;
-        env.insert("DYGW_LISTEN", "127.0.0.1:0");
-        env.insert("DYGW_DATA_DIR", m_dir.path());
-        env.insert("DYGW_API_RATE_LIMIT", "0");
-        const auto settings = GatewaySettings::load(m_dir.path() + "/dy-gateway.ini", env);
-        QVERIFY(settings.ok());
-        m_runtime = std::make_unique<GatewayRuntime>(settings.value());
-        GatewayRuntime::Options options;
-        options.demo = true;
-        options.adminTokenFromEnvironment = QString::fromLatin1(ADMIN_TOKEN);
-        QVERIFY(m_runtime->start(options).ok());
-        VerificationService::Config config = m_runtime->engine()->config();
-        config.resolveTimeScale = 0.02;
-        m_runtime->engine()->setConfig(config);
+        m_runtime = startDemoRuntime(m_dir.path(), ADMIN_TOKEN);
+        QVERIFY(m_runtime);
         m_control.setBaseUrl(m_runtime->sandbox()->baseUrl().toString());
         m_a.port = m_runtime->api()->address().port;
         m_a.adminToken = ADMIN_TOKEN;
