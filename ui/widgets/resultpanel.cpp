@@ -115,7 +115,6 @@ void ResultPanel::showCancelOutcome(const CancelOutcome &outcome,
                                     const QList<VerificationRecord> &cancelled)
 {
     m_records = cancelled;
-    QString detail;
     if (outcome.kind == CancelOutcome::Kind::Cancelled) {
         //: Big result after a verification was cancelled (已撤销); %1 = how many coupons
         apply(State::Cancelled,
@@ -125,6 +124,8 @@ void ResultPanel::showCancelOutcome(const CancelOutcome &outcome,
                       + tr("The coupon is back in the customer's account and can be used again."));
     } else {
         QStringList lines{CancelText::forOutcome(outcome)};
+        if (outcome.record)
+            lines << describe({*outcome.record});
         if (!cancelled.isEmpty())
             lines << tr("%n coupon(s) of this verification were cancelled before this:", nullptr,
                         int(cancelled.size()))
