@@ -231,12 +231,6 @@ Use the scanner gun, type the code, or paste a screenshot (Ctrl+V).</source>
         <source>Cancel the verification</source>
         <translation>撤销核销</translation>
     </message>
-    <message numerus="yes">
-        <source>Cancel %n verification(s)?</source>
-        <translation>
-            <numerusform>撤销这 %n 笔核销？</numerusform>
-        </translation>
-    </message>
     <message>
         <source>%1 · %2</source>
         <extracomment>One coupon about to be cancelled: product, then the amount the customer paid</extracomment>
@@ -265,6 +259,14 @@ Use the scanner gun, type the code, or paste a screenshot (Ctrl+V).</source>
     <message>
         <source>Keep it</source>
         <translation>不撤销</translation>
+    </message>
+    <message>
+        <source>Cancel this verification?</source>
+        <translation>撤销这笔核销？</translation>
+    </message>
+    <message>
+        <source>Cancel these %1 verifications?</source>
+        <translation>撤销这 %1 笔核销？</translation>
     </message>
 </context>
 <context>
@@ -310,12 +312,6 @@ Use the scanner gun, type the code, or paste a screenshot (Ctrl+V).</source>
         <source>The %1 account is not set up yet. Ask the manager to fill in the settings.</source>
         <translation>%1账户尚未设置，请店长在设置中填写。</translation>
     </message>
-    <message numerus="yes">
-        <source>The reason is too long: at most %n characters.</source>
-        <translation>
-            <numerusform>原因太长：最多 %n 个字。</numerusform>
-        </translation>
-    </message>
     <message>
         <source>The cancel could not be saved, so nothing was sent to %1. Check the disk and try again.</source>
         <translation>撤销记录无法保存，因此没有发送给%1。请检查磁盘后重试。</translation>
@@ -323,13 +319,6 @@ Use the scanner gun, type the code, or paste a screenshot (Ctrl+V).</source>
     <message>
         <source>less than a minute</source>
         <translation>不到 1 分钟</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n minute(s)</source>
-        <extracomment>Time left to cancel, e.g. &quot;58 minutes&quot;</extracomment>
-        <translation>
-            <numerusform>%n 分钟</numerusform>
-        </translation>
     </message>
     <message>
         <source>Cancelling</source>
@@ -353,6 +342,19 @@ Use the scanner gun, type the code, or paste a screenshot (Ctrl+V).</source>
         <source>Not cancelled</source>
         <extracomment>Cancel status of a verification that nobody asked to cancel</extracomment>
         <translation>未撤销</translation>
+    </message>
+    <message>
+        <source>The reason is too long: at most %1 characters.</source>
+        <translation>原因太长：最多 %1 个字。</translation>
+    </message>
+    <message>
+        <source>1 minute</source>
+        <extracomment>Time left to cancel, e.g. &quot;1 minute&quot;</extracomment>
+        <translation>1 分钟</translation>
+    </message>
+    <message>
+        <source>%1 minutes</source>
+        <translation>%1 分钟</translation>
     </message>
 </context>
 <context>
@@ -1487,12 +1489,6 @@ Coupon status</extracomment>
         <source>↩ Cancelled: %1 coupons</source>
         <translation>↩ 已撤销：%1 张券</translation>
     </message>
-    <message numerus="yes">
-        <source>%n coupon(s) of this verification were cancelled before this:</source>
-        <translation>
-            <numerusform>这次核销中已有 %n 张券在此之前撤销：</numerusform>
-        </translation>
-    </message>
     <message>
         <source>⏳ Confirming the cancel…</source>
         <translation>⏳ 正在确认撤销结果…</translation>
@@ -1504,6 +1500,10 @@ Coupon status</extracomment>
     <message>
         <source>The coupon is back in the customer&apos;s account and can be used again.</source>
         <translation>券已退回顾客账户，可以再次使用。</translation>
+    </message>
+    <message>
+        <source>These coupons of the verification were cancelled before it:</source>
+        <translation>这次核销中以下券已先撤销：</translation>
     </message>
 </context>
 <context>

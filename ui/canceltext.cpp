@@ -52,8 +52,8 @@ QString CancelText::forOutcome(const CancelOutcome &outcome)
         return tr("The %1 account is not set up yet. Ask the manager to fill in the settings.")
                 .arg(name);
     case Kind::BadInput:
-        return tr("The reason is too long: at most %n characters.", nullptr,
-                  CancelCommand::MAX_REASON_LENGTH);
+        return tr("The reason is too long: at most %1 characters.")
+                .arg(CancelCommand::MAX_REASON_LENGTH);
     case Kind::StorageFailed:
         return tr("The cancel could not be saved, so nothing was sent to %1. Check the disk and "
                   "try again.")
@@ -69,8 +69,10 @@ QString CancelText::timeLeft(qint64 deadlineMs, qint64 nowMs)
     const qint64 left = deadlineMs - nowMs;
     if (left < MINUTE_MS)
         return tr("less than a minute");
-    //: Time left to cancel, e.g. "58 minutes"
-    return tr("%n minute(s)", nullptr, int(left / MINUTE_MS));
+    // Never "1 minutes": the last minute reads "less than a minute", and a full hour is 60.
+    const qint64 minutes = left / MINUTE_MS;
+    //: Time left to cancel, e.g. "1 minute"
+    return minutes == 1 ? tr("1 minute") : tr("%1 minutes").arg(minutes);
 }
 
 bool CancelText::isCancellable(const VerificationRecord &record, qint64 nowMs)

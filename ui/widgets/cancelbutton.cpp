@@ -93,6 +93,8 @@ void CancelButton::confirm()
         return;
     m_dialog = new CancelDialog(m_records, m_kind == Kind::Full, nowMs(), window());
     connect(m_dialog, &CancelDialog::confirmed, this, &CancelButton::start);
+    // Closed is gone for the cashier, even before its deferred delete.
+    connect(m_dialog, &QDialog::finished, this, [this] { m_dialog = nullptr; });
     m_dialog->open();
 }
 

@@ -47,7 +47,9 @@ CancelDialog::CancelDialog(const QList<VerificationRecord> &records, bool askRea
     questionFont.setPointSizeF(questionFont.pointSizeF() * 1.4);
     questionFont.setBold(true);
     m_question->setFont(questionFont);
-    m_question->setText(tr("Cancel %n verification(s)?", nullptr, int(records.size())));
+    m_question->setText(records.size() == 1
+                                ? tr("Cancel this verification?")
+                                : tr("Cancel these %1 verifications?").arg(records.size()));
     m_question->setWordWrap(true);
 
     QStringList lines;

@@ -127,8 +127,7 @@ void ResultPanel::showCancelOutcome(const CancelOutcome &outcome,
         if (outcome.record)
             lines << describe({*outcome.record});
         if (!cancelled.isEmpty())
-            lines << tr("%n coupon(s) of this verification were cancelled before this:", nullptr,
-                        int(cancelled.size()))
+            lines << tr("These coupons of the verification were cancelled before it:")
                   << describe(cancelled);
         if (outcome.kind == CancelOutcome::Kind::Unknown)
             apply(State::Checking, tr("⏳ Confirming the cancel…"), lines.join(u'\n'));
