@@ -1490,8 +1490,8 @@ Coupon status</extracomment>
         <translation>↩ 已撤销：%1 张券</translation>
     </message>
     <message>
-        <source>⏳ Confirming the cancel…</source>
-        <translation>⏳ 正在确认撤销结果…</translation>
+        <source>Confirming the cancel…</source>
+        <translation>正在确认撤销结果…</translation>
     </message>
     <message>
         <source>✘ Not cancelled</source>

@@ -296,6 +296,7 @@ void VerifyPage::showCancelOutcome(const CancelOutcome &outcome,
     m_prepare->hide();
     m_result->showCancelOutcome(outcome, cancelled);
     m_sound->playFor(outcome);
+    refreshDemoCoupons(); // a cancelled coupon is usable again
     m_input->setFocus();
     emit cancelAnswered();
 }

@@ -32,6 +32,13 @@ CancelButton::CancelButton(GatewayProxy *gateway, Kind kind, QWidget *parent)
     setObjectName(QStringLiteral("cancelVerificationButton"));
     setStyleSheet(Style::dangerButton());
     setFocusPolicy(Qt::NoFocus); // the till's input keeps the scanner's Enter
+    if (kind == Kind::Short) {
+        // Hit quickly while the customer is still at the till.
+        QFont larger = font();
+        larger.setPointSizeF(larger.pointSizeF() * 1.25);
+        setFont(larger);
+        setMinimumHeight(44);
+    }
     m_tick->setInterval(TICK_MS);
     connect(m_tick, &QTimer::timeout, this, &CancelButton::refresh);
     connect(this, &QPushButton::clicked, this, &CancelButton::confirm);
@@ -143,6 +150,12 @@ void CancelButton::finish(const CancelOutcome &outcome)
     if (outcome.record)
         onRecordsChanged({*outcome.record});
     onRecordsChanged(m_cancelled);
+    // Offered again only when nothing reached the platform, so trying again may work; after
+    // its refusal (too late, already cancelled) the same press would only be refused again.
+    using Kind = CancelOutcome::Kind;
+    if (outcome.kind != Kind::Unavailable && outcome.kind != Kind::StorageFailed
+        && outcome.kind != Kind::NotConfigured)
+        m_records.clear();
     refresh();
     emit answered(outcome, m_cancelled);
 }

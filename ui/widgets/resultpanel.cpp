@@ -130,7 +130,7 @@ void ResultPanel::showCancelOutcome(const CancelOutcome &outcome,
             lines << tr("These coupons of the verification were cancelled before it:")
                   << describe(cancelled);
         if (outcome.kind == CancelOutcome::Kind::Unknown)
-            apply(State::Checking, tr("⏳ Confirming the cancel…"), lines.join(u'\n'));
+            apply(State::Checking, tr("Confirming the cancel…"), lines.join(u'\n'));
         else
             apply(State::Failure, tr("✘ Not cancelled"), lines.join(u'\n'));
     }
