@@ -142,6 +142,7 @@ private slots:
         QVERIFY2(m_page->cancelButton()->text() == "撤销 (还剩 59 分钟)",
                  qPrintable(m_page->cancelButton()->text()));
         dialog->reject();
+        shot(m_page.get(), "cancel_verify_button_zh_CN");
         QVERIFY(m_gateway.setChinese(false));
         QCOMPARE(m_page->resultPanel()->state(), ResultPanel::State::Success); // nothing sent
     }
@@ -225,6 +226,7 @@ private slots:
         CancelButton *button = detail->cancelButton();
         QTRY_VERIFY(button->isVisible());
         QCOMPARE(button->text(), "Cancel verification (59 minutes left)");
+        shot(detail, "cancel_detail_button_en");
 
         CancelDialog *dialog = openConfirmation(button);
         QVERIFY(dialog);

@@ -176,6 +176,8 @@ QVariant VerificationTableModel::data(const QModelIndex &index, int role) const
     case Qt::ForegroundRole:
         if (isCancelled(record))
             return Style::colour(Style::Colour::Cancelled);
+        if (index.column() == ReasonColumn && record.cancel.isOpen())
+            return Style::colour(Style::Colour::Checking); // a cancel still being confirmed
         if (index.column() == StatusColumn || index.column() == ReasonColumn)
             return RecordText::statusColor(record.verifyStatus);
         return {};
