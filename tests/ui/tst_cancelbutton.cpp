@@ -3,6 +3,7 @@
 #include <QLocale>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include "core/sandbox/sandboxdemodata.h"
@@ -12,6 +13,7 @@
 #include "ui/pages/recordspage.h"
 #include "ui/pages/summarypage.h"
 #include "ui/pages/verifypage.h"
+#include "ui/uipreferences.h"
 #include "ui/widgets/cancelbutton.h"
 #include "ui/widgets/canceldialog.h"
 #include "ui/widgets/preparepanel.h"
@@ -38,6 +40,7 @@ private:
     QList<SandboxState::Poi> m_stores = SandboxDemoData::stores();
     std::unique_ptr<VerifyPage> m_page;
     QString m_detailProduct = "招牌烤鱼双人餐";
+    QTemporaryDir m_prefs;
 
     QJsonObject mint(const QString &product, qint64 payAmount, int certificates = 1)
     {
@@ -86,15 +89,14 @@ private slots:
     void initTestCase()
     {
         QVERIFY(m_gateway.start());
+        // The cashier's name as the till saved it: the verify page and the detail read it.
+        qApp->setProperty("dygwConfigFile", m_prefs.filePath("ui.ini"));
+        UiPreferences::setValue("operator", CASHIER);
         m_page = std::make_unique<VerifyPage>(m_gateway.proxy());
         m_page->setDemoMode(true);
         m_page->resize(1280, 720);
         m_page->show();
         QVERIFY(QTest::qWaitForWindowExposed(m_page.get()));
-        for (QLineEdit *field : m_page->findChildren<QLineEdit *>()) {
-            if (field->placeholderText() == "your name")
-                field->setText(CASHIER);
-        }
     }
 
     void cancelButtonAppearsAfterASuccess()
@@ -184,6 +186,23 @@ private slots:
         QVERIFY(m_gateway.setChinese(false));
     }
 
+    void cancelledElsewhereTakesTheButtonAway()
+    {
+        const QJsonObject order = mint("酸菜鱼单人餐", 3990);
+        QVERIFY(verifyOnPage(order["codes"].toArray().at(0).toString()));
+        CancelButton *button = m_page->cancelButton();
+        QTRY_VERIFY(button->isVisible());
+        CancelCommand command; // the manager, from the records page or the admin API
+        command.recordId = button->records().first().id;
+        command.requestedBy = "admin";
+        const auto outcome = m_gateway.await<CancelOutcome>([&](QObject *context, auto done) {
+            m_gateway.proxy()->cancel(command, context, done);
+        });
+        QVERIFY(outcome);
+        QCOMPARE(outcome->kind, CancelOutcome::Kind::Cancelled);
+        QTRY_VERIFY(!button->isVisible()); // recordsChanged told the till
+    }
+
     void lostCancelAnswerShowsAmber()
     {
         const QJsonObject order = mint("单人午市套餐", 2900);
@@ -245,6 +264,7 @@ private slots:
         QCOMPARE(detail->resultPanel()->state(), ResultPanel::State::Cancelled);
         QTRY_COMPARE(detail->valueText("cancel_status"), "已撤销");
         QCOMPARE(detail->valueText("cancel_reason"), "扫错了券");
+        QCOMPARE(detail->valueText("cancel_requested_by"), CASHIER);
         QVERIFY(detail->valueText("cancelled_at") != "—");
         QVERIFY(!button->isVisible());
         shot(detail, "cancel_detail_cancelled_zh_CN");

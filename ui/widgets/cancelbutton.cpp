@@ -6,6 +6,7 @@
 
 #include "core/runtime/gatewayproxy.h"
 #include "ui/canceltext.h"
+#include "ui/recordupdates.h"
 #include "ui/style.h"
 #include "ui/uipreferences.h"
 #include "ui/widgets/canceldialog.h"
@@ -167,7 +168,7 @@ void CancelButton::onRecordsChanged(const QList<VerificationRecord> &records)
     for (const VerificationRecord &record : records) {
         for (VerificationRecord &shown : m_records) {
             if (shown.id == record.id) {
-                shown = record;
+                shown = RecordUpdates::keepingCancel(shown, record);
                 touched = true;
             }
         }

@@ -20,6 +20,7 @@
 #include "core/runtime/gatewayproxy.h"
 #include "ui/canceltext.h"
 #include "ui/recordtext.h"
+#include "ui/recordupdates.h"
 #include "ui/style.h"
 #include "ui/widgets/cancelbutton.h"
 #include "ui/widgets/recorddetailfields.h"
@@ -119,7 +120,7 @@ RecordDetailDialog::RecordDetailDialog(GatewayProxy *gateway, const Verification
                 for (const VerificationRecord &changed : records) {
                     if (changed.id != id)
                         continue;
-                    VerificationRecord shown = changed;
+                    VerificationRecord shown = RecordUpdates::keepingCancel(m_record, changed);
                     if (shown.appName.isEmpty())
                         shown.appName = m_record.appName;
                     showRecord(shown);
