@@ -40,6 +40,7 @@ public:
         QByteArray path; // without the query
         QByteArray query;
         QByteArray body;
+        QByteArray head; // request line and headers, as sent
     };
 
     ScriptedDouyin()
@@ -95,6 +96,7 @@ private:
             request.query =
                     target.indexOf('?') < 0 ? QByteArray() : target.mid(target.indexOf('?') + 1);
             request.body = buffer.mid(headEnd + 4, length);
+            request.head = head;
             buffer.remove(0, headEnd + 4 + length);
             m_received.append(request);
             if (!perform(socket, next(request.path)))
