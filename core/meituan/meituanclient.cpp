@@ -106,8 +106,9 @@ template <typename T, typename Parse>
 void MeituanClient::run(const Call &call, QObject *context, Callback<T> callback, Parse parse)
 {
     if (!isConfigured()) {
-        return callback(MtError::make(MtError::Kind::NotConfigured,
-                                    QStringLiteral("Meituan developerId and signKey are not set")));
+        return callback(
+                MtError::make(MtError::Kind::NotConfigured,
+                              QStringLiteral("Meituan developerId and signKey are not set")));
     }
     const bool unbound = std::any_of(call.fields.cbegin(), call.fields.cend(), [](const auto &f) {
         return f.first == u"appAuthToken" && f.second.isEmpty();
@@ -115,7 +116,7 @@ void MeituanClient::run(const Call &call, QObject *context, Callback<T> callback
     if (unbound) {
         return callback(
                 MtError::make(MtError::Kind::NotConfigured,
-                            QStringLiteral("no Meituan store authorization (appAuthToken)")));
+                              QStringLiteral("no Meituan store authorization (appAuthToken)")));
     }
     attempt(call, 1, context,
             [callback = std::move(callback), parse, lossIsUnknown = call.answerLossIsUnknown](
@@ -150,28 +151,27 @@ void MeituanClient::attempt(const Call &call, int attemptNumber, QObject *contex
 
     // Each attempt signs afresh: Meituan checks the timestamp against its clock.
     QPointer<QObject> guard(context);
-    HttpExchange::start(m_network, request, QByteArrayLiteral("POST"),
-                        formEncode(signedForm(call.fields)), limits, this,
-                        [=, this](const HttpOutcome &outcome) {
-                            if (!guard)
-                                return;
-                            const Result<MeituanJson::Envelope, MtError> answer = read(call, outcome);
-                            if (answer.ok() || !shouldRetry(call, answer.error(), attemptNumber))
-                                return callback(answer);
-                            qCInfo(lcMeituan)
-                                    << call.path << "attempt" << attemptNumber
-                                    << "failed:" << answer.error().message << "- retrying";
-                            const int delay = 200 * (1 << (attemptNumber - 1))
-                                    + int(QRandomGenerator::global()->bounded(200));
-                            QTimer::singleShot(delay, this, [=, this] {
-                                if (guard)
-                                    attempt(call, attemptNumber + 1, guard, callback);
-                            });
-                        });
+    HttpExchange::start(
+            m_network, request, QByteArrayLiteral("POST"), formEncode(signedForm(call.fields)),
+            limits, this, [=, this](const HttpOutcome &outcome) {
+                if (!guard)
+                    return;
+                const Result<MeituanJson::Envelope, MtError> answer = read(call, outcome);
+                if (answer.ok() || !shouldRetry(call, answer.error(), attemptNumber))
+                    return callback(answer);
+                qCInfo(lcMeituan) << call.path << "attempt" << attemptNumber
+                                  << "failed:" << answer.error().message << "- retrying";
+                const int delay = 200 * (1 << (attemptNumber - 1))
+                        + int(QRandomGenerator::global()->bounded(200));
+                QTimer::singleShot(delay, this, [=, this] {
+                    if (guard)
+                        attempt(call, attemptNumber + 1, guard, callback);
+                });
+            });
 }
 
 Result<MeituanJson::Envelope, MtError> MeituanClient::read(const Call &call,
-                                                         const HttpOutcome &outcome) const
+                                                           const HttpOutcome &outcome) const
 {
     using Failure = HttpOutcome::Failure;
     const QString where = QLatin1String(call.path) + u": ";
@@ -198,8 +198,9 @@ Result<MeituanJson::Envelope, MtError> MeituanClient::read(const Call &call,
     }
     // Not Meituan's envelope (or too large). For consume and cancel it may hide an applied
     // call, so the outcome is unknown; for anything else it is a bad answer.
-    return MtError::make(call.answerLossIsUnknown ? MtError::Kind::Unknown : MtError::Kind::BadAnswer,
-                       where + detail);
+    return MtError::make(call.answerLossIsUnknown ? MtError::Kind::Unknown
+                                                  : MtError::Kind::BadAnswer,
+                         where + detail);
 }
 
 bool MeituanClient::shouldRetry(const Call &call, const MtError &error, int attemptNumber) const
@@ -209,8 +210,8 @@ bool MeituanClient::shouldRetry(const Call &call, const MtError &error, int atte
     const bool busy = error.isRejected(MeituanApi::SYSTEM_BUSY);
     switch (call.retry) {
     case RetryPolicy::Read:
-        return busy || error.kind == MtError::Kind::Unavailable || error.kind == MtError::Kind::Unknown
-                || error.kind == MtError::Kind::BadAnswer;
+        return busy || error.kind == MtError::Kind::Unavailable
+                || error.kind == MtError::Kind::Unknown || error.kind == MtError::Kind::BadAnswer;
     case RetryPolicy::UnlessSent:
         return busy || error.kind == MtError::Kind::Unavailable;
     case RetryPolicy::Never:
