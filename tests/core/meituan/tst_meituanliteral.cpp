@@ -211,6 +211,46 @@ private slots:
         QVERIFY(r.value().expiresAt <= QDateTime::currentDateTimeUtc().addSecs(2592000));
     }
 
+    // The shape the engine will drive (MEITUAN.md §4): a consume whose answer is lost is
+    // looked up with getconsumed; if not consumed, it is sent again with the SAME requestId.
+    void lostConsumeIsResolved_data()
+    {
+        QTest::addColumn<QByteArray>("status");
+        QTest::addColumn<int>("consumes");
+        QTest::newRow("applied before the answer was lost") << GET_CONSUMED_ANSWER << 1;
+        QTest::newRow("never applied: resent once") << NOT_CONSUMED_ANSWER << 2;
+    }
+
+    void lostConsumeIsResolved()
+    {
+        QFETCH(QByteArray, status);
+        QFETCH(int, consumes);
+        ScriptedDouyin &server = *m_rig->server;
+        server.script(MeituanApi::PATH_CONSUME, Action::half(CONSUME_ANSWER));
+        server.script(MeituanApi::PATH_CONSUME, Action::answer(CONSUME_ANSWER));
+        server.script(MeituanApi::PATH_GET_CONSUMED, Action::answer(status));
+        const Meituan::ConsumeRequest request{"0123456789", 2, "req-lost-1", "op-7", "张三"};
+        const auto consume = [&] {
+            return Rig::await<Meituan::ConsumeResult>(
+                    [&](auto done) { m_rig->client->consume(Rig::TOKEN, request, this, done); });
+        };
+        const auto first = consume();
+        QVERIFY(!first.ok());
+        QCOMPARE(first.error().kind, Kind::Unknown);
+        const auto looked = Rig::await<Meituan::ConsumedStatus>([&](auto done) {
+            m_rig->client->consumedStatus(Rig::TOKEN, "0123456789", this, done);
+        });
+        QVERIFY(looked.ok());
+        if (!looked.value().consumed)
+            QVERIFY(consume().ok());
+        QCOMPARE(server.count(MeituanApi::PATH_CONSUME), consumes);
+        for (const auto &sent : server.received()) {
+            if (sent.path == MeituanApi::PATH_CONSUME)
+                QVERIFY(Rig::decode(sent.body).values.value("biz").contains(
+                        "\"requestId\":\"req-lost-1\""));
+        }
+    }
+
     // An amount the product could only store rounded is no answer to rely on.
     void unreadableAmounts_data()
     {
