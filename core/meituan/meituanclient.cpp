@@ -76,6 +76,7 @@ MeituanClient::Call MeituanClient::business(const char *path, const QString &app
     Call call;
     call.path = path;
     call.retry = retry;
+    // What is never resent (consume, cancel) is what a lost answer may have applied.
     call.answerLossIsUnknown = retry == RetryPolicy::Never;
     call.fields = {
             {QStringLiteral("businessId"), QString::number(MeituanApi::BUSINESS_ID)},

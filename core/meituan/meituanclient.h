@@ -50,9 +50,6 @@ public:
     const Config &config() const { return m_config; }
     bool isConfigured() const;
 
-    // The form a call sends, signed, in order; public so tests can check its bytes.
-    MeituanSigner::Fields signedForm(MeituanSigner::Fields fields) const;
-
     void prepare(const QString &appAuthToken, const QString &receiptCode, QObject *context,
                  Callback<Meituan::PrepareResult> callback);
     void consume(const QString &appAuthToken, const Meituan::ConsumeRequest &request,
@@ -86,6 +83,8 @@ private:
 
     using RawCallback = std::function<void(const Result<MeituanJson::Envelope, Meituan::Error> &)>;
 
+    // The call's fields with developerId and timestamp in front and the sign at the end.
+    MeituanSigner::Fields signedForm(MeituanSigner::Fields fields) const;
     static Call business(const char *path, const QString &appAuthToken, const QJsonObject &biz,
                          RetryPolicy retry);
     Call oauth(const char *path, MeituanSigner::Fields fields) const;
