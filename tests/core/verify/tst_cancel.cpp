@@ -305,6 +305,9 @@ private slots:
             const qint64 later = *record.cancelDeadline + 1000;
             m_rig.engine->cancelResolver()->setClock([later] { return later; });
         } else {
+            // Enrichment writes its own copy of the record: let it finish first.
+            QTRY_VERIFY(reload(record.id).enrichmentStatus
+                        != VerificationRecord::Enrichment::Pending);
             record = reload(record.id);
             record.cancelDeadline = now - 1000;
             QVERIFY(m_rig.engine->repository()->update({record}).ok());
