@@ -41,9 +41,14 @@ public:
     explicit VerificationRepository(Database *database);
     Q_DISABLE_COPY_MOVE(VerificationRepository)
 
+    // Chain mode: new records that name no gateway are this one's.
+    void setGatewayName(const QString &name) { m_gatewayName = name; }
+    QString gatewayName() const { return m_gatewayName; }
+
     // Inserts all records in one transaction (all or none). Each must have id 0 and a poiId.
     // Sets id and updatedAt (now), createdAt (now, unless set) and businessDate (the local
-    // calendar day of createdAt, unless set; a set one must be within a day of it). Returns
+    // calendar day of createdAt, unless set; a set one must be within a day of it) and
+    // gatewayName (gatewayName(), unless set). Returns
     // the ids in order. On error the records are left unchanged.
     Result<QList<qint64>> insertPending(QList<VerificationRecord> &records);
 
@@ -84,6 +89,9 @@ public:
     Result<qint64> enqueueEnrichment(qint64 verificationId, qint64 dueAtMs);
     // Pending jobs with nextAttemptAt <= nowMs, soonest first.
     Result<QList<EnrichmentJob>> dueEnrichmentJobs(qint64 nowMs, int limit);
+    // The due jobs, leased to the caller for leaseMs (EnrichmentJobRepository::claim()): with
+    // several gateways on one database each job is worked by one of them.
+    Result<QList<EnrichmentJob>> claimEnrichmentJobs(qint64 nowMs, int limit, qint64 leaseMs);
     Result<Done> rescheduleEnrichment(qint64 jobId, int attempts, qint64 nextAtMs,
                                       const QString &lastError);
     // status is the final one (Success, Failed or Skipped). Update the record before
@@ -105,4 +113,5 @@ private:
     EnrichmentJobRepository m_enrichmentJobs;
     IdempotencyRepository m_idempotency;
     VerificationReportQueries m_reports;
+    QString m_gatewayName;
 };

@@ -10,6 +10,7 @@
 #include "core/api/lanapiserver.h"
 #include "core/store/database.h"
 #include "core/version.h"
+#include "tests/common/testdatabase.h"
 
 namespace {
 
@@ -58,7 +59,7 @@ private:
 private slots:
     void initTestCase()
     {
-        auto db = Database::openInDir(m_dir.path());
+        auto db = TestDatabase::openInDir(m_dir.path());
         QVERIFY(db.ok());
         m_database = std::move(db).value();
         m_api = std::make_unique<LanApiServer>(m_database.get());

@@ -13,6 +13,7 @@
 #include "core/store/verificationrepository.h"
 #include "core/verify/verificationservice.h"
 #include "core/verify/verifyresolver.h"
+#include "tests/common/testdatabase.h"
 
 using Status = VerificationRecord::Status;
 using Kind = VerifyOutcome::Kind;
@@ -65,7 +66,7 @@ private:
         m_platform.reset();
         m_client.reset();
         m_database.reset();
-        auto db = Database::openInDir(m_dir.path());
+        auto db = TestDatabase::openInDir(m_dir.path());
         QVERIFY(db.ok());
         m_database = std::move(db).value();
         m_client = std::make_unique<DouyinClient>();
