@@ -32,8 +32,9 @@ CommandLine::CommandLine()
     m_parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
     m_parser.addOption({QStringLiteral("help"), QStringLiteral("Show this help and exit.")});
     m_parser.addOption({QStringLiteral("version"), QStringLiteral("Show the version and exit.")});
-    m_parser.addOption({QStringLiteral("headless"),
-                        QStringLiteral("Run the gateway without a window (LAN API, engine).")});
+    m_parser.addOption(
+            {QStringLiteral("headless"),
+             QStringLiteral("Run the gateway without a window (LAN API, verification engine).")});
     m_parser.addOption({QStringLiteral("demo"),
                         QStringLiteral("Demo and training mode: the embedded Douyin sandbox and "
                                        "a separate demo data dir.")});

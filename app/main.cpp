@@ -6,7 +6,7 @@
 #include <QTextStream>
 
 #include "app/commandline.h"
-#include "app/enginehost.h"
+#include "app/gatewayhost.h"
 #include "app/signalwatcher.h"
 #include "core/logging/logfile.h"
 #include "core/runtime/gatewayruntime.h"
@@ -96,13 +96,13 @@ int runWindow(QApplication &app, GatewaySettings settings, GatewayRuntime::Optio
     // Chinese on a Chinese system unless the settings say otherwise.
     AppTranslator::apply(settings.language());
     // With no Douyin account there is nothing real to verify against: demo mode. The key is
-    // the sign: the secret may be sealed in the database, which only the engine thread opens.
+    // the sign: the secret may be sealed in the database, which only the gateway thread opens.
     options.demo = options.demo || settings.douyinClientKey().isEmpty();
     // The desktop app's switch; headless mode exists to serve the LAN API and ignores it.
     options.serveApi = settings.apiEnabled();
-    EngineHost host(std::move(settings));
+    GatewayHost host(std::move(settings));
     MainWindow window(host.proxy());
-    QObject::connect(&host, &EngineHost::startFailed, &window, [&window](const QString &message) {
+    QObject::connect(&host, &GatewayHost::startFailed, &window, [&window](const QString &message) {
         QMessageBox::warning(&window, QObject::tr("dy-gateway"),
                              QObject::tr("Part of the gateway could not start:\n%1").arg(message));
     });
@@ -111,41 +111,22 @@ int runWindow(QApplication &app, GatewaySettings settings, GatewayRuntime::Optio
     return app.exec();
 }
 
-} // namespace
-
-int main(int argc, char *argv[])
+// The window system is only needed for the window: a service or a script runs without one.
+// On a Linux machine without a display (a server, an ssh session) the plain command still
+// works: it runs the gateway headless instead of failing to open a window.
+bool isWindowless()
 {
-#ifdef Q_OS_WIN
-    attachParentConsole();
-#endif
-    QStringList rawArguments;
-    for (int i = 0; i < argc; ++i)
-        rawArguments.append(QString::fromLocal8Bit(argv[i]));
-    // The window system is only needed for the window: a service or a script runs without one.
-    // On a machine without a display (a server, an ssh session) the plain command still works:
-    // it runs the gateway headless instead of failing to open a window.
-    const bool noDisplay = qEnvironmentVariableIsEmpty("DISPLAY")
-            && qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY")
-            && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM");
 #if defined(Q_OS_LINUX)
-    const bool windowless = noDisplay;
+    return qEnvironmentVariableIsEmpty("DISPLAY") && qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY")
+            && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM");
 #else
-    const bool windowless = false;
-    Q_UNUSED(noDisplay);
+    return false;
 #endif
-    const bool console = CommandLine::isConsoleOnly(rawArguments) || windowless;
-    std::unique_ptr<QCoreApplication> app(console ? new QCoreApplication(argc, argv)
-                                                  : new QApplication(argc, argv));
-    QCoreApplication::setApplicationName(QStringLiteral(DYGW_APP_NAME));
-    QCoreApplication::setApplicationVersion(QStringLiteral(DYGW_VERSION));
-    // The window's desktop entry (and so its icon) on Wayland; installed by the packages.
-    QGuiApplication::setDesktopFileName(QStringLiteral(DYGW_APP_ID));
+}
 
-    CommandLine commandLine;
-    const auto parsed = commandLine.parse(QCoreApplication::arguments());
-    if (!parsed.ok())
-        return fail(EXIT_USAGE, parsed.error().message);
-    const CommandLineOptions &options = parsed.value();
+// --help, --version and decode: print and exit, no gateway.
+int runOneShot(const CommandLine &commandLine, const CommandLineOptions &options)
+{
     switch (options.action) {
     case CommandLineOptions::Action::ShowHelp:
         printLine(stdout, commandLine.helpText());
@@ -163,6 +144,46 @@ int main(int argc, char *argv[])
     case CommandLineOptions::Action::Run:
         break;
     }
+    return EXIT_OK;
+}
+
+GatewayRuntime::Options runtimeOptionsOf(const CommandLineOptions &options)
+{
+    GatewayRuntime::Options runtimeOptions;
+    runtimeOptions.demo = options.demo;
+    runtimeOptions.verbose = options.verbose;
+    runtimeOptions.adminTokenFromEnvironment = qEnvironmentVariable("DYGW_ADMIN_TOKEN");
+    if (!options.sandboxListen.isEmpty())
+        runtimeOptions.sandboxListen = HostPort::parse(options.sandboxListen).value();
+    return runtimeOptions;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+#ifdef Q_OS_WIN
+    attachParentConsole();
+#endif
+    QStringList rawArguments;
+    for (int i = 0; i < argc; ++i)
+        rawArguments.append(QString::fromLocal8Bit(argv[i]));
+    const bool windowless = isWindowless();
+    const bool console = CommandLine::isConsoleOnly(rawArguments) || windowless;
+    std::unique_ptr<QCoreApplication> app(console ? new QCoreApplication(argc, argv)
+                                                  : new QApplication(argc, argv));
+    QCoreApplication::setApplicationName(QStringLiteral(DYGW_APP_NAME));
+    QCoreApplication::setApplicationVersion(QStringLiteral(DYGW_VERSION));
+    // The window's desktop entry (and so its icon) on Wayland; installed by the packages.
+    QGuiApplication::setDesktopFileName(QStringLiteral(DYGW_APP_ID));
+
+    CommandLine commandLine;
+    const auto parsed = commandLine.parse(QCoreApplication::arguments());
+    if (!parsed.ok())
+        return fail(EXIT_USAGE, parsed.error().message);
+    const CommandLineOptions &options = parsed.value();
+    if (options.action != CommandLineOptions::Action::Run)
+        return runOneShot(commandLine, options);
 
     const QString configFile = options.configFile.isEmpty() ? GatewaySettings::defaultConfigFile()
                                                             : options.configFile;
@@ -180,12 +201,7 @@ int main(int argc, char *argv[])
     if (options.sandboxOnly)
         return runSandboxOnly(*app, options);
 
-    GatewayRuntime::Options runtimeOptions;
-    runtimeOptions.demo = options.demo;
-    runtimeOptions.verbose = options.verbose;
-    runtimeOptions.adminTokenFromEnvironment = qEnvironmentVariable("DYGW_ADMIN_TOKEN");
-    if (!options.sandboxListen.isEmpty())
-        runtimeOptions.sandboxListen = HostPort::parse(options.sandboxListen).value();
+    GatewayRuntime::Options runtimeOptions = runtimeOptionsOf(options);
     if (options.headless)
         return runHeadless(*app, std::move(settings).value(), runtimeOptions);
     if (windowless) {

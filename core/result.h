@@ -27,7 +27,7 @@ struct Error
 
 using Done = std::monostate; // Result<Done>: success that carries no value
 
-// E is Error everywhere except where a richer error must travel (DouyinError).
+// E is Error everywhere except where a richer error must travel (Douyin::Error).
 template <typename T, typename E = Error>
 class [[nodiscard]] Result
 {

@@ -531,6 +531,25 @@ Use the scanner gun, type the code, or paste a screenshot (Ctrl+V).</source>
     </message>
 </context>
 <context>
+    <name>ImageCodeReader</name>
+    <message>
+        <source>That image cannot be read.</source>
+        <translation>无法读取该图片。</translation>
+    </message>
+    <message>
+        <source>No QR code found in that image.</source>
+        <translation>图片中未找到二维码。</translation>
+    </message>
+    <message>
+        <source>Open a screenshot of the coupon</source>
+        <translation>打开券的截图</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg *.webp *.bmp *.gif)</source>
+        <translation>图片 (*.png *.jpg *.jpeg *.webp *.bmp *.gif)</translation>
+    </message>
+</context>
+<context>
     <name>LanApiSection</name>
     <message>
         <source>Every device on the store network</source>
@@ -1707,24 +1726,8 @@ Received: %4</source>
         <translation>正在核销…</translation>
     </message>
     <message>
-        <source>That image cannot be read.</source>
-        <translation>无法读取该图片。</translation>
-    </message>
-    <message>
         <source>Reading the QR code…</source>
         <translation>正在识别二维码…</translation>
-    </message>
-    <message>
-        <source>No QR code found in that image.</source>
-        <translation>图片中未找到二维码。</translation>
-    </message>
-    <message>
-        <source>Open a screenshot of the coupon</source>
-        <translation>打开券的截图</translation>
-    </message>
-    <message>
-        <source>Images (*.png *.jpg *.jpeg *.webp *.bmp *.gif)</source>
-        <translation>图片 (*.png *.jpg *.jpeg *.webp *.bmp *.gif)</translation>
     </message>
     <message>
         <source>Store:</source>

@@ -1,33 +1,33 @@
 #include "ui/douyinerrortext.h"
 
-QString DouyinErrorText::describe(const DouyinError &error)
+QString DouyinErrorText::describe(const Douyin::Error &error)
 {
     QString text;
     switch (error.kind) {
-    case DouyinError::Kind::NotConfigured:
+    case Douyin::Error::Kind::NotConfigured:
         text = tr("Enter the client key and the client secret first.");
         break;
-    case DouyinError::Kind::Cooldown:
+    case Douyin::Error::Kind::Cooldown:
         text = tr("Douyin is busy or received too many requests. Wait a minute and try again.");
         break;
-    case DouyinError::Kind::Unavailable:
+    case Douyin::Error::Kind::Unavailable:
         text = tr("The Douyin server could not be reached. Check the internet connection and "
                   "the server address.");
         break;
-    case DouyinError::Kind::Unknown:
+    case Douyin::Error::Kind::Unknown:
         text = tr("The Douyin server did not answer in time. Check the internet connection "
                   "and try again.");
         break;
-    case DouyinError::Kind::BadAnswer:
+    case Douyin::Error::Kind::BadAnswer:
         text = tr("The server at this address does not answer like Douyin. Check the server "
                   "address.");
         break;
-    case DouyinError::Kind::Rejected:
-    case DouyinError::Kind::BadLink:
+    case Douyin::Error::Kind::Rejected:
+    case Douyin::Error::Kind::BadLink:
         text = rejection(ConnectionProbe::problemOf(error));
         break;
     }
-    if (error.kind == DouyinError::Kind::Rejected && !error.description.isEmpty())
+    if (error.kind == Douyin::Error::Kind::Rejected && !error.description.isEmpty())
         //: %1 is Douyin's own error text (often Chinese), %2 its error code
         text += u'\n' + tr("Douyin said: \"%1\" (code %2)").arg(error.description).arg(error.code);
     if (!error.logid.isEmpty())

@@ -12,7 +12,7 @@ class DouyinErrorText
     Q_DECLARE_TR_FUNCTIONS(DouyinErrorText)
 
 public:
-    static QString describe(const DouyinError &error);
+    static QString describe(const Douyin::Error &error);
 
 private:
     static QString rejection(ConnectionProbe::Problem problem);

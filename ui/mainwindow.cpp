@@ -10,7 +10,7 @@
 #include <QTabWidget>
 #include <QTimer>
 
-#include "core/runtime/engineproxy.h"
+#include "core/runtime/gatewayproxy.h"
 #include "core/version.h"
 #include "ui/pages/appspage.h"
 #include "ui/pages/recordspage.h"
@@ -25,11 +25,11 @@ constexpr int STATUS_REFRESH_MS = 3000;
 
 } // namespace
 
-MainWindow::MainWindow(EngineProxy *engine, QWidget *parent)
+MainWindow::MainWindow(GatewayProxy *gateway, QWidget *parent)
     : QMainWindow(parent),
-      m_engine(engine),
+      m_gateway(gateway),
       m_tabs(new QTabWidget(this)),
-      m_verifyPage(new VerifyPage(engine, this)),
+      m_verifyPage(new VerifyPage(gateway, this)),
       m_demoBadge(new QLabel(this)),
       m_apiLabel(new QLabel(this)),
       m_tokenLabel(new QLabel(this)),
@@ -38,10 +38,10 @@ MainWindow::MainWindow(EngineProxy *engine, QWidget *parent)
 {
     m_tabs->setDocumentMode(true);
     m_tabs->addTab(m_verifyPage, QString());
-    m_tabs->addTab(new RecordsPage(engine, this), QString());
-    m_tabs->addTab(new SummaryPage(engine, this), QString());
-    m_tabs->addTab(new AppsPage(engine, this), QString());
-    m_tabs->addTab(new SettingsPage(engine, this), QString());
+    m_tabs->addTab(new RecordsPage(gateway, this), QString());
+    m_tabs->addTab(new SummaryPage(gateway, this), QString());
+    m_tabs->addTab(new AppsPage(gateway, this), QString());
+    m_tabs->addTab(new SettingsPage(gateway, this), QString());
     QFont tabFont = m_tabs->tabBar()->font();
     tabFont.setPointSizeF(tabFont.pointSizeF() * 1.25);
     m_tabs->tabBar()->setFont(tabFont);
@@ -66,7 +66,7 @@ MainWindow::MainWindow(EngineProxy *engine, QWidget *parent)
 
 void MainWindow::refreshStatus()
 {
-    m_engine->status(this, [this](const GatewayStatus &status) { showStatus(status); });
+    m_gateway->status(this, [this](const GatewayStatus &status) { showStatus(status); });
 }
 
 void MainWindow::showStatus(const GatewayStatus &status)

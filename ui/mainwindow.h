@@ -4,7 +4,7 @@
 
 #include "core/runtime/gatewaystatus.h"
 
-class EngineProxy;
+class GatewayProxy;
 class QAction;
 class QLabel;
 class QMenu;
@@ -21,7 +21,7 @@ class MainWindow final : public QMainWindow
     Q_DISABLE_COPY_MOVE(MainWindow)
 
 public:
-    explicit MainWindow(EngineProxy *engine, QWidget *parent = nullptr);
+    explicit MainWindow(GatewayProxy *gateway, QWidget *parent = nullptr);
 
     QTabWidget *tabs() const { return m_tabs; }
     VerifyPage *verifyPage() const { return m_verifyPage; }
@@ -37,7 +37,7 @@ private:
     void refreshStatus();
     void showAbout();
 
-    EngineProxy *m_engine;
+    GatewayProxy *m_gateway;
     QTabWidget *m_tabs;
     VerifyPage *m_verifyPage;
     QLabel *m_demoBadge;

@@ -11,7 +11,7 @@ class QHttpServerRequest;
 class QHttpServerResponder;
 
 // The ten endpoints of API.md on top of LanApiServer: the open routes, the admin routes and
-// the OpenAPI document. Everything here runs on the engine thread.
+// the OpenAPI document. Everything here runs on the gateway thread.
 class ApiRoutes final : public QObject
 {
     Q_OBJECT

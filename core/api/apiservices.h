@@ -7,7 +7,7 @@ class PoiDirectory;
 class RequestAuthenticator;
 class VerificationService;
 
-// What the LAN API's routes work with; all of it lives on the engine thread.
+// What the LAN API's routes work with; all of it lives on the gateway thread.
 struct ApiServices
 {
     VerificationService *engine = nullptr;

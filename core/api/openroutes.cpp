@@ -138,7 +138,7 @@ void OpenRoutes::accessToken(const QHttpServerRequest &request, QHttpServerRespo
         return reply.error(Status::ServiceUnavailable, QStringLiteral("not_configured"),
                            QStringLiteral("Douyin credentials are not configured"));
     DouyinClient *douyin = m_services.douyin;
-    douyin->clientToken(this, [reply, douyin](const Result<QString, DouyinError> &token) {
+    douyin->clientToken(this, [reply, douyin](const Result<QString, Douyin::Error> &token) {
         if (!token.ok())
             return OutcomeReply::platformError(reply,
                                                DouyinPlatform::toPlatformError(token.error()));
@@ -172,12 +172,13 @@ void OpenRoutes::pois(const QHttpServerRequest &request, QHttpServerResponder &&
     const int pageSize = size.value();
     m_services.pois->page(
             pageNumber, pageSize, this,
-            [reply, pageNumber, pageSize](const Result<PoiQueryResult, DouyinError> &result) {
+            [reply, pageNumber,
+             pageSize](const Result<Douyin::PoiQueryResult, Douyin::Error> &result) {
                 if (!result.ok())
                     return OutcomeReply::platformError(
                             reply, DouyinPlatform::toPlatformError(result.error()));
                 QJsonArray items;
-                for (const DouyinPoi &poi : result.value().pois) {
+                for (const Douyin::Poi &poi : result.value().pois) {
                     items.append(QJsonObject{
                             {QStringLiteral("poi_id"), poi.poiId},
                             {QStringLiteral("poi_name"), poi.poiName},

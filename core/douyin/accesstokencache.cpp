@@ -19,14 +19,14 @@ qint64 nowSeconds()
     return QDateTime::currentSecsSinceEpoch();
 }
 
-bool isWorthRetrying(const DouyinError &error)
+bool isWorthRetrying(const Douyin::Error &error)
 {
     switch (error.kind) {
-    case DouyinError::Kind::Unavailable:
-    case DouyinError::Kind::Unknown: // a lost token answer costs nothing but a second token
-    case DouyinError::Kind::BadAnswer:
+    case Douyin::Error::Kind::Unavailable:
+    case Douyin::Error::Kind::Unknown: // a lost token answer costs nothing but a second token
+    case Douyin::Error::Kind::BadAnswer:
         return true;
-    case DouyinError::Kind::Rejected:
+    case Douyin::Error::Kind::Rejected:
         return error.code == DouyinApi::UNKNOWN_ERROR || error.code == DouyinApi::SYSTEM_BUSY
                 || error.code == DouyinApi::BUSY;
     default:
@@ -99,13 +99,13 @@ void AccessTokenCache::startFetch()
     if (m_fetching)
         return;
     if (!hasCredentials()) {
-        deliver(DouyinError::make(DouyinError::Kind::NotConfigured,
-                                  QStringLiteral("Douyin client key and secret are not set")));
+        deliver(Douyin::Error::make(Douyin::Error::Kind::NotConfigured,
+                                    QStringLiteral("Douyin client key and secret are not set")));
         return;
     }
     if (const qint64 left = m_throttledUntil - nowSeconds(); left > 0) {
-        DouyinError error = DouyinError::make(
-                DouyinError::Kind::Cooldown,
+        Douyin::Error error = Douyin::Error::make(
+                Douyin::Error::Kind::Cooldown,
                 QStringLiteral("client_token is throttled by Douyin (10020); next try in %1 s")
                         .arg(left));
         error.code = DouyinApi::CLIENT_TOKEN_THROTTLED;
@@ -137,18 +137,18 @@ void AccessTokenCache::fetchAttempt(int attempt)
     HttpExchange::start(
             m_network, request, QByteArrayLiteral("POST"), body, limits, this,
             [this, attempt](const HttpOutcome &outcome) {
-                Result<QString, DouyinError> result = DouyinError{};
+                Result<QString, Douyin::Error> result = Douyin::Error{};
                 if (outcome.failure != HttpOutcome::Failure::None) {
-                    result =
-                            DouyinError::make(outcome.failure == HttpOutcome::Failure::NotSent
-                                                      ? DouyinError::Kind::Unavailable
-                                                      : DouyinError::Kind::Unknown,
-                                              QStringLiteral("client_token: ") + outcome.errorText);
+                    result = Douyin::Error::make(outcome.failure == HttpOutcome::Failure::NotSent
+                                                         ? Douyin::Error::Kind::Unavailable
+                                                         : Douyin::Error::Kind::Unknown,
+                                                 QStringLiteral("client_token: ")
+                                                         + outcome.errorText);
                 } else {
                     const auto envelope = DouyinJson::envelope(outcome.body);
                     const auto token = envelope.ok()
                             ? DouyinJson::clientToken(envelope.value())
-                            : Result<ClientToken, DouyinError>(envelope.error());
+                            : Result<Douyin::ClientToken, Douyin::Error>(envelope.error());
                     if (token.ok()) {
                         const qint64 now = nowSeconds();
                         const std::optional<DouyinTokenRepository::Stored> previous =
@@ -195,7 +195,7 @@ void AccessTokenCache::fetchAttempt(int attempt)
             });
 }
 
-void AccessTokenCache::deliver(const Result<QString, DouyinError> &result)
+void AccessTokenCache::deliver(const Result<QString, Douyin::Error> &result)
 {
     const auto waiters = std::exchange(m_waiters, {});
     for (const auto &[context, callback] : waiters) {

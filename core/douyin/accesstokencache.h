@@ -23,7 +23,7 @@ class AccessTokenCache final : public QObject
     Q_DISABLE_COPY_MOVE(AccessTokenCache)
 
 public:
-    using Callback = std::function<void(const Result<QString, DouyinError> &)>;
+    using Callback = std::function<void(const Result<QString, Douyin::Error> &)>;
 
     // Fetch a new token when the current one has less than this left. Douyin's tokens live
     // 2 h; refreshing 10 min early keeps every call on a token with time to spare.
@@ -57,7 +57,7 @@ signals:
 private:
     void startFetch();
     void fetchAttempt(int attempt);
-    void deliver(const Result<QString, DouyinError> &result);
+    void deliver(const Result<QString, Douyin::Error> &result);
     bool isUsable(qint64 now) const { return !m_token.isEmpty() && now < m_expiresAt; }
 
     QNetworkAccessManager *m_network;

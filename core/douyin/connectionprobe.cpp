@@ -10,11 +10,11 @@ ConnectionProbe::ConnectionProbe(const DouyinClient::Config &config, QObject *pa
     m_client->setConfig(config);
 }
 
-ConnectionProbe::Problem ConnectionProbe::problemOf(const DouyinError &error)
+ConnectionProbe::Problem ConnectionProbe::problemOf(const Douyin::Error &error)
 {
-    if (error.kind == DouyinError::Kind::Cooldown)
+    if (error.kind == Douyin::Error::Kind::Cooldown)
         return Problem::Busy;
-    if (error.kind != DouyinError::Kind::Rejected)
+    if (error.kind != Douyin::Error::Kind::Rejected)
         return Problem::Other;
     // The setup problems the reasons do not tell apart, then the reasons themselves.
     if (error.code == DouyinApi::CLIENT_KEY_INVALID)
@@ -37,26 +37,28 @@ ConnectionProbe::Problem ConnectionProbe::problemOf(const DouyinError &error)
 void ConnectionProbe::run(Callback done)
 {
     const QString accountId = m_client->config().accountId;
-    m_client->clientToken(this, [this, accountId, done](const Result<QString, DouyinError> &token) {
-        Outcome outcome;
-        outcome.accountIdMissing = m_client->config().lacksAccountId();
-        if (!token.ok()) {
-            outcome.error = token.error();
-            outcome.problem = problemOf(token.error());
-            return done(outcome);
-        }
-        outcome.tokenFetched = true;
-        m_client->poiQuery(
-                PoiQueryRequest{accountId, 1, POI_PAGE_SIZE}, this,
-                [outcome, done](const Result<PoiQueryResult, DouyinError> &pois) mutable {
-                    if (pois.ok()) {
-                        outcome.pois = pois.value().pois;
-                        outcome.poiTotal = pois.value().total;
-                    } else {
-                        outcome.error = pois.error();
-                        outcome.problem = problemOf(pois.error());
-                    }
-                    done(outcome);
-                });
-    });
+    m_client->clientToken(
+            this, [this, accountId, done](const Result<QString, Douyin::Error> &token) {
+                Outcome outcome;
+                outcome.accountIdMissing = m_client->config().lacksAccountId();
+                if (!token.ok()) {
+                    outcome.error = token.error();
+                    outcome.problem = problemOf(token.error());
+                    return done(outcome);
+                }
+                outcome.tokenFetched = true;
+                m_client->poiQuery(
+                        Douyin::PoiQueryRequest{accountId, 1, POI_PAGE_SIZE}, this,
+                        [outcome,
+                         done](const Result<Douyin::PoiQueryResult, Douyin::Error> &pois) mutable {
+                            if (pois.ok()) {
+                                outcome.pois = pois.value().pois;
+                                outcome.poiTotal = pois.value().total;
+                            } else {
+                                outcome.error = pois.error();
+                                outcome.problem = problemOf(pois.error());
+                            }
+                            done(outcome);
+                        });
+            });
 }

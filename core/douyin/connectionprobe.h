@@ -36,9 +36,9 @@ public:
     {
         Problem problem = Problem::None;
         bool tokenFetched = false; // false with an error: the credentials themselves failed
-        QList<DouyinPoi> pois;
+        QList<Douyin::Poi> pois;
         int poiTotal = 0;
-        std::optional<DouyinError> error;
+        std::optional<Douyin::Error> error;
         // Real Douyin and no account_id: the POI and order queries will be refused.
         bool accountIdMissing = false;
 
@@ -48,7 +48,7 @@ public:
 
     explicit ConnectionProbe(const DouyinClient::Config &config, QObject *parent = nullptr);
 
-    static Problem problemOf(const DouyinError &error);
+    static Problem problemOf(const Douyin::Error &error);
 
     // Reports exactly once, on this object's thread.
     void run(Callback done);

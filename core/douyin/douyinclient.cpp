@@ -88,24 +88,24 @@ void DouyinClient::run(const Call &call, QObject *context, Callback<T> callback,
 {
     send(call, context,
          [callback = std::move(callback), parse, lossIsUnknown = call.answerLossIsUnknown](
-                 const Result<QJsonObject, DouyinError> &answer, const QJsonObject &data) {
+                 const Result<QJsonObject, Douyin::Error> &answer, const QJsonObject &data) {
              if (!answer.ok())
                  return callback(answer.error());
              DouyinJson::Envelope envelope{data, answer.value(), {}};
-             Result<T, DouyinError> parsed = parse(envelope);
+             Result<T, Douyin::Error> parsed = parse(envelope);
              // A verify answer we cannot read may still report an applied verification.
              if (!parsed.ok() && lossIsUnknown
-                 && parsed.error().kind == DouyinError::Kind::BadAnswer) {
-                 DouyinError error = parsed.error();
-                 error.kind = DouyinError::Kind::Unknown;
+                 && parsed.error().kind == Douyin::Error::Kind::BadAnswer) {
+                 Douyin::Error error = parsed.error();
+                 error.kind = Douyin::Error::Kind::Unknown;
                  return callback(error);
              }
              callback(parsed);
          });
 }
 
-void DouyinClient::prepare(const PrepareRequest &request, QObject *context,
-                           Callback<PrepareResult> callback)
+void DouyinClient::prepare(const Douyin::PrepareRequest &request, QObject *context,
+                           Callback<Douyin::PrepareResult> callback)
 {
     Call call{QByteArrayLiteral("GET"), DouyinApi::PATH_PREPARE, {}, {}, RetryPolicy::UnlessSent};
     if (!request.encryptedData.isEmpty())
@@ -114,17 +114,17 @@ void DouyinClient::prepare(const PrepareRequest &request, QObject *context,
         call.query.addQueryItem(QStringLiteral("code"), request.code);
     if (!request.poiId.isEmpty())
         call.query.addQueryItem(QStringLiteral("poi_id"), request.poiId);
-    run<PrepareResult>(call, context, std::move(callback), DouyinJson::prepare);
+    run<Douyin::PrepareResult>(call, context, std::move(callback), DouyinJson::prepare);
 }
 
-void DouyinClient::verify(const VerifyRequest &request, QObject *context,
-                          Callback<VerifyResult> callback)
+void DouyinClient::verify(const Douyin::VerifyRequest &request, QObject *context,
+                          Callback<Douyin::VerifyResult> callback)
 {
     // Never retried here; but QNetworkAccessManager itself sends this POST again when its
     // connection closes (FIN or RST) before any answer byte, and we only see the second answer.
     // We let it: Qt offers no switch for it, and it is safe only because the resend carries
     // the SAME verify_token, which Douyin applies at most once. Its answer to a verify that
-    // already applied is 1208 or 2, and VerifyRecords reads those as this verification's
+    // already applied is 1208 or 2, and RecordTransitions reads those as this verification's
     // success. Never reuse this call with a new token for a verify that may have applied.
     Call call{QByteArrayLiteral("POST"), DouyinApi::PATH_VERIFY, {}, {}, RetryPolicy::Never};
     call.answerLossIsUnknown = true;
@@ -136,19 +136,21 @@ void DouyinClient::verify(const VerifyRequest &request, QObject *context,
         call.body.insert(QStringLiteral("codes"), toArray(request.codes));
     if (!request.orderId.isEmpty())
         call.body.insert(QStringLiteral("order_id"), request.orderId);
-    run<VerifyResult>(call, context, std::move(callback), DouyinJson::verify);
+    run<Douyin::VerifyResult>(call, context, std::move(callback), DouyinJson::verify);
 }
 
 void DouyinClient::certificateGet(const QString &encryptedCode, QObject *context,
-                                  Callback<CertificateGetResult> callback)
+                                  Callback<Douyin::CertificateGetResult> callback)
 {
     Call call{QByteArrayLiteral("GET"), DouyinApi::PATH_CERTIFICATE_GET, {}, {}, RetryPolicy::Read};
     call.query.addQueryItem(QStringLiteral("encrypted_code"), encryptedCode);
-    run<CertificateGetResult>(call, context, std::move(callback), DouyinJson::certificateGet);
+    run<Douyin::CertificateGetResult>(call, context, std::move(callback),
+                                      DouyinJson::certificateGet);
 }
 
-void DouyinClient::certificateQuery(const CertificateQueryRequest &request, QObject *context,
-                                    Callback<CertificateQueryResult> callback)
+void DouyinClient::certificateQuery(const Douyin::CertificateQueryRequest &request,
+                                    QObject *context,
+                                    Callback<Douyin::CertificateQueryResult> callback)
 {
     Call call{
             QByteArrayLiteral("GET"), DouyinApi::PATH_CERTIFICATE_QUERY, {}, {}, RetryPolicy::Read};
@@ -156,11 +158,12 @@ void DouyinClient::certificateQuery(const CertificateQueryRequest &request, QObj
         call.query.addQueryItem(QStringLiteral("encrypted_code"), request.encryptedCode);
     if (!request.orderId.isEmpty())
         call.query.addQueryItem(QStringLiteral("order_id"), request.orderId);
-    run<CertificateQueryResult>(call, context, std::move(callback), DouyinJson::certificateQuery);
+    run<Douyin::CertificateQueryResult>(call, context, std::move(callback),
+                                        DouyinJson::certificateQuery);
 }
 
-void DouyinClient::orderQuery(const OrderQueryRequest &request, QObject *context,
-                              Callback<OrderQueryResult> callback)
+void DouyinClient::orderQuery(const Douyin::OrderQueryRequest &request, QObject *context,
+                              Callback<Douyin::OrderQueryResult> callback)
 {
     Call call{QByteArrayLiteral("GET"), DouyinApi::PATH_ORDER_QUERY, {}, {}, RetryPolicy::Read};
     const QString account = request.accountId.isEmpty() ? m_config.accountId : request.accountId;
@@ -169,11 +172,11 @@ void DouyinClient::orderQuery(const OrderQueryRequest &request, QObject *context
     call.query.addQueryItem(QStringLiteral("order_id"), request.orderId);
     call.query.addQueryItem(QStringLiteral("page_num"), QString::number(request.pageNum));
     call.query.addQueryItem(QStringLiteral("page_size"), QString::number(request.pageSize));
-    run<OrderQueryResult>(call, context, std::move(callback), DouyinJson::orderQuery);
+    run<Douyin::OrderQueryResult>(call, context, std::move(callback), DouyinJson::orderQuery);
 }
 
-void DouyinClient::poiQuery(const PoiQueryRequest &request, QObject *context,
-                            Callback<PoiQueryResult> callback)
+void DouyinClient::poiQuery(const Douyin::PoiQueryRequest &request, QObject *context,
+                            Callback<Douyin::PoiQueryResult> callback)
 {
     Call call{QByteArrayLiteral("GET"), DouyinApi::PATH_POI_QUERY, {}, {}, RetryPolicy::Read};
     const QString account = request.accountId.isEmpty() ? m_config.accountId : request.accountId;
@@ -181,10 +184,10 @@ void DouyinClient::poiQuery(const PoiQueryRequest &request, QObject *context,
         call.query.addQueryItem(QStringLiteral("account_id"), account);
     call.query.addQueryItem(QStringLiteral("page"), QString::number(request.page));
     call.query.addQueryItem(QStringLiteral("size"), QString::number(request.size));
-    run<PoiQueryResult>(call, context, std::move(callback), DouyinJson::poiQuery);
+    run<Douyin::PoiQueryResult>(call, context, std::move(callback), DouyinJson::poiQuery);
 }
 
-void DouyinClient::cancel(const CancelRequest &request, QObject *context,
+void DouyinClient::cancel(const Douyin::CancelRequest &request, QObject *context,
                           Callback<QJsonObject> callback)
 {
     Call call{QByteArrayLiteral("POST"), DouyinApi::PATH_CANCEL, {}, {}, RetryPolicy::Never};
@@ -192,7 +195,7 @@ void DouyinClient::cancel(const CancelRequest &request, QObject *context,
     call.body.insert(QStringLiteral("verify_id"), request.verifyId);
     call.body.insert(QStringLiteral("certificate_id"), request.certificateId);
     run<QJsonObject>(call, context, std::move(callback), [](const DouyinJson::Envelope &envelope) {
-        return Result<QJsonObject, DouyinError>(envelope.raw);
+        return Result<QJsonObject, Douyin::Error>(envelope.raw);
     });
 }
 
@@ -200,19 +203,31 @@ void DouyinClient::send(const Call &call, QObject *context, RawCallback callback
 {
     if (!isConfigured()) {
         return callback(
-                DouyinError::make(DouyinError::Kind::NotConfigured,
-                                  QStringLiteral("Douyin client key and secret are not set")),
+                Douyin::Error::make(Douyin::Error::Kind::NotConfigured,
+                                    QStringLiteral("Douyin client key and secret are not set")),
                 {});
     }
     attempt(call, 1, false, context, std::move(callback));
+}
+
+QNetworkRequest DouyinClient::requestFor(const Call &call, const QString &accessToken) const
+{
+    QUrl url = m_config.baseUrl;
+    url.setPath(url.path() + QLatin1String(call.path));
+    if (!call.query.isEmpty())
+        url.setQuery(call.query);
+    QNetworkRequest request(url);
+    request.setRawHeader(DouyinApi::HEADER_ACCESS_TOKEN, accessToken.toUtf8());
+    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+    return request;
 }
 
 void DouyinClient::attempt(const Call &call, int attemptNumber, bool tokenReplaced,
                            QObject *context, RawCallback callback)
 {
     if (const int left = cooldownRemaining(); left > 0) {
-        DouyinError error = DouyinError::make(
-                DouyinError::Kind::Cooldown,
+        Douyin::Error error = Douyin::Error::make(
+                Douyin::Error::Kind::Cooldown,
                 QStringLiteral("Douyin said calls are too frequent (2119003); waiting %1 s")
                         .arg(left));
         error.code = DouyinApi::TOO_FREQUENT;
@@ -221,20 +236,13 @@ void DouyinClient::attempt(const Call &call, int attemptNumber, bool tokenReplac
     }
 
     QPointer<QObject> guard(context);
-    m_tokens->token(this, [=, this](const Result<QString, DouyinError> &token) {
+    m_tokens->token(this, [=, this](const Result<QString, Douyin::Error> &token) {
         if (!guard)
             return;
         if (!token.ok())
             return callback(token.error(), {});
 
-        QUrl url = m_config.baseUrl;
-        url.setPath(url.path() + QLatin1String(call.path));
-        if (!call.query.isEmpty())
-            url.setQuery(call.query);
-        QNetworkRequest request(url);
-        request.setRawHeader(DouyinApi::HEADER_ACCESS_TOKEN, token.value().toUtf8());
-        request.setHeader(QNetworkRequest::ContentTypeHeader,
-                          QByteArrayLiteral("application/json"));
+        const QNetworkRequest request = requestFor(call, token.value());
         const QByteArray body = call.method == "GET"
                 ? QByteArray()
                 : QJsonDocument(call.body).toJson(QJsonDocument::Compact);
@@ -249,19 +257,19 @@ void DouyinClient::attempt(const Call &call, int attemptNumber, bool tokenReplac
                 [=, this, usedToken = token.value()](const HttpOutcome &outcome) {
                     if (!guard)
                         return;
-                    DouyinError error;
+                    Douyin::Error error;
                     if (outcome.failure == HttpOutcome::Failure::None && outcome.status == 200) {
                         const auto envelope = DouyinJson::envelope(outcome.body);
                         if (envelope.ok())
                             return callback(envelope.value().raw, envelope.value().data);
                         error = envelope.error();
-                        const bool rejected = error.kind == DouyinError::Kind::Rejected;
+                        const bool rejected = error.kind == Douyin::Error::Kind::Rejected;
                         if (rejected && isTokenCode(error.code) && !tokenReplaced) {
                             qCInfo(lcDouyin)
                                     << "token refused with" << error.code << "- replacing it once";
                             m_tokens->replaceRejected(
                                     usedToken, this,
-                                    [=, this](const Result<QString, DouyinError> &) {
+                                    [=, this](const Result<QString, Douyin::Error> &) {
                                         if (guard)
                                             attempt(call, attemptNumber, true, guard, callback);
                                     });
@@ -270,12 +278,12 @@ void DouyinClient::attempt(const Call &call, int attemptNumber, bool tokenReplac
                         if (rejected && error.code == DouyinApi::TOO_FREQUENT) {
                             m_cooldownUntilMs = QDateTime::currentMSecsSinceEpoch()
                                     + qint64(m_config.cooldownSeconds) * 1000;
-                            error.kind = DouyinError::Kind::Cooldown;
+                            error.kind = Douyin::Error::Kind::Cooldown;
                             error.retryAfterSeconds = m_config.cooldownSeconds;
                             return callback(error, {});
                         }
                         if (!rejected && call.answerLossIsUnknown)
-                            error.kind = DouyinError::Kind::Unknown;
+                            error.kind = Douyin::Error::Kind::Unknown;
                     } else {
                         error = classify(call, outcome);
                     }
@@ -291,15 +299,16 @@ void DouyinClient::attempt(const Call &call, int attemptNumber, bool tokenReplac
     });
 }
 
-DouyinError DouyinClient::classify(const Call &call, const HttpOutcome &outcome) const
+Douyin::Error DouyinClient::classify(const Call &call, const HttpOutcome &outcome) const
 {
     using Failure = HttpOutcome::Failure;
     const QString where = QLatin1String(call.path);
     switch (outcome.failure) {
     case Failure::NotSent:
-        return DouyinError::make(DouyinError::Kind::Unavailable, where + u": " + outcome.errorText);
+        return Douyin::Error::make(Douyin::Error::Kind::Unavailable,
+                                   where + u": " + outcome.errorText);
     case Failure::LostAfterSend:
-        return DouyinError::make(DouyinError::Kind::Unknown, where + u": " + outcome.errorText);
+        return Douyin::Error::make(Douyin::Error::Kind::Unknown, where + u": " + outcome.errorText);
     case Failure::TooLarge:
     case Failure::None:
         break;
@@ -309,23 +318,24 @@ DouyinError DouyinClient::classify(const Call &call, const HttpOutcome &outcome)
     const QString detail = outcome.failure == Failure::TooLarge
             ? outcome.errorText
             : QStringLiteral("HTTP %1").arg(outcome.status);
-    return DouyinError::make(call.answerLossIsUnknown ? DouyinError::Kind::Unknown
-                                                      : DouyinError::Kind::BadAnswer,
-                             where + u": " + detail);
+    return Douyin::Error::make(call.answerLossIsUnknown ? Douyin::Error::Kind::Unknown
+                                                        : Douyin::Error::Kind::BadAnswer,
+                               where + u": " + detail);
 }
 
-bool DouyinClient::shouldRetry(const Call &call, const DouyinError &error, int attemptNumber) const
+bool DouyinClient::shouldRetry(const Call &call, const Douyin::Error &error,
+                               int attemptNumber) const
 {
     if (attemptNumber >= m_config.maxReadAttempts)
         return false;
-    const bool busy = error.kind == DouyinError::Kind::Rejected && isBusyCode(error.code);
+    const bool busy = error.kind == Douyin::Error::Kind::Rejected && isBusyCode(error.code);
     switch (call.retry) {
     case RetryPolicy::Read:
-        return busy || error.kind == DouyinError::Kind::Unavailable
-                || error.kind == DouyinError::Kind::Unknown
-                || error.kind == DouyinError::Kind::BadAnswer;
+        return busy || error.kind == Douyin::Error::Kind::Unavailable
+                || error.kind == Douyin::Error::Kind::Unknown
+                || error.kind == Douyin::Error::Kind::BadAnswer;
     case RetryPolicy::UnlessSent:
-        return busy || error.kind == DouyinError::Kind::Unavailable;
+        return busy || error.kind == Douyin::Error::Kind::Unavailable;
     case RetryPolicy::Never:
         return false;
     }

@@ -16,6 +16,7 @@
 class AccessTokenCache;
 class DouyinTokenRepository;
 class QNetworkAccessManager;
+class QNetworkRequest;
 class ShortLinkResolver;
 struct HttpOutcome;
 
@@ -33,7 +34,7 @@ class DouyinClient final : public QObject
 
 public:
     template <typename T>
-    using Callback = std::function<void(const Result<T, DouyinError> &)>;
+    using Callback = std::function<void(const Result<T, Douyin::Error> &)>;
 
     struct Config
     {
@@ -72,17 +73,20 @@ public:
 
     void clientToken(QObject *context, Callback<QString> callback);
     void resolveShortLink(const QString &link, QObject *context, Callback<QString> callback);
-    void prepare(const PrepareRequest &request, QObject *context, Callback<PrepareResult> callback);
-    void verify(const VerifyRequest &request, QObject *context, Callback<VerifyResult> callback);
+    void prepare(const Douyin::PrepareRequest &request, QObject *context,
+                 Callback<Douyin::PrepareResult> callback);
+    void verify(const Douyin::VerifyRequest &request, QObject *context,
+                Callback<Douyin::VerifyResult> callback);
     void certificateGet(const QString &encryptedCode, QObject *context,
-                        Callback<CertificateGetResult> callback);
-    void certificateQuery(const CertificateQueryRequest &request, QObject *context,
-                          Callback<CertificateQueryResult> callback);
-    void orderQuery(const OrderQueryRequest &request, QObject *context,
-                    Callback<OrderQueryResult> callback);
-    void poiQuery(const PoiQueryRequest &request, QObject *context,
-                  Callback<PoiQueryResult> callback);
-    void cancel(const CancelRequest &request, QObject *context, Callback<QJsonObject> callback);
+                        Callback<Douyin::CertificateGetResult> callback);
+    void certificateQuery(const Douyin::CertificateQueryRequest &request, QObject *context,
+                          Callback<Douyin::CertificateQueryResult> callback);
+    void orderQuery(const Douyin::OrderQueryRequest &request, QObject *context,
+                    Callback<Douyin::OrderQueryResult> callback);
+    void poiQuery(const Douyin::PoiQueryRequest &request, QObject *context,
+                  Callback<Douyin::PoiQueryResult> callback);
+    void cancel(const Douyin::CancelRequest &request, QObject *context,
+                Callback<QJsonObject> callback);
 
 private:
     enum class RetryPolicy {
@@ -101,14 +105,15 @@ private:
         bool answerLossIsUnknown = false; // verify: any unreadable answer may hide a success
     };
 
-    using RawCallback =
-            std::function<void(const Result<QJsonObject, DouyinError> &, const QJsonObject &data)>;
+    using RawCallback = std::function<void(const Result<QJsonObject, Douyin::Error> &,
+                                           const QJsonObject &data)>;
 
     void send(const Call &call, QObject *context, RawCallback callback);
     void attempt(const Call &call, int attemptNumber, bool tokenReplaced, QObject *context,
                  RawCallback callback);
-    DouyinError classify(const Call &call, const HttpOutcome &outcome) const;
-    bool shouldRetry(const Call &call, const DouyinError &error, int attemptNumber) const;
+    QNetworkRequest requestFor(const Call &call, const QString &accessToken) const;
+    Douyin::Error classify(const Call &call, const HttpOutcome &outcome) const;
+    bool shouldRetry(const Call &call, const Douyin::Error &error, int attemptNumber) const;
 
     template <typename T, typename Parse>
     void run(const Call &call, QObject *context, Callback<T> callback, Parse parse);

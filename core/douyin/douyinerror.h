@@ -5,7 +5,9 @@
 
 // Why a Douyin call did not succeed. The kinds matter to callers in different ways:
 // only Unknown may hide an applied verify; Rejected carries Douyin's own code and text.
-struct DouyinError
+namespace Douyin {
+
+struct Error
 {
     enum class Kind {
         Rejected, // Douyin answered with an error code (extra.error_code / data.error_code)
@@ -30,11 +32,13 @@ struct DouyinError
         return kind == Kind::Rejected && code == douyinCode;
     }
 
-    static DouyinError make(Kind kind, QString message)
+    static Error make(Kind kind, QString message)
     {
-        DouyinError error;
+        Error error;
         error.kind = kind;
         error.message = std::move(message);
         return error;
     }
 };
+
+} // namespace Douyin

@@ -9,9 +9,9 @@
 
 namespace {
 
-DouyinError badAnswer(const QString &message, const QJsonObject &raw = {})
+Douyin::Error badAnswer(const QString &message, const QJsonObject &raw = {})
 {
-    DouyinError error = DouyinError::make(DouyinError::Kind::BadAnswer, message);
+    Douyin::Error error = Douyin::Error::make(Douyin::Error::Kind::BadAnswer, message);
     error.raw = raw;
     return error;
 }
@@ -78,7 +78,7 @@ qint64 integer(const QJsonValue &value)
     return 0;
 }
 
-Result<Envelope, DouyinError> envelope(const QByteArray &body)
+Result<Envelope, Douyin::Error> envelope(const QByteArray &body)
 {
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(body, &parseError);
@@ -102,8 +102,8 @@ Result<Envelope, DouyinError> envelope(const QByteArray &body)
         const qint64 code = number(*part, "error_code");
         if (code == 0)
             continue;
-        DouyinError error;
-        error.kind = DouyinError::Kind::Rejected;
+        Douyin::Error error;
+        error.kind = Douyin::Error::Kind::Rejected;
         error.code = code;
         error.description = text(*part, "description");
         if (error.description.isEmpty())
@@ -116,9 +116,9 @@ Result<Envelope, DouyinError> envelope(const QByteArray &body)
     return result;
 }
 
-DouyinAmount amount(const QJsonObject &object)
+Douyin::Amount amount(const QJsonObject &object)
 {
-    DouyinAmount amount;
+    Douyin::Amount amount;
     amount.originalAmount = number(object, "original_amount");
     amount.payAmount = number(object, "pay_amount");
     amount.couponPayAmount = number(object, "coupon_pay_amount");
@@ -129,9 +129,9 @@ DouyinAmount amount(const QJsonObject &object)
     return amount;
 }
 
-DouyinSku sku(const QJsonObject &object)
+Douyin::Sku sku(const QJsonObject &object)
 {
-    DouyinSku sku;
+    Douyin::Sku sku;
     sku.skuId = text(object, "sku_id");
     sku.title = text(object, "title");
     sku.productId = text(object, "product_id");
@@ -142,9 +142,9 @@ DouyinSku sku(const QJsonObject &object)
     return sku;
 }
 
-VerifyRecord verifyRecord(const QJsonObject &object)
+Douyin::CertificateVerify verifyRecord(const QJsonObject &object)
 {
-    VerifyRecord record;
+    Douyin::CertificateVerify record;
     record.verifyId = text(object, "verify_id");
     record.certificateId = text(object, "certificate_id");
     record.verifyType = int(number(object, "verify_type"));
@@ -155,9 +155,9 @@ VerifyRecord verifyRecord(const QJsonObject &object)
     return record;
 }
 
-CertificateState certificateState(const QJsonObject &object)
+Douyin::CertificateState certificateState(const QJsonObject &object)
 {
-    CertificateState state;
+    Douyin::CertificateState state;
     state.certificateId = text(object, "certificate_id");
     state.encryptedCode = text(object, "encrypted_code");
     state.code = text(object, "code");
@@ -178,9 +178,9 @@ CertificateState certificateState(const QJsonObject &object)
     return state;
 }
 
-Result<ClientToken, DouyinError> clientToken(const Envelope &answer)
+Result<Douyin::ClientToken, Douyin::Error> clientToken(const Envelope &answer)
 {
-    ClientToken token;
+    Douyin::ClientToken token;
     token.accessToken = text(answer.data, "access_token");
     token.expiresIn = int(number(answer.data, "expires_in"));
     if (token.accessToken.isEmpty() || token.expiresIn <= 0)
@@ -189,9 +189,9 @@ Result<ClientToken, DouyinError> clientToken(const Envelope &answer)
     return token;
 }
 
-Result<PrepareResult, DouyinError> prepare(const Envelope &answer)
+Result<Douyin::PrepareResult, Douyin::Error> prepare(const Envelope &answer)
 {
-    PrepareResult result;
+    Douyin::PrepareResult result;
     result.raw = answer.raw;
     result.verifyToken = text(answer.data, "verify_token");
     result.orderId = text(answer.data, "order_id");
@@ -203,7 +203,7 @@ Result<PrepareResult, DouyinError> prepare(const Envelope &answer)
         if (!value.isObject())
             return badAnswer(QStringLiteral("prepare certificate is not an object"), answer.raw);
         const QJsonObject object = value.toObject();
-        PreparedCertificate certificate;
+        Douyin::PreparedCertificate certificate;
         certificate.encryptedCode = text(object, "encrypted_code");
         certificate.certificateId = text(object, "certificate_id");
         certificate.startTime = number(object, "start_time");
@@ -218,9 +218,9 @@ Result<PrepareResult, DouyinError> prepare(const Envelope &answer)
     return result;
 }
 
-Result<VerifyResult, DouyinError> verify(const Envelope &answer)
+Result<Douyin::VerifyResult, Douyin::Error> verify(const Envelope &answer)
 {
-    VerifyResult result;
+    Douyin::VerifyResult result;
     result.raw = answer.raw;
     if (!isArrayField(answer.data, "verify_results"))
         return badAnswer(QStringLiteral("verify answer has no verify_results array"), answer.raw);
@@ -228,7 +228,7 @@ Result<VerifyResult, DouyinError> verify(const Envelope &answer)
         const QJsonObject object = value.toObject();
         if (!value.isObject() || !object.contains(QLatin1String("result")))
             return badAnswer(QStringLiteral("verify result without a result code"), answer.raw);
-        VerifyCodeResult code;
+        Douyin::VerifyCodeResult code;
         code.result = number(object, "result");
         code.msg = text(object, "msg");
         code.code = text(object, "code");
@@ -243,35 +243,35 @@ Result<VerifyResult, DouyinError> verify(const Envelope &answer)
     return result;
 }
 
-Result<CertificateGetResult, DouyinError> certificateGet(const Envelope &answer)
+Result<Douyin::CertificateGetResult, Douyin::Error> certificateGet(const Envelope &answer)
 {
     const QJsonValue certificate = answer.data.value(QLatin1String("certificate"));
     if (!certificate.isObject())
         return badAnswer(QStringLiteral("certificate get answer has no certificate"), answer.raw);
-    return CertificateGetResult{certificateState(certificate.toObject()), answer.raw};
+    return Douyin::CertificateGetResult{certificateState(certificate.toObject()), answer.raw};
 }
 
-Result<CertificateQueryResult, DouyinError> certificateQuery(const Envelope &answer)
+Result<Douyin::CertificateQueryResult, Douyin::Error> certificateQuery(const Envelope &answer)
 {
     if (!isArrayField(answer.data, "certificates"))
         return badAnswer(QStringLiteral("certificate query answer has no certificates array"),
                          answer.raw);
-    CertificateQueryResult result;
+    Douyin::CertificateQueryResult result;
     result.raw = answer.raw;
     for (const QJsonValue &value : answer.data.value(QLatin1String("certificates")).toArray())
         result.certificates.append(certificateState(value.toObject()));
     return result;
 }
 
-Result<OrderQueryResult, DouyinError> orderQuery(const Envelope &answer)
+Result<Douyin::OrderQueryResult, Douyin::Error> orderQuery(const Envelope &answer)
 {
     if (!isArrayField(answer.data, "orders"))
         return badAnswer(QStringLiteral("order query answer has no orders array"), answer.raw);
-    OrderQueryResult result;
+    Douyin::OrderQueryResult result;
     result.raw = answer.raw;
     for (const QJsonValue &value : answer.data.value(QLatin1String("orders")).toArray()) {
         const QJsonObject object = value.toObject();
-        DouyinOrder order;
+        Douyin::Order order;
         order.orderId = text(object, "order_id");
         order.orderStatus = int(number(object, "order_status"));
         order.skuId = text(object, "sku_id");
@@ -293,16 +293,16 @@ Result<OrderQueryResult, DouyinError> orderQuery(const Envelope &answer)
     return result;
 }
 
-Result<PoiQueryResult, DouyinError> poiQuery(const Envelope &answer)
+Result<Douyin::PoiQueryResult, Douyin::Error> poiQuery(const Envelope &answer)
 {
     if (!isArrayField(answer.data, "pois"))
         return badAnswer(QStringLiteral("POI query answer has no pois array"), answer.raw);
-    PoiQueryResult result;
+    Douyin::PoiQueryResult result;
     result.raw = answer.raw;
     result.total = int(number(answer.data, "total"));
     for (const QJsonValue &value : answer.data.value(QLatin1String("pois")).toArray()) {
         const QJsonObject object = value.toObject();
-        DouyinPoi poi;
+        Douyin::Poi poi;
         poi.poiId = text(object, "poi_id");
         poi.poiName = text(object, "poi_name");
         poi.address = text(object, "address");

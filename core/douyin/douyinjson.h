@@ -17,7 +17,7 @@ QString idString(const QJsonValue &value);
 qint64 integer(const QJsonValue &value);
 
 // Checks the envelope: the body is a JSON object whose extra.error_code and data.error_code
-// are 0 (or absent). Returns `data`; a non-zero code is DouyinError::Rejected with Douyin's
+// are 0 (or absent). Returns `data`; a non-zero code is Douyin::Error::Rejected with Douyin's
 // code, description and logid; anything else unreadable is BadAnswer.
 struct Envelope
 {
@@ -25,19 +25,19 @@ struct Envelope
     QJsonObject raw;
     QString logid;
 };
-Result<Envelope, DouyinError> envelope(const QByteArray &body);
+Result<Envelope, Douyin::Error> envelope(const QByteArray &body);
 
-DouyinAmount amount(const QJsonObject &object);
-DouyinSku sku(const QJsonObject &object);
-VerifyRecord verifyRecord(const QJsonObject &object);
-CertificateState certificateState(const QJsonObject &object);
+Douyin::Amount amount(const QJsonObject &object);
+Douyin::Sku sku(const QJsonObject &object);
+Douyin::CertificateVerify verifyRecord(const QJsonObject &object);
+Douyin::CertificateState certificateState(const QJsonObject &object);
 
-Result<ClientToken, DouyinError> clientToken(const Envelope &answer);
-Result<PrepareResult, DouyinError> prepare(const Envelope &answer);
-Result<VerifyResult, DouyinError> verify(const Envelope &answer);
-Result<CertificateGetResult, DouyinError> certificateGet(const Envelope &answer);
-Result<CertificateQueryResult, DouyinError> certificateQuery(const Envelope &answer);
-Result<OrderQueryResult, DouyinError> orderQuery(const Envelope &answer);
-Result<PoiQueryResult, DouyinError> poiQuery(const Envelope &answer);
+Result<Douyin::ClientToken, Douyin::Error> clientToken(const Envelope &answer);
+Result<Douyin::PrepareResult, Douyin::Error> prepare(const Envelope &answer);
+Result<Douyin::VerifyResult, Douyin::Error> verify(const Envelope &answer);
+Result<Douyin::CertificateGetResult, Douyin::Error> certificateGet(const Envelope &answer);
+Result<Douyin::CertificateQueryResult, Douyin::Error> certificateQuery(const Envelope &answer);
+Result<Douyin::OrderQueryResult, Douyin::Error> orderQuery(const Envelope &answer);
+Result<Douyin::PoiQueryResult, Douyin::Error> poiQuery(const Envelope &answer);
 
 } // namespace DouyinJson

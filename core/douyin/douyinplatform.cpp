@@ -8,34 +8,34 @@ namespace {
 
 using Status = CouponState::Status;
 
-PlatformError::Kind kindOf(DouyinError::Kind kind)
+PlatformError::Kind kindOf(Douyin::Error::Kind kind)
 {
     switch (kind) {
-    case DouyinError::Kind::Rejected:
+    case Douyin::Error::Kind::Rejected:
         return PlatformError::Kind::Rejected;
-    case DouyinError::Kind::Unavailable:
+    case Douyin::Error::Kind::Unavailable:
         return PlatformError::Kind::Unavailable;
-    case DouyinError::Kind::Unknown:
+    case Douyin::Error::Kind::Unknown:
         return PlatformError::Kind::Unknown;
-    case DouyinError::Kind::BadAnswer:
+    case Douyin::Error::Kind::BadAnswer:
         return PlatformError::Kind::BadAnswer;
-    case DouyinError::Kind::Cooldown:
+    case Douyin::Error::Kind::Cooldown:
         return PlatformError::Kind::Cooldown;
-    case DouyinError::Kind::NotConfigured:
+    case Douyin::Error::Kind::NotConfigured:
         return PlatformError::Kind::NotConfigured;
-    case DouyinError::Kind::BadLink:
+    case Douyin::Error::Kind::BadLink:
         return PlatformError::Kind::BadLink;
     }
     return PlatformError::Kind::Unavailable;
 }
 
-PreparedOrder toOrder(const PrepareResult &result)
+PreparedOrder toOrder(const Douyin::PrepareResult &result)
 {
     PreparedOrder order;
     order.verifyToken = result.verifyToken;
     order.orderId = result.orderId;
     order.raw = result.raw;
-    for (const PreparedCertificate &certificate : result.certificates) {
+    for (const Douyin::PreparedCertificate &certificate : result.certificates) {
         PreparedCoupon coupon;
         coupon.encryptedCode = certificate.encryptedCode;
         coupon.certificateId = certificate.certificateId;
@@ -63,12 +63,12 @@ bool isApplied(qint64 result)
             || result == DouyinApi::VERIFY_REPEATED;
 }
 
-PlatformOutcome toOutcome(const VerifyResult &result)
+PlatformOutcome toOutcome(const Douyin::VerifyResult &result)
 {
     PlatformOutcome outcome;
     outcome.raw = result.raw;
     outcome.traceId = logidOf(result.raw);
-    for (const VerifyCodeResult &code : result.results) {
+    for (const Douyin::VerifyCodeResult &code : result.results) {
         CouponResult coupon;
         coupon.result = code.result;
         coupon.msg = code.msg;
@@ -87,7 +87,7 @@ PlatformOutcome toOutcome(const VerifyResult &result)
 }
 
 // A whole-call 1208: every code of the call was applied under this token.
-PlatformOutcome appliedAlready(const VerifyQuery &query, const DouyinError &error)
+PlatformOutcome appliedAlready(const VerifyQuery &query, const Douyin::Error &error)
 {
     PlatformOutcome outcome;
     outcome.raw = error.raw;
@@ -102,7 +102,7 @@ PlatformOutcome appliedAlready(const VerifyQuery &query, const DouyinError &erro
     return outcome;
 }
 
-CouponState toState(const CertificateState &state)
+CouponState toState(const Douyin::CertificateState &state)
 {
     CouponState coupon;
     coupon.certificateId = state.certificateId;
@@ -110,7 +110,7 @@ CouponState toState(const CertificateState &state)
     coupon.platformStatus = state.status;
     coupon.verifyCount = int(state.verifyRecords.size());
     coupon.status = DouyinPlatform::couponStatusOf(state.status);
-    const VerifyRecord &verify = state.hasVerify || state.verifyRecords.isEmpty()
+    const Douyin::CertificateVerify &verify = state.hasVerify || state.verifyRecords.isEmpty()
             ? state.verify
             : state.verifyRecords.constLast();
     coupon.verifyId = verify.verifyId;
@@ -118,7 +118,7 @@ CouponState toState(const CertificateState &state)
     return coupon;
 }
 
-OrderDetails toDetails(const DouyinOrder &order)
+OrderDetails toDetails(const Douyin::Order &order)
 {
     return {order.orderId,       order.orderStatus,    order.skuId,           order.skuName,
             order.productId,     order.productName,    order.count,           order.payAmount,
@@ -202,7 +202,7 @@ RejectReason DouyinPlatform::reasonFor(qint64 code)
     }
 }
 
-PlatformError DouyinPlatform::toPlatformError(const DouyinError &error)
+PlatformError DouyinPlatform::toPlatformError(const Douyin::Error &error)
 {
     PlatformError mapped =
             PlatformError::make(PlatformId::Douyin, kindOf(error.kind), error.message);
@@ -212,16 +212,16 @@ PlatformError DouyinPlatform::toPlatformError(const DouyinError &error)
     mapped.retryAfterSeconds = error.retryAfterSeconds;
     mapped.raw = error.raw;
     switch (error.kind) {
-    case DouyinError::Kind::Rejected:
+    case Douyin::Error::Kind::Rejected:
         mapped.reason = reasonFor(error.code);
         break;
-    case DouyinError::Kind::Cooldown:
+    case Douyin::Error::Kind::Cooldown:
         mapped.reason = RejectReason::RateLimited;
         break;
-    case DouyinError::Kind::NotConfigured:
+    case Douyin::Error::Kind::NotConfigured:
         mapped.reason = RejectReason::NotAuthorised;
         break;
-    case DouyinError::Kind::BadLink:
+    case Douyin::Error::Kind::BadLink:
         mapped.reason = RejectReason::NotFound;
         break;
     default:
@@ -235,7 +235,7 @@ void DouyinPlatform::resolveShortLink(const QString &link, QObject *context,
                                       Callback<QString> callback)
 {
     m_client->resolveShortLink(link, context,
-                               [callback](const Result<QString, DouyinError> &resolved) {
+                               [callback](const Result<QString, Douyin::Error> &resolved) {
                                    if (!resolved.ok())
                                        return callback(toPlatformError(resolved.error()));
                                    callback(resolved.value());
@@ -246,7 +246,7 @@ void DouyinPlatform::prepare(const PrepareQuery &query, QObject *context,
                              Callback<PreparedOrder> callback)
 {
     m_client->prepare({query.encryptedData, query.code, query.poiId}, context,
-                      [callback](const Result<PrepareResult, DouyinError> &prepared) {
+                      [callback](const Result<Douyin::PrepareResult, Douyin::Error> &prepared) {
                           if (!prepared.ok())
                               return callback(toPlatformError(prepared.error()));
                           callback(toOrder(prepared.value()));
@@ -256,13 +256,13 @@ void DouyinPlatform::prepare(const PrepareQuery &query, QObject *context,
 void DouyinPlatform::verify(const VerifyQuery &query, QObject *context,
                             Callback<PlatformOutcome> callback)
 {
-    VerifyRequest request;
+    Douyin::VerifyRequest request;
     request.verifyToken = query.verifyToken;
     request.poiId = query.poiId;
     request.encryptedCodes = query.encryptedCodes;
     request.orderId = query.orderId;
     m_client->verify(request, context,
-                     [query, callback](const Result<VerifyResult, DouyinError> &answer) {
+                     [query, callback](const Result<Douyin::VerifyResult, Douyin::Error> &answer) {
                          if (answer.ok())
                              return callback(toOutcome(answer.value()));
                          if (answer.error().isRejected(DouyinApi::VERIFY_ALREADY_UNDER_TOKEN))
@@ -283,7 +283,7 @@ void DouyinPlatform::queryStatus(const QString &encryptedCode, const QString &or
         }
         m_client->certificateGet(
                 encryptedCode, context,
-                [callback](const Result<CertificateGetResult, DouyinError> &result) {
+                [callback](const Result<Douyin::CertificateGetResult, Douyin::Error> &result) {
                     if (!result.ok())
                         return callback(toPlatformError(result.error()));
                     callback(QList<CouponState>{toState(result.value().certificate)});
@@ -293,7 +293,7 @@ void DouyinPlatform::queryStatus(const QString &encryptedCode, const QString &or
     m_client->certificateQuery(
             {encryptedCode, orderId}, context,
             [this, encryptedCode, orderId, context,
-             callback](const Result<CertificateQueryResult, DouyinError> &result) {
+             callback](const Result<Douyin::CertificateQueryResult, Douyin::Error> &result) {
                 if (!result.ok()) {
                     if (result.error().isRejected(DouyinApi::CAPABILITY_NOT_GRANTED)) {
                         if (!m_batchQueryDenied)
@@ -305,7 +305,7 @@ void DouyinPlatform::queryStatus(const QString &encryptedCode, const QString &or
                     return callback(toPlatformError(result.error()));
                 }
                 QList<CouponState> states;
-                for (const CertificateState &state : result.value().certificates)
+                for (const Douyin::CertificateState &state : result.value().certificates)
                     states.append(toState(state));
                 callback(states);
             });
@@ -314,14 +314,15 @@ void DouyinPlatform::queryStatus(const QString &encryptedCode, const QString &or
 void DouyinPlatform::orderDetails(const QString &orderId, QObject *context,
                                   Callback<OrderDetails> callback)
 {
-    m_client->orderQuery({{}, orderId, 1, 10}, context,
-                         [orderId, callback](const Result<OrderQueryResult, DouyinError> &result) {
-                             if (!result.ok())
-                                 return callback(toPlatformError(result.error()));
-                             for (const DouyinOrder &order : result.value().orders) {
-                                 if (order.orderId == orderId)
-                                     return callback(toDetails(order));
-                             }
-                             callback(OrderDetails{}); // not listed: nothing to add
-                         });
+    m_client->orderQuery(
+            {{}, orderId, 1, 10}, context,
+            [orderId, callback](const Result<Douyin::OrderQueryResult, Douyin::Error> &result) {
+                if (!result.ok())
+                    return callback(toPlatformError(result.error()));
+                for (const Douyin::Order &order : result.value().orders) {
+                    if (order.orderId == orderId)
+                        return callback(toDetails(order));
+                }
+                callback(OrderDetails{}); // not listed: nothing to add
+            });
 }

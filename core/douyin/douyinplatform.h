@@ -35,7 +35,7 @@ public:
     DouyinClient *client() const { return m_client; }
 
     // Douyin's error in the engine's terms (reason by code, logid as the trace id).
-    static PlatformError toPlatformError(const DouyinError &error);
+    static PlatformError toPlatformError(const Douyin::Error &error);
     static RejectReason reasonFor(qint64 code);
     // Douyin's certificate status number (DouyinApi::CertificateStatus) in neutral terms.
     static CouponState::Status couponStatusOf(int status);

@@ -8,8 +8,10 @@
 // Typed views of Douyin's answers (../shared/DOUYIN.md). IDs are strings end to end because
 // they can exceed 2^53. Amounts are fen, times Unix seconds; 0 when Douyin left them out.
 // Every result also keeps Douyin's raw answer object, which the gateway passes on unchanged.
+// Douyin-only: the engine sees these only as the platform types DouyinPlatform maps them to.
+namespace Douyin {
 
-struct DouyinAmount
+struct Amount
 {
     qint64 originalAmount = 0;
     qint64 payAmount = 0;
@@ -20,7 +22,7 @@ struct DouyinAmount
     qint64 paymentDiscountAmount = 0;
 };
 
-struct DouyinSku
+struct Sku
 {
     QString skuId;
     QString title;
@@ -50,8 +52,8 @@ struct PreparedCertificate
     QString certificateId;
     qint64 startTime = 0;
     qint64 expireTime = 0;
-    DouyinAmount amount;
-    DouyinSku sku;
+    Amount amount;
+    Sku sku;
 };
 
 struct PrepareResult
@@ -90,7 +92,8 @@ struct VerifyResult
     QJsonObject raw;
 };
 
-struct VerifyRecord
+// One of a certificate's verify records: a verification Douyin knows of, by anyone.
+struct CertificateVerify
 {
     QString verifyId;
     QString certificateId;
@@ -109,11 +112,11 @@ struct CertificateState
     int status = 0; // DouyinApi::CertificateStatus
     qint64 startTime = 0;
     qint64 expireTime = 0;
-    DouyinAmount amount;
-    DouyinSku sku;
+    Amount amount;
+    Sku sku;
     bool hasVerify = false;
-    VerifyRecord verify; // when hasVerify
-    QList<VerifyRecord> verifyRecords; // batch query only
+    CertificateVerify verify; // when hasVerify
+    QList<CertificateVerify> verifyRecords; // batch query only
     int timesCount = 0; // 次卡, batch query only
     int timesUsed = 0;
 };
@@ -136,7 +139,7 @@ struct CertificateQueryResult
     QJsonObject raw;
 };
 
-struct DouyinOrder
+struct Order
 {
     QString orderId;
     int orderStatus = 0;
@@ -166,11 +169,11 @@ struct OrderQueryRequest
 
 struct OrderQueryResult
 {
-    QList<DouyinOrder> orders;
+    QList<Order> orders;
     QJsonObject raw;
 };
 
-struct DouyinPoi
+struct Poi
 {
     QString poiId;
     QString poiName;
@@ -188,7 +191,7 @@ struct PoiQueryRequest
 
 struct PoiQueryResult
 {
-    QList<DouyinPoi> pois;
+    QList<Poi> pois;
     int total = 0;
     QJsonObject raw;
 };
@@ -198,3 +201,5 @@ struct CancelRequest
     QString verifyId;
     QString certificateId;
 };
+
+} // namespace Douyin

@@ -20,8 +20,9 @@ void PoiDirectory::page(int page, int size, QObject *context, Callback callback)
 
     QPointer<QObject> guard(context);
     m_client->poiQuery(
-            PoiQueryRequest{{}, page, size}, this,
-            [this, key, guard, callback](const Result<PoiQueryResult, DouyinError> &result) {
+            Douyin::PoiQueryRequest{{}, page, size}, this,
+            [this, key, guard,
+             callback](const Result<Douyin::PoiQueryResult, Douyin::Error> &result) {
                 if (result.ok())
                     m_pages.insert(key, {result.value(), QDateTime::currentMSecsSinceEpoch()});
                 if (guard)

@@ -20,7 +20,7 @@ class PoiDirectory final : public QObject
     Q_DISABLE_COPY_MOVE(PoiDirectory)
 
 public:
-    using Callback = std::function<void(const Result<PoiQueryResult, DouyinError> &)>;
+    using Callback = std::function<void(const Result<Douyin::PoiQueryResult, Douyin::Error> &)>;
     static constexpr qint64 TTL_MS = 10 * 60 * 1000;
 
     explicit PoiDirectory(DouyinClient *client, QObject *parent = nullptr);
@@ -31,7 +31,7 @@ public:
 private:
     struct Cached
     {
-        PoiQueryResult result;
+        Douyin::PoiQueryResult result;
         qint64 fetchedAtMs = 0;
     };
 

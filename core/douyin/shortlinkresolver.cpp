@@ -9,9 +9,9 @@
 
 namespace {
 
-DouyinError badLink(const QString &message)
+Douyin::Error badLink(const QString &message)
 {
-    return DouyinError::make(DouyinError::Kind::BadLink, message);
+    return Douyin::Error::make(Douyin::Error::Kind::BadLink, message);
 }
 
 bool sameOrigin(const QUrl &a, const QUrl &b)
@@ -55,7 +55,7 @@ bool ShortLinkResolver::isTrustedHost(const QUrl &url) const
             || host.endsWith(u".iesdouyin.com");
 }
 
-Result<QUrl, DouyinError> ShortLinkResolver::requestUrlFor(const QUrl &link) const
+Result<QUrl, Douyin::Error> ShortLinkResolver::requestUrlFor(const QUrl &link) const
 {
     if (link.host().compare(QLatin1String(DOUYIN_SHORT_HOST), Qt::CaseInsensitive) != 0
         && !sameOrigin(link, m_base))
@@ -99,9 +99,10 @@ void ShortLinkResolver::hop(const QUrl &url, int hopNumber, QObject *context, Ca
                 if (!guard)
                     return;
                 if (outcome.failure != HttpOutcome::Failure::None) {
-                    return callback(DouyinError::make(DouyinError::Kind::Unavailable,
-                                                      QStringLiteral("short link %1: %2")
-                                                              .arg(url.path(), outcome.errorText)));
+                    return callback(
+                            Douyin::Error::make(Douyin::Error::Kind::Unavailable,
+                                                QStringLiteral("short link %1: %2")
+                                                        .arg(url.path(), outcome.errorText)));
                 }
                 if (outcome.status == 404 || outcome.status == 410)
                     return callback(badLink(QStringLiteral("short link not found (used up, "
@@ -125,7 +126,7 @@ void ShortLinkResolver::hop(const QUrl &url, int hopNumber, QObject *context, Ca
                         next.host().compare(QLatin1String(DOUYIN_SHORT_HOST), Qt::CaseInsensitive)
                                 == 0
                         ? requestUrlFor(next)
-                        : Result<QUrl, DouyinError>(next);
+                        : Result<QUrl, Douyin::Error>(next);
                 hop(nextUrl.value(), hopNumber + 1, guard, callback);
             });
 }

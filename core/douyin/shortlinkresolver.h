@@ -20,7 +20,7 @@ class ShortLinkResolver final : public QObject
     Q_DISABLE_COPY_MOVE(ShortLinkResolver)
 
 public:
-    using Callback = std::function<void(const Result<QString, DouyinError> &)>;
+    using Callback = std::function<void(const Result<QString, Douyin::Error> &)>;
 
     static constexpr int MAX_HOPS = 5;
     static constexpr char DOUYIN_SHORT_HOST[] = "v.douyin.com";
@@ -38,7 +38,7 @@ public:
     void resolve(const QString &link, QObject *context, Callback callback);
 
 private:
-    Result<QUrl, DouyinError> requestUrlFor(const QUrl &link) const;
+    Result<QUrl, Douyin::Error> requestUrlFor(const QUrl &link) const;
     bool isTrustedHost(const QUrl &url) const;
     void hop(const QUrl &url, int hopNumber, QObject *context, Callback callback);
 

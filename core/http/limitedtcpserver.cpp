@@ -118,7 +118,6 @@ QByteArray LimitedTcpServer::requestTarget(const QTcpSocket *socket)
 
 void LimitedTcpServer::refuse(QTcpSocket *socket, const QByteArray &head, const QByteArray &message)
 {
-    ++m_refused;
     socket->setProperty(REFUSED_PROPERTY, true);
     socket->readAll();
     // The caller's X-Request-Id when it sent a sane one, as on every other answer.

@@ -18,7 +18,6 @@ public:
 
     explicit LimitedTcpServer(qint64 maxBody = DEFAULT_MAX_BODY, QObject *parent = nullptr);
 
-    int refusedCount() const { return m_refused; }
     // The target of the request whose head was inspected last on this socket, as sent.
     static QByteArray requestTarget(const QTcpSocket *socket);
 
@@ -30,5 +29,4 @@ private:
     void refuse(QTcpSocket *socket, const QByteArray &head, const QByteArray &message);
 
     qint64 m_maxBody;
-    int m_refused = 0;
 };

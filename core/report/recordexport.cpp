@@ -2,9 +2,11 @@
 
 #include "core/report/asyncsavefile.h"
 #include "core/report/report.h"
-#include "core/runtime/engineproxy.h"
+#include "core/runtime/gatewayproxy.h"
 
-RecordExport::RecordExport(EngineProxy *engine, QObject *parent) : QObject(parent), m_engine(engine)
+RecordExport::RecordExport(GatewayProxy *gateway, QObject *parent)
+    : QObject(parent),
+      m_gateway(gateway)
 {
 }
 
@@ -60,15 +62,15 @@ void RecordExport::fetch(int page)
 {
     m_page = page;
     const int generation = m_generation;
-    m_engine->listRecords(m_filter, page, CHUNK_SIZE, this,
-                          [this, generation](const Result<VerificationPage> &result) {
-                              if (generation != m_generation)
-                                  return;
-                              if (!result.ok())
-                                  fail(result.error());
-                              else
-                                  writePage(result.value());
-                          });
+    m_gateway->listRecords(m_filter, page, CHUNK_SIZE, this,
+                           [this, generation](const Result<VerificationPage> &result) {
+                               if (generation != m_generation)
+                                   return;
+                               if (!result.ok())
+                                   fail(result.error());
+                               else
+                                   writePage(result.value());
+                           });
 }
 
 void RecordExport::writePage(const VerificationPage &page)

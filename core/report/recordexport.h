@@ -8,10 +8,10 @@
 #include "core/store/verificationqueries.h"
 
 class AsyncSaveFile;
-class EngineProxy;
+class GatewayProxy;
 
 // Writes every record a filter matches to a CSV file (report.h's columns), a chunk of pages at
-// a time: one page is asked of the engine, written on the file's thread, and only then the
+// a time: one page is asked of the gateway, written on the file's thread, and only then the
 // next is asked for, so neither the window nor memory notices a million records.
 class RecordExport final : public QObject
 {
@@ -19,10 +19,10 @@ class RecordExport final : public QObject
     Q_DISABLE_COPY_MOVE(RecordExport)
 
 public:
-    // The repository's largest page: fewest round trips to the engine.
+    // The repository's largest page: fewest round trips to the gateway.
     static constexpr int CHUNK_SIZE = 500;
 
-    explicit RecordExport(EngineProxy *engine, QObject *parent = nullptr);
+    explicit RecordExport(GatewayProxy *gateway, QObject *parent = nullptr);
 
     // poiNames: store names for the poi_name column, by poi id.
     void start(const VerificationFilter &filter, const QString &path,
@@ -32,7 +32,7 @@ public:
     bool isRunning() const { return m_running; }
 
 signals:
-    // total is the engine's count when the export started; records that arrive meanwhile can
+    // total is the gateway's count when the export started; records that arrive meanwhile can
     // make `written` end a little above it.
     void progressed(qint64 written, qint64 total);
     void exported(const QString &path, qint64 records);
@@ -46,7 +46,7 @@ private:
     void fail(const Error &error);
     void discardFile();
 
-    EngineProxy *m_engine;
+    GatewayProxy *m_gateway;
     QPointer<AsyncSaveFile> m_file;
     VerificationFilter m_filter;
     QHash<QString, QString> m_poiNames;

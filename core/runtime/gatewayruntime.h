@@ -31,7 +31,7 @@ class SecretStore;
 class VerificationService;
 
 // Every core object of a running gateway, built from settings on the calling thread: the
-// main thread in headless mode, the engine thread under the desktop app. In demo mode it
+// main thread in headless mode, the gateway thread under the desktop app. In demo mode it
 // also runs the Douyin sandbox and points the client at it, with a data dir of its own.
 class GatewayRuntime final : public QObject
 {
@@ -65,7 +65,7 @@ public:
     // The demo data dir lives inside the configured one, so demo records never mix with real.
     static QString demoDataDir(const QString &dataDir);
 
-    // Read on the engine thread.
+    // Read on the gateway thread.
     GatewayStatus status() const;
     // Runs `work` once start() has finished (at once if it has), so calls made while the
     // engine is still starting wait for it instead of finding it missing.

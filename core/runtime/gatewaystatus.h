@@ -6,7 +6,7 @@
 
 #include "core/config/hostport.h"
 
-// What the status bar shows; read on the engine thread, shown on the GUI thread.
+// What the status bar shows; read on the gateway thread, shown on the GUI thread.
 struct GatewayStatus
 {
     bool started = false;

@@ -2,7 +2,7 @@
 
 #include "core/douyin/douyinapi.h"
 #include "core/douyin/douyinplatform.h"
-#include "core/verify/verifyrecords.h"
+#include "core/verify/recordtransitions.h"
 
 namespace RecordFacts {
 
@@ -11,8 +11,8 @@ std::optional<RejectReason> reason(const VerificationRecord &record)
     if (record.verifyStatus != VerificationRecord::Status::Failed)
         return std::nullopt;
     if (!record.errorCode)
-        return VerifyRecords::wasNotSent(record) ? RejectReason::Unavailable
-                                                 : RejectReason::Unknown;
+        return RecordTransitions::wasNotSent(record) ? RejectReason::Unavailable
+                                                     : RejectReason::Unknown;
     switch (record.platform) {
     case PlatformId::Douyin:
         return DouyinPlatform::reasonFor(*record.errorCode);

@@ -9,7 +9,7 @@
 #include "core/config/gatewaysettings.h"
 #include "core/config/hostport.h"
 
-// What the desktop app's settings page shows, read on the engine thread. It never carries
+// What the desktop app's settings page shows, read on the gateway thread. It never carries
 // the Douyin client secret, only where the one in use comes from.
 struct SettingsSnapshot
 {

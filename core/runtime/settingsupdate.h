@@ -8,7 +8,7 @@
 
 #include "core/config/gatewaysettings.h"
 
-// Changes the settings page saves, applied on the engine thread.
+// Changes the settings page saves, applied on the gateway thread.
 struct SettingsUpdate
 {
     // Written to the settings file; never Setting::DouyinClientSecret.

@@ -52,12 +52,12 @@ SandboxAnswerJson::fullCertificate(QJsonObject json,
     json.insert(QStringLiteral("code"), certificate.code);
     json.insert(QStringLiteral("status"), int(current));
     QJsonArray records;
-    for (const SandboxOrderBook::VerifyRecord &record : certificate.verifyRecords) {
+    for (const SandboxOrderBook::Verification &record : certificate.verifyRecords) {
         if (!record.cancelled)
             records.append(verifyRecord(record));
     }
     json.insert(QStringLiteral("verify_records"), records);
-    if (const SandboxOrderBook::VerifyRecord *active = m_book.activeRecord(certificate))
+    if (const SandboxOrderBook::Verification *active = m_book.activeRecord(certificate))
         json.insert(QStringLiteral("verify"), verifyRecord(*active));
     if (certificate.grouponType == 3) {
         json.insert(QStringLiteral("time_card"),
@@ -96,7 +96,7 @@ QJsonObject SandboxAnswerJson::numericIds(QJsonObject certificate)
     return certificate;
 }
 
-QJsonObject SandboxAnswerJson::verifyRecord(const SandboxOrderBook::VerifyRecord &record) const
+QJsonObject SandboxAnswerJson::verifyRecord(const SandboxOrderBook::Verification &record) const
 {
     return {{QStringLiteral("verify_id"), record.verifyId},
             {QStringLiteral("certificate_id"), record.certificateId},
@@ -147,7 +147,7 @@ QJsonObject SandboxAnswerJson::poi(const SandboxOrderBook::Poi &store)
 QJsonObject SandboxAnswerJson::verifyResult(const QString &sentCode,
                                             const SandboxOrderBook::Certificate *certificate,
                                             qint64 result,
-                                            const SandboxOrderBook::VerifyRecord *record) const
+                                            const SandboxOrderBook::Verification *record) const
 {
     QJsonObject json{{QStringLiteral("result"), result},
                      {QStringLiteral("msg"), SandboxMessages::describe(result)},

@@ -19,14 +19,14 @@ public:
 
     // full: as certificate/get answers (code, status, verify records); otherwise as prepare.
     QJsonObject certificate(const SandboxOrderBook::Certificate &certificate, bool full) const;
-    QJsonObject verifyRecord(const SandboxOrderBook::VerifyRecord &record) const;
+    QJsonObject verifyRecord(const SandboxOrderBook::Verification &record) const;
     QJsonObject order(const SandboxOrderBook::Order &order) const;
     static QJsonObject poi(const SandboxOrderBook::Poi &store);
     // One entry of verify_results; certificate may be null (a code nobody knows). With a
     // record, the verification the answer is about (verify_id, verify_time).
     QJsonObject verifyResult(const QString &sentCode,
                              const SandboxOrderBook::Certificate *certificate, qint64 result,
-                             const SandboxOrderBook::VerifyRecord *record = nullptr) const;
+                             const SandboxOrderBook::Verification *record = nullptr) const;
     // The certificate's ids as JSON numbers, as the batch query writes them.
     static QJsonObject numericIds(QJsonObject certificate);
 

@@ -32,7 +32,7 @@ QJsonObject certificateSnapshot(const SandboxState &state,
                                 const SandboxState::Certificate &certificate)
 {
     QJsonArray records;
-    for (const SandboxState::VerifyRecord &record : certificate.verifyRecords) {
+    for (const SandboxState::Verification &record : certificate.verifyRecords) {
         records.append(QJsonObject{{QStringLiteral("verify_id"), record.verifyId},
                                    {QStringLiteral("verify_time"), record.verifyTime},
                                    {QStringLiteral("poi_id"), record.poiId},

@@ -44,17 +44,17 @@ DouyinApi::OrderStatus SandboxOrderBook::orderStatus(const Order &order) const
     return DouyinApi::OrderStatus::PartlyUsed;
 }
 
-bool SandboxOrderBook::canCancel(const VerifyRecord &record) const
+bool SandboxOrderBook::canCancel(const Verification &record) const
 {
     return !record.cancelled && now() - record.verifyTime <= DouyinApi::CANCEL_WINDOW_SECONDS;
 }
 
-const SandboxOrderBook::VerifyRecord *
+const SandboxOrderBook::Verification *
 SandboxOrderBook::activeRecord(const Certificate &certificate) const
 {
     if (certificate.storedStatus != Status::Verified || certificate.verifyRecords.isEmpty())
         return nullptr;
-    const VerifyRecord &last = certificate.verifyRecords.last();
+    const Verification &last = certificate.verifyRecords.last();
     return last.cancelled ? nullptr : &last;
 }
 
@@ -126,7 +126,7 @@ void SandboxOrderBook::addOrder(const Order &order)
     m_orders.insert(order.orderId, order);
 }
 
-void SandboxOrderBook::addVerifyRecord(const VerifyRecord &record)
+void SandboxOrderBook::addVerifyRecord(const Verification &record)
 {
     Certificate &certificate = m_certificates[record.certificateId];
     certificate.verifyRecords.append(record);
@@ -139,7 +139,7 @@ void SandboxOrderBook::cancelVerifyRecord(const QString &certificateId, const QS
 {
     const qint64 t = now();
     Certificate &certificate = m_certificates[certificateId];
-    for (VerifyRecord &record : certificate.verifyRecords) {
+    for (Verification &record : certificate.verifyRecords) {
         if (record.verifyId != verifyId)
             continue;
         record.cancelled = true;

@@ -24,7 +24,7 @@ public:
         double longitude = 0;
     };
 
-    struct VerifyRecord
+    struct Verification
     {
         QString verifyId;
         QString certificateId;
@@ -53,7 +53,7 @@ public:
         qint64 expireTime = 0;
         // Usable, Verified or Refunded; Expired is derived from the clock (see status()).
         DouyinApi::CertificateStatus storedStatus = DouyinApi::CertificateStatus::Usable;
-        QList<VerifyRecord> verifyRecords; // oldest first, cancelled ones included
+        QList<Verification> verifyRecords; // oldest first, cancelled ones included
     };
 
     struct Order
@@ -80,9 +80,9 @@ public:
     DouyinApi::CertificateStatus status(const Certificate &certificate) const;
     bool isUsable(const Certificate &certificate) const;
     DouyinApi::OrderStatus orderStatus(const Order &order) const;
-    bool canCancel(const VerifyRecord &record) const;
+    bool canCancel(const Verification &record) const;
     // The verification a verified certificate is in, if it has not been cancelled.
-    const VerifyRecord *activeRecord(const Certificate &certificate) const;
+    const Verification *activeRecord(const Certificate &certificate) const;
 
     const Order *order(const QString &orderId) const;
     const Order *orderByEncryptedData(const QString &encryptedData) const;
@@ -101,7 +101,7 @@ public:
     void addCertificate(const Certificate &certificate);
     void addOrder(const Order &order);
     // Marks the certificate verified under record and touches its order.
-    void addVerifyRecord(const VerifyRecord &record);
+    void addVerifyRecord(const Verification &record);
     // Usable again; the record stays, marked cancelled.
     void cancelVerifyRecord(const QString &certificateId, const QString &verifyId);
     // Refunds the given certificates of the order, or every usable one when none is given.

@@ -46,7 +46,7 @@ class SandboxState
 {
 public:
     using Poi = SandboxOrderBook::Poi;
-    using VerifyRecord = SandboxOrderBook::VerifyRecord;
+    using Verification = SandboxOrderBook::Verification;
     using Certificate = SandboxOrderBook::Certificate;
     using Order = SandboxOrderBook::Order;
     using OrderSpec = SandboxOrderMint::Spec;

@@ -127,7 +127,7 @@ QJsonArray SandboxVerification::repeat(const SandboxVerifyTokens::Token &token,
     QJsonArray results;
     for (const QString &sent : request.codes) {
         const Certificate *found = lookup(request, sent);
-        const SandboxOrderBook::VerifyRecord *record =
+        const SandboxOrderBook::Verification *record =
                 found ? m_book.activeRecord(*found) : nullptr;
         if (record && record->verifyToken == request.verifyToken) {
             // A repeat right after the first is a duplicate request (2); later, the token
@@ -165,7 +165,7 @@ QJsonArray SandboxVerification::firstUse(SandboxVerifyTokens::Token &token, cons
             results.append(m_json.verifyResult(sent, found, result));
             continue;
         }
-        const SandboxOrderBook::VerifyRecord record = commit(*found, request);
+        const SandboxOrderBook::Verification record = commit(*found, request);
         results.append(m_json.verifyResult(sent, m_book.certificate(record.certificateId),
                                            DouyinApi::OK, &record));
     }
@@ -193,10 +193,10 @@ qint64 SandboxVerification::verdict(const Certificate *found,
     return DouyinApi::OK;
 }
 
-SandboxOrderBook::VerifyRecord SandboxVerification::commit(const Certificate &certificate,
+SandboxOrderBook::Verification SandboxVerification::commit(const Certificate &certificate,
                                                            const Request &request)
 {
-    SandboxOrderBook::VerifyRecord record;
+    SandboxOrderBook::Verification record;
     record.verifyId = SandboxIdGenerator::unique(
             [this] { return m_ids.digits(QStringLiteral("7"), 19); },
             [this](const QString &id) { return !m_book.certificateIdByVerifyId(id).isEmpty(); });
@@ -222,7 +222,7 @@ SandboxAnswer SandboxVerification::cancel(const QString &verifyId, const QString
     if (owner != certificateId)
         return badParameter(QStringLiteral("certificate_id does not match verify_id"));
 
-    for (const SandboxOrderBook::VerifyRecord &record : m_book.certificate(owner)->verifyRecords) {
+    for (const SandboxOrderBook::Verification &record : m_book.certificate(owner)->verifyRecords) {
         if (record.verifyId != verifyId)
             continue;
         if (record.cancelled)

@@ -59,7 +59,7 @@ private:
                         const QStringList &sortedCodes);
     qint64 verdict(const Certificate *found, const SandboxVerifyTokens::Token &token,
                    const QString &poiId) const;
-    SandboxOrderBook::VerifyRecord commit(const Certificate &certificate, const Request &request);
+    SandboxOrderBook::Verification commit(const Certificate &certificate, const Request &request);
 
     SandboxOrderBook &m_book;
     SandboxVerifyTokens &m_tokens;

@@ -15,7 +15,7 @@ class Database;
 
 // The writing half of RecordWriter. Lives on the writer thread with a connection of its own,
 // opened there on first use, and commits each batch of record writes in one transaction, so
-// the fsync of a commit never holds up the engine thread.
+// the fsync of a commit never holds up the gateway thread.
 class RecordCommitter final : public QObject
 {
     Q_DISABLE_COPY_MOVE(RecordCommitter)

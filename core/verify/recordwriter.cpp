@@ -114,7 +114,6 @@ void RecordWriter::finishGroup(const RecordCommitter::Outcome &outcome)
     qsizetype updates = 0;
     qsizetype stored = 0;
     for (const Write &write : group) {
-        m_records += int(write.records.size());
         switch (write.kind) {
         case Write::Kind::Insert:
             write.inserted(outcome.inserted.at(inserts++));

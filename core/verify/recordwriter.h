@@ -14,7 +14,7 @@
 
 // Group commit on a writer thread: the writes asked for while the previous group is being
 // committed are committed together in one transaction, so one fsync serves every
-// verification in flight at that moment, and the engine thread goes on serving requests while
+// verification in flight at that moment, and the gateway thread goes on serving requests while
 // the disk works. Each caller still gets its own records back (with ids) or the error of its
 // write, on the thread that owns this object, in the order the writes were asked for, and only
 // once the write is on disk.
@@ -43,7 +43,6 @@ public:
                           UpdateCallback callback);
 
     int batchesWritten() const { return m_batches; }
-    int recordsWritten() const { return m_records; }
 
 private:
     struct Write
@@ -70,5 +69,4 @@ private:
     QList<Write> m_committing;
     bool m_flushScheduled = false;
     int m_batches = 0;
-    int m_records = 0;
 };

@@ -12,9 +12,9 @@
 #include "core/verify/enrichmentqueue.h"
 #include "core/verify/idempotencykeys.h"
 #include "core/verify/preparer.h"
+#include "core/verify/recordtransitions.h"
 #include "core/verify/recordwriter.h"
 #include "core/verify/verifyoutcomes.h"
-#include "core/verify/verifyrecords.h"
 #include "core/verify/verifyresolver.h"
 #include "core/verify/verifyvalidation.h"
 
@@ -259,7 +259,7 @@ void VerificationService::sendVerify(const FlowPtr &flow, const QList<PreparedCo
     const VerifyCommand &command = flow->command;
     const auto cached = m_prepared.find(command.verifyToken, nowMs());
     const QString orderId = cached ? cached->prepared.orderId : QString();
-    const QList<VerificationRecord> pending = VerifyRecords::pending(
+    const QList<VerificationRecord> pending = RecordTransitions::pending(
             command, flow->mode, flow->sourceInput, command.verifyToken, orderId, certificates);
 
     // Durable before anything is sent: a crash from here on leaves a pending record that
@@ -299,7 +299,7 @@ void VerificationService::takeVerifyAnswer(const FlowPtr &flow, QList<Verificati
 {
     VerifyOutcome outcome;
     if (answer.ok()) {
-        VerifyRecords::applyAnswer(records, answer.value());
+        RecordTransitions::applyAnswer(records, answer.value());
         outcome.kind = Kind::Answered;
         outcome.records = records;
         return settle(flow, outcome);
@@ -308,18 +308,18 @@ void VerificationService::takeVerifyAnswer(const FlowPtr &flow, QList<Verificati
     outcome.platformError = error;
     switch (error.kind) {
     case PlatformError::Kind::Rejected:
-        VerifyRecords::applyRejection(records, error);
+        RecordTransitions::applyRejection(records, error);
         outcome.kind = Kind::Answered;
         break;
     case PlatformError::Kind::Unknown:
-        VerifyRecords::applyUnknown(
+        RecordTransitions::applyUnknown(
                 records,
                 m_resolver->now() + m_resolver->scheduleOf(flow->command.platform).delayBefore(1));
         outcome.kind = Kind::Unknown;
         outcome.error = makeError(ErrorCode::Timeout, error.message);
         break;
     default: // never left: unavailable, cooldown, not configured
-        VerifyRecords::applyNotSent(records, error.message);
+        RecordTransitions::applyNotSent(records, error.message);
         outcome.kind =
                 error.kind == PlatformError::Kind::Cooldown ? Kind::Cooldown : Kind::Unavailable;
         outcome.error = makeError(ErrorCode::Network, error.message);

@@ -22,7 +22,7 @@ class VerificationRepository;
 class VerifyResolver;
 
 // The verification engine: the one place that turns a scan into a platform's prepare → verify and
-// durable records. The till and the LAN API both drive it. It lives on the engine thread with
+// durable records. The till and the LAN API both drive it. It lives on the gateway thread with
 // the Database and the platforms it is given; callbacks run on that thread. Records are
 // written by a RecordWriter through a second connection to the same file, on a thread of its
 // own; reads stay on the given Database.

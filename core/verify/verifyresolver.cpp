@@ -9,11 +9,11 @@
 #include "core/platform/platformregistry.h"
 #include "core/store/verificationrepository.h"
 #include "core/verify/enrichmentqueue.h"
-#include "core/verify/verifyrecords.h"
+#include "core/verify/recordtransitions.h"
 
 namespace {
 
-using Verdict = VerifyRecords::StatusVerdict;
+using Verdict = RecordTransitions::StatusVerdict;
 
 bool isOpen(const VerificationRecord &record)
 {
@@ -192,7 +192,7 @@ void VerifyResolver::statusAnswered(const std::shared_ptr<Pass> &pass, qsizetype
                                     const CouponState *state, const PlatformError *error)
 {
     if (state) {
-        pass->verdicts[index] = VerifyRecords::applyStatus(pass->records[index], *state);
+        pass->verdicts[index] = RecordTransitions::applyStatus(pass->records[index], *state);
         pass->seen[index] = *state;
     } else {
         pass->failure = error->message;
@@ -216,7 +216,7 @@ QString takeResendAnswer(QList<VerificationRecord> &records, const QList<Verdict
                          const QList<CouponState> &seen, const PlatformOutcome &answer)
 {
     QList<VerificationRecord> answered = records; // aligned with the codes sent, in order
-    VerifyRecords::applyAnswer(answered, answer);
+    RecordTransitions::applyAnswer(answered, answer);
     QString stillOpen;
     for (qsizetype i = 0; i < records.size(); ++i) {
         if (!isOpen(records.at(i)))
@@ -236,12 +236,12 @@ QString takeResendAnswer(QList<VerificationRecord> &records, const QList<Verdict
         }
         record.platformResponse = theirs.platformResponse;
         record.logid = theirs.logid;
-        const CouponResult *result = VerifyRecords::resultFor(record, answer, i);
+        const CouponResult *result = RecordTransitions::resultFor(record, answer, i);
         const bool usedByOthers = result && result->reason == RejectReason::Used;
         const bool verifiedBeforeWeSent =
                 seen.at(i).verifyTime && seen.at(i).verifyTime * 1000 < record.createdAt - 1000;
         if (usedByOthers || verifiedBeforeWeSent) {
-            VerifyRecords::applyVerifiedElsewhere(record, seen.at(i), theirs.errorCode);
+            RecordTransitions::applyVerifiedElsewhere(record, seen.at(i), theirs.errorCode);
             continue;
         }
         // Verified on the platform, but our token no longer answers for it (e.g. expired).
@@ -285,7 +285,7 @@ void VerifyResolver::retryVerify(const std::shared_ptr<Pass> &pass)
                          if (error.kind == PlatformError::Kind::Rejected && !isTransient(error)
                              && !anyVerified) {
                              QList<VerificationRecord> refused = pass->records;
-                             VerifyRecords::applyRejection(refused, error);
+                             RecordTransitions::applyRejection(refused, error);
                              for (qsizetype i = 0; i < refused.size(); ++i) {
                                  if (isOpen(pass->records.at(i)))
                                      pass->records[i] = refused.at(i);

@@ -16,12 +16,12 @@
 #include <QTranslator>
 
 #include "core/config/gatewaysettings.h"
-#include "core/runtime/engineproxy.h"
+#include "core/runtime/gatewayproxy.h"
 #include "core/runtime/gatewayruntime.h"
 #include "core/sandbox/sandboxserver.h"
 #include "core/verify/verificationservice.h"
 
-// A whole gateway in demo mode on a thread of its own, the way app/enginehost.h runs it under
+// A whole gateway in demo mode on a thread of its own, the way app/gatewayhost.h runs it under
 // the window, for the page tests: the embedded sandbox plays Douyin, the data dir is temporary.
 class DemoGateway
 {
@@ -52,9 +52,9 @@ public:
         }
         m_runtime = new GatewayRuntime(std::move(settings).value());
         m_runtime->moveToThread(&m_thread);
-        m_thread.setObjectName("engine");
+        m_thread.setObjectName("gateway");
         m_thread.start();
-        m_proxy = std::make_unique<EngineProxy>(m_runtime);
+        m_proxy = std::make_unique<GatewayProxy>(m_runtime);
         const bool started = onEngine([](GatewayRuntime *runtime) {
             GatewayRuntime::Options options;
             options.demo = true;
@@ -77,10 +77,10 @@ public:
         return true;
     }
 
-    EngineProxy *proxy() const { return m_proxy.get(); }
+    GatewayProxy *proxy() const { return m_proxy.get(); }
     GatewayRuntime *runtime() const { return m_runtime; }
 
-    // Runs `work` on the engine thread and returns its answer (tests may block; the app never).
+    // Runs `work` on the gateway thread and returns its answer (tests may block; the app never).
     template <typename F>
     auto onEngine(F work) -> decltype(work(static_cast<GatewayRuntime *>(nullptr)))
     {
@@ -95,14 +95,14 @@ public:
 
     // Calls `call(done)` and waits for `done`; nullopt on timeout.
     template <typename T>
-    std::optional<T> await(const std::function<void(QObject *, EngineProxy::Callback<T>)> &call,
+    std::optional<T> await(const std::function<void(QObject *, GatewayProxy::Callback<T>)> &call,
                            int timeoutMs = 15000)
     {
         std::optional<T> result;
         QObject context;
         call(&context, [&result](const T &value) { result.emplace(value); });
         if (!QTest::qWaitFor([&result] { return result.has_value(); }, timeoutMs))
-            qWarning() << "the engine did not answer in" << timeoutMs << "ms";
+            qWarning() << "the gateway did not answer in" << timeoutMs << "ms";
         return result;
     }
 
@@ -199,7 +199,7 @@ private:
     QTemporaryDir m_dir;
     QThread m_thread;
     GatewayRuntime *m_runtime = nullptr;
-    std::unique_ptr<EngineProxy> m_proxy;
+    std::unique_ptr<GatewayProxy> m_proxy;
     QString m_sandbox;
     QNetworkAccessManager m_network;
     QTranslator m_translator;

@@ -16,15 +16,15 @@
 #include "tests/ui/demogateway.h"
 #include <QTranslator>
 
-#include "app/enginehost.h"
-#include "core/runtime/engineproxy.h"
+#include "app/gatewayhost.h"
+#include "core/runtime/gatewayproxy.h"
 #include "ui/models/verifierapptablemodel.h"
 #include "ui/pages/appspage.h"
 #include "ui/widgets/createappdialog.h"
 #include "ui/widgets/secretdialog.h"
 
-// The verifier apps page against a real engine (demo mode) on its own thread: what the page
-// shows is checked against what EngineProxy::listApps answers afterwards.
+// The verifier apps page against a real gateway (demo mode) on its own thread: what the page
+// shows is checked against what GatewayProxy::listApps answers afterwards.
 class tst_AppsPage : public QObject
 {
     Q_OBJECT
@@ -110,7 +110,7 @@ private:
     }
 
     QTemporaryDir m_dir;
-    std::unique_ptr<EngineHost> m_host;
+    std::unique_ptr<GatewayHost> m_host;
     std::unique_ptr<AppsPage> m_page;
 
 private slots:
@@ -122,8 +122,8 @@ private slots:
         env.insert("DYGW_LISTEN", "127.0.0.1:0");
         const auto settings = GatewaySettings::load(m_dir.filePath("dy-gateway.ini"), env);
         QVERIFY(settings.ok());
-        m_host = std::make_unique<EngineHost>(settings.value());
-        QSignalSpy started(m_host.get(), &EngineHost::started);
+        m_host = std::make_unique<GatewayHost>(settings.value());
+        QSignalSpy started(m_host.get(), &GatewayHost::started);
         GatewayRuntime::Options options;
         options.demo = true;
         m_host->start(options);
@@ -176,7 +176,7 @@ private slots:
         QCOMPARE(QGuiApplication::clipboard()->text(), secret);
         QVERIFY(secretDialog->findChild<QPushButton *>("copyButton1")->text().contains("Copied"));
 
-        // The engine has it, without a secret; the list shows it, without a secret.
+        // The gateway has it, without a secret; the list shows it, without a secret.
         const auto app = engineApp("Till 2");
         QVERIFY(app);
         QCOMPARE(app->clientKey, key);

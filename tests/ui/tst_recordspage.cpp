@@ -80,7 +80,7 @@ bool hasHan(const QString &text)
 
 } // namespace
 
-// The records page against a whole demo gateway: coupons verified through EngineProxy show up
+// The records page against a whole demo gateway: coupons verified through GatewayProxy show up
 // in the list, filters narrow it, details show every field, CSV is exact.
 class tst_RecordsPage : public QObject
 {
@@ -197,12 +197,12 @@ private slots:
     {
         QTRY_COMPARE(m_page->model()->total(), qint64(6));
         QTRY_COMPARE(m_page->model()->rowCount(), 6);
-        const VerificationPage engine = m_gateway.list(m_page->model()->filter());
-        QCOMPARE(engine.items.size(), 6);
+        const VerificationPage gateway = m_gateway.list(m_page->model()->filter());
+        QCOMPARE(gateway.items.size(), 6);
         QList<qint64> engineIds;
-        for (const VerificationRecord &record : engine.items)
+        for (const VerificationRecord &record : gateway.items)
             engineIds << record.id;
-        QCOMPARE(shownIds(), engineIds); // newest first, as the engine lists them
+        QCOMPARE(shownIds(), engineIds); // newest first, as the gateway lists them
 
         QAbstractItemModel *model = m_page->table()->model();
         const int setMeal = rowOfCode(m_setMealCode);
@@ -275,7 +275,7 @@ private slots:
         QCOMPARE(m_page->model()->rowCount(), expected);
         QCOMPARE(m_page->model()->total(), qint64(expected));
 
-        // Every row shown satisfies the filter, and the engine agrees on which rows.
+        // Every row shown satisfies the filter, and the gateway agrees on which rows.
         const VerificationFilter applied = m_page->model()->filter();
         QList<qint64> engineIds;
         for (const VerificationRecord &record : m_gateway.list(applied).items)
@@ -413,12 +413,12 @@ private slots:
             return columns.indexOf(name);
         };
 
-        const VerificationPage engine = m_gateway.list(m_page->model()->filter());
-        QCOMPARE(engine.items.size(), 6);
-        for (int i = 0; i < engine.items.size(); ++i) {
+        const VerificationPage gateway = m_gateway.list(m_page->model()->filter());
+        QCOMPARE(gateway.items.size(), 6);
+        for (int i = 0; i < gateway.items.size(); ++i) {
             const auto full =
                     m_gateway.await<Result<VerificationRecord>>([&](QObject *context, auto done) {
-                        m_gateway.proxy()->record(engine.items.at(i).id, context, done);
+                        m_gateway.proxy()->record(gateway.items.at(i).id, context, done);
                     });
             QVERIFY(full && full->ok());
             const VerificationRecord &record = full->value();

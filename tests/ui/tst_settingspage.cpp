@@ -19,10 +19,10 @@
 #include "tests/ui/demogateway.h"
 #include <QTranslator>
 
-#include "app/enginehost.h"
+#include "app/gatewayhost.h"
 #include "core/config/secretstore.h"
 #include "core/douyin/douyinclient.h"
-#include "core/runtime/engineproxy.h"
+#include "core/runtime/gatewayproxy.h"
 #include "ui/apptranslator.h"
 #include "ui/pages/settingspage.h"
 #include "ui/widgets/secretdialog.h"
@@ -44,7 +44,7 @@ bool hasHan(const QString &text)
 
 } // namespace
 
-// The settings page against a real engine (demo mode, with its sandbox) on its own thread.
+// The settings page against a real gateway (demo mode, with its sandbox) on its own thread.
 // The LAN address comes from the command line, as a service unit would set it, so the page
 // must show it locked.
 class tst_SettingsPage : public QObject
@@ -143,7 +143,7 @@ private:
     }
 
     QTemporaryDir m_dir;
-    std::unique_ptr<EngineHost> m_host;
+    std::unique_ptr<GatewayHost> m_host;
     std::unique_ptr<SettingsPage> m_page;
     QString m_sandboxUrl;
     QString m_apiUrl;
@@ -159,8 +159,8 @@ private slots:
         const auto settings =
                 GatewaySettings::load(m_dir.filePath("dy-gateway.ini"), env, commandLine);
         QVERIFY(settings.ok());
-        m_host = std::make_unique<EngineHost>(settings.value());
-        QSignalSpy started(m_host.get(), &EngineHost::started);
+        m_host = std::make_unique<GatewayHost>(settings.value());
+        QSignalSpy started(m_host.get(), &GatewayHost::started);
         GatewayRuntime::Options options;
         options.demo = true;
         m_host->start(options);

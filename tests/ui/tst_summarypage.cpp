@@ -36,8 +36,8 @@ QString yuan(qint64 fen)
 
 } // namespace
 
-// The summary page against a whole demo gateway: its numbers are the engine's, its chart has
-// one bar per day with the engine's daily numbers, its CSV is exact.
+// The summary page against a whole demo gateway: its numbers are the gateway's, its chart has
+// one bar per day with the gateway's daily numbers, its CSV is exact.
 class tst_SummaryPage : public QObject
 {
     Q_OBJECT
@@ -148,14 +148,14 @@ private slots:
         m_page->setGroupKey(key);
         QVERIFY(refreshed());
 
-        const VerificationSummary engine = engineSummary(m_page->query());
+        const VerificationSummary gateway = engineSummary(m_page->query());
         QCOMPARE(m_page->query().groupBy, QList<GroupKey>{key});
-        QCOMPARE(engine.rows.size(), rows);
+        QCOMPARE(gateway.rows.size(), rows);
         const QAbstractItemModel *model = m_page->table()->model();
         QCOMPARE(model->rowCount(), rows + 1); // and the totals
         const QLocale locale;
         for (int i = 0; i <= rows; ++i) {
-            const VerificationSummaryRow &row = i < rows ? engine.rows.at(i) : engine.totals;
+            const VerificationSummaryRow &row = i < rows ? gateway.rows.at(i) : gateway.totals;
             const auto cell = [&](int column) {
                 return model->index(i, column).data().toString();
             };
@@ -176,8 +176,8 @@ private slots:
             QCOMPARE(model->index(1, SummaryTableModel::KeyColumn).data().toString(), "自助机 1号");
         }
 
-        // The cards are the engine's totals: 5 certificates verified, 1 failed, 1 checking.
-        const VerificationSummaryRow &totals = engine.totals;
+        // The cards are the gateway's totals: 5 certificates verified, 1 failed, 1 checking.
+        const VerificationSummaryRow &totals = gateway.totals;
         QCOMPARE(totals.successCount, qint64(5));
         QCOMPARE(totals.failedCount, qint64(1));
         QCOMPARE(totals.unknownCount, qint64(1));
@@ -214,8 +214,8 @@ private slots:
         QCOMPARE(m_page->query().from, from);
         QCOMPARE(m_page->query().to, to);
         QVERIFY(refreshed());
-        const VerificationSummary engine = engineSummary(m_page->query());
-        QCOMPARE(m_page->totalText("success"), QLocale().toString(engine.totals.successCount));
+        const VerificationSummary gateway = engineSummary(m_page->query());
+        QCOMPARE(m_page->totalText("success"), QLocale().toString(gateway.totals.successCount));
         m_page->setPeriod(SummaryPage::Period::Today);
     }
 
@@ -259,7 +259,7 @@ private slots:
         m_page->setPeriod(SummaryPage::Period::Today);
         m_page->setGroupKey(GroupKey::Poi);
         QVERIFY(refreshed());
-        const VerificationSummary engine = engineSummary(m_page->query());
+        const VerificationSummary gateway = engineSummary(m_page->query());
         const QString path = m_out.filePath("summary.csv");
         QSignalSpy exported(m_page.get(), &SummaryPage::exported);
         m_page->exportCsv(path);
@@ -283,12 +283,12 @@ private slots:
                     .arg(yuan(row.payAmount), yuan(row.receiptAmount), yuan(row.discountAmount))
                     .toUtf8();
         };
-        QCOMPARE(engine.rows.size(), 3);
+        QCOMPARE(gateway.rows.size(), 3);
         for (int i = 0; i < 3; ++i) {
-            QCOMPARE(*engine.rows.at(i).poiId, m_stores.at(i).poiId);
-            expected += line(m_stores.at(i).poiId, m_stores.at(i).name, engine.rows.at(i));
+            QCOMPARE(*gateway.rows.at(i).poiId, m_stores.at(i).poiId);
+            expected += line(m_stores.at(i).poiId, m_stores.at(i).name, gateway.rows.at(i));
         }
-        expected += line("total", "", engine.totals);
+        expected += line("total", "", gateway.totals);
 
         QFile file(path);
         QVERIFY(file.open(QIODevice::ReadOnly));

@@ -13,7 +13,7 @@
 #include <QTest>
 #include <QTranslator>
 
-#include "app/enginehost.h"
+#include "app/gatewayhost.h"
 #include "core/douyin/douyinapi.h"
 #include "core/sandbox/sandboxdemodata.h"
 #include "ui/mainwindow.h"
@@ -98,7 +98,7 @@ private:
 
     QTemporaryDir m_dir;
     QList<SandboxState::Poi> m_stores = SandboxDemoData::stores();
-    std::unique_ptr<EngineHost> m_host;
+    std::unique_ptr<GatewayHost> m_host;
     std::unique_ptr<MainWindow> m_window;
     VerifyPage *m_page = nullptr;
     QString m_sandboxUrl;
@@ -117,8 +117,8 @@ private slots:
         auto settings = GatewaySettings::load(m_dir.filePath("s.ini"), env);
         QVERIFY(settings.ok());
         qApp->setProperty("dygwConfigFile", m_dir.filePath("s.ini"));
-        m_host = std::make_unique<EngineHost>(settings.value());
-        QSignalSpy started(m_host.get(), &EngineHost::started);
+        m_host = std::make_unique<GatewayHost>(settings.value());
+        QSignalSpy started(m_host.get(), &GatewayHost::started);
         GatewayRuntime::Options options;
         options.demo = true;
         options.adminTokenFromEnvironment = "ui-test";

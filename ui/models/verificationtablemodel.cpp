@@ -2,7 +2,7 @@
 
 #include <QFont>
 
-#include "core/runtime/engineproxy.h"
+#include "core/runtime/gatewayproxy.h"
 #include "ui/recordtext.h"
 
 namespace {
@@ -30,9 +30,9 @@ const char *const COLUMN_TITLES[VerificationTableModel::ColumnCount] = {
 
 } // namespace
 
-VerificationTableModel::VerificationTableModel(EngineProxy *engine, QObject *parent)
+VerificationTableModel::VerificationTableModel(GatewayProxy *gateway, QObject *parent)
     : QAbstractTableModel(parent),
-      m_engine(engine)
+      m_gateway(gateway)
 {
 }
 
@@ -79,39 +79,39 @@ void VerificationTableModel::fetchPage()
 {
     m_loading = true;
     const int generation = m_generation;
-    m_engine->listRecords(m_filter, m_nextPage, PAGE_SIZE, this,
-                          [this, generation](const Result<VerificationPage> &result) {
-                              if (generation != m_generation)
-                                  return;
-                              m_loading = false;
-                              if (!result.ok()) {
-                                  m_failed = true;
-                                  emit loadFailed(result.error());
-                                  return;
-                              }
-                              const VerificationPage &page = result.value();
-                              ++m_nextPage;
-                              m_complete = page.items.size() < PAGE_SIZE;
-                              m_total = page.total;
-                              // Records that arrived since the last page push this page down, so it can
-                              // repeat rows already shown.
-                              QList<VerificationRecord> fresh;
-                              for (const VerificationRecord &record : page.items) {
-                                  if (!m_rowById.contains(record.id))
-                                      fresh << record;
-                              }
-                              if (!fresh.isEmpty()) {
-                                  const int first = int(m_rows.size());
-                                  beginInsertRows({}, first, first + int(fresh.size()) - 1);
-                                  for (VerificationRecord &record : fresh) {
-                                      record.platformResponse = {};
-                                      m_rowById.insert(record.id, int(m_rows.size()));
-                                      m_rows << std::move(record);
-                                  }
-                                  endInsertRows();
-                              }
-                              emit pageLoaded();
-                          });
+    m_gateway->listRecords(m_filter, m_nextPage, PAGE_SIZE, this,
+                           [this, generation](const Result<VerificationPage> &result) {
+                               if (generation != m_generation)
+                                   return;
+                               m_loading = false;
+                               if (!result.ok()) {
+                                   m_failed = true;
+                                   emit loadFailed(result.error());
+                                   return;
+                               }
+                               const VerificationPage &page = result.value();
+                               ++m_nextPage;
+                               m_complete = page.items.size() < PAGE_SIZE;
+                               m_total = page.total;
+                               // Records that arrived since the last page push this page down, so it can
+                               // repeat rows already shown.
+                               QList<VerificationRecord> fresh;
+                               for (const VerificationRecord &record : page.items) {
+                                   if (!m_rowById.contains(record.id))
+                                       fresh << record;
+                               }
+                               if (!fresh.isEmpty()) {
+                                   const int first = int(m_rows.size());
+                                   beginInsertRows({}, first, first + int(fresh.size()) - 1);
+                                   for (VerificationRecord &record : fresh) {
+                                       record.platformResponse = {};
+                                       m_rowById.insert(record.id, int(m_rows.size()));
+                                       m_rows << std::move(record);
+                                   }
+                                   endInsertRows();
+                               }
+                               emit pageLoaded();
+                           });
 }
 
 bool VerificationTableModel::applyChanges(const QList<VerificationRecord> &records)
@@ -125,7 +125,7 @@ bool VerificationTableModel::applyChanges(const QList<VerificationRecord> &recor
             continue;
         }
         record.platformResponse = {};
-        // Records straight from the engine may not carry the app's name; the list's did.
+        // Records straight from the gateway may not carry the app's name; the list's did.
         if (record.appName.isEmpty() && record.appId == m_rows.at(row).appId)
             record.appName = m_rows.at(row).appName;
         m_rows[row] = std::move(record);

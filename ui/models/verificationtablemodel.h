@@ -7,11 +7,11 @@
 #include "core/result.h"
 #include "core/store/verificationqueries.h"
 
-class EngineProxy;
+class GatewayProxy;
 
 // The records list, newest first, loaded a page at a time as the view scrolls (canFetchMore /
 // fetchMore): a million matching records cost one page until someone scrolls. Rows keep no
-// raw Douyin answer, the bulk of a record; the detail view asks the engine for it.
+// raw Douyin answer, the bulk of a record; the detail view asks the gateway for it.
 class VerificationTableModel final : public QAbstractTableModel
 {
     Q_OBJECT
@@ -36,7 +36,7 @@ public:
 
     static constexpr int PAGE_SIZE = 100;
 
-    explicit VerificationTableModel(EngineProxy *engine, QObject *parent = nullptr);
+    explicit VerificationTableModel(GatewayProxy *gateway, QObject *parent = nullptr);
 
     // Drops the rows and loads the first page that matches.
     void setFilter(const VerificationFilter &filter);
@@ -54,7 +54,7 @@ public:
     const VerificationRecord &record(int row) const { return m_rows.at(row); }
     int rowOf(qint64 id) const { return m_rowById.value(id, -1); }
 
-    // Replaces rows the engine rewrote. Returns true if a record is newer than every row
+    // Replaces rows the gateway rewrote. Returns true if a record is newer than every row
     // shown, which only a reload can place.
     bool applyChanges(const QList<VerificationRecord> &records);
 
@@ -75,7 +75,7 @@ private:
     void fetchPage();
     QString text(const VerificationRecord &record, int column) const;
 
-    EngineProxy *m_engine;
+    GatewayProxy *m_gateway;
     VerificationFilter m_filter;
     QHash<QString, QString> m_poiNames;
     QList<VerificationRecord> m_rows;

@@ -21,7 +21,7 @@ public:
     explicit VerifierAppTableModel(QObject *parent = nullptr);
 
     void setApps(const QList<VerifierApp> &apps);
-    // Replaces the app with the same id (after a change the engine confirmed).
+    // Replaces the app with the same id (after a change the gateway confirmed).
     void updateApp(const VerifierApp &app);
     const VerifierApp *app(int row) const;
     int rowOf(qint64 id) const; // -1 when absent

@@ -5,16 +5,16 @@
 #include <QPushButton>
 #include <QVBoxLayout>
 
-#include "core/runtime/engineproxy.h"
+#include "core/runtime/gatewayproxy.h"
 #include "ui/errortext.h"
 #include "ui/pages/settingsrow.h"
 #include "ui/style.h"
 #include "ui/widgets/confirmationbox.h"
 #include "ui/widgets/secretdialog.h"
 
-AdminTokenSection::AdminTokenSection(EngineProxy *engine, QWidget *parent)
+AdminTokenSection::AdminTokenSection(GatewayProxy *gateway, QWidget *parent)
     : QWidget(parent),
-      m_engine(engine),
+      m_gateway(gateway),
       m_heading(new QLabel(this)),
       m_intro(SettingsRow::hintLabel(this)),
       m_note(new QLabel(this)),
@@ -65,7 +65,7 @@ void AdminTokenSection::updateState(const SettingsSnapshot &snapshot)
 
 void AdminTokenSection::showNewAdminToken()
 {
-    m_engine->takeNewAdminToken(this, [this](const std::optional<QString> &token) {
+    m_gateway->takeNewAdminToken(this, [this](const std::optional<QString> &token) {
         if (token)
             showToken(tr("Admin token"), *token);
         else
@@ -88,7 +88,7 @@ void AdminTokenSection::startRegenerateAdminToken()
 void AdminTokenSection::regenerateAdminToken()
 {
     m_regenerateButton->setEnabled(false);
-    m_engine->regenerateAdminToken(this, [this](const Result<QString> &token) {
+    m_gateway->regenerateAdminToken(this, [this](const Result<QString> &token) {
         if (!token.ok()) {
             emit failed(tr("No new admin token could be made: %1.")
                                 .arg(ErrorText::title(token.error().code)));

@@ -4,7 +4,7 @@
 
 #include "core/runtime/settingssnapshot.h"
 
-class EngineProxy;
+class GatewayProxy;
 class QLabel;
 class QPushButton;
 
@@ -16,7 +16,7 @@ class AdminTokenSection final : public QWidget
     Q_DISABLE_COPY_MOVE(AdminTokenSection)
 
 public:
-    explicit AdminTokenSection(EngineProxy *engine, QWidget *parent = nullptr);
+    explicit AdminTokenSection(GatewayProxy *gateway, QWidget *parent = nullptr);
 
     void updateState(const SettingsSnapshot &snapshot);
     void retranslateUi();
@@ -34,7 +34,7 @@ private:
     void regenerateAdminToken();
     void showToken(const QString &heading, const QString &token);
 
-    EngineProxy *m_engine;
+    GatewayProxy *m_gateway;
     QLabel *m_heading;
     QLabel *m_intro;
     QLabel *m_note;

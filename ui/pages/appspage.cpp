@@ -10,7 +10,7 @@
 #include <QTableView>
 #include <QVBoxLayout>
 
-#include "core/runtime/engineproxy.h"
+#include "core/runtime/gatewayproxy.h"
 #include "ui/errortext.h"
 #include "ui/models/verifierapptablemodel.h"
 #include "ui/style.h"
@@ -25,9 +25,9 @@ constexpr int DETAILS_WIDTH = 340;
 
 } // namespace
 
-AppsPage::AppsPage(EngineProxy *engine, QWidget *parent)
+AppsPage::AppsPage(GatewayProxy *gateway, QWidget *parent)
     : QWidget(parent),
-      m_engine(engine),
+      m_gateway(gateway),
       m_model(new VerifierAppTableModel(this)),
       m_heading(new QLabel(this)),
       m_intro(new QLabel(this)),
@@ -122,7 +122,7 @@ void AppsPage::showEvent(QShowEvent *event)
 
 void AppsPage::refresh()
 {
-    m_engine->listApps(this, [this](const Result<QList<VerifierApp>> &apps) { showApps(apps); });
+    m_gateway->listApps(this, [this](const Result<QList<VerifierApp>> &apps) { showApps(apps); });
 }
 
 void AppsPage::showApps(const Result<QList<VerifierApp>> &apps)
@@ -178,7 +178,7 @@ void AppsPage::createApp(const QString &name, bool allowTokenRead)
     m_busy = true;
     updateDetails();
     showMessage(QString(), false);
-    m_engine->createApp(
+    m_gateway->createApp(
             name, allowTokenRead, this,
             [this, name](const Result<AppRepository::Created> &created) {
                 m_busy = false;
@@ -222,9 +222,9 @@ void AppsPage::setTokenRead(bool allow)
         return;
     m_busy = true;
     updateDetails();
-    m_details->showTokenRead(allow); // reverted if the engine refuses
-    m_engine->setTokenAccess(app->id, allow, this,
-                             [this](const Result<VerifierApp> &app) { showChanged(app); });
+    m_details->showTokenRead(allow); // reverted if the gateway refuses
+    m_gateway->setTokenAccess(app->id, allow, this,
+                              [this](const Result<VerifierApp> &app) { showChanged(app); });
 }
 
 void AppsPage::toggleStatus()
@@ -251,8 +251,8 @@ void AppsPage::setStatus(qint64 id, VerifierApp::Status status)
 {
     m_busy = true;
     updateDetails();
-    m_engine->setAppStatus(id, status, this,
-                           [this](const Result<VerifierApp> &app) { showChanged(app); });
+    m_gateway->setAppStatus(id, status, this,
+                            [this](const Result<VerifierApp> &app) { showChanged(app); });
 }
 
 void AppsPage::showChanged(const Result<VerifierApp> &app)

@@ -6,7 +6,7 @@
 #include "core/store/verifierapp.h"
 
 class AppDetailsPanel;
-class EngineProxy;
+class GatewayProxy;
 class QLabel;
 class QPushButton;
 class QStackedWidget;
@@ -15,15 +15,15 @@ class VerifierAppTableModel;
 
 // 应用: the verifier apps other store devices sign their requests with. The manager creates
 // them (the secret is shown once), sees when each was last used, lets one read the Douyin
-// token, and disables or enables them. Every change goes through the engine and the list
-// shows what the engine answered.
+// token, and disables or enables them. Every change goes through the gateway and the list
+// shows what the gateway answered.
 class AppsPage final : public QWidget
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(AppsPage)
 
 public:
-    explicit AppsPage(EngineProxy *engine, QWidget *parent = nullptr);
+    explicit AppsPage(GatewayProxy *gateway, QWidget *parent = nullptr);
 
     VerifierAppTableModel *model() const { return m_model; }
     QTableView *table() const { return m_table; }
@@ -57,7 +57,7 @@ private:
     void setStatus(qint64 id, VerifierApp::Status status);
     const VerifierApp *selectedApp() const;
 
-    EngineProxy *m_engine;
+    GatewayProxy *m_gateway;
     VerifierAppTableModel *m_model;
     QLabel *m_heading;
     QLabel *m_intro;

@@ -10,7 +10,7 @@
 #include <QUrl>
 #include <QVBoxLayout>
 
-#include "core/runtime/engineproxy.h"
+#include "core/runtime/gatewayproxy.h"
 #include "ui/douyinerrortext.h"
 #include "ui/style.h"
 
@@ -28,9 +28,9 @@ QString normalisedUrl(const QString &text)
 
 } // namespace
 
-DouyinAccountSection::DouyinAccountSection(EngineProxy *engine, QWidget *parent)
+DouyinAccountSection::DouyinAccountSection(GatewayProxy *gateway, QWidget *parent)
     : QGroupBox(parent),
-      m_engine(engine),
+      m_gateway(gateway),
       m_keyRow(this),
       m_secretRow(this),
       m_accountRow(this),
@@ -226,7 +226,7 @@ void DouyinAccountSection::testConnection()
     m_testResult->setStyleSheet(QString());
     m_testResult->setText(tr("Connecting to Douyin…"));
     m_testResult->show();
-    m_engine->testConnection(config, this, [this](const ConnectionProbe::Outcome &outcome) {
+    m_gateway->testConnection(config, this, [this](const ConnectionProbe::Outcome &outcome) {
         m_testing = false;
         m_lastOutcome = outcome;
         updateTestButton();
@@ -285,7 +285,7 @@ void DouyinAccountSection::showTestOutcome(const ConnectionProbe::Outcome &outco
                          "account: %n",
                          nullptr, total)};
     for (int i = 0; i < outcome.pois.size() && i < MAX_LISTED_POIS; ++i) {
-        const DouyinPoi &poi = outcome.pois.at(i);
+        const Douyin::Poi &poi = outcome.pois.at(i);
         //: One store in the connection test: name, then Douyin's store id
         lines.append(tr("• %1 (store id %2)").arg(poi.poiName, poi.poiId));
     }

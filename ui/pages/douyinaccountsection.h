@@ -9,12 +9,12 @@
 #include "core/runtime/settingsupdate.h"
 #include "ui/pages/settingsrow.h"
 
-class EngineProxy;
+class GatewayProxy;
 class QLabel;
 class QLineEdit;
 class QPushButton;
 
-// The Douyin account part of the settings page: client key, secret (sealed by the engine and
+// The Douyin account part of the settings page: client key, secret (sealed by the gateway and
 // never shown again), account id and server, with a connection test of what is typed.
 // The page owns the snapshot and the saving; this shows it and reports edits.
 class DouyinAccountSection final : public QGroupBox
@@ -23,7 +23,7 @@ class DouyinAccountSection final : public QGroupBox
     Q_DISABLE_COPY_MOVE(DouyinAccountSection)
 
 public:
-    explicit DouyinAccountSection(EngineProxy *engine, QWidget *parent = nullptr);
+    explicit DouyinAccountSection(GatewayProxy *gateway, QWidget *parent = nullptr);
 
     // Fills the fields; edits are not reported.
     void showSnapshot(const SettingsSnapshot &snapshot);
@@ -51,7 +51,7 @@ private:
     QString secretNote() const;
     static QString accountIdMissingText();
 
-    EngineProxy *m_engine;
+    GatewayProxy *m_gateway;
     bool m_loaded = false;
     bool m_testing = false;
     SettingsSnapshot::SecretSource m_secretSource = SettingsSnapshot::SecretSource::None;

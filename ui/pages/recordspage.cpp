@@ -20,7 +20,7 @@
 #include <QVBoxLayout>
 
 #include "core/report/recordexport.h"
-#include "core/runtime/engineproxy.h"
+#include "core/runtime/gatewayproxy.h"
 #include "ui/errortext.h"
 #include "ui/models/verificationtablemodel.h"
 #include "ui/recordtext.h"
@@ -30,16 +30,16 @@
 
 namespace {
 
-// The engine throttles recordsChanged; this also keeps a burst of verifications at another
+// The gateway throttles recordsChanged; this also keeps a burst of verifications at another
 // till from reloading the list more than twice a second.
 constexpr int REFRESH_DELAY_MS = 500;
 
 } // namespace
 
-RecordsPage::RecordsPage(EngineProxy *engine, QWidget *parent)
+RecordsPage::RecordsPage(GatewayProxy *gateway, QWidget *parent)
     : QWidget(parent),
-      m_engine(engine),
-      m_model(new VerificationTableModel(engine, this)),
+      m_gateway(gateway),
+      m_model(new VerificationTableModel(gateway, this)),
       m_filterBar(new RecordFilterBar(this)),
       m_detailsButton(new QPushButton(this)),
       m_exportButton(new QPushButton(this)),
@@ -47,7 +47,7 @@ RecordsPage::RecordsPage(EngineProxy *engine, QWidget *parent)
       m_newRecordsButton(new QPushButton(this)),
       m_messageLabel(new QLabel(this)),
       m_refreshTimer(new QTimer(this)),
-      m_export(new RecordExport(engine, this))
+      m_export(new RecordExport(gateway, this))
 {
     // Read at arm's length by busy staff: everything a size up from the desktop default.
     QFont large = font();
@@ -69,7 +69,7 @@ RecordsPage::RecordsPage(EngineProxy *engine, QWidget *parent)
     m_refreshTimer->setSingleShot(true);
     m_refreshTimer->setInterval(REFRESH_DELAY_MS);
     connect(m_refreshTimer, &QTimer::timeout, this, &RecordsPage::applyPendingChanges);
-    connect(m_engine, &EngineProxy::recordsChanged, this, &RecordsPage::recordsChanged);
+    connect(m_gateway, &GatewayProxy::recordsChanged, this, &RecordsPage::recordsChanged);
     retranslateUi();
 }
 
@@ -161,7 +161,7 @@ void RecordsPage::showEvent(QShowEvent *event)
     if (!m_started) {
         m_started = true;
         // Not from the constructor, and one turn of the event loop later: the app builds its
-        // window before it asks the engine to start, and the engine answers calls in order.
+        // window before it asks the gateway to start, and the gateway answers calls in order.
         QTimer::singleShot(0, this, [this] {
             loadChoices();
             applyFilter();
@@ -174,16 +174,16 @@ void RecordsPage::showEvent(QShowEvent *event)
 
 void RecordsPage::loadChoices()
 {
-    m_engine->pois(this, [this](const Result<PoiQueryResult, DouyinError> &result) {
+    m_gateway->pois(this, [this](const Result<Douyin::PoiQueryResult, Douyin::Error> &result) {
         if (!result.ok())
             return; // not configured or offline: the list shows poi ids, the filter "all"
         m_poiNames.clear();
-        for (const DouyinPoi &poi : result.value().pois)
+        for (const Douyin::Poi &poi : result.value().pois)
             m_poiNames.insert(poi.poiId, poi.poiName);
         m_model->setPoiNames(m_poiNames);
         m_filterBar->setPoiNames(m_poiNames);
     });
-    m_engine->listApps(this, [this](const Result<QList<VerifierApp>> &result) {
+    m_gateway->listApps(this, [this](const Result<QList<VerifierApp>> &result) {
         if (!result.ok())
             return;
         QList<QPair<qint64, QString>> apps; // without this till
@@ -309,7 +309,7 @@ RecordDetailDialog *RecordsPage::showDetails(int row)
 {
     if (row < 0 || row >= m_model->rowCount())
         return nullptr;
-    auto *dialog = new RecordDetailDialog(m_engine, m_model->record(row), m_poiNames, this);
+    auto *dialog = new RecordDetailDialog(m_gateway, m_model->record(row), m_poiNames, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->show();
     return dialog;

@@ -11,7 +11,7 @@
 #include "ui/widgets/daterangepicker.h"
 #include "ui/widgets/verificationtableview.h"
 
-class EngineProxy;
+class GatewayProxy;
 class QLabel;
 class QProgressDialog;
 class QPushButton;
@@ -31,7 +31,7 @@ class RecordsPage final : public QWidget
 public:
     using DateRange = DateRangePicker::Range;
 
-    explicit RecordsPage(EngineProxy *engine, QWidget *parent = nullptr);
+    explicit RecordsPage(GatewayProxy *gateway, QWidget *parent = nullptr);
 
     VerificationTableModel *model() const { return m_model; }
     QTableView *table() const { return m_table; }
@@ -71,7 +71,7 @@ private:
     void exportProgressed(qint64 written, qint64 total);
     void exportEnded();
 
-    EngineProxy *m_engine;
+    GatewayProxy *m_gateway;
     VerificationTableModel *m_model;
     bool m_started = false; // the first load waits for the page to be shown (see showEvent)
     bool m_stale = false; // records changed while hidden

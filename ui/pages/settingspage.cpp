@@ -8,7 +8,7 @@
 #include <QScrollArea>
 #include <QVBoxLayout>
 
-#include "core/runtime/engineproxy.h"
+#include "core/runtime/gatewayproxy.h"
 #include "ui/apptranslator.h"
 #include "ui/errortext.h"
 #include "ui/pages/admintokensection.h"
@@ -34,7 +34,9 @@ QLabel *bannerLabel(QWidget *parent, Style::Box box)
 
 } // namespace
 
-SettingsPage::SettingsPage(EngineProxy *engine, QWidget *parent) : QWidget(parent), m_engine(engine)
+SettingsPage::SettingsPage(GatewayProxy *gateway, QWidget *parent)
+    : QWidget(parent),
+      m_gateway(gateway)
 {
     buildUi();
     connectSections();
@@ -92,9 +94,9 @@ void SettingsPage::buildUi()
 // The scrolled part: heading, banners, and the sections in two columns.
 QWidget *SettingsPage::buildContent()
 {
-    m_douyin = new DouyinAccountSection(m_engine, this);
+    m_douyin = new DouyinAccountSection(m_gateway, this);
     m_lan = new LanApiSection(this);
-    m_adminToken = new AdminTokenSection(m_engine, this);
+    m_adminToken = new AdminTokenSection(m_gateway, this);
     m_lan->addPart(m_adminToken);
     m_language = new LanguageSection(this);
     m_sound = new SoundSection(this);
@@ -147,14 +149,14 @@ void SettingsPage::connectSections()
 
 void SettingsPage::showEvent(QShowEvent *event)
 {
-    // The engine may have started (or the file changed) since the last look.
+    // The gateway may have started (or the file changed) since the last look.
     reload(false);
     QWidget::showEvent(event);
 }
 
 void SettingsPage::reload(bool discardEdits)
 {
-    m_engine->settings(this, [this, discardEdits](const SettingsSnapshot &snapshot) {
+    m_gateway->settings(this, [this, discardEdits](const SettingsSnapshot &snapshot) {
         if (!discardEdits && m_loaded && hasUnsavedChanges()) {
             // Keep what is being typed; only the state around it is refreshed.
             m_snapshot = snapshot;
@@ -226,7 +228,7 @@ void SettingsPage::save()
     m_saving = true;
     updateState();
     showMessage(tr("Saving…"), false);
-    m_engine->saveSettings(update, this, [this](const Result<SettingsSnapshot> &saved) {
+    m_gateway->saveSettings(update, this, [this](const Result<SettingsSnapshot> &saved) {
         m_saving = false;
         if (!saved.ok()) {
             updateState();
@@ -262,7 +264,7 @@ void SettingsPage::applyLanguage(const QString &language)
     emit languageChanged(language);
     SettingsUpdate update;
     update.values.insert(Setting::Language, language);
-    m_engine->saveSettings(update, this, [this](const Result<SettingsSnapshot> &saved) {
+    m_gateway->saveSettings(update, this, [this](const Result<SettingsSnapshot> &saved) {
         if (!saved.ok()) {
             showMessage(tr("The language could not be saved: %1.")
                                 .arg(ErrorText::title(saved.error().code)),
@@ -281,7 +283,7 @@ void SettingsPage::saveSound(int volume, bool muted)
     SettingsUpdate update;
     update.uiPreferences.insert(QLatin1String(SoundSection::SOUND_VOLUME_KEY), volume);
     update.uiPreferences.insert(QLatin1String(SoundSection::SOUND_MUTED_KEY), muted);
-    m_engine->saveSettings(update, this, [this](const Result<SettingsSnapshot> &saved) {
+    m_gateway->saveSettings(update, this, [this](const Result<SettingsSnapshot> &saved) {
         if (!saved.ok()) {
             showMessage(tr("The sound settings could not be saved: %1.")
                                 .arg(ErrorText::title(saved.error().code)),

@@ -6,16 +6,16 @@
 
 class AdminTokenSection;
 class DouyinAccountSection;
-class EngineProxy;
+class GatewayProxy;
 class LanApiSection;
 class LanguageSection;
 class QLabel;
 class QPushButton;
 class SoundSection;
 
-// 设置: the Douyin account (the secret is sealed by the engine and never shown again), a
+// 设置: the Douyin account (the secret is sealed by the gateway and never shown again), a
 // connection test, the LAN API switch and address, the admin token, language and sounds.
-// What the engine reads only at start is saved for the next start and the page says so;
+// What the gateway reads only at start is saved for the next start and the page says so;
 // language and sounds apply at once. Values set by environment or command line are shown,
 // locked, with the variable or option that sets them. Each part is a section of its own;
 // this page holds the snapshot they show and saves what they change.
@@ -25,7 +25,7 @@ class SettingsPage final : public QWidget
     Q_DISABLE_COPY_MOVE(SettingsPage)
 
 public:
-    explicit SettingsPage(EngineProxy *engine, QWidget *parent = nullptr);
+    explicit SettingsPage(GatewayProxy *gateway, QWidget *parent = nullptr);
 
     bool hasUnsavedChanges() const;
 
@@ -59,7 +59,7 @@ private:
     void saveSound(int volume, bool muted);
     void showMessage(const QString &text, bool isError);
 
-    EngineProxy *m_engine;
+    GatewayProxy *m_gateway;
     SettingsSnapshot m_snapshot;
     bool m_loaded = false;
     bool m_saving = false;

@@ -19,7 +19,7 @@
 
 #include "core/report/asyncsavefile.h"
 #include "core/report/report.h"
-#include "core/runtime/engineproxy.h"
+#include "core/runtime/gatewayproxy.h"
 #include "ui/errortext.h"
 #include "ui/models/summarytablemodel.h"
 #include "ui/recordtext.h"
@@ -50,9 +50,9 @@ const struct { GroupKey key; const char *title; } GROUPS[] = {
 
 } // namespace
 
-SummaryPage::SummaryPage(EngineProxy *engine, QWidget *parent)
+SummaryPage::SummaryPage(GatewayProxy *gateway, QWidget *parent)
     : QWidget(parent),
-      m_engine(engine),
+      m_gateway(gateway),
       m_periodLabel(new QLabel(this)),
       m_period(new DateRangePicker({Period::Today, Period::Yesterday, Period::ThisWeek,
                                     Period::ThisMonth, Period::Custom},
@@ -95,7 +95,7 @@ SummaryPage::SummaryPage(EngineProxy *engine, QWidget *parent)
         else
             m_stale = true;
     });
-    connect(m_engine, &EngineProxy::recordsChanged, this, [this] {
+    connect(m_gateway, &GatewayProxy::recordsChanged, this, [this] {
         if (m_started && !m_refreshTimer->isActive())
             m_refreshTimer->start();
     });
@@ -149,15 +149,16 @@ void SummaryPage::showEvent(QShowEvent *event)
     QWidget::showEvent(event);
     if (!m_started) {
         m_started = true;
-        // As RecordsPage: after the app has asked the engine to start, never before.
+        // As RecordsPage: after the app has asked the gateway to start, never before.
         QTimer::singleShot(0, this, [this] {
-            m_engine->pois(this, [this](const Result<PoiQueryResult, DouyinError> &result) {
-                if (!result.ok())
-                    return; // stores are then shown by id
-                for (const DouyinPoi &poi : result.value().pois)
-                    m_poiNames.insert(poi.poiId, poi.poiName);
-                m_model->setPoiNames(m_poiNames);
-            });
+            m_gateway->pois(this,
+                            [this](const Result<Douyin::PoiQueryResult, Douyin::Error> &result) {
+                                if (!result.ok())
+                                    return; // stores are then shown by id
+                                for (const Douyin::Poi &poi : result.value().pois)
+                                    m_poiNames.insert(poi.poiId, poi.poiName);
+                                m_model->setPoiNames(m_poiNames);
+                            });
             refresh();
         });
     } else if (m_stale) {
@@ -214,17 +215,17 @@ void SummaryPage::refresh()
         if (--m_waiting == 0)
             emit refreshed();
     };
-    m_engine->summary(table, this,
-                      [this, generation, arrived](const Result<VerificationSummary> &result) {
-                          if (generation != m_generation)
-                              return;
-                          if (result.ok())
-                              showSummary(result.value());
-                          else
-                              showError(result.error());
-                          arrived();
-                      });
-    m_engine->summary(
+    m_gateway->summary(table, this,
+                       [this, generation, arrived](const Result<VerificationSummary> &result) {
+                           if (generation != m_generation)
+                               return;
+                           if (result.ok())
+                               showSummary(result.value());
+                           else
+                               showError(result.error());
+                           arrived();
+                       });
+    m_gateway->summary(
             chart, this,
             [this, generation, chart, arrived](const Result<VerificationSummary> &result) {
                 if (generation != m_generation)

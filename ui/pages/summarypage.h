@@ -9,7 +9,7 @@
 #include "ui/widgets/daterangepicker.h"
 
 class AsyncSaveFile;
-class EngineProxy;
+class GatewayProxy;
 class QComboBox;
 class QLabel;
 class QPushButton;
@@ -32,7 +32,7 @@ public:
     // A chart never shows fewer days than this, so "today" still has days to compare with.
     static constexpr int MIN_CHART_DAYS = 7;
 
-    explicit SummaryPage(EngineProxy *engine, QWidget *parent = nullptr);
+    explicit SummaryPage(GatewayProxy *gateway, QWidget *parent = nullptr);
 
     void setPeriod(Period period);
     void setCustomPeriod(const QDate &from, const QDate &to);
@@ -40,7 +40,7 @@ public:
     // The query behind the totals and the table; the chart's starts earlier for short periods.
     SummaryQuery query() const;
     SummaryQuery chartQuery() const;
-    // Asks the engine again for what is shown.
+    // Asks the gateway again for what is shown.
     void refresh();
 
     SummaryTableModel *model() const { return m_model; }
@@ -54,7 +54,7 @@ public:
     void exportCsv(const QString &path);
 
 signals:
-    // Both the table and the chart show the engine's answers to the current queries.
+    // Both the table and the chart show the gateway's answers to the current queries.
     void refreshed();
     void exported(const QString &path);
     void exportFailed(const Error &error);
@@ -71,8 +71,8 @@ private:
     void showError(const Error &error);
     void chooseExportFile();
 
-    EngineProxy *m_engine;
-    bool m_started = false; // nothing is asked of the engine until the page is first shown
+    GatewayProxy *m_gateway;
+    bool m_started = false; // nothing is asked of the gateway until the page is first shown
     bool m_stale = false;
     int m_generation = 0; // answers to queries older than the last refresh are dropped
     int m_waiting = 0; // answers of the current refresh still to come

@@ -4,10 +4,8 @@
 #include <QClipboard>
 #include <QComboBox>
 #include <QEvent>
-#include <QFileDialog>
 #include <QGridLayout>
 #include <QHBoxLayout>
-#include <QImageReader>
 #include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
@@ -16,15 +14,14 @@
 #include <QSysInfo>
 #include <QVBoxLayout>
 
-#include "core/runtime/engineproxy.h"
+#include "core/runtime/gatewayproxy.h"
 #include "core/runtime/recordfacts.h"
-#include "core/scan/framedecodeworker.h"
-#include "core/scan/qrdecoder.h"
 #include "core/scan/scanpayload.h"
 #include "ui/outcometext.h"
 #include "ui/uipreferences.h"
 #include "ui/widgets/cameraview.h"
 #include "ui/widgets/democouponpanel.h"
+#include "ui/widgets/imagecodereader.h"
 #include "ui/widgets/preparepanel.h"
 #include "ui/widgets/resultpanel.h"
 #include "ui/widgets/soundplayer.h"
@@ -39,9 +36,9 @@ bool isSettled(const VerificationRecord &record)
 
 } // namespace
 
-VerifyPage::VerifyPage(EngineProxy *engine, QWidget *parent)
+VerifyPage::VerifyPage(GatewayProxy *gateway, QWidget *parent)
     : QWidget(parent),
-      m_engine(engine),
+      m_gateway(gateway),
       m_storeLabel(new QLabel(this)),
       m_store(new QComboBox(this)),
       m_operatorLabel(new QLabel(this)),
@@ -53,7 +50,7 @@ VerifyPage::VerifyPage(EngineProxy *engine, QWidget *parent)
       m_result(new ResultPanel(this)),
       m_demo(new DemoCouponPanel(this)),
       m_sound(new SoundPlayer(this)),
-      m_decoder(new FrameDecodeWorker)
+      m_reader(new ImageCodeReader(m_camera, this))
 {
     QFont inputFont = m_input->font();
     inputFont.setPointSizeF(inputFont.pointSizeF() * 1.8);
@@ -69,15 +66,13 @@ VerifyPage::VerifyPage(EngineProxy *engine, QWidget *parent)
 
     buildLayout();
 
-    // Camera frames are decoded on a worker thread; frames arriving while it is busy are
-    // dropped by the worker, and the camera does not even convert them.
-    m_decodeThread.setObjectName(QStringLiteral("qr-decoder"));
-    m_decoder->moveToThread(&m_decodeThread);
-    connect(&m_decodeThread, &QThread::finished, m_decoder, &QObject::deleteLater);
-    m_decodeThread.start();
-    m_camera->setAcceptFrames([decoder = m_decoder] { return !decoder->isBusy(); });
-    connect(m_camera, &CameraView::frameCaptured, m_decoder, &FrameDecodeWorker::decodeFrame);
-    connect(m_decoder, &FrameDecodeWorker::codeDecoded, this, &VerifyPage::scan);
+    connect(m_reader, &ImageCodeReader::codeRead, this, &VerifyPage::scan);
+    connect(m_reader, &ImageCodeReader::reading, this,
+            [this] { m_result->showWorking(tr("Reading the QR code…")); });
+    connect(m_reader, &ImageCodeReader::failed, this, [this](const QString &message) {
+        m_result->showFailure(message);
+        playSound(false);
+    });
 
     connect(m_input, &QLineEdit::returnPressed, this, [this] {
         const QString text = m_input->text();
@@ -89,13 +84,16 @@ VerifyPage::VerifyPage(EngineProxy *engine, QWidget *parent)
     });
     connect(m_prepare, &PreparePanel::confirmed, this, &VerifyPage::verifyPrepared);
     connect(m_prepare, &PreparePanel::cancelled, this, &VerifyPage::cancel);
-    connect(m_openImage, &QPushButton::clicked, this, &VerifyPage::openImage);
+    connect(m_openImage, &QPushButton::clicked, this, [this] {
+        m_reader->readFile(this);
+        m_input->setFocus();
+    });
     connect(m_demo, &DemoCouponPanel::couponChosen, this, &VerifyPage::scan);
     connect(m_demo, &DemoCouponPanel::newCouponRequested, this, [this] {
-        m_engine->mintDemoCoupon(currentPoiId(), this,
-                                 [this](const Result<DemoCoupon> &) { refreshDemoCoupons(); });
+        m_gateway->mintDemoCoupon(currentPoiId(), this,
+                                  [this](const Result<DemoCoupon> &) { refreshDemoCoupons(); });
     });
-    connect(m_engine, &EngineProxy::recordsChanged, this, &VerifyPage::onRecordsChanged);
+    connect(m_gateway, &GatewayProxy::recordsChanged, this, &VerifyPage::onRecordsChanged);
     connect(m_store, &QComboBox::currentIndexChanged, this, &VerifyPage::rememberPreferences);
     connect(m_store, &QComboBox::currentIndexChanged, this, &VerifyPage::refreshDemoCoupons);
     connect(m_operator, &QLineEdit::editingFinished, this, &VerifyPage::rememberPreferences);
@@ -134,11 +132,7 @@ void VerifyPage::buildLayout()
     layout->addLayout(body, 1);
 }
 
-VerifyPage::~VerifyPage()
-{
-    m_decodeThread.quit();
-    m_decodeThread.wait();
-}
+VerifyPage::~VerifyPage() = default;
 
 void VerifyPage::setDemoMode(bool demo)
 {
@@ -151,13 +145,13 @@ void VerifyPage::setDemoMode(bool demo)
 
 void VerifyPage::loadStores()
 {
-    m_engine->pois(this, [this](const Result<PoiQueryResult, DouyinError> &result) {
+    m_gateway->pois(this, [this](const Result<Douyin::PoiQueryResult, Douyin::Error> &result) {
         if (!result.ok() || result.value().pois.isEmpty())
             return;
         const QString remembered = UiPreferences::value(QStringLiteral("poi")).toString();
         m_store->blockSignals(true);
         m_store->clear();
-        for (const DouyinPoi &poi : result.value().pois)
+        for (const Douyin::Poi &poi : result.value().pois)
             m_store->addItem(poi.poiName, poi.poiId);
         const int index = m_store->findData(remembered);
         m_store->setCurrentIndex(index >= 0 ? index : 0);
@@ -184,12 +178,12 @@ void VerifyPage::refreshDemoCoupons()
 {
     if (!m_demoMode)
         return;
-    m_engine->demoCoupons(currentPoiId(), DemoCouponPanel::MIN_OWN_STORE, this,
-                          [this](const QList<DemoCoupon> &coupons) {
-                              // Sorted for the store selected now: answers come back in the
-                              // order they were asked, so a later one for this store follows.
-                              m_demo->showCoupons(coupons, currentPoiId());
-                          });
+    m_gateway->demoCoupons(currentPoiId(), DemoCouponPanel::MIN_OWN_STORE, this,
+                           [this](const QList<DemoCoupon> &coupons) {
+                               // Sorted for the store selected now: answers come back in the
+                               // order they were asked, so a later one for this store follows.
+                               m_demo->showCoupons(coupons, currentPoiId());
+                           });
 }
 
 void VerifyPage::scan(const QString &text)
@@ -214,7 +208,7 @@ void VerifyPage::scan(const QString &text)
     m_busy = true;
     m_prepare->hide();
     m_result->showWorking(tr("Looking up the coupon with Douyin…"));
-    m_engine->prepare(command, this, [this](const PrepareOutcome &outcome) {
+    m_gateway->prepare(command, this, [this](const PrepareOutcome &outcome) {
         m_busy = false;
         if (outcome.kind != PrepareOutcome::Kind::Prepared) {
             m_result->showFailure(OutcomeText::forPrepare(outcome));
@@ -251,7 +245,7 @@ void VerifyPage::verifyPrepared(int count)
     m_busy = true;
     m_prepare->hide();
     m_result->showWorking(tr("Verifying…"));
-    m_engine->verify(command, this, [this](const VerifyOutcome &outcome) {
+    m_gateway->verify(command, this, [this](const VerifyOutcome &outcome) {
         m_busy = false;
         showOutcome(outcome);
         refreshDemoCoupons();
@@ -326,53 +320,13 @@ void VerifyPage::playSound(bool success)
         m_sound->playFailure();
 }
 
-void VerifyPage::decodeImage(const QImage &image)
-{
-    if (image.isNull()) {
-        m_result->showFailure(tr("That image cannot be read."));
-        playSound(false);
-        return;
-    }
-    m_result->showWorking(tr("Reading the QR code…"));
-    // Off the GUI thread: a large screenshot takes tens of milliseconds.
-    QPointer<VerifyPage> self(this);
-    QThread *thread = QThread::create([self, image] {
-        const auto decoded = QrDecoder().decode(image);
-        QMetaObject::invokeMethod(qApp, [self, decoded] {
-            if (!self)
-                return;
-            if (decoded.ok())
-                self->scan(decoded.value().text);
-            else {
-                self->m_result->showFailure(tr("No QR code found in that image."));
-                self->playSound(false);
-            }
-        });
-    });
-    connect(thread, &QThread::finished, thread, &QObject::deleteLater);
-    thread->start();
-}
-
 void VerifyPage::pasteImage()
 {
     const QMimeData *mime = QApplication::clipboard()->mimeData();
     if (mime && mime->hasImage())
-        decodeImage(qvariant_cast<QImage>(mime->imageData()));
+        m_reader->readImage(qvariant_cast<QImage>(mime->imageData()));
     else
         m_input->paste();
-}
-
-void VerifyPage::openImage()
-{
-    const QString file =
-            QFileDialog::getOpenFileName(this, tr("Open a screenshot of the coupon"), QString(),
-                                         tr("Images (*.png *.jpg *.jpeg *.webp *.bmp *.gif)"));
-    m_input->setFocus();
-    if (file.isEmpty())
-        return;
-    QImageReader reader(file);
-    reader.setAutoTransform(true);
-    decodeImage(reader.read());
 }
 
 bool VerifyPage::eventFilter(QObject *watched, QEvent *event)

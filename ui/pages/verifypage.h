@@ -1,15 +1,14 @@
 #pragma once
 
 #include <QSet>
-#include <QThread>
 #include <QWidget>
 
 #include "core/verify/verifyoutcome.h"
 
 class CameraView;
 class DemoCouponPanel;
-class EngineProxy;
-class FrameDecodeWorker;
+class GatewayProxy;
+class ImageCodeReader;
 class PreparePanel;
 class QComboBox;
 class QLabel;
@@ -28,7 +27,7 @@ class VerifyPage final : public QWidget
     Q_DISABLE_COPY_MOVE(VerifyPage)
 
 public:
-    explicit VerifyPage(EngineProxy *engine, QWidget *parent = nullptr);
+    explicit VerifyPage(GatewayProxy *gateway, QWidget *parent = nullptr);
     ~VerifyPage() override;
 
     // A scanned or typed text, as if it came from the scanner gun.
@@ -55,9 +54,7 @@ private:
     void verifyPrepared(int count);
     void showOutcome(const VerifyOutcome &outcome);
     void onRecordsChanged(const QList<VerificationRecord> &records);
-    void decodeImage(const QImage &image);
     void pasteImage();
-    void openImage();
     void cancel();
     void loadStores();
     QString currentPoiId() const; // a typed POI id when Douyin's store list is unreachable
@@ -67,7 +64,7 @@ private:
     void playSound(bool success);
     void retranslateUi();
 
-    EngineProxy *m_engine;
+    GatewayProxy *m_gateway;
     QLabel *m_storeLabel;
     QComboBox *m_store;
     QLabel *m_operatorLabel;
@@ -79,8 +76,7 @@ private:
     ResultPanel *m_result;
     DemoCouponPanel *m_demo;
     SoundPlayer *m_sound;
-    QThread m_decodeThread;
-    FrameDecodeWorker *m_decoder;
+    ImageCodeReader *m_reader;
     bool m_busy = false;
     bool m_demoMode = false;
     QSet<qint64> m_checking; // ids of records shown as "checking"

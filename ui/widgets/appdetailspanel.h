@@ -21,7 +21,7 @@ public:
 
     // nullptr: nothing is selected. While `busy` nothing can be changed.
     void showApp(const VerifierApp *app, bool busy);
-    // Shows the token access at once, before the engine has answered.
+    // Shows the token access at once, before the gateway has answered.
     void showTokenRead(bool allow);
 
 signals:

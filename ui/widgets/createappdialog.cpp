@@ -8,7 +8,7 @@
 #include <QPushButton>
 #include <QVBoxLayout>
 
-#include "core/runtime/engineproxy.h"
+#include "core/runtime/gatewayproxy.h"
 #include "ui/style.h"
 
 CreateAppDialog::CreateAppDialog(QWidget *parent)
@@ -22,7 +22,7 @@ CreateAppDialog::CreateAppDialog(QWidget *parent)
 {
     setModal(true);
     m_intro->setWordWrap(true);
-    m_name->setMaxLength(EngineProxy::MAX_APP_NAME_LENGTH);
+    m_name->setMaxLength(GatewayProxy::MAX_APP_NAME_LENGTH);
     m_nameLabel->setBuddy(m_name);
     m_tokenReadHint->setWordWrap(true);
     m_tokenReadHint->setIndent(24);

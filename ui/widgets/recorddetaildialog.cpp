@@ -17,7 +17,7 @@
 #include <QSplitter>
 #include <QVBoxLayout>
 
-#include "core/runtime/engineproxy.h"
+#include "core/runtime/gatewayproxy.h"
 #include "ui/recordtext.h"
 #include "ui/style.h"
 #include "ui/widgets/recorddetailfields.h"
@@ -49,7 +49,7 @@ QString number(std::optional<qint64> value)
 
 } // namespace
 
-RecordDetailDialog::RecordDetailDialog(EngineProxy *engine, const VerificationRecord &record,
+RecordDetailDialog::RecordDetailDialog(GatewayProxy *gateway, const VerificationRecord &record,
                                        const QHash<QString, QString> &poiNames, QWidget *parent)
     : QDialog(parent),
       m_record(record),
@@ -92,7 +92,7 @@ RecordDetailDialog::RecordDetailDialog(EngineProxy *engine, const VerificationRe
     resize(1200, 800);
 
     const qint64 id = record.id;
-    engine->record(id, this, [this](const Result<VerificationRecord> &full) {
+    gateway->record(id, this, [this](const Result<VerificationRecord> &full) {
         if (!full.ok()) {
             emit loadFailed(full.error());
             return;
@@ -101,7 +101,7 @@ RecordDetailDialog::RecordDetailDialog(EngineProxy *engine, const VerificationRe
         showRecord(full.value());
         emit recordLoaded();
     });
-    connect(engine, &EngineProxy::recordsChanged, this,
+    connect(gateway, &GatewayProxy::recordsChanged, this,
             [this, id](const QList<VerificationRecord> &records) {
                 for (const VerificationRecord &changed : records) {
                     if (changed.id != id)

@@ -6,7 +6,7 @@
 #include "core/result.h"
 #include "core/store/verificationrecord.h"
 
-class EngineProxy;
+class GatewayProxy;
 class QDialogButtonBox;
 class QFormLayout;
 class QJsonObject;
@@ -15,8 +15,8 @@ class QPlainTextEdit;
 class QPushButton;
 
 // One verification with every field of API.md's VerificationView in plain words, and Douyin's
-// raw answer as it came. Opens at once with what the list had, then shows the engine's full
-// record and keeps following it while the engine rewrites it (checked, order details in).
+// raw answer as it came. Opens at once with what the list had, then shows the gateway's full
+// record and keeps following it while the gateway rewrites it (checked, order details in).
 class RecordDetailDialog final : public QDialog
 {
     Q_OBJECT
@@ -24,7 +24,7 @@ class RecordDetailDialog final : public QDialog
 
 public:
     // poiNames: store names by poi id.
-    RecordDetailDialog(EngineProxy *engine, const VerificationRecord &record,
+    RecordDetailDialog(GatewayProxy *gateway, const VerificationRecord &record,
                        const QHash<QString, QString> &poiNames, QWidget *parent = nullptr);
 
     const VerificationRecord &record() const { return m_record; }
@@ -34,7 +34,7 @@ public:
     QString rawAnswerText() const;
 
 signals:
-    // The engine's full record is shown (raw answer included).
+    // The gateway's full record is shown (raw answer included).
     void recordLoaded();
     void loadFailed(const Error &error);
 
@@ -52,7 +52,7 @@ private:
 
     VerificationRecord m_record;
     QHash<QString, QString> m_poiNames;
-    bool m_full = false; // m_record came from the engine, raw answer included
+    bool m_full = false; // m_record came from the gateway, raw answer included
     QLabel *m_headline;
     QFormLayout *m_form;
     QHash<QString, QLabel *> m_labels; // row titles, by field

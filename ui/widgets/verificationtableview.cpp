@@ -13,7 +13,7 @@ VerificationTableView::VerificationTableView(VerificationTableModel *model, QWid
     setSelectionMode(QAbstractItemView::SingleSelection);
     setAlternatingRowColors(true);
     setWordWrap(false);
-    setSortingEnabled(false); // the engine's order, newest first, is the only one
+    setSortingEnabled(false); // the gateway's order, newest first, is the only one
     verticalHeader()->hide();
     verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     horizontalHeader()->setStretchLastSection(true);

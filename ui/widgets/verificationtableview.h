@@ -5,7 +5,7 @@
 class QFontMetrics;
 class VerificationTableModel;
 
-// The records list: one row per verification in the engine's order, newest first, one
+// The records list: one row per verification in the gateway's order, newest first, one
 // selected at a time. Rows have a fixed height so the view never measures them and stays
 // quick however many are loaded.
 class VerificationTableView final : public QTableView

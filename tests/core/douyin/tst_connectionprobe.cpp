@@ -82,7 +82,7 @@ private slots:
         QVERIFY(outcome);
         QVERIFY(!outcome->ok());
         QVERIFY(!outcome->tokenFetched);
-        QCOMPARE(outcome->error->kind, DouyinError::Kind::Rejected);
+        QCOMPARE(outcome->error->kind, Douyin::Error::Kind::Rejected);
         QCOMPARE(outcome->error->code, code);
         QVERIFY(!outcome->error->description.isEmpty());
     }
@@ -105,7 +105,7 @@ private slots:
         const auto outcome = probe(config);
         QVERIFY(outcome);
         QVERIFY(!outcome->ok());
-        QCOMPARE(outcome->error->kind, DouyinError::Kind::NotConfigured);
+        QCOMPARE(outcome->error->kind, Douyin::Error::Kind::NotConfigured);
     }
 
     void nobodyListeningIsUnavailable()
@@ -120,7 +120,7 @@ private slots:
         QVERIFY(outcome);
         QVERIFY(!outcome->ok());
         QVERIFY(!outcome->tokenFetched);
-        QCOMPARE(outcome->error->kind, DouyinError::Kind::Unavailable);
+        QCOMPARE(outcome->error->kind, Douyin::Error::Kind::Unavailable);
     }
 };
 

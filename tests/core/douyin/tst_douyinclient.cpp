@@ -18,18 +18,18 @@
 #include "core/douyin/douyinclient.h"
 #include "core/sandbox/sandboxserver.h"
 
-Q_DECLARE_METATYPE(DouyinError::Kind)
+Q_DECLARE_METATYPE(Douyin::Error::Kind)
 
 namespace {
 
 template <typename T>
-using Outcome = std::optional<Result<T, DouyinError>>;
+using Outcome = std::optional<Result<T, Douyin::Error>>;
 
 // Collects one asynchronous answer; tests wait on it with QTRY_VERIFY.
 template <typename T>
 auto catcher(Outcome<T> &slot)
 {
-    return [&slot](const Result<T, DouyinError> &result) {
+    return [&slot](const Result<T, Douyin::Error> &result) {
         slot = result;
     };
 }
@@ -43,27 +43,27 @@ class tst_DouyinClient : public QObject
 private:
     // The sandbox's control API, as an integrator would call it.
     template <typename T, typename Start>
-    Result<T, DouyinError> await(Start start)
+    Result<T, Douyin::Error> await(Start start)
     {
         Outcome<T> outcome;
         start(catcher<T>(outcome));
         if (!QTest::qWaitFor([&] { return outcome.has_value(); }, 30000))
-            return DouyinError::make(DouyinError::Kind::Unknown, "test timed out waiting");
+            return Douyin::Error::make(Douyin::Error::Kind::Unknown, "test timed out waiting");
         return *outcome;
     }
 
-    Result<PrepareResult, DouyinError> prepareCode(const QString &code)
+    Result<Douyin::PrepareResult, Douyin::Error> prepareCode(const QString &code)
     {
-        return await<PrepareResult>([&](auto done) {
-            m_client->prepare(PrepareRequest{{}, code, {}}, this, done);
+        return await<Douyin::PrepareResult>([&](auto done) {
+            m_client->prepare(Douyin::PrepareRequest{{}, code, {}}, this, done);
         });
     }
 
-    Result<VerifyResult, DouyinError> verifyCodes(const QString &token, const QString &poi,
-                                                  const QStringList &encryptedCodes)
+    Result<Douyin::VerifyResult, Douyin::Error>
+    verifyCodes(const QString &token, const QString &poi, const QStringList &encryptedCodes)
     {
-        return await<VerifyResult>([&](auto done) {
-            m_client->verify(VerifyRequest{token, poi, encryptedCodes, {}, {}}, this, done);
+        return await<Douyin::VerifyResult>([&](auto done) {
+            m_client->verify(Douyin::VerifyRequest{token, poi, encryptedCodes, {}, {}}, this, done);
         });
     }
 
@@ -109,11 +109,11 @@ private slots:
     void notConfigured()
     {
         DouyinClient client;
-        const auto result = await<PrepareResult>([&](auto done) {
-            client.prepare(PrepareRequest{{}, "123", {}}, this, done);
+        const auto result = await<Douyin::PrepareResult>([&](auto done) {
+            client.prepare(Douyin::PrepareRequest{{}, "123", {}}, this, done);
         });
         QVERIFY(!result.ok());
-        QCOMPARE(result.error().kind, DouyinError::Kind::NotConfigured);
+        QCOMPARE(result.error().kind, Douyin::Error::Kind::NotConfigured);
     }
 
     void tokenIsFetchedOnceForManyCallers()
@@ -156,7 +156,7 @@ private slots:
         m_client->setConfig(config);
         const auto result = prepareCode("1");
         QVERIFY(!result.ok());
-        QCOMPARE(result.error().kind, DouyinError::Kind::Rejected);
+        QCOMPARE(result.error().kind, Douyin::Error::Kind::Rejected);
         QCOMPARE(result.error().code, code);
     }
 
@@ -170,7 +170,7 @@ private slots:
         const auto prepared = prepareCode(code);
         QVERIFY2(prepared.ok(), qPrintable(prepared.ok() ? "" : prepared.error().message));
         QCOMPARE(prepared.value().certificates.size(), 1);
-        const PreparedCertificate &certificate = prepared.value().certificates.first();
+        const Douyin::PreparedCertificate &certificate = prepared.value().certificates.first();
         QCOMPARE(certificate.certificateId,
                  order.value("certificate_ids").toArray().at(0).toString());
         QCOMPARE(certificate.amount.payAmount, 9900);
@@ -181,7 +181,7 @@ private slots:
                 verifyCodes(prepared.value().verifyToken, poi, {certificate.encryptedCode});
         QVERIFY2(verified.ok(), qPrintable(verified.ok() ? "" : verified.error().message));
         QCOMPARE(verified.value().results.size(), 1);
-        const VerifyCodeResult &result = verified.value().results.first();
+        const Douyin::VerifyCodeResult &result = verified.value().results.first();
         QCOMPARE(result.result, 0);
         QVERIFY(!result.verifyId.isEmpty());
         QCOMPARE(result.certificateId, certificate.certificateId);
@@ -198,7 +198,7 @@ private slots:
         // A used coupon can no longer be prepared.
         const auto again = prepareCode(code);
         QVERIFY(!again.ok());
-        QCOMPARE(again.error().kind, DouyinError::Kind::Rejected);
+        QCOMPARE(again.error().kind, Douyin::Error::Kind::Rejected);
     }
 
     void shortLinkWholeOrder()
@@ -210,8 +210,8 @@ private slots:
                 await<QString>([&](auto done) { m_client->resolveShortLink(link, this, done); });
         QVERIFY2(resolved.ok(), qPrintable(resolved.ok() ? "" : resolved.error().message));
 
-        const auto prepared = await<PrepareResult>([&](auto done) {
-            m_client->prepare(PrepareRequest{resolved.value(), {}, {}}, this, done);
+        const auto prepared = await<Douyin::PrepareResult>([&](auto done) {
+            m_client->prepare(Douyin::PrepareRequest{resolved.value(), {}, {}}, this, done);
         });
         QVERIFY(prepared.ok());
         QCOMPARE(prepared.value().certificates.size(), 3);
@@ -221,7 +221,7 @@ private slots:
                 verifyCodes(prepared.value().verifyToken, order.value("poi_id").toString(), two);
         QVERIFY(verified.ok());
         QCOMPARE(verified.value().results.size(), 2);
-        for (const VerifyCodeResult &result : verified.value().results)
+        for (const Douyin::VerifyCodeResult &result : verified.value().results)
             QCOMPARE(result.result, 0);
     }
 
@@ -241,7 +241,7 @@ private slots:
         const auto resolved =
                 await<QString>([&](auto done) { m_client->resolveShortLink(link, this, done); });
         QVERIFY(!resolved.ok());
-        QCOMPARE(resolved.error().kind, DouyinError::Kind::BadLink);
+        QCOMPARE(resolved.error().kind, Douyin::Error::Kind::BadLink);
     }
 
     void pageUrlWithObjectIdNeedsNoRequest()
@@ -263,8 +263,8 @@ private slots:
         const auto resolved =
                 await<QString>([&](auto done) { m_client->resolveShortLink(link, this, done); });
         QVERIFY(resolved.ok());
-        const auto prepared = await<PrepareResult>([&](auto done) {
-            m_client->prepare(PrepareRequest{resolved.value(), {}, {}}, this, done);
+        const auto prepared = await<Douyin::PrepareResult>([&](auto done) {
+            m_client->prepare(Douyin::PrepareRequest{resolved.value(), {}, {}}, this, done);
         });
         QVERIFY(prepared.ok());
         QVERIFY(verifyCodes(prepared.value().verifyToken, order.value("poi_id").toString(),
@@ -273,7 +273,7 @@ private slots:
         const auto dead =
                 await<QString>([&](auto done) { m_client->resolveShortLink(link, this, done); });
         QVERIFY(!dead.ok());
-        QCOMPARE(dead.error().kind, DouyinError::Kind::BadLink);
+        QCOMPARE(dead.error().kind, Douyin::Error::Kind::BadLink);
     }
 
     void verifyFaults_data()
@@ -283,14 +283,14 @@ private slots:
         QTest::addColumn<bool>("applied");
 
         QTest::newRow("drop_after_commit")
-                << "drop_after_commit" << int(DouyinError::Kind::Unknown) << true;
+                << "drop_after_commit" << int(Douyin::Error::Kind::Unknown) << true;
         QTest::newRow("drop_before_commit")
-                << "drop_before_commit" << int(DouyinError::Kind::Unknown) << false;
-        QTest::newRow("http_500") << "http_500" << int(DouyinError::Kind::Unknown) << false;
-        QTest::newRow("delay past timeout") << "delay" << int(DouyinError::Kind::Unknown) << true;
+                << "drop_before_commit" << int(Douyin::Error::Kind::Unknown) << false;
+        QTest::newRow("http_500") << "http_500" << int(Douyin::Error::Kind::Unknown) << false;
+        QTest::newRow("delay past timeout") << "delay" << int(Douyin::Error::Kind::Unknown) << true;
         QTest::newRow("busy error code")
-                << "error_code" << int(DouyinError::Kind::Rejected) << false;
-        QTest::newRow("rate_limit") << "rate_limit" << int(DouyinError::Kind::Cooldown) << false;
+                << "error_code" << int(Douyin::Error::Kind::Rejected) << false;
+        QTest::newRow("rate_limit") << "rate_limit" << int(Douyin::Error::Kind::Cooldown) << false;
     }
 
     void verifyFaults()
@@ -322,7 +322,7 @@ private slots:
             QVERIFY(m_client->cooldownRemaining() > 0);
             // Nothing is sent during the cooldown.
             const auto blocked = prepareCode(order.value("codes").toArray().at(0).toString());
-            QCOMPARE(blocked.error().kind, DouyinError::Kind::Cooldown);
+            QCOMPARE(blocked.error().kind, Douyin::Error::Kind::Cooldown);
             QCOMPARE(m_control.stat("verify") - before, 1);
             QTRY_COMPARE_WITH_TIMEOUT(m_client->cooldownRemaining(), 0, 5000);
         }
@@ -334,7 +334,7 @@ private slots:
         const QString encrypted = order.value("encrypted_codes").toArray().at(0).toString();
         m_control.fault("certificate_get", "http_500", 2);
         const int before = m_control.stat("certificate_get");
-        const auto got = await<CertificateGetResult>(
+        const auto got = await<Douyin::CertificateGetResult>(
                 [&](auto done) { m_client->certificateGet(encrypted, this, done); });
         QVERIFY2(got.ok(), qPrintable(got.ok() ? "" : got.error().message));
         QCOMPARE(m_control.stat("certificate_get") - before, 3);
@@ -345,10 +345,10 @@ private slots:
     {
         m_control.fault("poi_query", "http_500", 5);
         const int before = m_control.stat("poi_query");
-        const auto pois = await<PoiQueryResult>(
-                [&](auto done) { m_client->poiQuery(PoiQueryRequest{}, this, done); });
+        const auto pois = await<Douyin::PoiQueryResult>(
+                [&](auto done) { m_client->poiQuery(Douyin::PoiQueryRequest{}, this, done); });
         QVERIFY(!pois.ok());
-        QCOMPARE(pois.error().kind, DouyinError::Kind::BadAnswer);
+        QCOMPARE(pois.error().kind, Douyin::Error::Kind::BadAnswer);
         QCOMPARE(m_control.stat("poi_query") - before, 3);
     }
 
@@ -358,7 +358,7 @@ private slots:
         const int before = m_control.stat("prepare");
         const auto prepared = prepareCode("123456");
         QVERIFY(!prepared.ok());
-        QCOMPARE(prepared.error().kind, DouyinError::Kind::BadAnswer);
+        QCOMPARE(prepared.error().kind, Douyin::Error::Kind::BadAnswer);
         QCOMPARE(m_control.stat("prepare") - before, 1);
     }
 
@@ -385,13 +385,13 @@ private slots:
                             {prepared.value().certificates.first().encryptedCode})
                         .ok());
 
-        const auto query = await<CertificateQueryResult>([&](auto done) {
-            m_client->certificateQuery(CertificateQueryRequest{{}, orderId}, this, done);
+        const auto query = await<Douyin::CertificateQueryResult>([&](auto done) {
+            m_client->certificateQuery(Douyin::CertificateQueryRequest{{}, orderId}, this, done);
         });
         QVERIFY2(query.ok(), qPrintable(query.ok() ? "" : query.error().message));
         QCOMPARE(query.value().certificates.size(), 2);
         int verified = 0;
-        for (const CertificateState &state : query.value().certificates) {
+        for (const Douyin::CertificateState &state : query.value().certificates) {
             if (state.status == int(DouyinApi::CertificateStatus::Verified)) {
                 ++verified;
                 QVERIFY(!state.verifyRecords.isEmpty() || state.hasVerify);
@@ -399,8 +399,8 @@ private slots:
         }
         QCOMPARE(verified, 1);
 
-        const auto orders = await<OrderQueryResult>([&](auto done) {
-            m_client->orderQuery(OrderQueryRequest{{}, orderId, 1, 10}, this, done);
+        const auto orders = await<Douyin::OrderQueryResult>([&](auto done) {
+            m_client->orderQuery(Douyin::OrderQueryRequest{{}, orderId, 1, 10}, this, done);
         });
         QVERIFY(orders.ok());
         QCOMPARE(orders.value().orders.size(), 1);
@@ -408,8 +408,8 @@ private slots:
         QCOMPARE(orders.value().orders.first().orderStatus,
                  int(DouyinApi::OrderStatus::PartlyUsed));
 
-        const auto pois = await<PoiQueryResult>(
-                [&](auto done) { m_client->poiQuery(PoiQueryRequest{}, this, done); });
+        const auto pois = await<Douyin::PoiQueryResult>(
+                [&](auto done) { m_client->poiQuery(Douyin::PoiQueryRequest{}, this, done); });
         QVERIFY(pois.ok());
         QVERIFY(!pois.value().pois.isEmpty());
         QVERIFY(!pois.value().pois.first().poiName.isEmpty());
@@ -426,7 +426,7 @@ private slots:
         m_client->setConfig(config);
         const auto verified = verifyCodes("t", "p", {"c"});
         QVERIFY(!verified.ok());
-        QCOMPARE(verified.error().kind, DouyinError::Kind::Unavailable);
+        QCOMPARE(verified.error().kind, Douyin::Error::Kind::Unavailable);
     }
 
     // Answers that are not Douyin's envelope, from a peer that speaks HTTP but not Douyin.
@@ -436,8 +436,8 @@ private slots:
         QTest::addColumn<int>("prepareKind");
         QTest::addColumn<int>("verifyKind");
 
-        const int bad = int(DouyinError::Kind::BadAnswer);
-        const int unknown = int(DouyinError::Kind::Unknown);
+        const int bad = int(Douyin::Error::Kind::BadAnswer);
+        const int unknown = int(Douyin::Error::Kind::Unknown);
         QTest::newRow("not json") << QByteArray("<html>busy</html>") << bad << unknown;
         QTest::newRow("json array") << QByteArray("[1,2]") << bad << unknown;
         QTest::newRow("empty object") << QByteArray("{}") << bad << unknown;

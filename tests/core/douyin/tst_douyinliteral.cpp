@@ -66,13 +66,13 @@ constexpr char VERIFY_PATH[] = "/goodlife/v1/fulfilment/certificate/verify/";
 constexpr char QUERY_PATH[] = "/goodlife/v1/compre_retail/fulfilment/certificate/query/";
 
 template <typename T>
-Result<T, DouyinError>
-await(const std::function<void(std::function<void(const Result<T, DouyinError> &)>)> &start)
+Result<T, Douyin::Error>
+await(const std::function<void(std::function<void(const Result<T, Douyin::Error> &)>)> &start)
 {
-    std::optional<Result<T, DouyinError>> outcome;
-    start([&outcome](const Result<T, DouyinError> &r) { outcome = r; });
+    std::optional<Result<T, Douyin::Error>> outcome;
+    start([&outcome](const Result<T, Douyin::Error> &r) { outcome = r; });
     if (!QTest::qWaitFor([&] { return outcome.has_value(); }, 20000))
-        return DouyinError::make(DouyinError::Kind::Unavailable, "test timed out");
+        return Douyin::Error::make(Douyin::Error::Kind::Unavailable, "test timed out");
     return *outcome;
 }
 
@@ -98,13 +98,14 @@ private:
         m_client->setConfig(config);
     }
 
-    Result<VerifyResult, DouyinError> verify()
+    Result<Douyin::VerifyResult, Douyin::Error> verify()
     {
-        VerifyRequest request;
+        Douyin::VerifyRequest request;
         request.verifyToken = "vt-7f3a";
         request.poiId = "7000000000000000777";
         request.encryptedCodes = {"CgwIARC2ChiZj6QFIAEaIA"};
-        return await<VerifyResult>([&](auto done) { m_client->verify(request, this, done); });
+        return await<Douyin::VerifyResult>(
+                [&](auto done) { m_client->verify(request, this, done); });
     }
 
     std::unique_ptr<ScriptedDouyin> m_douyin;
@@ -116,13 +117,13 @@ private slots:
     void seed003BatchQuery()
     {
         m_douyin->script(QUERY_PATH, Action::answer(SEED_003_ANSWER));
-        const auto result = await<CertificateQueryResult>([&](auto done) {
+        const auto result = await<Douyin::CertificateQueryResult>([&](auto done) {
             m_client->certificateQuery({"ffDD4CBXHx", "1tLlOeYCID"}, this, done);
         });
         QVERIFY2(result.ok(), qPrintable(result.ok() ? QString() : result.error().message));
         QCOMPARE(m_douyin->received().last().query,
                  "encrypted_code=ffDD4CBXHx&order_id=1tLlOeYCID");
-        const CertificateState &state = result.value().certificates.first();
+        const Douyin::CertificateState &state = result.value().certificates.first();
         QCOMPARE(state.certificateId, "40340243935541530"); // a number beyond 2^53, exact
         QCOMPARE(state.encryptedCode, "e8H3fyOC0g");
         QCOMPARE(state.code, "cws3HcqS5v");
@@ -143,13 +144,13 @@ private slots:
     void prepareAsDocumented()
     {
         m_douyin->script(PREPARE_PATH, Action::answer(PREPARE_ANSWER));
-        const auto result = await<PrepareResult>([&](auto done) {
+        const auto result = await<Douyin::PrepareResult>([&](auto done) {
             m_client->prepare({{}, "104215899012345", {}}, this, done);
         });
         QVERIFY(result.ok());
         QCOMPARE(result.value().verifyToken, "vt-7f3a");
         QCOMPARE(result.value().orderId, "1064421963820712345");
-        const PreparedCertificate &certificate = result.value().certificates.first();
+        const Douyin::PreparedCertificate &certificate = result.value().certificates.first();
         QCOMPARE(certificate.certificateId, "7200000000000012345");
         QCOMPARE(certificate.amount.payAmount, 9900);
         QCOMPARE(certificate.sku.title, QString::fromUtf8("双人套餐"));
@@ -176,11 +177,11 @@ private slots:
         QFETCH(QString, description);
         QFETCH(QString, logid);
         m_douyin->script(PREPARE_PATH, Action::answer(answer));
-        const auto result = await<PrepareResult>([&](auto done) {
+        const auto result = await<Douyin::PrepareResult>([&](auto done) {
             m_client->prepare({{}, "104215899012345", {}}, this, done);
         });
         QVERIFY(!result.ok());
-        QCOMPARE(result.error().kind, DouyinError::Kind::Rejected);
+        QCOMPARE(result.error().kind, Douyin::Error::Kind::Rejected);
         QCOMPARE(result.error().code, code);
         QCOMPARE(result.error().description, description);
         QCOMPARE(result.error().logid, logid);
@@ -218,7 +219,7 @@ private slots:
                      m_douyin->received().at(m_douyin->received().size() - 2).body);
         } else {
             QVERIFY(!result.ok());
-            QCOMPARE(result.error().kind, DouyinError::Kind::Unknown);
+            QCOMPARE(result.error().kind, Douyin::Error::Kind::Unknown);
         }
     }
 
@@ -230,7 +231,7 @@ private slots:
         QCOMPARE(first.error().code, qint64(10020));
         const auto second = verify();
         QVERIFY(!second.ok());
-        QCOMPARE(second.error().kind, DouyinError::Kind::Cooldown);
+        QCOMPARE(second.error().kind, Douyin::Error::Kind::Cooldown);
         QVERIFY(second.error().retryAfterSeconds > 0);
         QCOMPARE(m_douyin->count(TOKEN_PATH), 1);
         QCOMPARE(m_douyin->count(VERIFY_PATH), 0);

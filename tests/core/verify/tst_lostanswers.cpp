@@ -3,6 +3,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include "tests/common/enginerig.h"
 #include "tests/common/sandboxcontrol.h"
 
 #include "core/douyin/douyinapi.h"
@@ -13,7 +14,6 @@
 #include "core/store/verificationrepository.h"
 #include "core/verify/verificationservice.h"
 #include "core/verify/verifyresolver.h"
-#include "tests/common/testdatabase.h"
 
 using Status = VerificationRecord::Status;
 using Kind = VerifyOutcome::Kind;
@@ -27,75 +27,31 @@ class tst_LostAnswers : public QObject
     Q_OBJECT
 
 private:
-    VerifyOutcome verify(const VerifyCommand &command)
-    {
-        std::optional<VerifyOutcome> outcome;
-        m_engine->verify(command, this, [&](const VerifyOutcome &o) { outcome = o; });
-        if (!QTest::qWaitFor([&] { return outcome.has_value(); }, 30000)) {
-            VerifyOutcome timedOut;
-            timedOut.kind = Kind::StorageFailed;
-            timedOut.error.message = "test timed out";
-            return timedOut;
-        }
-        return *outcome;
-    }
+    VerifyOutcome verify(const VerifyCommand &command) { return m_rig.verify(command, this); }
+    VerificationRecord reload(qint64 id) const { return m_rig.reload(id); }
+    static VerifyCommand byCode(const QJsonObject &order) { return EngineRig::byCode(order); }
 
     PrepareOutcome prepare(const QJsonObject &order)
     {
         PrepareCommand command;
         command.poiId = order.value("poi_id").toString();
         command.code = order.value("codes").toArray().first().toString();
-        std::optional<PrepareOutcome> outcome;
-        m_engine->prepare(command, this, [&](const PrepareOutcome &o) { outcome = o; });
-        if (!QTest::qWaitFor([&] { return outcome.has_value(); }, 30000))
-            qWarning("prepare timed out");
-        return outcome.value_or(PrepareOutcome{});
-    }
-
-    static VerifyCommand byCode(const QJsonObject &order)
-    {
-        VerifyCommand command;
-        command.poiId = order.value("poi_id").toString();
-        command.code = order.value("codes").toArray().first().toString();
-        return command;
+        return m_rig.prepare(command, this);
     }
 
     void startEngine(double timeScale)
     {
-        m_engine.reset();
-        m_platform.reset();
-        m_client.reset();
-        m_database.reset();
-        auto db = TestDatabase::openInDir(m_dir.path());
-        QVERIFY(db.ok());
-        m_database = std::move(db).value();
-        m_client = std::make_unique<DouyinClient>();
-        DouyinClient::Config config;
-        config.baseUrl = m_sandbox->baseUrl();
-        config.shortLinkBase = m_sandbox->baseUrl();
-        config.clientKey = "sandbox_client_key";
-        config.clientSecret = "sandbox_client_secret";
+        DouyinClient::Config config = EngineRig::sandboxConfig(m_sandbox->baseUrl());
         config.requestTimeoutMs = 1000;
-        m_client->setConfig(config);
-        m_platform = std::make_unique<DouyinPlatform>(m_client.get());
-        m_engine = std::make_unique<VerificationService>(m_database.get(),
-                                                         QList<CouponPlatform *>{m_platform.get()});
         VerificationService::Config engineConfig;
         engineConfig.resolveTimeScale = timeScale;
         engineConfig.enrichmentBaseDelayMs = 100;
-        m_engine->setConfig(engineConfig);
-        m_engine->start();
-    }
-
-    VerificationRecord reload(qint64 id)
-    {
-        const auto record = m_engine->repository()->get(id);
-        return record.ok() ? record.value() : VerificationRecord{};
+        QVERIFY(m_rig.start(m_dir.path(), config, engineConfig));
     }
 
     int count(const QString &sql, const QString &value)
     {
-        QSqlQuery query(m_database->connection());
+        QSqlQuery query(m_rig.database->connection());
         query.prepare(sql);
         query.addBindValue(value);
         if (!query.exec() || !query.next())
@@ -120,10 +76,7 @@ private:
 
     QTemporaryDir m_dir;
     std::unique_ptr<SandboxServer> m_sandbox;
-    std::unique_ptr<Database> m_database;
-    std::unique_ptr<DouyinClient> m_client;
-    std::unique_ptr<DouyinPlatform> m_platform;
-    std::unique_ptr<VerificationService> m_engine;
+    EngineRig m_rig;
     SandboxControl m_control;
     qint64 m_now = 0; // the engine's clock in the tests that move time themselves
 
@@ -206,7 +159,7 @@ private slots:
         for (int i = 0; i < requests; ++i) {
             VerifyCommand repeat = command;
             repeat.appId = i % 2; // another app with the same token is the same verification
-            m_engine->verify(repeat, this, [&](const VerifyOutcome &o) { outcomes.append(o); });
+            m_rig.engine->verify(repeat, this, [&](const VerifyOutcome &o) { outcomes.append(o); });
         }
         QTRY_COMPARE_WITH_TIMEOUT(outcomes.size(), requests, 30000);
         for (const VerifyOutcome &outcome : std::as_const(outcomes)) {
@@ -232,7 +185,8 @@ private slots:
             command.appId = 0;
             command.idempotencyKey = "key-" + order.value("order_id").toString();
             command.fingerprint = "same request";
-            m_engine->verify(command, this, [&](const VerifyOutcome &o) { outcomes.append(o); });
+            m_rig.engine->verify(command, this,
+                                 [&](const VerifyOutcome &o) { outcomes.append(o); });
         }
         QTRY_COMPARE_WITH_TIMEOUT(outcomes.size(), 20, 30000);
         for (const VerifyOutcome &outcome : std::as_const(outcomes)) {
@@ -252,7 +206,7 @@ private slots:
         startEngine(1.0);
         qint64 &now = m_now;
         now = QDateTime::currentMSecsSinceEpoch();
-        m_engine->resolver()->setClock([this] { return m_now; });
+        m_rig.engine->resolver()->setClock([this] { return m_now; });
         const QJsonObject order = m_control.mintOrder(1);
         m_control.fault("verify", "drop_before_commit", 100);
         const int verifies = m_control.stat("verify");
@@ -269,7 +223,7 @@ private slots:
             delays.append(*before.nextResolveAt - passStart);
             now = *before.nextResolveAt;
             passStart = now;
-            m_engine->resolver()->runDue();
+            m_rig.engine->resolver()->runDue();
             QTRY_COMPARE_WITH_TIMEOUT(reload(id).resolveAttempts, pass, 10000);
         }
         const QList<qint64> expected{5000,  5000,  5000,  5000,  5000,  40000, 40000,
@@ -281,7 +235,7 @@ private slots:
         QVERIFY(last.errorDescription.contains("14 attempts"));
         // Later polls do nothing more.
         now += 3600 * 1000;
-        m_engine->resolver()->runDue();
+        m_rig.engine->resolver()->runDue();
         QTest::qWait(200);
         QCOMPARE(m_control.stat("verify"), verifies + 1 + DouyinApi::VERIFY_RETRY_MAX);
         QCOMPARE(m_control.stat("certificate_query"), queries + DouyinApi::VERIFY_RETRY_MAX);
@@ -295,7 +249,7 @@ private slots:
     {
         qint64 &now = m_now;
         now = QDateTime::currentMSecsSinceEpoch();
-        m_engine->resolver()->setClock([this] { return m_now; });
+        m_rig.engine->resolver()->setClock([this] { return m_now; });
         const QJsonObject order = m_control.mintOrder(1);
         m_control.fault("verify", "drop_before_commit");
         const VerifyOutcome ours = verify(byCode(order));
@@ -303,25 +257,27 @@ private slots:
         const qint64 id = ours.records.first().id;
 
         DouyinClient otherTill;
-        otherTill.setConfig(m_client->config());
-        std::optional<Result<PrepareResult, DouyinError>> prepared;
-        otherTill.prepare({{}, byCode(order).code, byCode(order).poiId}, this,
-                          [&](const Result<PrepareResult, DouyinError> &r) { prepared = r; });
+        otherTill.setConfig(m_rig.client->config());
+        std::optional<Result<Douyin::PrepareResult, Douyin::Error>> prepared;
+        otherTill.prepare(
+                {{}, byCode(order).code, byCode(order).poiId}, this,
+                [&](const Result<Douyin::PrepareResult, Douyin::Error> &r) { prepared = r; });
         QTRY_VERIFY(prepared.has_value());
         QVERIFY(prepared->ok());
-        std::optional<Result<VerifyResult, DouyinError>> verified;
-        VerifyRequest request;
+        std::optional<Result<Douyin::VerifyResult, Douyin::Error>> verified;
+        Douyin::VerifyRequest request;
         request.verifyToken = prepared->value().verifyToken;
         request.poiId = byCode(order).poiId;
         request.encryptedCodes = {prepared->value().certificates.first().encryptedCode};
-        otherTill.verify(request, this,
-                         [&](const Result<VerifyResult, DouyinError> &r) { verified = r; });
+        otherTill.verify(request, this, [&](const Result<Douyin::VerifyResult, Douyin::Error> &r) {
+            verified = r;
+        });
         QTRY_VERIFY(verified.has_value());
         QVERIFY(verified->ok());
         QCOMPARE(verified->value().results.first().result, 0);
 
         now = *reload(id).nextResolveAt;
-        m_engine->resolver()->runDue();
+        m_rig.engine->resolver()->runDue();
         QTRY_COMPARE_WITH_TIMEOUT(reload(id).verifyStatus, Status::Failed, 10000);
         const VerificationRecord record = reload(id);
         QCOMPARE(record.errorCode.value_or(0), qint64(DouyinApi::CERTIFICATE_USED));
@@ -372,7 +328,7 @@ private slots:
         QCOMPARE(outcome.kind, Kind::Answered);
         QList<VerificationRecord> copy{outcome.records.first()};
         copy.first().id = 0;
-        const auto inserted = m_engine->repository()->insertPending(copy);
+        const auto inserted = m_rig.engine->repository()->insertPending(copy);
         QVERIFY(!inserted.ok());
         QCOMPARE(inserted.error().code, ErrorCode::Conflict);
     }

@@ -7,6 +7,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include "tests/common/enginerig.h"
 #include "tests/common/sandboxcontrol.h"
 
 #include "core/douyin/douyinapi.h"
@@ -16,7 +17,6 @@
 #include "core/store/database.h"
 #include "core/store/verificationrepository.h"
 #include "core/verify/verificationservice.h"
-#include "tests/common/testdatabase.h"
 
 using Status = VerificationRecord::Status;
 using Kind = VerifyOutcome::Kind;
@@ -36,78 +36,30 @@ private:
         return statuses;
     }
 
-    VerifyOutcome verify(const VerifyCommand &command)
+    VerifyOutcome verify(const VerifyCommand &command) { return m_rig.verify(command, this); }
+    PrepareOutcome prepare(const PrepareCommand &command) { return m_rig.prepare(command, this); }
+    VerificationRecord reload(qint64 id) const { return m_rig.reload(id); }
+    static VerifyCommand byCode(const QJsonObject &order, int index = 0)
     {
-        std::optional<VerifyOutcome> outcome;
-        m_engine->verify(command, this, [&](const VerifyOutcome &o) { outcome = o; });
-        if (!QTest::qWaitFor([&] { return outcome.has_value(); }, 30000)) {
-            VerifyOutcome timedOut;
-            timedOut.kind = Kind::StorageFailed;
-            timedOut.error.message = "test timed out";
-            return timedOut;
-        }
-        return *outcome;
-    }
-
-    PrepareOutcome prepare(const PrepareCommand &command)
-    {
-        std::optional<PrepareOutcome> outcome;
-        m_engine->prepare(command, this, [&](const PrepareOutcome &o) { outcome = o; });
-        if (!QTest::qWaitFor([&] { return outcome.has_value(); }, 30000))
-            qWarning("prepare timed out");
-        return outcome.value_or(PrepareOutcome{});
-    }
-
-    VerifyCommand byCode(const QJsonObject &order, int index = 0)
-    {
-        VerifyCommand command;
-        command.poiId = order.value("poi_id").toString();
-        command.code = order.value("codes").toArray().at(index).toString();
-        return command;
+        return EngineRig::byCode(order, index);
     }
 
     void startEngine()
     {
-        m_engine.reset();
-        m_platform.reset();
-        m_client.reset();
-        m_database.reset();
-        auto db = TestDatabase::openInDir(m_dir.path());
-        QVERIFY(db.ok());
-        m_database = std::move(db).value();
-        m_client = std::make_unique<DouyinClient>();
-        DouyinClient::Config config;
-        config.baseUrl = m_sandbox->baseUrl();
-        config.shortLinkBase = m_sandbox->baseUrl();
-        config.clientKey = "sandbox_client_key";
-        config.clientSecret = "sandbox_client_secret";
+        DouyinClient::Config config = EngineRig::sandboxConfig(m_sandbox->baseUrl());
         config.accountId = "sandbox_account";
         config.requestTimeoutMs = 1500;
         config.cooldownSeconds = 1;
-        m_client->setConfig(config);
-        m_platform = std::make_unique<DouyinPlatform>(m_client.get());
-        m_engine = std::make_unique<VerificationService>(m_database.get(),
-                                                         QList<CouponPlatform *>{m_platform.get()});
         VerificationService::Config engineConfig;
         engineConfig.resolveTimeScale = 0.02; // 100 ms, then 800 ms
         engineConfig.enrichmentBaseDelayMs = 100;
         engineConfig.enrichmentMaxAttempts = 3;
-        m_engine->setConfig(engineConfig);
-        m_engine->start();
-    }
-
-    VerificationRecord reload(qint64 id)
-    {
-        const auto record = m_engine->repository()->get(id);
-        return record.ok() ? record.value() : VerificationRecord{};
+        QVERIFY(m_rig.start(m_dir.path(), config, engineConfig));
     }
 
     QTemporaryDir m_dir;
     std::unique_ptr<SandboxServer> m_sandbox;
-    std::unique_ptr<Database> m_database;
-    std::unique_ptr<DouyinClient> m_client;
-    std::unique_ptr<DouyinPlatform> m_platform;
-    std::unique_ptr<VerificationService> m_engine;
+    EngineRig m_rig;
     SandboxControl m_control;
 
 private slots:
@@ -240,7 +192,7 @@ private slots:
                 QVERIFY(outcome.platformError && outcome.platformError->code != 0);
         }
         if (setup == "rate_limit")
-            QTRY_COMPARE_WITH_TIMEOUT(m_client->cooldownRemaining(), 0, 5000);
+            QTRY_COMPARE_WITH_TIMEOUT(m_rig.client->cooldownRemaining(), 0, 5000);
     }
 
     void lostAnswersAreResolved_data()
@@ -277,7 +229,7 @@ private slots:
         QCOMPARE(m_control.stat("prepare") - preparesBefore, 1); // never a new prepare
         QCOMPARE(certificateStatuses(order.value("order_id").toString()),
                  QList<int>{int(DouyinApi::CertificateStatus::Verified)});
-        QCOMPARE(m_engine->resolutionBacklog(), 0);
+        QCOMPARE(m_rig.engine->resolutionBacklog(), 0);
     }
 
     void unreachableBeforeSendLeavesNothingPending()
@@ -292,17 +244,17 @@ private slots:
                                        order.value("codes").toArray().at(0).toString(),
                                        {}});
         QCOMPARE(prepared.kind, PrepareOutcome::Kind::Prepared);
-        DouyinClient::Config config = m_client->config();
+        DouyinClient::Config config = m_rig.client->config();
         const QUrl good = config.baseUrl;
         config.baseUrl = QUrl("http://127.0.0.1:1");
-        m_client->setConfig(config);
+        m_rig.client->setConfig(config);
         VerifyCommand command;
         command.poiId = order.value("poi_id").toString();
         command.encryptedCode = prepared.prepared.certificates.first().encryptedCode;
         command.verifyToken = prepared.prepared.verifyToken;
         const VerifyOutcome outcome = verify(command);
         config.baseUrl = good;
-        m_client->setConfig(config);
+        m_rig.client->setConfig(config);
         QCOMPARE(outcome.kind, Kind::Unavailable);
         for (const VerificationRecord &record : outcome.records)
             QCOMPARE(reload(record.id).verifyStatus, Status::Failed);
@@ -361,10 +313,10 @@ private slots:
         command.fingerprint = "same";
         const int before = m_control.stat("verify");
         std::optional<VerifyOutcome> second;
-        m_engine->verify(command, this, [&](const VerifyOutcome &first) {
+        m_rig.engine->verify(command, this, [&](const VerifyOutcome &first) {
             QCOMPARE(first.kind, Kind::Answered);
             // The client retries the moment it has the answer: the outcome is stored by then.
-            m_engine->verify(command, this, [&](const VerifyOutcome &o) { second = o; });
+            m_rig.engine->verify(command, this, [&](const VerifyOutcome &o) { second = o; });
         });
         QTRY_VERIFY_WITH_TIMEOUT(second.has_value(), 10000);
         QCOMPARE(second->kind, Kind::Answered);
@@ -437,7 +389,7 @@ private slots:
         command.poiId = order.value("poi_id").toString();
         command.shortLink = order.value("short_link").toString();
         command.count = 3;
-        QTRY_COMPARE_WITH_TIMEOUT(m_engine->enrichmentBacklog(), 0, 10000); // earlier tests'
+        QTRY_COMPARE_WITH_TIMEOUT(m_rig.engine->enrichmentBacklog(), 0, 10000); // earlier tests'
         const int ordersBefore = m_control.stat("order_query");
         const int certificatesBefore = m_control.stat("certificate_query");
         const VerifyOutcome outcome = verify(command);
@@ -451,7 +403,7 @@ private slots:
         }
         QCOMPARE(m_control.stat("order_query") - ordersBefore, 1);
         QCOMPARE(m_control.stat("certificate_query") - certificatesBefore, 1);
-        QCOMPARE(m_engine->enrichmentBacklog(), 0);
+        QCOMPARE(m_rig.engine->enrichmentBacklog(), 0);
     }
 
     void enrichmentRetriesThenGivesUp_data()
@@ -470,7 +422,7 @@ private slots:
         QFETCH(int, refusals);
         QFETCH(int, status);
         QFETCH(int, retries);
-        QTRY_COMPARE_WITH_TIMEOUT(m_engine->enrichmentBacklog(), 0, 10000); // earlier tests'
+        QTRY_COMPARE_WITH_TIMEOUT(m_rig.engine->enrichmentBacklog(), 0, 10000); // earlier tests'
         m_control.fault("order_query", "error_code", refusals,
                         {{"error_code", qint64(DouyinApi::BAD_PARAMETER)}});
         const VerifyOutcome outcome = verify(byCode(m_control.mintOrder(1)));
@@ -479,7 +431,7 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(int(reload(id).enrichmentStatus), status, 10000);
         QCOMPARE(reload(id).enrichmentRetryCount, retries);
         QCOMPARE(reload(id).verifyStatus, Status::Success);
-        QTRY_COMPARE_WITH_TIMEOUT(m_engine->enrichmentBacklog(), 0, 5000);
+        QTRY_COMPARE_WITH_TIMEOUT(m_rig.engine->enrichmentBacklog(), 0, 5000);
     }
 
     void enrichmentLeftByAnEarlierRunIsDone()
@@ -494,8 +446,8 @@ private slots:
             VerificationRecord pending = reload(id);
             pending.enrichmentStatus = VerificationRecord::Enrichment::Pending;
             pending.couponStatus.reset();
-            QVERIFY(m_engine->repository()->update({pending}).ok());
-            QSqlQuery reopen(m_database->connection());
+            QVERIFY(m_rig.engine->repository()->update({pending}).ok());
+            QSqlQuery reopen(m_rig.database->connection());
             QVERIFY(reopen.exec(QStringLiteral("UPDATE enrichment_jobs SET status = 'pending' "
                                                "WHERE verification_id = %1")
                                         .arg(id)));
@@ -510,9 +462,9 @@ private slots:
     {
         const QJsonObject order = m_control.mintOrder(1);
         // Douyin stays silent long enough for the "process" to stop before resolution.
-        VerificationService::Config slow = m_engine->config();
+        VerificationService::Config slow = m_rig.engine->config();
         slow.resolveTimeScale = 120; // 10 minutes to the first pass
-        m_engine->setConfig(slow);
+        m_rig.engine->setConfig(slow);
         m_control.fault("verify", "drop_before_commit");
         const VerifyOutcome outcome = verify(byCode(order));
         QCOMPARE(outcome.kind, Kind::Unknown);

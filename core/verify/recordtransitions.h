@@ -10,7 +10,7 @@
 #include "core/verify/verifycommand.h"
 
 // The transitions of verification records, shared by the first attempt and by resolution.
-namespace VerifyRecords {
+namespace RecordTransitions {
 
 // One pending record per certificate about to be verified in one call.
 QList<VerificationRecord> pending(const VerifyCommand &command, VerificationRecord::Mode mode,
@@ -51,4 +51,4 @@ StatusVerdict applyStatus(VerificationRecord &record, const CouponState &state);
 void applyVerifiedElsewhere(VerificationRecord &record, const CouponState &theirs,
                             std::optional<qint64> code);
 
-} // namespace VerifyRecords
+} // namespace RecordTransitions

@@ -21,13 +21,13 @@
 
 class GatewayRuntime;
 
-// The desktop app's handle on the engine, which runs on a thread of its own. Every call is
-// posted to the engine thread and its answer posted back; callbacks run on the thread that
+// The desktop app's handle on the gateway, which runs on a thread of its own. Every call is
+// posted to the gateway thread and its answer posted back; callbacks run on the thread that
 // made the call and are skipped when `context` is gone. Nothing here blocks the caller.
-class EngineProxy final : public QObject
+class GatewayProxy final : public QObject
 {
     Q_OBJECT
-    Q_DISABLE_COPY_MOVE(EngineProxy)
+    Q_DISABLE_COPY_MOVE(GatewayProxy)
 
 public:
     template <typename T>
@@ -37,8 +37,8 @@ public:
     // failing on save.
     static constexpr int MAX_APP_NAME_LENGTH = AppRepository::MAX_NAME_LENGTH;
 
-    // runtime lives on the engine thread and outlives this proxy's calls.
-    explicit EngineProxy(GatewayRuntime *runtime, QObject *parent = nullptr);
+    // runtime lives on the gateway thread and outlives this proxy's calls.
+    explicit GatewayProxy(GatewayRuntime *runtime, QObject *parent = nullptr);
 
     void prepare(const PrepareCommand &command, QObject *context, Callback<PrepareOutcome> done);
     void verify(const VerifyCommand &command, QObject *context, Callback<VerifyOutcome> done);
@@ -54,7 +54,7 @@ public:
                       Callback<Result<VerifierApp>> done);
     void setTokenAccess(qint64 id, bool allow, QObject *context,
                         Callback<Result<VerifierApp>> done);
-    void pois(QObject *context, Callback<Result<PoiQueryResult, DouyinError>> done);
+    void pois(QObject *context, Callback<Result<Douyin::PoiQueryResult, Douyin::Error>> done);
     void status(QObject *context, Callback<GatewayStatus> done);
     // Demo mode only: the usable sandbox orders, newest first. Orders for poiId are minted
     // first until that store has at least `minimum` usable ones; a poiId the sandbox does not
@@ -76,11 +76,11 @@ public:
                         Callback<ConnectionProbe::Outcome> done);
 
 signals:
-    // Records the engine wrote (new, answered, resolved, enriched).
+    // Records the gateway wrote (new, answered, resolved, enriched).
     void recordsChanged(const QList<VerificationRecord> &records);
 
 private:
-    // Runs `work` on the engine thread once the engine has started; the answer it gives
+    // Runs `work` on the gateway thread once the gateway has started; the answer it gives
     // (possibly later) reaches `done` back on this thread.
     template <typename T>
     void runAsync(QObject *context, std::function<void(GatewayRuntime *, Callback<T>)> work,

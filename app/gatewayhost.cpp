@@ -1,30 +1,30 @@
-#include "app/enginehost.h"
+#include "app/gatewayhost.h"
 
 #include <QMetaObject>
 #include <QPointer>
 
-#include "core/runtime/engineproxy.h"
+#include "core/runtime/gatewayproxy.h"
 
-EngineHost::EngineHost(GatewaySettings settings, QObject *parent)
+GatewayHost::GatewayHost(GatewaySettings settings, QObject *parent)
     : QObject(parent),
       m_runtime(new GatewayRuntime(std::move(settings)))
 {
-    m_thread.setObjectName(QStringLiteral("engine"));
+    m_thread.setObjectName(QStringLiteral("gateway"));
     m_runtime->moveToThread(&m_thread);
     connect(&m_thread, &QThread::finished, m_runtime, &QObject::deleteLater);
-    m_proxy = new EngineProxy(m_runtime, this);
+    m_proxy = new GatewayProxy(m_runtime, this);
     m_thread.start();
 }
 
-EngineHost::~EngineHost()
+GatewayHost::~GatewayHost()
 {
     m_thread.quit();
     m_thread.wait();
 }
 
-void EngineHost::start(const GatewayRuntime::Options &options)
+void GatewayHost::start(const GatewayRuntime::Options &options)
 {
-    QPointer<EngineHost> self(this);
+    QPointer<GatewayHost> self(this);
     GatewayRuntime *runtime = m_runtime;
     QMetaObject::invokeMethod(m_runtime, [self, runtime, options] {
         const auto result = runtime->start(options);

@@ -5,21 +5,21 @@
 
 #include "core/runtime/gatewayruntime.h"
 
-class EngineProxy;
+class GatewayProxy;
 
 // Runs the GatewayRuntime on a thread of its own under the desktop app, so the window never
 // waits on the database, Douyin or the LAN API.
-class EngineHost final : public QObject
+class GatewayHost final : public QObject
 {
     Q_OBJECT
-    Q_DISABLE_COPY_MOVE(EngineHost)
+    Q_DISABLE_COPY_MOVE(GatewayHost)
 
 public:
-    explicit EngineHost(GatewaySettings settings, QObject *parent = nullptr);
-    // Stops the engine thread: the only wait in the app.
-    ~EngineHost() override;
+    explicit GatewayHost(GatewaySettings settings, QObject *parent = nullptr);
+    // Stops the gateway thread: the only wait in the app.
+    ~GatewayHost() override;
 
-    EngineProxy *proxy() const { return m_proxy; }
+    GatewayProxy *proxy() const { return m_proxy; }
     void start(const GatewayRuntime::Options &options);
 
 signals:
@@ -29,5 +29,5 @@ signals:
 private:
     QThread m_thread;
     GatewayRuntime *m_runtime;
-    EngineProxy *m_proxy;
+    GatewayProxy *m_proxy;
 };

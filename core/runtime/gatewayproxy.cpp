@@ -1,4 +1,4 @@
-#include "core/runtime/engineproxy.h"
+#include "core/runtime/gatewayproxy.h"
 
 #include <QMetaObject>
 
@@ -39,30 +39,30 @@ DemoCoupon couponOf(const SandboxServer *sandbox, const SandboxState::Order &ord
 // Before start() (or after it failed) the runtime has no repositories to ask.
 Error notStarted()
 {
-    return makeError(ErrorCode::Storage, QStringLiteral("the engine has not started"));
+    return makeError(ErrorCode::Storage, QStringLiteral("the gateway has not started"));
 }
 
 } // namespace
 
-EngineProxy::EngineProxy(GatewayRuntime *runtime, QObject *parent)
+GatewayProxy::GatewayProxy(GatewayRuntime *runtime, QObject *parent)
     : QObject(parent),
       m_runtime(runtime)
 {
-    // Queued: the runtime emits on the engine thread.
-    connect(runtime, &GatewayRuntime::recordsChanged, this, &EngineProxy::recordsChanged);
+    // Queued: the runtime emits on the gateway thread.
+    connect(runtime, &GatewayRuntime::recordsChanged, this, &GatewayProxy::recordsChanged);
 }
 
 template <typename T>
-void EngineProxy::runAsync(QObject *context,
-                           std::function<void(GatewayRuntime *, Callback<T>)> work,
-                           Callback<T> done)
+void GatewayProxy::runAsync(QObject *context,
+                            std::function<void(GatewayRuntime *, Callback<T>)> work,
+                            Callback<T> done)
 {
     QPointer<QObject> guard(context);
-    QPointer<EngineProxy> self(this);
+    QPointer<GatewayProxy> self(this);
     GatewayRuntime *runtime = m_runtime;
     QMetaObject::invokeMethod(runtime, [runtime, self, guard, work, done] {
         runtime->whenStarted([runtime, self, guard, work, done] {
-            // A runtime that failed to start has no engine; the window has said so already.
+            // A runtime that failed to start has no gateway; the window has said so already.
             if (!runtime->engine())
                 return;
             work(runtime, [self, guard, done](const T &result) {
@@ -77,15 +77,15 @@ void EngineProxy::runAsync(QObject *context,
 }
 
 template <typename T>
-void EngineProxy::run(QObject *context, std::function<T(GatewayRuntime *)> work, Callback<T> done)
+void GatewayProxy::run(QObject *context, std::function<T(GatewayRuntime *)> work, Callback<T> done)
 {
     runAsync<T>(
             context, [work](GatewayRuntime *runtime, Callback<T> answer) { answer(work(runtime)); },
             std::move(done));
 }
 
-void EngineProxy::prepare(const PrepareCommand &command, QObject *context,
-                          Callback<PrepareOutcome> done)
+void GatewayProxy::prepare(const PrepareCommand &command, QObject *context,
+                           Callback<PrepareOutcome> done)
 {
     runAsync<PrepareOutcome>(
             context,
@@ -95,8 +95,8 @@ void EngineProxy::prepare(const PrepareCommand &command, QObject *context,
             std::move(done));
 }
 
-void EngineProxy::verify(const VerifyCommand &command, QObject *context,
-                         Callback<VerifyOutcome> done)
+void GatewayProxy::verify(const VerifyCommand &command, QObject *context,
+                          Callback<VerifyOutcome> done)
 {
     runAsync<VerifyOutcome>(
             context,
@@ -106,7 +106,7 @@ void EngineProxy::verify(const VerifyCommand &command, QObject *context,
             std::move(done));
 }
 
-void EngineProxy::record(qint64 id, QObject *context, Callback<Result<VerificationRecord>> done)
+void GatewayProxy::record(qint64 id, QObject *context, Callback<Result<VerificationRecord>> done)
 {
     run<Result<VerificationRecord>>(
             context,
@@ -114,8 +114,8 @@ void EngineProxy::record(qint64 id, QObject *context, Callback<Result<Verificati
             std::move(done));
 }
 
-void EngineProxy::listRecords(const VerificationFilter &filter, int page, int pageSize,
-                              QObject *context, Callback<Result<VerificationPage>> done)
+void GatewayProxy::listRecords(const VerificationFilter &filter, int page, int pageSize,
+                               QObject *context, Callback<Result<VerificationPage>> done)
 {
     run<Result<VerificationPage>>(
             context,
@@ -125,8 +125,8 @@ void EngineProxy::listRecords(const VerificationFilter &filter, int page, int pa
             std::move(done));
 }
 
-void EngineProxy::summary(const SummaryQuery &query, QObject *context,
-                          Callback<Result<VerificationSummary>> done)
+void GatewayProxy::summary(const SummaryQuery &query, QObject *context,
+                           Callback<Result<VerificationSummary>> done)
 {
     run<Result<VerificationSummary>>(
             context,
@@ -136,7 +136,7 @@ void EngineProxy::summary(const SummaryQuery &query, QObject *context,
             std::move(done));
 }
 
-void EngineProxy::listApps(QObject *context, Callback<Result<QList<VerifierApp>>> done)
+void GatewayProxy::listApps(QObject *context, Callback<Result<QList<VerifierApp>>> done)
 {
     run<Result<QList<VerifierApp>>>(
             context,
@@ -148,8 +148,8 @@ void EngineProxy::listApps(QObject *context, Callback<Result<QList<VerifierApp>>
             std::move(done));
 }
 
-void EngineProxy::createApp(const QString &name, bool allowTokenRead, QObject *context,
-                            Callback<Result<AppRepository::Created>> done)
+void GatewayProxy::createApp(const QString &name, bool allowTokenRead, QObject *context,
+                             Callback<Result<AppRepository::Created>> done)
 {
     run<Result<AppRepository::Created>>(
             context,
@@ -161,8 +161,8 @@ void EngineProxy::createApp(const QString &name, bool allowTokenRead, QObject *c
             std::move(done));
 }
 
-void EngineProxy::setAppStatus(qint64 id, VerifierApp::Status status, QObject *context,
-                               Callback<Result<VerifierApp>> done)
+void GatewayProxy::setAppStatus(qint64 id, VerifierApp::Status status, QObject *context,
+                                Callback<Result<VerifierApp>> done)
 {
     run<Result<VerifierApp>>(
             context,
@@ -174,8 +174,8 @@ void EngineProxy::setAppStatus(qint64 id, VerifierApp::Status status, QObject *c
             std::move(done));
 }
 
-void EngineProxy::setTokenAccess(qint64 id, bool allow, QObject *context,
-                                 Callback<Result<VerifierApp>> done)
+void GatewayProxy::setTokenAccess(qint64 id, bool allow, QObject *context,
+                                  Callback<Result<VerifierApp>> done)
 {
     run<Result<VerifierApp>>(
             context,
@@ -187,9 +187,10 @@ void EngineProxy::setTokenAccess(qint64 id, bool allow, QObject *context,
             std::move(done));
 }
 
-void EngineProxy::pois(QObject *context, Callback<Result<PoiQueryResult, DouyinError>> done)
+void GatewayProxy::pois(QObject *context,
+                        Callback<Result<Douyin::PoiQueryResult, Douyin::Error>> done)
 {
-    using Answer = Result<PoiQueryResult, DouyinError>;
+    using Answer = Result<Douyin::PoiQueryResult, Douyin::Error>;
     runAsync<Answer>(
             context,
             [](GatewayRuntime *runtime, Callback<Answer> answer) {
@@ -198,14 +199,14 @@ void EngineProxy::pois(QObject *context, Callback<Result<PoiQueryResult, DouyinE
             std::move(done));
 }
 
-void EngineProxy::status(QObject *context, Callback<GatewayStatus> done)
+void GatewayProxy::status(QObject *context, Callback<GatewayStatus> done)
 {
     run<GatewayStatus>(
             context, [](GatewayRuntime *runtime) { return runtime->status(); }, std::move(done));
 }
 
-void EngineProxy::demoCoupons(const QString &poiId, int minimum, QObject *context,
-                              Callback<QList<DemoCoupon>> done)
+void GatewayProxy::demoCoupons(const QString &poiId, int minimum, QObject *context,
+                               Callback<QList<DemoCoupon>> done)
 {
     run<QList<DemoCoupon>>(
             context,
@@ -225,7 +226,7 @@ void EngineProxy::demoCoupons(const QString &poiId, int minimum, QObject *contex
                         usable += coupon.poiId == poiId;
                     }
                 }
-                // Minted here on the engine thread, between two reads of the state, so two
+                // Minted here on the gateway thread, between two reads of the state, so two
                 // refreshes in flight cannot both top the store up.
                 if (!poiId.isEmpty() && state.poi(poiId)) {
                     for (; usable < minimum; ++usable) {
@@ -241,8 +242,8 @@ void EngineProxy::demoCoupons(const QString &poiId, int minimum, QObject *contex
             std::move(done));
 }
 
-void EngineProxy::mintDemoCoupon(const QString &poiId, QObject *context,
-                                 Callback<Result<DemoCoupon>> done)
+void GatewayProxy::mintDemoCoupon(const QString &poiId, QObject *context,
+                                  Callback<Result<DemoCoupon>> done)
 {
     run<Result<DemoCoupon>>(
             context,
@@ -261,7 +262,7 @@ void EngineProxy::mintDemoCoupon(const QString &poiId, QObject *context,
             std::move(done));
 }
 
-void EngineProxy::regenerateAdminToken(QObject *context, Callback<Result<QString>> done)
+void GatewayProxy::regenerateAdminToken(QObject *context, Callback<Result<QString>> done)
 {
     run<Result<QString>>(
             context,
@@ -275,22 +276,22 @@ void EngineProxy::regenerateAdminToken(QObject *context, Callback<Result<QString
             std::move(done));
 }
 
-void EngineProxy::takeNewAdminToken(QObject *context, Callback<std::optional<QString>> done)
+void GatewayProxy::takeNewAdminToken(QObject *context, Callback<std::optional<QString>> done)
 {
     run<std::optional<QString>>(
             context, [](GatewayRuntime *runtime) { return runtime->takeUnshownAdminToken(); },
             std::move(done));
 }
 
-void EngineProxy::settings(QObject *context, Callback<SettingsSnapshot> done)
+void GatewayProxy::settings(QObject *context, Callback<SettingsSnapshot> done)
 {
     run<SettingsSnapshot>(
             context, [](GatewayRuntime *runtime) { return runtime->settingsSnapshot(); },
             std::move(done));
 }
 
-void EngineProxy::saveSettings(const SettingsUpdate &update, QObject *context,
-                               Callback<Result<SettingsSnapshot>> done)
+void GatewayProxy::saveSettings(const SettingsUpdate &update, QObject *context,
+                                Callback<Result<SettingsSnapshot>> done)
 {
     run<Result<SettingsSnapshot>>(
             context,
@@ -302,11 +303,11 @@ void EngineProxy::saveSettings(const SettingsUpdate &update, QObject *context,
             std::move(done));
 }
 
-void EngineProxy::testConnection(const DouyinClient::Config &config, QObject *context,
-                                 Callback<ConnectionProbe::Outcome> done)
+void GatewayProxy::testConnection(const DouyinClient::Config &config, QObject *context,
+                                  Callback<ConnectionProbe::Outcome> done)
 {
     QPointer<QObject> guard(context);
-    QPointer<EngineProxy> self(this);
+    QPointer<GatewayProxy> self(this);
     GatewayRuntime *runtime = m_runtime;
     QMetaObject::invokeMethod(runtime, [runtime, self, guard, config, done] {
         runtime->probeDouyin(config, runtime,

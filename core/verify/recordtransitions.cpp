@@ -1,4 +1,4 @@
-#include "core/verify/verifyrecords.h"
+#include "core/verify/recordtransitions.h"
 
 #include <QDateTime>
 #include <QJsonObject>
@@ -22,7 +22,7 @@ void settle(VerificationRecord &record, Status status)
 
 } // namespace
 
-namespace VerifyRecords {
+namespace RecordTransitions {
 
 QList<VerificationRecord> pending(const VerifyCommand &command, VerificationRecord::Mode mode,
                                   const QString &sourceInput, const QString &verifyToken,
@@ -187,4 +187,4 @@ void applyVerifiedElsewhere(VerificationRecord &record, const CouponState &their
     settle(record, Status::Failed);
 }
 
-} // namespace VerifyRecords
+} // namespace RecordTransitions

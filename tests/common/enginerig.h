@@ -1,0 +1,104 @@
+#pragma once
+
+#include <memory>
+#include <optional>
+
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QTest>
+
+#include "core/douyin/douyinclient.h"
+#include "core/douyin/douyinplatform.h"
+#include "core/store/database.h"
+#include "core/store/verificationrepository.h"
+#include "core/verify/verificationservice.h"
+#include "tests/common/testdatabase.h"
+
+// The verification engine as the engine tests build it: a real SQLite file in a directory (a
+// database on the test PostgreSQL server for the *_pg ctests),
+// a DouyinClient over real HTTP (to the sandbox or a scripted Douyin) and the engine over
+// the Douyin platform. Calls wait for the answer while the event loop keeps running.
+struct EngineRig
+{
+    std::unique_ptr<Database> database;
+    std::unique_ptr<DouyinClient> client;
+    std::unique_ptr<DouyinPlatform> platform;
+    std::unique_ptr<VerificationService> engine;
+
+    static constexpr int WAIT_MS = 30000;
+
+    // The sandbox's own credentials at baseUrl (also its short-link host).
+    static DouyinClient::Config sandboxConfig(const QUrl &baseUrl)
+    {
+        DouyinClient::Config config;
+        config.baseUrl = baseUrl;
+        config.shortLinkBase = baseUrl;
+        config.clientKey = "sandbox_client_key";
+        config.clientSecret = "sandbox_client_secret";
+        return config;
+    }
+
+    // Stops what ran before, so a test can restart the engine on the same database.
+    bool start(const QString &dir, const DouyinClient::Config &douyin,
+               const VerificationService::Config &engineConfig)
+    {
+        reset();
+        auto db = TestDatabase::openInDir(dir); // the engine under test: SQLite or PostgreSQL
+        if (!db.ok())
+            return false;
+        database = std::move(db).value();
+        client = std::make_unique<DouyinClient>();
+        client->setConfig(douyin);
+        platform = std::make_unique<DouyinPlatform>(client.get());
+        engine = std::make_unique<VerificationService>(database.get(),
+                                                       QList<CouponPlatform *>{platform.get()});
+        engine->setConfig(engineConfig);
+        engine->start();
+        return true;
+    }
+
+    void reset()
+    {
+        engine.reset();
+        platform.reset();
+        client.reset();
+        database.reset();
+    }
+
+    VerifyOutcome verify(const VerifyCommand &command, QObject *context)
+    {
+        std::optional<VerifyOutcome> outcome;
+        engine->verify(command, context, [&](const VerifyOutcome &o) { outcome = o; });
+        if (!QTest::qWaitFor([&] { return outcome.has_value(); }, WAIT_MS)) {
+            VerifyOutcome timedOut;
+            timedOut.kind = VerifyOutcome::Kind::StorageFailed;
+            timedOut.error.message = "test timed out";
+            return timedOut;
+        }
+        return *outcome;
+    }
+
+    PrepareOutcome prepare(const PrepareCommand &command, QObject *context)
+    {
+        std::optional<PrepareOutcome> outcome;
+        engine->prepare(command, context, [&](const PrepareOutcome &o) { outcome = o; });
+        if (!QTest::qWaitFor([&] { return outcome.has_value(); }, WAIT_MS))
+            qWarning("prepare timed out");
+        return outcome.value_or(PrepareOutcome{});
+    }
+
+    VerificationRecord reload(qint64 id) const
+    {
+        const auto record = engine->repository()->get(id);
+        return record.ok() ? record.value() : VerificationRecord{};
+    }
+
+    // A sandbox order's index-th plain code, at its store.
+    static VerifyCommand byCode(const QJsonObject &order, int index = 0)
+    {
+        VerifyCommand command;
+        command.poiId = order.value("poi_id").toString();
+        command.code = order.value("codes").toArray().at(index).toString();
+        return command;
+    }
+};
