@@ -73,6 +73,7 @@ Result<std::unique_ptr<Database>> Database::openServer(const QString &text)
         return makeError(ErrorCode::Storage,
                          QStringLiteral("the Qt PostgreSQL driver (QPSQL) is not installed"));
     url.value().applyTo(database->m_db);
+    database->m_gatewayName = url.value().gatewayName();
     if (!database->m_db.open())
         return storageError(QStringLiteral("cannot connect to %1").arg(database->displayName()),
                             database->m_db.lastError());

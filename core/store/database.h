@@ -48,6 +48,9 @@ public:
     QString location() const { return m_location; }
     QString displayName() const { return m_displayName; }
     const SqlDialect &dialect() const { return m_dialect; }
+    // The gateway a server URL names (DatabaseUrl::gatewayName()); '' on SQLite, where one
+    // gateway owns the file. New records carry it (VerificationRepository).
+    QString gatewayName() const { return m_gatewayName; }
     int schemaVersion() const { return m_schemaVersion; }
 
     // A cheap query that fails when the database has become unusable or unreachable; on
@@ -88,6 +91,7 @@ private:
     QString m_connectionName;
     QString m_location;
     QString m_displayName;
+    QString m_gatewayName;
     SqlDialect m_dialect;
     int m_schemaVersion = 0;
     bool m_transactionOpen = false;

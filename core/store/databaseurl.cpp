@@ -51,6 +51,8 @@ Result<DatabaseUrl> DatabaseUrl::parse(const QString &text)
             parsed.m_user = value;
         } else if (key == u"password") {
             parsed.m_password = value;
+        } else if (key == u"gateway_name") {
+            parsed.m_gatewayName = value;
         } else if (isSafeOptionValue(key) && isSafeOptionValue(value)) {
             parsed.m_options << key + u'=' + value;
         } else {
@@ -70,10 +72,26 @@ void DatabaseUrl::applyTo(QSqlDatabase &db) const
     db.setUserName(m_user);
     db.setPassword(m_password);
     QStringList options = m_options;
+    // pg_stat_activity then shows which gateway a connection is (libpq's own parameter).
+    if (!m_gatewayName.isEmpty() && isSafeOptionValue(m_gatewayName)
+        && !std::any_of(options.cbegin(), options.cend(),
+                        [](const QString &o) { return o.startsWith(u"application_name="); }))
+        options << QStringLiteral("application_name=") + m_gatewayName;
     if (!std::any_of(options.cbegin(), options.cend(),
                      [](const QString &o) { return o.startsWith(u"connect_timeout="); }))
         options << QString::fromLatin1(CONNECT_TIMEOUT_OPTION);
     db.setConnectOptions(options.join(u';'));
+}
+
+QString DatabaseUrl::withGatewayName(const QString &text, const QString &name)
+{
+    QUrl url(text, QUrl::StrictMode);
+    QUrlQuery query(url);
+    query.removeAllQueryItems(QStringLiteral("gateway_name"));
+    query.addQueryItem(QStringLiteral("gateway_name"),
+                       QString::fromLatin1(QUrl::toPercentEncoding(name)));
+    url.setQuery(query);
+    return url.toString(QUrl::FullyEncoded);
 }
 
 QString DatabaseUrl::redacted() const

@@ -23,6 +23,11 @@ public:
     // For logs and errors: the URL without its password.
     QString redacted() const;
     QString databaseName() const { return m_databaseName; }
+    // The URL's gateway_name item (GatewayRuntime adds DYGW_GATEWAY_NAME there, so every
+    // connection of the gateway knows it); '' if none.
+    QString gatewayName() const { return m_gatewayName; }
+    // text with gateway_name set to name (replacing one it had).
+    static QString withGatewayName(const QString &text, const QString &name);
 
 private:
     QString m_host; // a name, an address, or a socket directory (starts with '/')
@@ -31,4 +36,5 @@ private:
     QString m_user;
     QString m_password;
     QStringList m_options; // key=value, libpq's spelling
+    QString m_gatewayName;
 };

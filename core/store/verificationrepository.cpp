@@ -131,7 +131,8 @@ VerificationRepository::VerificationRepository(Database *database)
     : m_database(database),
       m_enrichmentJobs(database),
       m_idempotency(database),
-      m_reports(database)
+      m_reports(database),
+      m_gatewayName(database->gatewayName())
 {
 }
 

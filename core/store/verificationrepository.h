@@ -41,7 +41,8 @@ public:
     explicit VerificationRepository(Database *database);
     Q_DISABLE_COPY_MOVE(VerificationRepository)
 
-    // Chain mode: new records that name no gateway are this one's.
+    // Chain mode: new records that name no gateway are this one's (by default the
+    // Database's gatewayName(), so the record writer's own connection names them too).
     void setGatewayName(const QString &name) { m_gatewayName = name; }
     QString gatewayName() const { return m_gatewayName; }
 

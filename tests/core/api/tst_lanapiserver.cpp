@@ -78,6 +78,10 @@ private slots:
         QCOMPARE(reply.json.value(QStringLiteral("version")).toString(),
                  QStringLiteral(DYGW_VERSION));
         QCOMPARE(reply.json.value(QStringLiteral("database")).toString(), QStringLiteral("ok"));
+        QCOMPARE(reply.json.value(QStringLiteral("database_kind")).toString(),
+                 TestDatabase::usesPostgresql() ? QStringLiteral("postgresql")
+                                                : QStringLiteral("sqlite"));
+        QVERIFY(reply.json.contains(QStringLiteral("gateway")));
         QCOMPARE(reply.json.value(QStringLiteral("enrichment_backlog")).toInt(-1), 0);
         const QJsonObject douyin = reply.json.value(QStringLiteral("douyin")).toObject();
         QCOMPARE(douyin.value(QStringLiteral("configured")).toBool(), true);
