@@ -243,11 +243,16 @@ VerificationRepository::findByStatus(const QList<VerificationRecord::Status> &st
         placeholders << QStringLiteral("?");
         values << VerificationRecord::toString(status);
     }
-    return VerificationRowMapper::select(*m_database,
-                                         QStringLiteral(" WHERE v.verify_status IN (")
-                                                 + placeholders.join(QStringLiteral(", "))
-                                                 + QStringLiteral(") ORDER BY v.id"),
-                                         values);
+    QString gateway;
+    if (!m_gatewayName.isEmpty()) {
+        gateway = QStringLiteral(" AND v.gateway_name = ?");
+        values << m_gatewayName;
+    }
+    return VerificationRowMapper::select(
+            *m_database,
+            QStringLiteral(" WHERE v.verify_status IN (") + placeholders.join(QStringLiteral(", "))
+                    + QStringLiteral(")") + gateway + QStringLiteral(" ORDER BY v.id"),
+            values);
 }
 
 Result<VerificationPage> VerificationRepository::list(const VerificationFilter &filter, int page,

@@ -76,7 +76,9 @@ public:
     // appId < 0: records of any app (a verify_token is Douyin's and serves one verify only).
     Result<QList<VerificationRecord>> findByVerifyToken(qint64 appId, const QString &verifyToken);
     Result<QList<VerificationRecord>> findByBatch(const QString &batchId);
-    // For resolution at start-up (pending + unknown); oldest first.
+    // For resolution at start-up (pending + unknown); oldest first. With a gateway name (chain
+    // mode) only that gateway's records: another gateway's pending records are its verifies in
+    // flight, which it settles itself (also after it restarts).
     Result<QList<VerificationRecord>>
     findByStatus(const QList<VerificationRecord::Status> &statuses);
 

@@ -1521,6 +1521,11 @@ void tst_VerificationRepository::gatewayNameIsKeptAndFilters()
     settled.verifyStatus = Status::Success;
     QVERIFY(till2.update({settled}).ok());
     QCOMPARE(till2.get(settled.id).value().gatewayName, QStringLiteral("till-1"));
+    // Each gateway resumes its own unsettled records, not the other's verifies in flight.
+    QCOMPARE(till1.findByStatus({Status::Pending}).value().size(), 1);
+    QCOMPARE(till2.findByStatus({Status::Pending}).value().size(), 0);
+    VerificationRepository anyGateway(db.get());
+    QCOMPARE(anyGateway.findByStatus({Status::Pending}).value().size(), 2);
 
     VerificationFilter filter;
     filter.gatewayName = QStringLiteral("till-1");
