@@ -1,3 +1,5 @@
+#include <csignal>
+
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
@@ -275,6 +277,96 @@ private slots:
                 ++successes;
         }
         QCOMPARE(successes, 1);
+    }
+
+    // SIGKILL at random gateways at random moments while verifies are in flight; each killed
+    // gateway restarts under its name. Then: every unsettled record settles (0 stuck), no
+    // certificate is verified twice (0 double) and every certificate Douyin verified has
+    // exactly one success record (0 lost).
+    void killedGatewaysLoseNothing()
+    {
+        const int kills = qEnvironmentVariableIntValue("DYGW_CHAIN_KILLS") > 0
+                ? qEnvironmentVariableIntValue("DYGW_CHAIN_KILLS")
+                : 12;
+        struct Coupon
+        {
+            QString orderId;
+            QByteArray body;
+            bool answered = false;
+        };
+        QList<Coupon> coupons;
+        for (int i = 0; i < 6 * kills; ++i) {
+            const Reply order = http("POST", QUrl(m_sandboxUrl + "/sandbox/orders"),
+                                     QJsonDocument(QJsonObject{{"certificates", 1}}).toJson());
+            coupons.append({order.body.value("order_id").toString(),
+                            verifyBody({order.body.value("poi_id").toString(),
+                                        order.body.value("codes").toArray().at(0).toString()})});
+        }
+        int next = 0;
+        for (int round = 0; round < kills; ++round) {
+            QList<QPair<QNetworkReply *, int>> replies;
+            for (int k = 0; k < 6; ++k, ++next)
+                replies.append({sendVerify(next % GATEWAYS, coupons.at(next).body), next});
+            QTest::qWait(int(QRandomGenerator::global()->bounded(1, 80)));
+            const int victim = int(QRandomGenerator::global()->bounded(GATEWAYS));
+            ::kill(pid_t(m_gateways[victim].processId()), SIGKILL);
+            QVERIFY(m_gateways[victim].waitForFinished(10000));
+            for (const auto &[reply, index] : replies) {
+                const Reply answer = await(reply);
+                coupons[index].answered = answer.status == 200 || answer.status == 422;
+            }
+            const QString url = startGateway(m_gateways[victim], victim + 1);
+            QVERIFY(!url.isEmpty());
+            m_gatewayUrls[victim] = url;
+        }
+
+        const auto openCount = [this](const QString &status) {
+            return http("GET",
+                        QUrl(m_gatewayUrls.at(0)
+                             + "/v1/internal/verifications?page_size=1&verify_status=" + status),
+                        {}, {{"Authorization", ADMIN}})
+                    .body.value("data")
+                    .toObject()
+                    .value("total")
+                    .toInt(-1);
+        };
+        QTRY_COMPARE_WITH_TIMEOUT(openCount("pending"), 0, 30000);
+        QTRY_COMPARE_WITH_TIMEOUT(openCount("unknown"), 0, 30000);
+        // A device that got no answer sends again, to any gateway.
+        int resent = 0;
+        for (int i = 0; i < coupons.size(); ++i) {
+            if (coupons.at(i).answered)
+                continue;
+            ++resent;
+            const Reply answer = await(sendVerify(i % GATEWAYS, coupons.at(i).body));
+            QVERIFY2(answer.status == 200 || answer.status == 422,
+                     qPrintable(QString::number(answer.status)));
+        }
+        int verified = 0;
+        for (const Coupon &coupon : std::as_const(coupons)) {
+            const Reply order =
+                    http("GET", QUrl(m_sandboxUrl + "/sandbox/orders/" + coupon.orderId));
+            for (const QJsonValue &value : order.body.value("certificates").toArray()) {
+                const QJsonObject certificate = value.toObject();
+                const QString id = certificate.value("certificate_id").toString();
+                QVERIFY2(certificate.value("verify_records").toArray().size() <= 1, qPrintable(id));
+                const Reply list = http("GET",
+                                        QUrl(m_gatewayUrls.at(1)
+                                             + "/v1/internal/verifications?page_size=50&q=" + id),
+                                        {}, {{"Authorization", ADMIN}});
+                int successes = 0;
+                for (const QJsonValue &record :
+                     list.body.value("data").toObject().value("items").toArray())
+                    successes += record.toObject().value("verify_status").toString() == u"success";
+                const bool used = certificate.value("status").toInt() == 2;
+                QVERIFY2(successes == (used ? 1 : 0), qPrintable(id));
+                verified += used ? 1 : 0;
+            }
+        }
+        qInfo("%d kills over %d gateways, %d requests resent after a kill, %d certificates "
+              "verified",
+              kills, GATEWAYS, resent, verified);
+        QVERIFY(verified > 0);
     }
 
     // One nonce at two gateways: the second is a replay.
