@@ -30,6 +30,10 @@ QString OutcomeText::forReason(RejectReason reason, PlatformId platform,
                 .arg(name);
     case RejectReason::Unavailable:
         return tr("Could not reach %1. Nothing was verified; scan again.").arg(name);
+    case RejectReason::TooLateToCancel:
+        return tr("Too late to cancel: %1 no longer allows it.").arg(name);
+    case RejectReason::AlreadyCancelled:
+        return tr("This verification has been cancelled already.");
     case RejectReason::Unknown:
         break;
     }

@@ -46,8 +46,14 @@ enum ErrorCodeValue : qint64 {
     POI_NOT_ALLOWED = 45005117, // [choice]
     // Unknown code, encrypted code, encrypted_data, order or verify_id. [choice]
     CERTIFICATE_NOT_FOUND = 1205,
-    // Cancel refused: past the 1-hour window, or the verification was already cancelled. [choice]
-    CANCEL_NOT_ALLOWED = 1250,
+    // Cancel refused (§12): the sub code says why. [doc]
+    CANCEL_REFUSED = 3000001,
+};
+
+// extra.sub_error_code of CANCEL_REFUSED (§12).
+enum CancelSubCode : qint64 {
+    CANCEL_TOO_LATE = 2034000910, // [doc] past the window (Douyin may close it before 1 h)
+    CANCEL_ALREADY_DONE = 2034000911, // [choice] the verification is cancelled already
 };
 
 // Certificate status. [choice] A cancelled verification makes a certificate usable again.

@@ -194,6 +194,10 @@ void DouyinClient::cancel(const Douyin::CancelRequest &request, QObject *context
     call.answerLossIsUnknown = true;
     call.body.insert(QStringLiteral("verify_id"), request.verifyId);
     call.body.insert(QStringLiteral("certificate_id"), request.certificateId);
+    if (!request.cancelToken.isEmpty())
+        call.body.insert(QStringLiteral("cancel_token"), request.cancelToken);
+    if (!m_config.accountId.isEmpty())
+        call.body.insert(QStringLiteral("account_id"), m_config.accountId);
     run<QJsonObject>(call, context, std::move(callback), [](const DouyinJson::Envelope &envelope) {
         return Result<QJsonObject, Douyin::Error>(envelope.raw);
     });

@@ -21,6 +21,7 @@ struct Error
 
     Kind kind = Kind::Unavailable;
     qint64 code = 0; // Douyin's error_code when Rejected
+    qint64 subCode = 0; // extra.sub_error_code, when Douyin gave one
     QString description; // Douyin's description when Rejected
     QString logid; // Douyin's extra.logid, for support requests
     QString message; // developer-facing detail, never contains a secret

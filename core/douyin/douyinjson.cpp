@@ -105,6 +105,10 @@ Result<Envelope, Douyin::Error> envelope(const QByteArray &body)
         Douyin::Error error;
         error.kind = Douyin::Error::Kind::Rejected;
         error.code = code;
+        // The sub code tells apart refusals that share a code (a cancel too late, or again).
+        error.subCode = number(*part, "sub_error_code");
+        if (error.subCode == 0)
+            error.subCode = number(extra, "sub_error_code");
         error.description = text(*part, "description");
         if (error.description.isEmpty())
             error.description = text(*part, "sub_description");

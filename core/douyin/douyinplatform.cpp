@@ -1,5 +1,7 @@
 #include "core/douyin/douyinplatform.h"
 
+#include <QJsonArray>
+
 #include "core/douyin/douyinapi.h"
 #include "core/douyin/douyinclient.h"
 #include "core/logging/categories.h"
@@ -67,6 +69,7 @@ PlatformOutcome toOutcome(const Douyin::VerifyResult &result)
 {
     PlatformOutcome outcome;
     outcome.raw = result.raw;
+    outcome.cancelWindowSeconds = DouyinApi::CANCEL_WINDOW_SECONDS;
     outcome.traceId = logidOf(result.raw);
     for (const Douyin::VerifyCodeResult &code : result.results) {
         CouponResult coupon;
@@ -91,6 +94,7 @@ PlatformOutcome appliedAlready(const VerifyQuery &query, const Douyin::Error &er
 {
     PlatformOutcome outcome;
     outcome.raw = error.raw;
+    outcome.cancelWindowSeconds = DouyinApi::CANCEL_WINDOW_SECONDS;
     outcome.traceId = error.logid;
     for (const QString &code : query.encryptedCodes) {
         CouponResult coupon;
@@ -168,9 +172,12 @@ CouponState::Status DouyinPlatform::couponStatusOf(int status)
     return Status::Unknown;
 }
 
-RejectReason DouyinPlatform::reasonFor(qint64 code)
+RejectReason DouyinPlatform::reasonFor(qint64 code, qint64 subCode)
 {
     switch (code) {
+    case DouyinApi::CANCEL_REFUSED:
+        return subCode == DouyinApi::CANCEL_ALREADY_DONE ? RejectReason::AlreadyCancelled
+                                                         : RejectReason::TooLateToCancel;
     case DouyinApi::CERTIFICATE_USED:
         return RejectReason::Used;
     case DouyinApi::CERTIFICATE_EXPIRED:
@@ -213,7 +220,7 @@ PlatformError DouyinPlatform::toPlatformError(const Douyin::Error &error)
     mapped.raw = error.raw;
     switch (error.kind) {
     case Douyin::Error::Kind::Rejected:
-        mapped.reason = reasonFor(error.code);
+        mapped.reason = reasonFor(error.code, error.subCode);
         break;
     case Douyin::Error::Kind::Cooldown:
         mapped.reason = RejectReason::RateLimited;
@@ -229,6 +236,48 @@ PlatformError DouyinPlatform::toPlatformError(const Douyin::Error &error)
         break;
     }
     return mapped;
+}
+
+void DouyinPlatform::cancel(const CancelQuery &query, QObject *context,
+                            Callback<CancelAnswer> callback)
+{
+    Douyin::CancelRequest request;
+    request.verifyId = query.verifyId;
+    request.certificateId = query.certificateId;
+    request.cancelToken = query.cancelToken;
+    m_client->cancel(request, context, [callback](const Result<QJsonObject, Douyin::Error> &raw) {
+        if (!raw.ok())
+            return callback(toPlatformError(raw.error()));
+        CancelAnswer answer;
+        answer.raw = raw.value();
+        answer.traceId = raw.value()
+                                 .value(QLatin1String("extra"))
+                                 .toObject()
+                                 .value(QLatin1String("logid"))
+                                 .toString();
+        // A per-verification refusal inside a whole-call success (cancel_results).
+        const QJsonArray results = raw.value()
+                                           .value(QLatin1String("data"))
+                                           .toObject()
+                                           .value(QLatin1String("cancel_results"))
+                                           .toArray();
+        for (const QJsonValue &result : results) {
+            const qint64 code = result.toObject().value(QLatin1String("result_code")).toInteger();
+            if (code == 0)
+                continue;
+            Douyin::Error error;
+            error.kind = Douyin::Error::Kind::Rejected;
+            error.code = code;
+            error.description = result.toObject().value(QLatin1String("result_msg")).toString();
+            error.logid = answer.traceId;
+            error.message = QStringLiteral("Douyin refused the cancel: %1 %2")
+                                    .arg(code)
+                                    .arg(error.description);
+            error.raw = raw.value();
+            return callback(toPlatformError(error));
+        }
+        callback(answer);
+    });
 }
 
 void DouyinPlatform::resolveShortLink(const QString &link, QObject *context,

@@ -29,6 +29,8 @@ public:
                 Callback<PlatformOutcome> callback) override;
     void queryStatus(const QString &encryptedCode, const QString &orderId, QObject *context,
                      Callback<QList<CouponState>> callback) override;
+    void cancel(const CancelQuery &query, QObject *context,
+                Callback<CancelAnswer> callback) override;
     void orderDetails(const QString &orderId, QObject *context,
                       Callback<OrderDetails> callback) override;
 
@@ -36,7 +38,7 @@ public:
 
     // Douyin's error in the engine's terms (reason by code, logid as the trace id).
     static PlatformError toPlatformError(const Douyin::Error &error);
-    static RejectReason reasonFor(qint64 code);
+    static RejectReason reasonFor(qint64 code, qint64 subCode = 0);
     // Douyin's certificate status number (DouyinApi::CertificateStatus) in neutral terms.
     static CouponState::Status couponStatusOf(int status);
 

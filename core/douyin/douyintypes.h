@@ -200,6 +200,7 @@ struct CancelRequest
 {
     QString verifyId;
     QString certificateId;
+    QString cancelToken; // the same on every resend: Douyin cancels at most once per token
 };
 
 } // namespace Douyin

@@ -39,6 +39,10 @@ public:
     // Status of the coupon with this encrypted code, or of every coupon of the order.
     virtual void queryStatus(const QString &encryptedCode, const QString &orderId, QObject *context,
                              Callback<QList<CouponState>> callback) = 0;
+    // Never retried below this call: a lost answer is the caller's to resolve (status query,
+    // then a resend with the same token). Refusals carry TooLateToCancel / AlreadyCancelled.
+    virtual void cancel(const CancelQuery &query, QObject *context,
+                        Callback<CancelAnswer> callback) = 0;
     virtual void orderDetails(const QString &orderId, QObject *context,
                               Callback<OrderDetails> callback) = 0;
 };

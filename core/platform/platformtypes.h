@@ -62,6 +62,24 @@ struct VerifyQuery
     QString orderId; // optional
 };
 
+// One cancel (撤销核销) of one verified coupon. The token is stored before the first attempt
+// and sent with every resend, so the platform applies the cancel at most once.
+struct CancelQuery
+{
+    QString poiId;
+    QString verifyId; // Douyin verify_id, Meituan flowId
+    QString certificateId; // Douyin certificate_id, Meituan receiptCode
+    QString orderId;
+    QString cancelToken;
+};
+
+// The platform cancelled it (also: a resend under the same token found it cancelled).
+struct CancelAnswer
+{
+    QJsonObject raw;
+    QString traceId;
+};
+
 // The platform's answer for one coupon of a verify call.
 struct CouponResult
 {
@@ -82,6 +100,7 @@ struct PlatformOutcome
     QList<CouponResult> results;
     QJsonObject raw; // the platform's answer, unchanged
     QString traceId;
+    int cancelWindowSeconds = 0; // an applied coupon may be cancelled this long after its verify
 };
 
 // What a status query says about one coupon.

@@ -25,6 +25,10 @@ QString code(RejectReason reason)
         return QStringLiteral("not_authorised");
     case RejectReason::Unavailable:
         return QStringLiteral("unavailable");
+    case RejectReason::TooLateToCancel:
+        return QStringLiteral("too_late_to_cancel");
+    case RejectReason::AlreadyCancelled:
+        return QStringLiteral("already_cancelled");
     case RejectReason::Unknown:
         break;
     }

@@ -15,6 +15,8 @@ enum class RejectReason {
     RateLimited, // the platform asks to slow down
     NotAuthorised, // a setup problem: capability, merchant authorisation, credentials
     Unavailable, // the platform is busy or unreachable
+    TooLateToCancel, // a cancel past the platform's window (its own answer, or our clock)
+    AlreadyCancelled, // a cancel of a verification that is cancelled already
     Unknown,
 };
 

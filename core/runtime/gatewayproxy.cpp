@@ -106,6 +106,17 @@ void GatewayProxy::verify(const VerifyCommand &command, QObject *context,
             std::move(done));
 }
 
+void GatewayProxy::cancel(const CancelCommand &command, QObject *context,
+                          Callback<CancelOutcome> done)
+{
+    runAsync<CancelOutcome>(
+            context,
+            [command](GatewayRuntime *runtime, Callback<CancelOutcome> answer) {
+                runtime->engine()->cancel(command, runtime, answer);
+            },
+            std::move(done));
+}
+
 void GatewayProxy::record(qint64 id, QObject *context, Callback<Result<VerificationRecord>> done)
 {
     run<Result<VerificationRecord>>(

@@ -16,6 +16,8 @@
 #include "core/runtime/settingsupdate.h"
 #include "core/store/apprepository.h"
 #include "core/store/verificationqueries.h"
+#include "core/verify/cancelcommand.h"
+#include "core/verify/canceloutcome.h"
 #include "core/verify/verifycommand.h"
 #include "core/verify/verifyoutcome.h"
 
@@ -42,6 +44,8 @@ public:
 
     void prepare(const PrepareCommand &command, QObject *context, Callback<PrepareOutcome> done);
     void verify(const VerifyCommand &command, QObject *context, Callback<VerifyOutcome> done);
+    // 撤销核销 of one verification (any record: the till is the manager's).
+    void cancel(const CancelCommand &command, QObject *context, Callback<CancelOutcome> done);
     void record(qint64 id, QObject *context, Callback<Result<VerificationRecord>> done);
     void listRecords(const VerificationFilter &filter, int page, int pageSize, QObject *context,
                      Callback<Result<VerificationPage>> done);

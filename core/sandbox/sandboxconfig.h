@@ -20,7 +20,8 @@ struct SandboxConfig
     int verifyTokenLifetimeSeconds = DouyinApi::VERIFY_TOKEN_LIFETIME_SECONDS;
     // The stores always exist; this adds the demo catalogue's orders on start.
     bool seedDemoData = true;
-    // Unix seconds. Everything time-dependent (expiry, grace, cancel window, throttle) reads it.
+    // Unix seconds. Everything time-dependent (expiry, grace, cancel window, throttle) reads it,
+    // plus however far POST /sandbox/clock has moved the sandbox ahead (SandboxClock).
     std::function<qint64()> clock = [] {
         return QDateTime::currentSecsSinceEpoch();
     };

@@ -161,6 +161,23 @@ SandboxHttpAnswer SandboxControlApi::stats(const SandboxHttpRequest &request) co
     return SandboxHttpAnswer::fromJson(Status::Ok, counts, request.requestId);
 }
 
+SandboxHttpAnswer SandboxControlApi::clock(const SandboxHttpRequest &request) const
+{
+    return SandboxHttpAnswer::fromJson(Status::Ok, {{QStringLiteral("now"), m_state.now()}},
+                                       request.requestId);
+}
+
+SandboxHttpAnswer SandboxControlApi::advanceClock(const SandboxHttpRequest &request)
+{
+    const auto seconds = SandboxParameters::clockAdvance(request.body);
+    if (!seconds)
+        return SandboxHttpAnswer::badRequest(seconds.error().message, request.requestId);
+    const auto moved = m_state.advanceClock(seconds.value());
+    if (!moved)
+        return SandboxHttpAnswer::badRequest(moved.error().message, request.requestId);
+    return clock(request);
+}
+
 QString SandboxControlApi::shortLinkUrl(const QString &linkId,
                                         const SandboxHttpRequest &request) const
 {

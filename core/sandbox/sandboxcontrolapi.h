@@ -10,7 +10,7 @@
 class SandboxState;
 
 // The sandbox's control API under /sandbox/, without sockets: minting and refunding orders,
-// faults, token expiry and call counts. It needs no token and is never faulted.
+// faults, token expiry, the clock and call counts. It needs no token and is never faulted.
 class SandboxControlApi
 {
 public:
@@ -29,6 +29,9 @@ public:
     SandboxHttpAnswer clearFaults(const SandboxHttpRequest &request);
     SandboxHttpAnswer expireTokens(const SandboxHttpRequest &request);
     SandboxHttpAnswer stats(const SandboxHttpRequest &request) const;
+    // GET and POST /sandbox/clock: {"now": unix_seconds}; POST moves it forward first.
+    SandboxHttpAnswer clock(const SandboxHttpRequest &request) const;
+    SandboxHttpAnswer advanceClock(const SandboxHttpRequest &request);
 
 private:
     // The order with its short link as the caller can reach it.

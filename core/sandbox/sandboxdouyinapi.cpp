@@ -38,8 +38,8 @@ SandboxHttpAnswer SandboxDouyinApi::envelope(const SandboxAnswer &answer, Sandbo
     const QJsonObject extra{
             {QStringLiteral("error_code"), extraCode},
             {QStringLiteral("description"), platformLevel ? answer.description : QString()},
-            {QStringLiteral("sub_error_code"), 0},
-            {QStringLiteral("sub_description"), QString()},
+            {QStringLiteral("sub_error_code"), answer.subErrorCode},
+            {QStringLiteral("sub_description"), answer.subDescription},
             {QStringLiteral("logid"), logId},
             {QStringLiteral("now"), m_state.now()},
     };
@@ -70,10 +70,10 @@ SandboxAnswer SandboxDouyinApi::call(SandboxEndpoint endpoint, const SandboxHttp
         return m_state.verify(verify.value());
     }
     if (endpoint == SandboxEndpoint::Cancel) {
-        const auto ids = SandboxParameters::cancelIds(request.body);
-        if (!ids)
-            return badParameter(ids.error().message);
-        return m_state.cancel(ids.value().first, ids.value().second);
+        const auto cancel = SandboxParameters::cancelRequest(request.body);
+        if (!cancel)
+            return badParameter(cancel.error().message);
+        return m_state.cancel(cancel.value());
     }
     return query(endpoint, request.query);
 }

@@ -1,6 +1,7 @@
 #include "core/sandbox/sandboxmessages.h"
 
 #include "core/douyin/douyinapi.h"
+#include "core/sandbox/sandboxcancellation.h"
 
 namespace SandboxMessages {
 
@@ -50,8 +51,12 @@ QString describe(qint64 code)
         return QStringLiteral("该门店不可核销此券");
     case DouyinApi::CERTIFICATE_NOT_FOUND:
         return QStringLiteral("券码不存在");
-    case DouyinApi::CANCEL_NOT_ALLOWED:
-        return QStringLiteral("不可撤销核销");
+    case SandboxCancellation::CANCEL_REFUSED:
+        return QStringLiteral("撤销核销失败");
+    case SandboxCancellation::WINDOW_CLOSED:
+        return QStringLiteral("已超过可撤销时限,无法撤销核销");
+    case SandboxCancellation::ALREADY_CANCELLED:
+        return QStringLiteral("该核销记录已撤销");
     default:
         return QStringLiteral("系统错误");
     }
@@ -75,6 +80,15 @@ SandboxAnswer badParameter(const QString &detail)
 SandboxAnswer notFound(const QString &what)
 {
     return failure(DouyinApi::CERTIFICATE_NOT_FOUND, what);
+}
+
+SandboxAnswer cancelRefused(qint64 subCode)
+{
+    SandboxAnswer answer =
+            SandboxAnswer::failure(SandboxCancellation::CANCEL_REFUSED, describe(subCode));
+    answer.subErrorCode = subCode;
+    answer.subDescription = describe(subCode);
+    return answer;
 }
 
 } // namespace SandboxMessages

@@ -17,5 +17,8 @@ SandboxAnswer failure(qint64 code, const QString &detail);
 
 SandboxAnswer badParameter(const QString &detail);
 SandboxAnswer notFound(const QString &what);
+// Douyin's refused cancel: 3000001 in data, the reason as the sub code in extra, both
+// descriptions the reason's text (DOUYIN.md §12).
+SandboxAnswer cancelRefused(qint64 subCode);
 
 } // namespace SandboxMessages

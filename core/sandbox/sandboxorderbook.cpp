@@ -96,6 +96,18 @@ QString SandboxOrderBook::certificateIdByVerifyId(const QString &verifyId) const
     return m_certificateByVerifyId.value(verifyId);
 }
 
+const SandboxOrderBook::Verification *SandboxOrderBook::verifyRecord(const QString &verifyId) const
+{
+    const Certificate *owner = certificate(certificateIdByVerifyId(verifyId));
+    if (!owner)
+        return nullptr;
+    for (const Verification &record : owner->verifyRecords) {
+        if (record.verifyId == verifyId)
+            return &record;
+    }
+    return nullptr;
+}
+
 const SandboxOrderBook::Poi *SandboxOrderBook::poi(const QString &poiId) const
 {
     for (const Poi &store : m_pois) {

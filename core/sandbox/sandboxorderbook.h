@@ -92,6 +92,8 @@ public:
     const Certificate *certificateByEncryptedCode(const QString &encryptedCode) const;
     // Empty when no certificate was verified under that id.
     QString certificateIdByVerifyId(const QString &verifyId) const;
+    // The verification under that id, cancelled or not; nullptr when there is none.
+    const Verification *verifyRecord(const QString &verifyId) const;
     QStringList orderIds() const { return m_orderIds; } // creation order
     QList<Poi> pois() const { return m_pois; }
     const Poi *poi(const QString &poiId) const;

@@ -5,6 +5,7 @@
 
 #include <QJsonArray>
 
+#include "core/sandbox/sandboxclock.h"
 #include "core/sandbox/sandboxjson.h"
 
 namespace {
@@ -150,17 +151,52 @@ Result<SandboxState::VerifyRequest> verifyRequest(const QByteArray &raw)
     return verify;
 }
 
-Result<QPair<QString, QString>> cancelIds(const QByteArray &body)
+Result<SandboxState::CancelRequest> cancelRequest(const QByteArray &raw)
 {
-    const auto parsed = SandboxJson::parseObject(body);
+    const auto parsed = SandboxJson::parseObject(raw);
     if (!parsed)
         return parsed.error();
-    const auto verifyId = SandboxJson::idString(parsed.value().value(QStringLiteral("verify_id")));
-    const auto certificateId =
-            SandboxJson::idString(parsed.value().value(QStringLiteral("certificate_id")));
-    if (!verifyId || !certificateId)
-        return bad(QStringLiteral("verify_id and certificate_id are required"));
-    return QPair<QString, QString>(*verifyId, *certificateId);
+    const QJsonObject body = parsed.value();
+    SandboxState::CancelRequest cancel;
+    struct IdField
+    {
+        const char16_t *key;
+        QString *target;
+    };
+    const IdField fields[] = {
+            {u"verify_id", &cancel.verifyId},        {u"certificate_id", &cancel.certificateId},
+            {u"cancel_token", &cancel.cancelToken},  {u"account_id", &cancel.accountId},
+            {u"shop_order_id", &cancel.shopOrderId},
+    };
+    for (const IdField &field : fields) {
+        const QString key = QString::fromUtf16(field.key);
+        const QJsonValue value = body.value(key);
+        if (value.isUndefined() || value.isNull())
+            continue;
+        const auto id = SandboxJson::idString(value);
+        if (!id)
+            return bad(key + QStringLiteral(" must be a non-empty string or an integer"));
+        *field.target = *id;
+    }
+    return cancel;
+}
+
+Result<qint64> clockAdvance(const QByteArray &raw)
+{
+    const auto parsed = controlBody(raw);
+    if (!parsed)
+        return parsed.error();
+    const QJsonObject body = parsed.value();
+    for (auto it = body.begin(); it != body.end(); ++it) {
+        if (it.key() != u"advance_seconds")
+            return bad(it.key() + QStringLiteral(": unknown field"));
+    }
+    const auto seconds = SandboxJson::integerIn(body.value(QStringLiteral("advance_seconds")), 0,
+                                                SandboxClock::MAX_ADVANCE_SECONDS);
+    if (!seconds)
+        return bad(QStringLiteral("advance_seconds: required, an integer from 0 to %1")
+                           .arg(SandboxClock::MAX_ADVANCE_SECONDS));
+    return *seconds;
 }
 
 Result<SandboxState::OrderSpec> orderSpec(const QByteArray &raw)

@@ -32,8 +32,11 @@ std::optional<int> integer(const QUrlQuery &query, const QString &key, int fallb
 // client_token takes a form or a JSON body.
 Result<ClientCredentials> clientCredentials(const SandboxHttpRequest &request);
 Result<SandboxState::VerifyRequest> verifyRequest(const QByteArray &body);
-// verify_id, certificate_id
-Result<QPair<QString, QString>> cancelIds(const QByteArray &body);
+// verify_id and certificate_id are only type-checked here: SandboxCancellation names a
+// missing one.
+Result<SandboxState::CancelRequest> cancelRequest(const QByteArray &body);
+// The control API's {"advance_seconds": N}; the range is SandboxClock's to check.
+Result<qint64> clockAdvance(const QByteArray &body);
 
 // Only type-checked here: SandboxState checks the ranges and names the field.
 Result<SandboxState::OrderSpec> orderSpec(const QByteArray &body);

@@ -79,6 +79,10 @@ SandboxServer::SandboxServer(SandboxConfig config, QObject *parent)
                     [this](const Request &request) { return m_controlApi.expireTokens(request); });
     addControlRoute(QStringLiteral("/sandbox/stats"), Method::Get,
                     [this](const Request &request) { return m_controlApi.stats(request); });
+    addControlRoute(QStringLiteral("/sandbox/clock"), Method::Get,
+                    [this](const Request &request) { return m_controlApi.clock(request); });
+    addControlRoute(QStringLiteral("/sandbox/clock"), Method::Post,
+                    [this](const Request &request) { return m_controlApi.advanceClock(request); });
 
     m_server.setMissingHandler(
             [this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {

@@ -33,6 +33,9 @@
 //   left by then; the late write is skipped when the socket is gone.
 // - every call to a Douyin path or short link is counted in /sandbox/stats, faulted or not;
 //   the control API is never faulted and never needs a token.
+// - faults play on cancel as on verify: error_code, http_500, rate_limit and
+//   drop_before_commit leave the verification in force; the *_after_commit ones and delay
+//   cancel it and lose (or delay) the answer.
 class SandboxServer final : public QObject
 {
     Q_OBJECT

@@ -1,7 +1,5 @@
 #include "core/sandbox/sandboxstate.h"
 
-#include <QDateTime>
-
 #include "core/sandbox/sandboxdemodata.h"
 
 namespace {
@@ -9,21 +7,18 @@ namespace {
 // The demo data draws its ids from this seed, so they are the same on every start.
 constexpr quint32 DEMO_SEED = 20240601;
 
-SandboxConfig withClock(SandboxConfig config)
-{
-    if (!config.clock)
-        config.clock = [] {
-            return QDateTime::currentSecsSinceEpoch();
-        };
-    return config;
-}
-
 } // namespace
 
 SandboxState::SandboxState(SandboxConfig config)
-    : m_config(withClock(std::move(config))),
+    : m_clock(config.clock),
+      m_config(std::move(config)),
       m_ids(DEMO_SEED)
 {
+    // Every part reads the time through m_config.clock; routing it through m_clock makes
+    // /sandbox/clock move all of them at once. Nothing reads it before this line.
+    m_config.clock = [this] {
+        return m_clock.now();
+    };
     for (const Poi &store : SandboxDemoData::stores())
         addPoi(store);
     if (m_config.seedDemoData) {

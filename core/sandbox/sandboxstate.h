@@ -11,7 +11,9 @@
 #include "core/result.h"
 #include "core/sandbox/sandboxanswer.h"
 #include "core/sandbox/sandboxanswerjson.h"
+#include "core/sandbox/sandboxcancellation.h"
 #include "core/sandbox/sandboxclienttokens.h"
+#include "core/sandbox/sandboxclock.h"
 #include "core/sandbox/sandboxconfig.h"
 #include "core/sandbox/sandboxfault.h"
 #include "core/sandbox/sandboxidgenerator.h"
@@ -42,6 +44,7 @@
 // - 次卡 (groupon_type 3) certificates are used up by one verify: time_card reports
 //   times_used = times_count afterwards. Per-visit use of a times card is not simulated.
 // - only the newest 10,000 client tokens are remembered; an older one answers 2190002.
+// Cancel's rules are listed on SandboxCancellation; time on SandboxClock.
 class SandboxState
 {
 public:
@@ -52,10 +55,12 @@ public:
     using OrderSpec = SandboxOrderMint::Spec;
     using MintedOrder = SandboxOrderMint::Minted;
     using VerifyRequest = SandboxVerification::Request;
+    using CancelRequest = SandboxCancellation::Request;
 
+    // config.clock is the time source; the control API can move the sandbox ahead of it.
     explicit SandboxState(SandboxConfig config = {});
 
-    qint64 now() const { return m_config.clock(); }
+    qint64 now() const { return m_clock.now(); }
 
     // ---- Douyin calls. Each answer goes into the envelope as it is.
     SandboxAnswer issueClientToken(const QString &clientKey, const QString &clientSecret,
@@ -71,10 +76,7 @@ public:
         return m_verification.prepare(encryptedData, code);
     }
     SandboxAnswer verify(const VerifyRequest &request) { return m_verification.verify(request); }
-    SandboxAnswer cancel(const QString &verifyId, const QString &certificateId)
-    {
-        return m_verification.cancel(verifyId, certificateId);
-    }
+    SandboxAnswer cancel(const CancelRequest &request) { return m_cancellation.cancel(request); }
     SandboxAnswer certificateGet(const QString &encryptedCode) const
     {
         return m_queries.certificateGet(encryptedCode);
@@ -109,6 +111,9 @@ public:
         return m_book.refund(orderId, certificateIds);
     }
     int expireAllTokens() { return m_clientTokens.expireAll(); } // how many were still valid
+    // Moves the sandbox's time forward by seconds; answers the new time.
+    Result<qint64> advanceClock(qint64 seconds) { return m_clock.advance(seconds); }
+    qint64 clockOffset() const { return m_clock.offset(); }
     void addFault(const SandboxFault &fault) { m_faults.append(fault); }
     int clearFaults();
     QList<SandboxFault> faults() const { return m_faults; }
@@ -149,13 +154,15 @@ private:
     Q_DISABLE_COPY_MOVE(SandboxState)
 
     // The parts hold references to one another: declared in the order they are built.
-    SandboxConfig m_config;
+    SandboxClock m_clock;
+    SandboxConfig m_config; // its clock reads m_clock, so every part sees the offset
     SandboxIdGenerator m_ids;
     SandboxOrderBook m_book{m_config};
     SandboxAnswerJson m_json{m_config, m_book};
     SandboxClientTokens m_clientTokens{m_config, m_ids};
     SandboxVerifyTokens m_verifyTokens{m_config, m_ids};
     SandboxVerification m_verification{m_book, m_verifyTokens, m_ids, m_json};
+    SandboxCancellation m_cancellation{m_config, m_book};
     SandboxQueries m_queries{m_config, m_book, m_json};
     SandboxOrderMint m_mint{m_book, m_ids};
     QList<SandboxFault> m_faults;

@@ -207,32 +207,3 @@ SandboxOrderBook::Verification SandboxVerification::commit(const Certificate &ce
     m_book.addVerifyRecord(record);
     return record;
 }
-
-// ---- cancel
-
-SandboxAnswer SandboxVerification::cancel(const QString &verifyId, const QString &certificateId)
-{
-    if (verifyId.isEmpty())
-        return badParameter(QStringLiteral("verify_id is required"));
-    if (certificateId.isEmpty())
-        return badParameter(QStringLiteral("certificate_id is required"));
-    const QString owner = m_book.certificateIdByVerifyId(verifyId);
-    if (owner.isEmpty())
-        return notFound(QStringLiteral("verify_id"));
-    if (owner != certificateId)
-        return badParameter(QStringLiteral("certificate_id does not match verify_id"));
-
-    for (const SandboxOrderBook::Verification &record : m_book.certificate(owner)->verifyRecords) {
-        if (record.verifyId != verifyId)
-            continue;
-        if (record.cancelled)
-            return SandboxMessages::failure(DouyinApi::CANCEL_NOT_ALLOWED,
-                                            QStringLiteral("该核销已撤销"));
-        if (!m_book.canCancel(record))
-            return SandboxMessages::failure(DouyinApi::CANCEL_NOT_ALLOWED,
-                                            QStringLiteral("已超过1小时撤销期限"));
-        m_book.cancelVerifyRecord(owner, verifyId);
-        return SandboxAnswer::success({});
-    }
-    return notFound(QStringLiteral("verify_id"));
-}

@@ -12,8 +12,8 @@
 #include "core/sandbox/sandboxverifytokens.h"
 
 // Douyin's verification rules: prepare hands out a verify_token for the usable certificates,
-// verify spends it (or recognises the identical retry), cancel undoes a verification within
-// the hour. The [choice] rules are listed on SandboxState.
+// verify spends it (or recognises the identical retry). The [choice] rules are listed on
+// SandboxState; undoing a verification is SandboxCancellation's.
 class SandboxVerification
 {
 public:
@@ -38,7 +38,6 @@ public:
     // Exactly one of encryptedData and code is non-empty, else BAD_PARAMETER.
     SandboxAnswer prepare(const QString &encryptedData, const QString &code);
     SandboxAnswer verify(const Request &request);
-    SandboxAnswer cancel(const QString &verifyId, const QString &certificateId);
 
 private:
     using Certificate = SandboxOrderBook::Certificate;

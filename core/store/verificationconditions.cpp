@@ -43,6 +43,9 @@ VerificationConditions VerificationConditions::forRecords(const VerificationFilt
     }
     if (f.platform)
         c.add(QStringLiteral("v.platform = ?"), {Platforms::toString(*f.platform)});
+    if (f.cancelStatus)
+        c.add(QStringLiteral("v.cancel_status = ?"),
+              {VerificationRecord::toString(*f.cancelStatus)});
     if (!f.gatewayName.isEmpty())
         c.add(QStringLiteral("v.gateway_name = ?"), {f.gatewayName});
     if (!f.q.isEmpty()) {

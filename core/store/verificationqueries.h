@@ -21,6 +21,7 @@ struct VerificationFilter
     std::optional<VerificationRecord::Status> verifyStatus;
     std::optional<VerificationRecord::Enrichment> enrichmentStatus;
     std::optional<PlatformId> platform;
+    std::optional<VerificationRecord::Cancel::Status> cancelStatus;
     QString gatewayName; // chain mode: the records one gateway made
     // Exact match on source_input, origin_code, certificate_id, order_id or verify_id: each is
     // indexed, so a search costs a few index probes however large the table is.
@@ -52,6 +53,7 @@ struct SummaryQuery
     std::optional<VerificationRecord::Enrichment> enrichmentStatus; // forces Records
     // The daily totals have no platform yet: a platform filter or group forces Records.
     std::optional<PlatformId> platform;
+    std::optional<VerificationRecord::Cancel::Status> cancelStatus; // forces Records
     QString gatewayName; // the daily totals have no gateway either: forces Records
     QString q; // as VerificationFilter::q; forces Records
     Source source = Source::Auto;
@@ -85,6 +87,7 @@ struct VerificationSummaryRow
     qint64 successCount = 0;
     qint64 failedCount = 0;
     qint64 unknownCount = 0;
+    qint64 cancelledCount = 0; // successes a cancel took back: in no other count or amount
     qint64 payAmount = 0; // fen, summed over successes only
     qint64 receiptAmount = 0;
     qint64 discountAmount = 0;

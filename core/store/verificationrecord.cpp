@@ -29,6 +29,7 @@ std::optional<Enum> valueOf(const std::array<std::pair<Enum, const char *>, N> &
 using Status = VerificationRecord::Status;
 using Enrichment = VerificationRecord::Enrichment;
 using Mode = VerificationRecord::Mode;
+using CancelStatus = VerificationRecord::Cancel::Status;
 
 // The stored and API spelling of each value (API.md).
 constexpr std::array<std::pair<Status, const char *>, 4> STATUS_NAMES{{
@@ -49,7 +50,25 @@ constexpr std::array<std::pair<Mode, const char *>, 3> MODE_NAMES{{
         {Mode::EncryptedCode, "encrypted_code"},
 }};
 
+constexpr std::array<std::pair<CancelStatus, const char *>, 4> CANCEL_STATUS_NAMES{{
+        {CancelStatus::Pending, "pending"},
+        {CancelStatus::Unknown, "unknown"},
+        {CancelStatus::Cancelled, "cancelled"},
+        {CancelStatus::Failed, "failed"},
+}};
+
 } // namespace
+
+QString VerificationRecord::toString(Cancel::Status status)
+{
+    return nameOf(CANCEL_STATUS_NAMES, status);
+}
+
+std::optional<VerificationRecord::Cancel::Status>
+VerificationRecord::cancelStatusFromString(const QString &text)
+{
+    return valueOf(CANCEL_STATUS_NAMES, text);
+}
 
 QString VerificationRecord::toString(Status status)
 {

@@ -16,6 +16,28 @@ struct VerificationRecord
     enum class Enrichment { Pending, Success, Failed, Skipped };
     enum class Mode { ShortLink, Code, EncryptedCode };
 
+    // A cancel (撤销核销) of a successful verification. Only the cancel path writes it
+    // (VerificationRepository::claimCancel/storeCancel): other updates keep the stored one.
+    struct Cancel
+    {
+        // Pending: token stored, call sent or about to be; Unknown: the answer was lost;
+        // Cancelled: the platform applied it; Failed: the platform refused it.
+        enum class Status { Pending, Unknown, Cancelled, Failed };
+
+        std::optional<Status> status; // nullopt: never asked
+        QString token; // sent with every attempt of this cancel, so a resend applies once
+        QString reason;
+        QString requestedBy; // the cashier's name, the app's name or "admin"
+        std::optional<qint64> requestedAt; // Unix ms
+        std::optional<qint64> cancelledAt; // Unix ms
+        std::optional<qint64> errorCode; // the platform's, when Failed
+        QString errorDescription;
+        int attempts = 0; // resolution passes
+        std::optional<qint64> nextResolveAt; // Unix ms
+
+        bool isOpen() const { return status == Status::Pending || status == Status::Unknown; }
+    };
+
     qint64 id = 0;
     qint64 appId = 0; // 0 = the till itself (前台收银)
     QString appName; // filled from verifier_apps when read
@@ -57,10 +79,12 @@ struct VerificationRecord
     PlatformId platform = PlatformId::Douyin;
     QJsonObject platformResponse; // the platform's raw verify answer, unchanged; empty = none yet
     QJsonObject extra; // operator_id, device_id, note
+    Cancel cancel;
 
     std::optional<qint64> verifyTime; // Unix seconds
     std::optional<qint64> createOrderTime;
     std::optional<qint64> payTime;
+    std::optional<qint64> cancelDeadline; // Unix ms: until when a success may be cancelled
     QString businessDate; // store-local YYYY-MM-DD of createdAt
     qint64 createdAt = 0; // Unix ms
     qint64 updatedAt = 0;
@@ -74,4 +98,12 @@ struct VerificationRecord
     static std::optional<Enrichment> enrichmentFromString(const QString &text);
     static QString toString(Mode mode);
     static std::optional<Mode> modeFromString(const QString &text);
+    static QString toString(Cancel::Status status);
+    static std::optional<Cancel::Status> cancelStatusFromString(const QString &text);
+
+    // A success the cancel did not take back: what counts and what is paid.
+    bool isStandingSuccess() const
+    {
+        return verifyStatus == Status::Success && cancel.status != Cancel::Status::Cancelled;
+    }
 };

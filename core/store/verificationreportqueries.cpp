@@ -52,12 +52,16 @@ QString countColumn(Status status)
     return QStringLiteral("t.pending_count");
 }
 
-// The records a totals row counts: all of them, or those of one status.
+// The records a totals row counts: all of them, or those of one verify status (a cancelled
+// record's verify_status stays success).
 QString countedRecords(const std::optional<Status> &status)
 {
+    if (status == Status::Success)
+        return QStringLiteral("t.success_count + t.cancelled_count");
     if (status)
         return countColumn(*status);
-    return QStringLiteral("t.pending_count + t.success_count + t.failed_count + t.unknown_count");
+    return QStringLiteral("t.pending_count + t.success_count + t.failed_count + t.unknown_count "
+                          "+ t.cancelled_count");
 }
 
 // The daily totals know neither q's columns, nor enrichment, nor (yet) the platform or the
@@ -112,6 +116,8 @@ SummarySource totalsSource(const SummaryQuery &query)
                                                         : QStringLiteral("0"));
     }
     const bool amounts = !status || *status == Status::Success;
+    source.valueColumns << (amounts ? QStringLiteral("SUM(t.cancelled_count)")
+                                    : QStringLiteral("0"));
     for (const auto column : {"t.pay_amount", "t.receipt_amount", "t.discount_amount"}) {
         source.valueColumns << (amounts ? QStringLiteral("SUM(") + QLatin1String(column)
                                                 + QStringLiteral(")")
@@ -129,14 +135,22 @@ SummarySource totalsSource(const SummaryQuery &query)
 SummarySource recordsSource(const SummaryQuery &query)
 {
     SummarySource source;
+    // A success is standing unless a cancel took it back; only standing ones are paid.
+    const QString cancelled = QStringLiteral("COALESCE(v.cancel_status, '') = 'cancelled'");
     for (const Status s : VerificationTotals::STATUS_ORDER) {
         source.valueColumns << QStringLiteral("SUM(CASE WHEN v.verify_status = '")
-                        + VerificationRecord::toString(s) + QStringLiteral("' THEN 1 ELSE 0 END)");
+                        + VerificationRecord::toString(s) + QStringLiteral("'")
+                        + (s == Status::Success ? QStringLiteral(" AND NOT ") + cancelled
+                                                : QString())
+                        + QStringLiteral(" THEN 1 ELSE 0 END)");
     }
+    const QString standing = QStringLiteral("v.verify_status = 'success' AND NOT ") + cancelled;
+    source.valueColumns << QStringLiteral("SUM(CASE WHEN v.verify_status = 'success' AND ")
+                    + cancelled + QStringLiteral(" THEN 1 ELSE 0 END)");
     for (const auto column : {"v.pay_amount", "v.receipt_amount", "v.discount_amount"}) {
-        source.valueColumns << QStringLiteral("SUM(CASE WHEN v.verify_status = 'success' "
-                                              "THEN COALESCE(")
-                        + QLatin1String(column) + QStringLiteral(", 0) ELSE 0 END)");
+        source.valueColumns << QStringLiteral("SUM(CASE WHEN ") + standing
+                        + QStringLiteral(" THEN COALESCE(") + QLatin1String(column)
+                        + QStringLiteral(", 0) ELSE 0 END)");
     }
     source.from = QStringLiteral(" FROM verifications v");
     source.having = QStringLiteral(" HAVING COUNT(*) > 0");
@@ -148,6 +162,7 @@ SummarySource recordsSource(const SummaryQuery &query)
     filter.verifyStatus = query.verifyStatus;
     filter.enrichmentStatus = query.enrichmentStatus;
     filter.platform = query.platform;
+    filter.cancelStatus = query.cancelStatus;
     filter.gatewayName = query.gatewayName;
     filter.q = query.q;
     source.conditions = VerificationConditions::forRecords(filter);
@@ -200,6 +215,7 @@ VerificationSummaryRow readSummaryRow(const QSqlQuery &select, const QList<Group
     row.successCount = next().toLongLong();
     row.failedCount = next().toLongLong();
     row.unknownCount = next().toLongLong();
+    row.cancelledCount = next().toLongLong();
     row.payAmount = next().toLongLong();
     row.receiptAmount = next().toLongLong();
     row.discountAmount = next().toLongLong();
@@ -212,6 +228,7 @@ void addToTotals(VerificationSummaryRow &totals, const VerificationSummaryRow &r
     totals.successCount += row.successCount;
     totals.failedCount += row.failedCount;
     totals.unknownCount += row.unknownCount;
+    totals.cancelledCount += row.cancelledCount;
     totals.payAmount += row.payAmount;
     totals.receiptAmount += row.receiptAmount;
     totals.discountAmount += row.discountAmount;
@@ -224,7 +241,8 @@ Result<qint64> countRecords(QSqlDatabase &db, const VerificationFilter &filter,
     QSqlQuery count(db);
     count.setForwardOnly(true);
     bool counted = false;
-    if (totalsCanAnswer(filter.q, filter.enrichmentStatus, filter.platform, filter.gatewayName)) {
+    if (totalsCanAnswer(filter.q, filter.enrichmentStatus, filter.platform, filter.gatewayName)
+        && !filter.cancelStatus) {
         // Summing a few totals rows beats counting up to millions of index entries; without a
         // date range the all-time counts need even fewer (both have the same count columns).
         const bool allTime = !filter.from && !filter.to;
@@ -301,7 +319,8 @@ Result<VerificationSummary> VerificationReportQueries::summary(const SummaryQuer
 
     const bool totalsPossible =
             totalsCanAnswer(query.q, query.enrichmentStatus, query.platform, query.gatewayName,
-                            query.groupBy.contains(GroupKey::Platform));
+                            query.groupBy.contains(GroupKey::Platform))
+            && !query.cancelStatus;
     if (query.source == SummaryQuery::Source::DailyTotals && !totalsPossible)
         return badInput(QStringLiteral("source: the daily totals cannot filter by q, "
                                        "enrichment_status, platform or gateway"));

@@ -112,6 +112,9 @@ Result<Done> updateRows(Database &database, const QList<VerificationRecord> &rec
         VerificationRecord next = r;
         next.updatedAt = now;
         next.businessDate = before.businessDate;
+        // The cancel path owns the cancel (VerificationCancels): an update made from an older
+        // copy of the record (enrichment, resolution) must not undo a cancel.
+        next.cancel = before.cancel;
         const auto update = VerificationRowMapper::changedColumnsUpdate(before, next);
         const auto prepared = database.prepared(update.sql);
         if (!prepared.ok())
@@ -132,6 +135,7 @@ VerificationRepository::VerificationRepository(Database *database)
       m_enrichmentJobs(database),
       m_idempotency(database),
       m_reports(database),
+      m_cancels(database),
       m_gatewayName(database->gatewayName())
 {
 }

@@ -10,6 +10,7 @@
 #include "core/store/enrichmentjobrepository.h"
 #include "core/store/idempotencyentry.h"
 #include "core/store/idempotencyrepository.h"
+#include "core/store/verificationcancels.h"
 #include "core/store/verificationqueries.h"
 #include "core/store/verificationrecord.h"
 #include "core/store/verificationreportqueries.h"
@@ -82,6 +83,9 @@ public:
     Result<QList<VerificationRecord>>
     findByStatus(const QList<VerificationRecord::Status> &statuses);
 
+    // Claims, stores and finds cancels (the one writer of a record's cancel state).
+    VerificationCancels *cancels() { return &m_cancels; }
+
     // Newest first (created_at, then id). page >= 1, pageSize 1..MAX_PAGE_SIZE.
     Result<VerificationPage> list(const VerificationFilter &filter, int page, int pageSize);
     // From the daily totals when only date, poi, app and verify_status filter; otherwise
@@ -116,5 +120,6 @@ private:
     EnrichmentJobRepository m_enrichmentJobs;
     IdempotencyRepository m_idempotency;
     VerificationReportQueries m_reports;
+    VerificationCancels m_cancels;
     QString m_gatewayName;
 };

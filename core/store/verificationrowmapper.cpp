@@ -57,6 +57,17 @@ constexpr std::array WRITE_COLUMNS{
         "verify_time",
         "create_order_time",
         "pay_time",
+        "cancel_deadline",
+        "cancel_status",
+        "cancel_token",
+        "cancel_reason",
+        "cancel_requested_by",
+        "cancel_requested_at",
+        "cancelled_at",
+        "cancel_error_code",
+        "cancel_error_description",
+        "cancel_attempts",
+        "cancel_next_resolve_at",
         "updated_at",
 };
 
@@ -128,6 +139,18 @@ QVariantList VerificationRowMapper::writeValues(const VerificationRecord &r)
             nullable(r.verifyTime),
             nullable(r.createOrderTime),
             nullable(r.payTime),
+            nullable(r.cancelDeadline),
+            r.cancel.status ? QVariant(VerificationRecord::toString(*r.cancel.status))
+                            : QVariant(QMetaType::fromType<QString>()),
+            nullableText(r.cancel.token),
+            nullableText(r.cancel.reason),
+            nullableText(r.cancel.requestedBy),
+            nullable(r.cancel.requestedAt),
+            nullable(r.cancel.cancelledAt),
+            nullable(r.cancel.errorCode),
+            nullableText(r.cancel.errorDescription),
+            r.cancel.attempts,
+            nullable(r.cancel.nextResolveAt),
             r.updatedAt,
     };
 }
@@ -248,6 +271,17 @@ VerificationRecord VerificationRowMapper::read(const QSqlQuery &query)
     r.verifyTime = optionalLong(next());
     r.createOrderTime = optionalLong(next());
     r.payTime = optionalLong(next());
+    r.cancelDeadline = optionalLong(next());
+    r.cancel.status = VerificationRecord::cancelStatusFromString(text());
+    r.cancel.token = text();
+    r.cancel.reason = text();
+    r.cancel.requestedBy = text();
+    r.cancel.requestedAt = optionalLong(next());
+    r.cancel.cancelledAt = optionalLong(next());
+    r.cancel.errorCode = optionalLong(next());
+    r.cancel.errorDescription = text();
+    r.cancel.attempts = next().toInt();
+    r.cancel.nextResolveAt = optionalLong(next());
     r.updatedAt = next().toLongLong();
     r.businessDate = text();
     r.createdAt = next().toLongLong();

@@ -13,12 +13,14 @@ namespace {
 
 using Status = VerificationRecord::Status;
 
-int statusIndex(Status status)
+std::size_t countIndex(const VerificationRecord &record)
 {
+    if (record.verifyStatus == Status::Success && !record.isStandingSuccess())
+        return VerificationTotals::CANCELLED_INDEX;
     const auto &order = VerificationTotals::STATUS_ORDER;
     for (std::size_t i = 0; i < order.size(); ++i) {
-        if (order.at(i) == status)
-            return int(i);
+        if (order.at(i) == record.verifyStatus)
+            return i;
     }
     return 0;
 }
@@ -44,9 +46,9 @@ bool VerificationTotals::Delta::isZero() const
 void VerificationTotals::add(const VerificationRecord &r, qint64 sign)
 {
     Delta &delta = m_changes[{r.businessDate, r.poiId, r.appId, r.productId, r.productName}];
-    delta.counts.at(statusIndex(r.verifyStatus)) += sign;
-    // Amounts count only for successes (API.md's summary row).
-    if (r.verifyStatus == Status::Success) {
+    delta.counts.at(countIndex(r)) += sign;
+    // Amounts count only for successes no cancel took back (API.md's summary row).
+    if (r.isStandingSuccess()) {
         delta.payAmount += sign * r.payAmount.value_or(0);
         delta.receiptAmount += sign * r.receiptAmount.value_or(0);
         delta.discountAmount += sign * r.discountAmount.value_or(0);
@@ -65,8 +67,8 @@ Result<Done> VerificationTotals::applyDailyTotals(Database &database) const
     const auto prepared = database.prepared(QStringLiteral(
             "INSERT INTO verification_daily_totals (business_date, poi_id, app_id, "
             "product_id, product_name, pending_count, success_count, failed_count, "
-            "unknown_count, pay_amount, receipt_amount, discount_amount) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+            "unknown_count, cancelled_count, pay_amount, receipt_amount, discount_amount) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
             "ON CONFLICT (business_date, poi_id, app_id, product_id, product_name) DO UPDATE "
             "SET pending_count = verification_daily_totals.pending_count "
             "+ excluded.pending_count, "
@@ -75,6 +77,8 @@ Result<Done> VerificationTotals::applyDailyTotals(Database &database) const
             "failed_count = verification_daily_totals.failed_count + excluded.failed_count, "
             "unknown_count = verification_daily_totals.unknown_count "
             "+ excluded.unknown_count, "
+            "cancelled_count = verification_daily_totals.cancelled_count "
+            "+ excluded.cancelled_count, "
             "pay_amount = verification_daily_totals.pay_amount + excluded.pay_amount, "
             "receipt_amount = verification_daily_totals.receipt_amount "
             "+ excluded.receipt_amount, "
@@ -96,6 +100,7 @@ Result<Done> VerificationTotals::applyDailyTotals(Database &database) const
                 delta.counts.at(1),
                 delta.counts.at(2),
                 delta.counts.at(3),
+                delta.counts.at(4),
                 delta.payAmount,
                 delta.receiptAmount,
                 delta.discountAmount,
@@ -109,7 +114,7 @@ Result<Done> VerificationTotals::applyDailyTotals(Database &database) const
 Result<Done> VerificationTotals::applyStatusCounts(Database &database) const
 {
     // The status counts are the daily changes netted per (poi, app).
-    std::map<std::pair<QString, qint64>, std::array<qint64, STATUS_ORDER.size()>> counts;
+    std::map<std::pair<QString, qint64>, std::array<qint64, COUNT_COLUMNS>> counts;
     for (const auto &[key, delta] : m_changes) {
         auto &net = counts[{key.poiId, key.appId}];
         for (std::size_t i = 0; i < net.size(); ++i)
@@ -117,7 +122,8 @@ Result<Done> VerificationTotals::applyStatusCounts(Database &database) const
     }
     const auto prepared = database.prepared(QStringLiteral(
             "INSERT INTO verification_status_counts (poi_id, app_id, pending_count, "
-            "success_count, failed_count, unknown_count) VALUES (?, ?, ?, ?, ?, ?) "
+            "success_count, failed_count, unknown_count, cancelled_count) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?) "
             "ON CONFLICT (poi_id, app_id) DO UPDATE "
             "SET pending_count = verification_status_counts.pending_count "
             "+ excluded.pending_count, "
@@ -125,15 +131,18 @@ Result<Done> VerificationTotals::applyStatusCounts(Database &database) const
             "+ excluded.success_count, "
             "failed_count = verification_status_counts.failed_count + excluded.failed_count, "
             "unknown_count = verification_status_counts.unknown_count "
-            "+ excluded.unknown_count"));
+            "+ excluded.unknown_count, "
+            "cancelled_count = verification_status_counts.cancelled_count "
+            "+ excluded.cancelled_count"));
     if (!prepared.ok())
         return prepared.error();
     QSqlQuery &countUpsert = *prepared.value();
     for (const auto &[key, net] : counts) {
         if (std::all_of(net.cbegin(), net.cend(), [](qint64 n) { return n == 0; }))
             continue;
-        if (!Store::execWith(countUpsert,
-                             {key.first, key.second, net.at(0), net.at(1), net.at(2), net.at(3)}))
+        if (!Store::execWith(
+                    countUpsert,
+                    {key.first, key.second, net.at(0), net.at(1), net.at(2), net.at(3), net.at(4)}))
             return Store::sqlError(QStringLiteral("cannot update the status counts"), countUpsert);
     }
     return Done{};

@@ -19,10 +19,14 @@ class Database;
 class VerificationTotals
 {
 public:
-    // The order of the count columns in both tables: pending, success, failed, unknown.
+    // The order of the status count columns in both tables: pending, success, failed, unknown;
+    // then cancelled_count, which counts the successes a cancel took back (and success_count
+    // no longer does).
     static constexpr std::array STATUS_ORDER{
             VerificationRecord::Status::Pending, VerificationRecord::Status::Success,
             VerificationRecord::Status::Failed, VerificationRecord::Status::Unknown};
+    static constexpr std::size_t CANCELLED_INDEX = STATUS_ORDER.size();
+    static constexpr std::size_t COUNT_COLUMNS = STATUS_ORDER.size() + 1;
 
     // sign +1 counts the record in, -1 takes out what its old state counted.
     void add(const VerificationRecord &record, qint64 sign);
@@ -43,7 +47,7 @@ private:
 
     struct Delta
     {
-        std::array<qint64, STATUS_ORDER.size()> counts{};
+        std::array<qint64, COUNT_COLUMNS> counts{};
         qint64 payAmount = 0;
         qint64 receiptAmount = 0;
         qint64 discountAmount = 0;

@@ -105,6 +105,10 @@ void applyAnswer(QList<VerificationRecord> &records, const PlatformOutcome &answ
         if (result->applied) {
             record.errorCode.reset();
             record.errorDescription.clear();
+            // The window runs from the platform's verify time; ours when it gave none.
+            const qint64 verifiedAtMs = record.verifyTime ? *record.verifyTime * 1000
+                                                          : QDateTime::currentMSecsSinceEpoch();
+            record.cancelDeadline = verifiedAtMs + qint64(answer.cancelWindowSeconds) * 1000;
             record.enrichmentStatus = VerificationRecord::Enrichment::Pending;
             settle(record, Status::Success);
         } else {

@@ -9,6 +9,8 @@
 #include "core/platform/platformregistry.h"
 #include "core/store/database.h"
 #include "core/store/verificationrepository.h"
+#include "core/verify/canceller.h"
+#include "core/verify/cancelresolver.h"
 #include "core/verify/enrichmentqueue.h"
 #include "core/verify/idempotencykeys.h"
 #include "core/verify/preparer.h"
@@ -64,7 +66,9 @@ VerificationService::VerificationService(Database *database,
       m_writer(new RecordWriter(database->filePath(), this)),
       m_enrichment(new EnrichmentQueue(m_repository.get(), m_writer, m_platforms.get(), this)),
       m_idempotency(std::make_unique<IdempotencyKeys>(m_repository.get(), m_writer)),
-      m_preparer(new Preparer(&m_prepared, this))
+      m_preparer(new Preparer(&m_prepared, this)),
+      m_cancelResolver(new CancelResolver(m_repository.get(), m_platforms.get(), this)),
+      m_canceller(new Canceller(m_repository.get(), m_platforms.get(), m_cancelResolver, this))
 {
     for (CouponPlatform *platform : platforms)
         m_platforms->add(platform);
@@ -76,6 +80,9 @@ VerificationService::VerificationService(Database *database,
             });
     connect(m_enrichment, &EnrichmentQueue::recordsChanged, this,
             &VerificationService::recordsChanged);
+    connect(m_canceller, &Canceller::recordsChanged, this, &VerificationService::recordsChanged);
+    connect(m_cancelResolver, &CancelResolver::recordsChanged, this,
+            &VerificationService::recordsChanged);
     setConfig(m_config);
 }
 
@@ -85,6 +92,7 @@ void VerificationService::setConfig(const Config &config)
 {
     m_config = config;
     m_resolver->setTimeScale(config.resolveTimeScale);
+    m_cancelResolver->setTimeScale(config.resolveTimeScale);
     EnrichmentQueue::Policy policy;
     policy.baseDelayMs = config.enrichmentBaseDelayMs;
     policy.maxDelayMs = config.enrichmentMaxDelayMs;
@@ -96,13 +104,20 @@ void VerificationService::setConfig(const Config &config)
 void VerificationService::start()
 {
     m_resolver->resumeAll();
+    m_cancelResolver->resumeAll();
     m_enrichment->kick();
     m_idempotency->purge();
 }
 
+void VerificationService::cancel(const CancelCommand &command, QObject *context,
+                                 CancelCallback callback)
+{
+    m_canceller->cancel(command, context, std::move(callback));
+}
+
 int VerificationService::resolutionBacklog() const
 {
-    return m_resolver->backlog();
+    return m_resolver->backlog() + m_cancelResolver->backlog();
 }
 
 int VerificationService::enrichmentBacklog() const

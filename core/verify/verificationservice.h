@@ -8,10 +8,14 @@
 #include <QPointer>
 
 #include "core/platform/couponplatform.h"
+#include "core/verify/cancelcommand.h"
+#include "core/verify/canceloutcome.h"
 #include "core/verify/preparecache.h"
 #include "core/verify/verifycommand.h"
 #include "core/verify/verifyoutcome.h"
 
+class CancelResolver;
+class Canceller;
 class Database;
 class PlatformRegistry;
 class EnrichmentQueue;
@@ -43,6 +47,7 @@ class VerificationService final : public QObject
 public:
     using VerifyCallback = std::function<void(const VerifyOutcome &)>;
     using PrepareCallback = std::function<void(const PrepareOutcome &)>;
+    using CancelCallback = std::function<void(const CancelOutcome &)>;
 
     struct Config
     {
@@ -66,9 +71,13 @@ public:
 
     void verify(const VerifyCommand &command, QObject *context, VerifyCallback callback);
     void prepare(const PrepareCommand &command, QObject *context, PrepareCallback callback);
+    // Cancels (撤销核销) one successful verification inside its platform's window (Canceller);
+    // a lost answer is settled in the background (CancelResolver).
+    void cancel(const CancelCommand &command, QObject *context, CancelCallback callback);
 
     VerificationRepository *repository() const { return m_repository.get(); }
     VerifyResolver *resolver() const { return m_resolver; }
+    CancelResolver *cancelResolver() const { return m_cancelResolver; }
     int resolutionBacklog() const;
     int enrichmentBacklog() const;
 
@@ -100,6 +109,8 @@ private:
     EnrichmentQueue *m_enrichment;
     std::unique_ptr<IdempotencyKeys> m_idempotency;
     Preparer *m_preparer;
+    CancelResolver *m_cancelResolver;
+    Canceller *m_canceller;
     PrepareCache m_prepared;
     // Requests with an idempotency key still running, by (app, key): a duplicate waits.
     QHash<QString, QList<FlowPtr>> m_inFlight;

@@ -49,6 +49,16 @@ public:
         return call("GET", "/sandbox/stats").value(endpoint).toInt(-1);
     }
 
+    // The sandbox's time (Unix seconds), and moving it forward: cancel windows, client and
+    // verify tokens and certificates all age by it. -1 when the sandbox refused.
+    qint64 now() { return call("GET", "/sandbox/clock").value("now").toInteger(-1); }
+    qint64 advanceClock(qint64 seconds)
+    {
+        return call("POST", "/sandbox/clock", {{"advance_seconds", seconds}})
+                .value("now")
+                .toInteger(-1);
+    }
+
 private:
     QString m_baseUrl;
     QNetworkAccessManager m_network;

@@ -87,6 +87,25 @@ struct Fixture
     {
         return state->status(*state->certificate(certificateId));
     }
+
+    SandboxAnswer cancel(const QString &verifyId, const QString &certificateId,
+                         const QString &cancelToken = {})
+    {
+        SandboxState::CancelRequest request;
+        request.verifyId = verifyId;
+        request.certificateId = certificateId;
+        request.cancelToken = cancelToken;
+        return state->cancel(request);
+    }
+
+    // Prepares and verifies the certificate by its code; the verify_id.
+    QString verifyOne(const SandboxState::MintedOrder &order, int index = 0)
+    {
+        const QString token = verifyToken(prepareCode(order.codes.at(index)));
+        return result(verify(token, order.poiId, {order.encryptedCodes.at(index)}))
+                .value(QStringLiteral("verify_id"))
+                .toString();
+    }
 };
 
 } // namespace
@@ -416,8 +435,8 @@ private slots:
         } else if (scenario == u"retry after cancel") {
             const QJsonObject first = Fixture::result(f.verify(token, poi, codes));
             QCOMPARE(first.value(QStringLiteral("result")).toInteger(), 0);
-            QVERIFY(f.state->cancel(first.value(QStringLiteral("verify_id")).toString(),
-                                    order.certificateIds.at(0))
+            QVERIFY(f.cancel(first.value(QStringLiteral("verify_id")).toString(),
+                             order.certificateIds.at(0))
                             .ok());
         }
 
@@ -514,57 +533,157 @@ private slots:
         Fixture f;
         const auto order = f.mint();
         const QString link = f.state->order(order.orderId)->shortLinkId;
-        const QString token = Fixture::verifyToken(f.prepareCode(order.codes.at(0)));
-        const QJsonObject verified =
-                Fixture::result(f.verify(token, order.poiId, order.encryptedCodes));
-        const QString verifyId = verified.value(QStringLiteral("verify_id")).toString();
+        const QString verifyId = f.verifyOne(order);
         QVERIFY(!f.state->shortLinkTarget(link).has_value());
 
-        f.advance(3600);
-        const SandboxAnswer cancelled = f.state->cancel(verifyId, order.certificateIds.at(0));
+        f.advance(3600); // the window includes its last second
+        const SandboxAnswer cancelled = f.cancel(verifyId, order.certificateIds.at(0));
         QCOMPARE(cancelled.errorCode, qint64(0));
+        const QJsonObject result =
+                cancelled.data.value(QStringLiteral("cancel_results")).toArray().first().toObject();
+        QCOMPARE(result.value(QStringLiteral("result_code")).toInt(-1), 0);
+        QCOMPARE(result.value(QStringLiteral("verify_id")).toString(), verifyId);
+        QCOMPARE(result.value(QStringLiteral("order_id")).toString(), order.orderId);
         QCOMPARE(f.status(order.certificateIds.at(0)), Status::Usable);
         QVERIFY(f.state->shortLinkTarget(link).has_value());
         QCOMPARE(f.prepareCode(order.codes.at(0)).errorCode, qint64(0));
 
-        // Twice is refused.
-        QCOMPARE(f.state->cancel(verifyId, order.certificateIds.at(0)).errorCode,
-                 qint64(DouyinApi::CANCEL_NOT_ALLOWED));
+        // Twice is refused, with the reason as the sub code.
+        const SandboxAnswer again = f.cancel(verifyId, order.certificateIds.at(0));
+        QCOMPARE(again.errorCode, SandboxCancellation::CANCEL_REFUSED);
+        QCOMPARE(again.subErrorCode, SandboxCancellation::ALREADY_CANCELLED);
+        QCOMPARE(again.description, QStringLiteral("该核销记录已撤销"));
     }
 
     void cancelRules_data()
     {
         QTest::addColumn<QString>("scenario");
         QTest::addColumn<qint64>("expected");
-        QTest::newRow("after the 1-hour window") << "late" << qint64(DouyinApi::CANCEL_NOT_ALLOWED);
-        QTest::newRow("unknown verify_id") << "unknown" << qint64(DouyinApi::CERTIFICATE_NOT_FOUND);
+        QTest::addColumn<qint64>("sub");
+        QTest::newRow("after the 1-hour window") << "late" << SandboxCancellation::CANCEL_REFUSED
+                                                 << SandboxCancellation::WINDOW_CLOSED;
+        QTest::newRow("unknown verify_id")
+                << "unknown" << qint64(DouyinApi::CERTIFICATE_NOT_FOUND) << qint64(0);
         QTest::newRow("certificate_id of another certificate")
-                << "mismatch" << qint64(DouyinApi::BAD_PARAMETER);
-        QTest::newRow("missing certificate_id") << "missing" << qint64(DouyinApi::BAD_PARAMETER);
+                << "mismatch" << qint64(DouyinApi::BAD_PARAMETER) << qint64(0);
+        QTest::newRow("missing certificate_id")
+                << "missing" << qint64(DouyinApi::BAD_PARAMETER) << qint64(0);
+        QTest::newRow("missing verify_id")
+                << "no verify_id" << qint64(DouyinApi::BAD_PARAMETER) << qint64(0);
+        QTest::newRow("another merchant's account_id")
+                << "account" << qint64(DouyinApi::MERCHANT_NOT_AUTHORISED) << qint64(0);
     }
 
     void cancelRules()
     {
         QFETCH(QString, scenario);
         QFETCH(qint64, expected);
+        QFETCH(qint64, sub);
         Fixture f;
         const auto order = f.mint(2);
-        const QString token = Fixture::verifyToken(f.prepareCode(order.codes.at(0)));
-        QString verifyId =
-                Fixture::result(f.verify(token, order.poiId, {order.encryptedCodes.at(0)}))
-                        .value(QStringLiteral("verify_id"))
-                        .toString();
-        QString certificateId = order.certificateIds.at(0);
+        SandboxState::CancelRequest request;
+        request.verifyId = f.verifyOne(order);
+        request.certificateId = order.certificateIds.at(0);
         if (scenario == u"late")
             f.advance(3601);
         else if (scenario == u"unknown")
-            verifyId = QStringLiteral("7000000000000000000");
+            request.verifyId = QStringLiteral("7000000000000000000");
         else if (scenario == u"mismatch")
-            certificateId = order.certificateIds.at(1);
+            request.certificateId = order.certificateIds.at(1);
         else if (scenario == u"missing")
-            certificateId.clear();
-        QCOMPARE(f.state->cancel(verifyId, certificateId).errorCode, expected);
+            request.certificateId.clear();
+        else if (scenario == u"no verify_id")
+            request.verifyId.clear();
+        else if (scenario == u"account")
+            request.accountId = QStringLiteral("someone_else");
+        const SandboxAnswer refused = f.state->cancel(request);
+        QCOMPARE(refused.errorCode, expected);
+        QCOMPARE(refused.subErrorCode, sub);
+        QVERIFY(!refused.description.isEmpty());
         QCOMPARE(f.status(order.certificateIds.at(0)), Status::Verified);
+    }
+
+    void cancelTokenMakesAResendHarmless()
+    {
+        Fixture f;
+        const auto order = f.mint();
+        const QString certificateId = order.certificateIds.at(0);
+        const QString first = f.verifyOne(order);
+        const SandboxAnswer cancelled = f.cancel(first, certificateId, QStringLiteral("ct-1"));
+        QCOMPARE(cancelled.errorCode, qint64(0));
+        // Verified again under a new verify_id before the resend of the first cancel arrives.
+        const QString second = f.verifyOne(order);
+        QVERIFY(second != first);
+
+        f.advance(3599);
+        const SandboxAnswer resent = f.cancel(first, certificateId, QStringLiteral("ct-1"));
+        QCOMPARE(resent.errorCode, qint64(0));
+        QCOMPARE(resent.data, cancelled.data);
+        QCOMPARE(f.status(certificateId), Status::Verified); // the new verification stands
+        QCOMPARE(f.state->certificate(certificateId)->verifyRecords.size(), 2);
+        // The same token for another verification is a mistake, not a cancel.
+        QCOMPARE(f.cancel(second, certificateId, QStringLiteral("ct-1")).errorCode,
+                 qint64(DouyinApi::BAD_PARAMETER));
+        QCOMPARE(f.status(certificateId), Status::Verified);
+
+        f.advance(1); // the token's hour is over: an old resend is just a second cancel
+        const SandboxAnswer late = f.cancel(first, certificateId, QStringLiteral("ct-1"));
+        QCOMPARE(late.subErrorCode, SandboxCancellation::ALREADY_CANCELLED);
+    }
+
+    void refusedCancelDoesNotSpendItsToken()
+    {
+        Fixture f;
+        const auto order = f.mint(2);
+        const QString verifyId = f.verifyOne(order);
+        QCOMPARE(f.cancel(verifyId, order.certificateIds.at(1), QStringLiteral("t")).errorCode,
+                 qint64(DouyinApi::BAD_PARAMETER));
+        QCOMPARE(f.cancel(verifyId, order.certificateIds.at(0), QStringLiteral("t")).errorCode,
+                 qint64(0));
+    }
+
+    // ---- the clock
+
+    void advancedClockMovesEveryLifetime()
+    {
+        Fixture f;
+        const auto order = f.mint(1, {}, START + 4000);
+        const QString clientToken = f.token();
+        const QString verifyToken = Fixture::verifyToken(f.prepareCode(order.codes.at(0)));
+        QCOMPARE(f.state->advanceClock(1800).value(), START + 1800);
+        QCOMPARE(f.state->now(), START + 1800);
+        // The verify_token's 30 minutes are over.
+        QCOMPARE(Fixture::resultCode(f.verify(verifyToken, order.poiId, order.encryptedCodes)),
+                 qint64(DouyinApi::VERIFY_TOKEN_INVALID));
+        QCOMPARE(f.state->checkAccessToken(clientToken), qint64(DouyinApi::OK));
+        f.advance(1000); // the test's own clock still counts, under the offset
+        QCOMPARE(f.state->now(), START + 2800);
+        QVERIFY(f.state->advanceClock(5400).ok());
+        QCOMPARE(f.state->checkAccessToken(clientToken), qint64(DouyinApi::TOKEN_EXPIRED));
+        QCOMPARE(f.status(order.certificateIds.at(0)), Status::Expired);
+        QCOMPARE(f.state->clockOffset(), qint64(7200));
+    }
+
+    void clockOnlyMovesForward_data()
+    {
+        QTest::addColumn<qint64>("seconds");
+        QTest::addColumn<bool>("accepted");
+        QTest::newRow("zero") << qint64(0) << true;
+        QTest::newRow("ten years") << SandboxClock::MAX_ADVANCE_SECONDS << true;
+        QTest::newRow("backwards") << qint64(-1) << false;
+        QTest::newRow("beyond ten years") << SandboxClock::MAX_ADVANCE_SECONDS + 1 << false;
+    }
+
+    void clockOnlyMovesForward()
+    {
+        QFETCH(qint64, seconds);
+        QFETCH(bool, accepted);
+        Fixture f;
+        const auto moved = f.state->advanceClock(seconds);
+        QCOMPARE(moved.ok(), accepted);
+        QCOMPARE(f.state->now(), accepted ? START + seconds : START);
+        if (!accepted)
+            QVERIFY(moved.error().message.startsWith(u"advance_seconds: "));
     }
 
     // ---- queries

@@ -56,6 +56,7 @@ const QStringList LATEST_VERIFICATION_INDEXES{
         QStringLiteral("idx_verifications_app_created"),
         QStringLiteral("idx_verifications_app_date"),
         QStringLiteral("idx_verifications_batch"),
+        QStringLiteral("idx_verifications_cancel_status"),
         QStringLiteral("idx_verifications_certificate"),
         QStringLiteral("idx_verifications_created_date"),
         QStringLiteral("idx_verifications_enrichment_created"),
