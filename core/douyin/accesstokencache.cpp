@@ -131,6 +131,12 @@ void AccessTokenCache::leadOrWait(int polls)
     // A store that cannot hold the election (its server is away): fetch, as a lone gateway.
     if (!lead.ok() || lead.value()) {
         m_leading = lead.ok() && m_store;
+        // The previous leader may have stored its token and let go between our look at the row
+        // and the election: look again, now that no one else can be storing one.
+        if (m_leading && adoptStored()) {
+            finishFetch(m_token);
+            return;
+        }
         fetchAttempt(1);
         return;
     }
