@@ -215,6 +215,149 @@ Use the scanner gun, type the code, or paste a screenshot (Ctrl+V).</source>
     </message>
 </context>
 <context>
+    <name>CancelButton</name>
+    <message>
+        <source>Cancel (%1 left)</source>
+        <translation>撤销 (还剩 %1)</translation>
+    </message>
+    <message>
+        <source>Cancel verification (%1 left)</source>
+        <translation>撤销核销 (还剩 %1)</translation>
+    </message>
+</context>
+<context>
+    <name>CancelDialog</name>
+    <message>
+        <source>Cancel the verification</source>
+        <translation>撤销核销</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <extracomment>One coupon about to be cancelled: product, then the amount the customer paid</extracomment>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>Time left to cancel: %1</source>
+        <translation>还可撤销：%1</translation>
+    </message>
+    <message>
+        <source>The coupon goes back to the customer and can be used again; the amount no longer counts for the store.</source>
+        <translation>券会退回顾客账户，可以再次使用；这笔金额不再计入本店。</translation>
+    </message>
+    <message>
+        <source>Reason (optional):</source>
+        <translation>原因（可不填）：</translation>
+    </message>
+    <message>
+        <source>e.g. wrong coupon scanned, customer changed their mind</source>
+        <translation>例如：扫错了券、顾客不要了</translation>
+    </message>
+    <message>
+        <source>Cancel verification</source>
+        <translation>撤销核销</translation>
+    </message>
+    <message>
+        <source>Keep it</source>
+        <translation>不撤销</translation>
+    </message>
+    <message>
+        <source>Cancel this verification?</source>
+        <translation>撤销这笔核销？</translation>
+    </message>
+    <message>
+        <source>Cancel these %1 verifications?</source>
+        <translation>撤销这 %1 笔核销？</translation>
+    </message>
+</context>
+<context>
+    <name>CancelText</name>
+    <message>
+        <source>There is no such verification.</source>
+        <translation>没有这笔核销记录。</translation>
+    </message>
+    <message>
+        <source>Another device made this verification; only it can cancel it.</source>
+        <translation>这笔核销是另一台设备做的，只有它能撤销。</translation>
+    </message>
+    <message>
+        <source>A cancel of this verification is already under way.</source>
+        <translation>这笔核销正在撤销中。</translation>
+    </message>
+    <message>
+        <source>Only a successful verification can be cancelled.</source>
+        <translation>只有核销成功的记录才能撤销。</translation>
+    </message>
+    <message>
+        <source>Too late to cancel: %1 allows it only for a short time after the verify.</source>
+        <extracomment>%1 is the platform: Douyin, Meituan / Dianping</extracomment>
+        <translation>已超过撤销时限：%1只允许在核销后短时间内撤销。</translation>
+    </message>
+    <message>
+        <source>%1 refused to cancel it: %2</source>
+        <translation>%1拒绝撤销：%2</translation>
+    </message>
+    <message>
+        <source>%1 refused to cancel it.</source>
+        <translation>%1拒绝撤销。</translation>
+    </message>
+    <message>
+        <source>The network dropped %1&apos;s answer. Checking whether the cancel went through — this updates by itself; do not cancel again.</source>
+        <translation>网络丢失了%1的回复，正在确认是否已撤销——结果会自动更新，请勿重复撤销。</translation>
+    </message>
+    <message>
+        <source>Could not reach %1. Nothing was cancelled; check the network and try again.</source>
+        <translation>无法连接%1，未撤销任何核销；请检查网络后重试。</translation>
+    </message>
+    <message>
+        <source>The %1 account is not set up yet. Ask the manager to fill in the settings.</source>
+        <translation>%1账户尚未设置，请店长在设置中填写。</translation>
+    </message>
+    <message>
+        <source>The cancel could not be saved, so nothing was sent to %1. Check the disk and try again.</source>
+        <translation>撤销记录无法保存，因此没有发送给%1。请检查磁盘后重试。</translation>
+    </message>
+    <message>
+        <source>less than a minute</source>
+        <translation>不到 1 分钟</translation>
+    </message>
+    <message>
+        <source>Cancelling</source>
+        <extracomment>A cancel (撤销核销) has been sent and not answered yet</extracomment>
+        <translation>撤销中</translation>
+    </message>
+    <message>
+        <source>Checking the cancel</source>
+        <translation>正在确认撤销</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <extracomment>The verification was cancelled (已撤销)</extracomment>
+        <translation>已撤销</translation>
+    </message>
+    <message>
+        <source>Cancel refused</source>
+        <translation>撤销被拒</translation>
+    </message>
+    <message>
+        <source>Not cancelled</source>
+        <extracomment>Cancel status of a verification that nobody asked to cancel</extracomment>
+        <translation>未撤销</translation>
+    </message>
+    <message>
+        <source>The reason is too long: at most %1 characters.</source>
+        <translation>原因太长：最多 %1 个字。</translation>
+    </message>
+    <message>
+        <source>1 minute</source>
+        <extracomment>Time left to cancel, e.g. &quot;1 minute&quot;</extracomment>
+        <translation>1 分钟</translation>
+    </message>
+    <message>
+        <source>%1 minutes</source>
+        <translation>%1 分钟</translation>
+    </message>
+</context>
+<context>
     <name>CreateAppDialog</name>
     <message>
         <source>New verifier app</source>
@@ -806,6 +949,14 @@ Use the scanner gun, type the code, or paste a screenshot (Ctrl+V).</source>
         <source>The record could not be saved, so nothing was sent to %1. Check the disk and try again.</source>
         <translation>记录无法保存，因此未向%1发送任何请求。请检查磁盘后重试。</translation>
     </message>
+    <message>
+        <source>Too late to cancel: %1 no longer allows it.</source>
+        <translation>已超过撤销时限：%1不再允许撤销。</translation>
+    </message>
+    <message>
+        <source>This verification has been cancelled already.</source>
+        <translation>这笔核销已经撤销过了。</translation>
+    </message>
 </context>
 <context>
     <name>PreparePanel</name>
@@ -1036,6 +1187,39 @@ Use the scanner gun, type the code, or paste a screenshot (Ctrl+V).</source>
         <source>No answer from the platform yet.</source>
         <extracomment>In place of the platform&apos;s raw answer</extracomment>
         <translation>平台尚未返回结果。</translation>
+    </message>
+    <message>
+        <source>Cancelling the verification…</source>
+        <translation>正在撤销核销…</translation>
+    </message>
+    <message>
+        <source>Cancel status</source>
+        <extracomment>Row: whether the verification was cancelled (撤销核销)</extracomment>
+        <translation>撤销状态</translation>
+    </message>
+    <message>
+        <source>Can be cancelled until</source>
+        <translation>可撤销截止</translation>
+    </message>
+    <message>
+        <source>Cancelled at</source>
+        <translation>撤销时间</translation>
+    </message>
+    <message>
+        <source>Cancel reason</source>
+        <translation>撤销原因</translation>
+    </message>
+    <message>
+        <source>Cancelled by</source>
+        <translation>撤销人</translation>
+    </message>
+    <message>
+        <source>Cancel error code</source>
+        <translation>撤销错误码</translation>
+    </message>
+    <message>
+        <source>Why the cancel was refused</source>
+        <translation>撤销被拒原因</translation>
     </message>
 </context>
 <context>
@@ -1295,6 +1479,31 @@ Coupon status</extracomment>
     <message>
         <source>The network dropped Douyin&apos;s answer. This updates by itself; do not scan the coupon again.</source>
         <translation>网络中断，未收到抖音的结果。结果会自动更新，请勿重复扫码。</translation>
+    </message>
+    <message>
+        <source>↩ Cancelled</source>
+        <extracomment>Big result after a verification was cancelled (已撤销); %1 = how many coupons</extracomment>
+        <translation>↩ 已撤销</translation>
+    </message>
+    <message>
+        <source>↩ Cancelled: %1 coupons</source>
+        <translation>↩ 已撤销：%1 张券</translation>
+    </message>
+    <message>
+        <source>Confirming the cancel…</source>
+        <translation>正在确认撤销结果…</translation>
+    </message>
+    <message>
+        <source>✘ Not cancelled</source>
+        <translation>✘ 未撤销</translation>
+    </message>
+    <message>
+        <source>The coupon is back in the customer&apos;s account and can be used again.</source>
+        <translation>券已退回顾客账户，可以再次使用。</translation>
+    </message>
+    <message>
+        <source>These coupons of the verification were cancelled before it:</source>
+        <translation>这次核销中以下券已先撤销：</translation>
     </message>
 </context>
 <context>
@@ -1566,6 +1775,11 @@ Received: %4</source>
         <source>Platform</source>
         <translation>平台</translation>
     </message>
+    <message>
+        <source>Cancelled</source>
+        <extracomment>Column: successful verifications that were cancelled later (已撤销)</extracomment>
+        <translation>已撤销</translation>
+    </message>
 </context>
 <context>
     <name>SummaryTotals</name>
@@ -1595,6 +1809,11 @@ Received: %4</source>
     <message>
         <source>Discount</source>
         <translation>优惠</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <extracomment>Card: verifications cancelled later (已撤销), not in the counts or amounts</extracomment>
+        <translation>已撤销</translation>
     </message>
 </context>
 <context>
@@ -1748,6 +1967,10 @@ Received: %4</source>
     <message>
         <source>Open image…</source>
         <translation>打开图片…</translation>
+    </message>
+    <message>
+        <source>Cancelling the verification…</source>
+        <translation>正在撤销核销…</translation>
     </message>
 </context>
 </TS>

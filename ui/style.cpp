@@ -28,6 +28,7 @@ const char *const PANELS[] = {
     "background: #1e9e4a; color: white;",   // Success
     "background: #d63031; color: white;",   // Failure
     "background: #f39c12; color: white;",   // Checking
+    "background: #6c5b7b; color: white;",   // Cancelled
 };
 // clang-format on
 
@@ -61,6 +62,13 @@ QString primaryButton(int horizontalPadding)
 {
     return QStringLiteral("QPushButton { font-weight: bold; padding: 6px %1px; }")
             .arg(horizontalPadding);
+}
+
+QString dangerButton()
+{
+    return QStringLiteral("QPushButton { color: #a93226; border: 2px solid #c0392b; "
+                          "border-radius: 6px; padding: 6px 16px; background: #fdf2f1; } "
+                          "QPushButton:disabled { color: #b3a3a1; border-color: #d9c5c3; }");
 }
 
 QString resultPanel(Panel panel)

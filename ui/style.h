@@ -12,6 +12,7 @@ enum class Colour : QRgb {
     Success = 0x1e8449, // verified, active, saved
     Failure = 0xc0392b, // failed, disabled, could not
     Checking = 0xd35400, // the outcome is still being asked of Douyin
+    Cancelled = 0x6c5b7b, // a verification taken back (撤销): neither success nor failure
     Muted = 0x5d6d7e, // captions and neutral states
     Hint = 0x666666, // the grey line under a field
     Locked = 0x8a5a00, // why a field cannot be changed, or what it still lacks
@@ -37,9 +38,11 @@ QString box(Box box);
 // Push buttons: padded to be easy to hit; the one that finishes a form is bold.
 QString button();
 QString primaryButton(int horizontalPadding);
+// A button that takes something back (撤销): red-bordered, so it is not pressed by habit.
+QString dangerButton();
 
 // The framed state shown after each scan on the verify page.
-enum class Panel { Idle, Working, Success, Failure, Checking };
+enum class Panel { Idle, Working, Success, Failure, Checking, Cancelled };
 QString resultPanel(Panel panel);
 
 QString preparePanel(); // QFrame#preparePanel

@@ -9,6 +9,7 @@
 #include "core/api/apirequest.h"
 #include "core/api/asyncreply.h"
 #include "core/api/lanapiserver.h"
+#include "core/api/outcomereply.h"
 #include "core/logging/categories.h"
 #include "core/store/apprepository.h"
 #include "core/store/verificationrepository.h"
@@ -96,6 +97,7 @@ QJsonObject summaryRow(const VerificationSummaryRow &row,
     object.insert(QStringLiteral("success_count"), row.successCount);
     object.insert(QStringLiteral("failed_count"), row.failedCount);
     object.insert(QStringLiteral("unknown_count"), row.unknownCount);
+    object.insert(QStringLiteral("cancelled_count"), row.cancelledCount);
     object.insert(QStringLiteral("pay_amount"), row.payAmount);
     object.insert(QStringLiteral("receipt_amount"), row.receiptAmount);
     object.insert(QStringLiteral("discount_amount"), row.discountAmount);
@@ -125,6 +127,11 @@ AdminRoutes::AdminRoutes(LanApiServer *server, const ApiServices &services, QObj
                         [this](const QString &id, const QHttpServerRequest &request,
                                QHttpServerResponder &&responder) {
                             setTokenAccess(id, request, std::move(responder));
+                        });
+    server->addArgRoute(QStringLiteral("/v1/internal/verifications/<arg>/cancel"), Method::Post,
+                        [this](const QString &id, const QHttpServerRequest &request,
+                               QHttpServerResponder &&responder) {
+                            cancel(id, request, std::move(responder));
                         });
 }
 
@@ -256,6 +263,21 @@ void AdminRoutes::listApps(const QHttpServerRequest &request, QHttpServerRespond
     for (const VerifierApp &app : apps.value())
         items.append(ApiJson::verifierApp(app));
     reply.json(Status::Ok, data(QJsonObject{{QStringLiteral("items"), items}}));
+}
+
+void AdminRoutes::cancel(const QString &id, const QHttpServerRequest &request,
+                         QHttpServerResponder &&responder)
+{
+    const AsyncReply reply(request, std::move(responder));
+    if (!authenticateAdmin(m_services.adminToken, request, reply))
+        return;
+    auto command = ApiRequest::cancelCommandFrom(id, request);
+    if (!command.ok())
+        return replyBad(reply, command.error());
+    command.value().requestedBy = QStringLiteral("admin");
+    m_services.engine->cancel(command.value(), this, [reply](const CancelOutcome &outcome) {
+        OutcomeReply::cancel(reply, outcome);
+    });
 }
 
 void AdminRoutes::setTokenAccess(const QString &id, const QHttpServerRequest &request,

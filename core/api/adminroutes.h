@@ -23,6 +23,8 @@ private:
     void summary(const QHttpServerRequest &request, QHttpServerResponder &&responder);
     void createApp(const QHttpServerRequest &request, QHttpServerResponder &&responder);
     void listApps(const QHttpServerRequest &request, QHttpServerResponder &&responder);
+    void cancel(const QString &id, const QHttpServerRequest &request,
+                QHttpServerResponder &&responder);
     void setTokenAccess(const QString &id, const QHttpServerRequest &request,
                         QHttpServerResponder &&responder);
 

@@ -101,6 +101,14 @@ QJsonObject verificationView(const VerificationRecord &r)
             {QStringLiteral("updated_at"), timestamp(r.updatedAt)},
             {QStringLiteral("extra"),
              r.extra.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(r.extra)},
+            // API.md, Cancel: verify_status stays the history of the verify.
+            {QStringLiteral("cancel_status"),
+             r.cancel.status ? QJsonValue(VerificationRecord::toString(*r.cancel.status))
+                             : QJsonValue(QJsonValue::Null)},
+            {QStringLiteral("cancelled_at"), timestampOrNull(r.cancel.cancelledAt)},
+            {QStringLiteral("cancel_reason"), textOrNull(r.cancel.reason)},
+            {QStringLiteral("cancel_deadline"),
+             success ? timestampOrNull(r.cancelDeadline) : QJsonValue(QJsonValue::Null)},
     };
     return view;
 }

@@ -32,6 +32,8 @@ Error badRequest(const QString &message)
 
 void replyBad(const AsyncReply &reply, const Error &error)
 {
+    if (error.code == ErrorCode::NotFound)
+        return reply.error(Status::NotFound, QStringLiteral("not_found"), error.message);
     reply.error(Status::BadRequest, QStringLiteral("invalid_request"), error.message);
 }
 
@@ -173,8 +175,40 @@ Result<VerificationFilter> filterFrom(const QUrlQuery &query)
         if (!filter.platform)
             return badRequest(QStringLiteral("platform: one of douyin, meituan"));
     }
+    if (query.hasQueryItem(QStringLiteral("cancel_status"))) {
+        filter.cancelStatus = VerificationRecord::cancelStatusFromString(
+                query.queryItemValue(QStringLiteral("cancel_status")));
+        if (!filter.cancelStatus)
+            return badRequest(
+                    QStringLiteral("cancel_status: one of pending, unknown, cancelled, failed"));
+    }
     filter.q = query.queryItemValue(QStringLiteral("q"), QUrl::FullyDecoded).trimmed();
     return filter;
+}
+
+Result<CancelCommand> cancelCommandFrom(const QString &id, const QHttpServerRequest &request)
+{
+    CancelCommand command;
+    bool idOk = false;
+    command.recordId = id.toLongLong(&idOk);
+    if (!idOk || command.recordId <= 0)
+        return makeError(ErrorCode::NotFound, QStringLiteral("no verification with id %1").arg(id));
+    // An empty body is the same as {}.
+    if (request.body().trimmed().isEmpty())
+        return command;
+    const auto body = parseBody(request);
+    if (!body.ok())
+        return body.error();
+    if (auto known = onlyFields(body.value(), {QStringLiteral("reason")}); !known.ok())
+        return known.error();
+    const auto reason = text(body.value(), QStringLiteral("reason"));
+    if (!reason.ok())
+        return reason.error();
+    if (reason.value().size() > CancelCommand::MAX_REASON_LENGTH)
+        return badRequest(QStringLiteral("reason: at most %1 characters")
+                                  .arg(CancelCommand::MAX_REASON_LENGTH));
+    command.reason = reason.value();
+    return command;
 }
 
 // Signature check of an open endpoint; answers the failure itself.

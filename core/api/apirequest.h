@@ -13,6 +13,7 @@
 #include "core/result.h"
 #include "core/store/verificationqueries.h"
 #include "core/store/verifierapp.h"
+#include "core/verify/cancelcommand.h"
 
 class AdminToken;
 class AsyncReply;
@@ -51,6 +52,10 @@ Result<int> intParameter(const QUrlQuery &query, const QString &name, int defaul
                          int max);
 
 Result<std::optional<QDate>> dateParameter(const QUrlQuery &query, const QString &name);
+
+// The id in the path and the optional {"reason"} of a cancel (API.md, Cancel); NotFound for
+// an id that cannot be one.
+Result<CancelCommand> cancelCommandFrom(const QString &id, const QHttpServerRequest &request);
 
 // The list and summary share their filters.
 Result<VerificationFilter> filterFrom(const QUrlQuery &query);

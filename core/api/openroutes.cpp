@@ -47,6 +47,11 @@ OpenRoutes::OpenRoutes(LanApiServer *server, const ApiServices &services, QObjec
     server->addRoute(QStringLiteral("/v1/open/douyin/access-token"), Method::Get,
                      bind(&OpenRoutes::accessToken));
     server->addRoute(QStringLiteral("/v1/open/pois"), Method::Get, bind(&OpenRoutes::pois));
+    server->addArgRoute(QStringLiteral("/v1/open/verifications/<arg>/cancel"), Method::Post,
+                        [this](const QString &id, const QHttpServerRequest &request,
+                               QHttpServerResponder &&responder) {
+                            cancel(id, request, std::move(responder));
+                        });
 }
 
 void OpenRoutes::verify(const QHttpServerRequest &request, QHttpServerResponder &&responder)
@@ -94,6 +99,24 @@ void OpenRoutes::verify(const QHttpServerRequest &request, QHttpServerResponder 
                 record.appName = app.name;
         }
         OutcomeReply::verify(reply, outcome);
+    });
+}
+
+// Only the app that made a verification may cancel it (403 not_your_verification).
+void OpenRoutes::cancel(const QString &id, const QHttpServerRequest &request,
+                        QHttpServerResponder &&responder)
+{
+    const AsyncReply reply(request, std::move(responder));
+    const auto app = authenticateOpen(m_services.authenticator, request, reply);
+    if (!app)
+        return;
+    auto command = ApiRequest::cancelCommandFrom(id, request);
+    if (!command.ok())
+        return replyBad(reply, command.error());
+    command.value().onlyAppId = app->id;
+    command.value().requestedBy = app->name;
+    m_services.engine->cancel(command.value(), this, [reply](const CancelOutcome &outcome) {
+        OutcomeReply::cancel(reply, outcome);
     });
 }
 

@@ -20,6 +20,8 @@ public:
 
 private:
     void verify(const QHttpServerRequest &request, QHttpServerResponder &&responder);
+    void cancel(const QString &id, const QHttpServerRequest &request,
+                QHttpServerResponder &&responder);
     void prepare(const QHttpServerRequest &request, QHttpServerResponder &&responder);
     void accessToken(const QHttpServerRequest &request, QHttpServerResponder &&responder);
     void pois(const QHttpServerRequest &request, QHttpServerResponder &&responder);

@@ -105,6 +105,36 @@ QJsonObject preparedCoupon(const PreparedCoupon &coupon)
     };
 }
 
+HttpError httpErrorFor(CancelOutcome::Kind kind, PlatformId platform)
+{
+    using CancelKind = CancelOutcome::Kind;
+    switch (kind) {
+    case CancelKind::NotFound:
+        return {Status::NotFound, QStringLiteral("not_found")};
+    case CancelKind::NotYours:
+        return {Status::Forbidden, QStringLiteral("not_your_verification")};
+    case CancelKind::NotCancellable:
+        return {Status::Conflict, QStringLiteral("not_cancellable")};
+    case CancelKind::WindowClosed:
+        return {Status::Conflict, QStringLiteral("cancel_window_closed")};
+    case CancelKind::Rejected:
+        return httpErrorFor(Kind::PrepareRejected, platform);
+    case CancelKind::Unknown:
+        return httpErrorFor(Kind::Unknown, platform);
+    case CancelKind::Unavailable:
+        return httpErrorFor(Kind::Unavailable, platform);
+    case CancelKind::NotConfigured:
+        return httpErrorFor(Kind::NotConfigured, platform);
+    case CancelKind::BadInput:
+        return httpErrorFor(Kind::BadInput, platform);
+    case CancelKind::StorageFailed:
+        return httpErrorFor(Kind::StorageFailed, platform);
+    case CancelKind::Cancelled:
+        break;
+    }
+    return {Status::Ok, QString()};
+}
+
 } // namespace
 
 namespace OutcomeReply {
@@ -189,6 +219,27 @@ void prepare(const AsyncReply &reply, const PrepareOutcome &outcome)
     asVerify.error = outcome.error;
     asVerify.platformError = outcome.platformError;
     verify(reply, asVerify);
+}
+
+void cancel(const AsyncReply &reply, const CancelOutcome &outcome)
+{
+    const auto view = [&outcome] {
+        return ApiJson::verificationView(*outcome.record);
+    };
+    if (outcome.kind == CancelOutcome::Kind::Cancelled && outcome.record)
+        return reply.json(Status::Ok, QJsonObject{{QStringLiteral("data"), view()}});
+    const PlatformId platform = outcome.record ? outcome.record->platform : PlatformId::Douyin;
+    const HttpError http = httpErrorFor(outcome.kind, platform);
+    QString message = outcome.error.message;
+    if (outcome.kind == CancelOutcome::Kind::Unknown)
+        message = QStringLiteral("the platform's answer to the cancel was lost; the outcome is "
+                                 "being checked in the background (%1)")
+                          .arg(outcome.error.message);
+    QJsonObject body = JsonReply::errorBody(http.code, message, reply.requestId());
+    addPlatformError(body, outcome.platformError);
+    if (outcome.record)
+        body.insert(QStringLiteral("data"), view());
+    reply.json(http.status, body, retryAfter(outcome.platformError));
 }
 
 void platformError(const AsyncReply &reply, const PlatformError &error)

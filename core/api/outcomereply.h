@@ -3,6 +3,7 @@
 #include <QJsonObject>
 
 #include "core/platform/platformerror.h"
+#include "core/verify/canceloutcome.h"
 #include "core/verify/verifyoutcome.h"
 
 class AsyncReply;
@@ -14,6 +15,7 @@ namespace OutcomeReply {
 
 void verify(const AsyncReply &reply, const VerifyOutcome &outcome);
 void prepare(const AsyncReply &reply, const PrepareOutcome &outcome);
+void cancel(const AsyncReply &reply, const CancelOutcome &outcome);
 // A platform read (store list, token) that failed.
 void platformError(const AsyncReply &reply, const PlatformError &error);
 

@@ -49,6 +49,10 @@ const char *const VIEW_FIELDS[] = {
         "extra",
         "platform",
         "platform_response",
+        "cancel_status",
+        "cancelled_at",
+        "cancel_reason",
+        "cancel_deadline",
 };
 
 const char *const EXTRA_RECORD_FIELDS[] = {
@@ -60,9 +64,9 @@ const char *const EXTRA_RECORD_FIELDS[] = {
 };
 
 const char *const SUMMARY_VALUE_FIELDS[] = {
-        "success_count",       "failed_count",         "unknown_count",   "pending_count",
-        "pay_amount",          "receipt_amount",       "discount_amount", "pay_amount_yuan",
-        "receipt_amount_yuan", "discount_amount_yuan",
+        "success_count",   "failed_count",        "unknown_count",        "pending_count",
+        "cancelled_count", "pay_amount",          "receipt_amount",       "discount_amount",
+        "pay_amount_yuan", "receipt_amount_yuan", "discount_amount_yuan",
 };
 
 QString text(const QJsonValue &value)
@@ -207,9 +211,9 @@ QStringList summaryFields(const VerificationSummaryRow &row, const QList<GroupKe
     }
     fields << QString::number(row.successCount) << QString::number(row.failedCount)
            << QString::number(row.unknownCount) << QString::number(row.pendingCount)
-           << QString::number(row.payAmount) << QString::number(row.receiptAmount)
-           << QString::number(row.discountAmount) << yuan(row.payAmount) << yuan(row.receiptAmount)
-           << yuan(row.discountAmount);
+           << QString::number(row.cancelledCount) << QString::number(row.payAmount)
+           << QString::number(row.receiptAmount) << QString::number(row.discountAmount)
+           << yuan(row.payAmount) << yuan(row.receiptAmount) << yuan(row.discountAmount);
     return fields;
 }
 

@@ -208,14 +208,7 @@ Result<QList<qint64>> VerificationRepository::write(QList<VerificationRecord> &i
 
 Result<VerificationRecord> VerificationRepository::get(qint64 id)
 {
-    auto found =
-            VerificationRowMapper::select(*m_database, QStringLiteral(" WHERE v.id = ?"), {id});
-    if (!found.ok())
-        return found.error();
-    if (found.value().isEmpty())
-        return makeError(ErrorCode::NotFound,
-                         QStringLiteral("verification %1 does not exist").arg(id));
-    return found.value().constFirst();
+    return VerificationRowMapper::selectOne(*m_database, id);
 }
 
 Result<QList<VerificationRecord>>

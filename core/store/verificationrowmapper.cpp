@@ -290,6 +290,17 @@ VerificationRecord VerificationRowMapper::read(const QSqlQuery &query)
     return r;
 }
 
+Result<VerificationRecord> VerificationRowMapper::selectOne(Database &database, qint64 id)
+{
+    auto found = select(database, QStringLiteral(" WHERE v.id = ?"), {id});
+    if (!found.ok())
+        return found.error();
+    if (found.value().isEmpty())
+        return makeError(ErrorCode::NotFound,
+                         QStringLiteral("verification %1 does not exist").arg(id));
+    return found.value().constFirst();
+}
+
 Result<QList<VerificationRecord>>
 VerificationRowMapper::select(Database &database, const QString &tail, const QVariantList &values)
 {

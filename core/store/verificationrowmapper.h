@@ -46,4 +46,6 @@ public:
     // cached statement's read transaction.
     static Result<QList<VerificationRecord>> select(Database &database, const QString &tail,
                                                     const QVariantList &values);
+    // The record with this id; NotFound if there is none.
+    static Result<VerificationRecord> selectOne(Database &database, qint64 id);
 };

@@ -157,12 +157,10 @@ void Canceller::answered(const VerificationRecord &record,
     outcome.record = stored.value();
     if (!answer.ok())
         outcome.platformError = answer.error();
-    if (next.status == CancelStatus::Cancelled && answer.ok()) {
+    // "Already cancelled" to our own first request is a cancel of ours too: Qt resends a POST
+    // whose connection closed before any answer, as with 1208 for a verify.
+    if (next.status == CancelStatus::Cancelled) {
         outcome.kind = Kind::Cancelled;
-    } else if (next.status == CancelStatus::Cancelled) {
-        outcome = outcomeOf(Kind::NotCancellable, QStringLiteral("already cancelled"),
-                            stored.value());
-        outcome.platformError = answer.error();
     } else if (next.status == CancelStatus::Unknown) {
         m_resolver->track(stored.value());
         outcome.kind = Kind::Unknown;

@@ -1,8 +1,6 @@
 #include "core/verify/verificationservice.h"
 
 #include <QDateTime>
-#include <QJsonArray>
-#include <QJsonDocument>
 
 #include "core/logging/categories.h"
 #include "core/platform/couponplatform.h"
@@ -202,16 +200,7 @@ std::optional<VerifyOutcome> VerificationService::outcomeOfToken(const QString &
     const auto earlier = m_repository->findByVerifyToken(-1, verifyToken);
     if (!earlier.ok() || earlier.value().isEmpty())
         return std::nullopt;
-    VerifyOutcome outcome;
-    outcome.records = earlier.value();
-    outcome.replayed = true;
-    const bool open = std::any_of(
-            outcome.records.cbegin(), outcome.records.cend(), [](const VerificationRecord &record) {
-                return record.verifyStatus == VerificationRecord::Status::Pending
-                        || record.verifyStatus == VerificationRecord::Status::Unknown;
-            });
-    outcome.kind = open ? Kind::Unknown : Kind::Answered;
-    return outcome;
+    return VerifyOutcomes::replayOf(earlier.value());
 }
 
 void VerificationService::runVerify(const FlowPtr &flow)

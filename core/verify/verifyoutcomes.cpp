@@ -1,5 +1,7 @@
 #include "core/verify/verifyoutcomes.h"
 
+#include <algorithm>
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -149,6 +151,20 @@ VerifyOutcome decode(const QByteArray &stored, VerificationRepository &repositor
             outcome.records.append(record.value());
     }
     outcome.replayed = true;
+    return outcome;
+}
+
+VerifyOutcome replayOf(const QList<VerificationRecord> &records)
+{
+    VerifyOutcome outcome;
+    outcome.records = records;
+    outcome.replayed = true;
+    const bool open =
+            std::any_of(records.cbegin(), records.cend(), [](const VerificationRecord &record) {
+                return record.verifyStatus == VerificationRecord::Status::Pending
+                        || record.verifyStatus == VerificationRecord::Status::Unknown;
+            });
+    outcome.kind = open ? Kind::Unknown : Kind::Answered;
     return outcome;
 }
 

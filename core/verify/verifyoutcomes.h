@@ -13,6 +13,9 @@ namespace VerifyOutcomes {
 VerifyOutcome failure(VerifyOutcome::Kind kind, ErrorCode code, const QString &message);
 // A platform failure before verify was sent: nothing was verified.
 VerifyOutcome beforeVerify(const PlatformError &error);
+// The answer for a verify that already has records (a repeated verify_token): theirs, as
+// Unknown while one of them is still open.
+VerifyOutcome replayOf(const QList<VerificationRecord> &records);
 PrepareOutcome::Kind prepareKind(const VerifyOutcome &outcome);
 PrepareOutcome asPrepare(const VerifyOutcome &outcome);
 

@@ -158,6 +158,9 @@ private slots:
                 created.value("data").toObject().value("client_secret").toString().toUtf8();
         QVERIFY(!m_clientKey.isEmpty());
 
+        // Verified records (by id) a device may cancel; cancels are sent while killing too.
+        QList<qint64> cancellable;
+        int cancelsSent = 0;
         int next = 0;
         for (int round = 0; round < kills; ++round) {
             if (gateway.state() != QProcess::Running)
@@ -181,6 +184,17 @@ private slots:
                     request.setRawHeader(name, value);
                 replies.append({m_network.post(request, bytes), next});
             }
+            QList<QNetworkReply *> cancels;
+            for (int c = 0; c < 2 && !cancellable.isEmpty(); ++c) {
+                const QByteArray path = "/v1/open/verifications/"
+                        + QByteArray::number(cancellable.takeFirst()) + "/cancel";
+                QNetworkRequest request(QUrl(m_gatewayUrl + QString::fromLatin1(path)));
+                request.setHeader(QNetworkRequest::ContentTypeHeader, "application/json");
+                for (const auto &[name, value] : signedHeaders("POST", path, "{}"))
+                    request.setRawHeader(name, value);
+                cancels.append(m_network.post(request, QByteArray("{}")));
+                ++cancelsSent;
+            }
             QTest::qWait(int(QRandomGenerator::global()->bounded(1, 80)));
             ::kill(pid_t(gateway.processId()), SIGKILL);
             QVERIFY(gateway.waitForFinished(10000));
@@ -191,6 +205,16 @@ private slots:
                 const int status =
                         reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
                 coupons[index].answered = status == 200 || status == 422;
+                const QJsonObject data =
+                        QJsonDocument::fromJson(reply->readAll()).object().value("data").toObject();
+                if (status == 200 && coupons.at(index).shortLink.isEmpty())
+                    cancellable.append(data.value("id").toInteger());
+                reply->deleteLater();
+            }
+            for (QNetworkReply *reply : std::as_const(cancels)) {
+                QSignalSpy finished(reply, &QNetworkReply::finished);
+                if (!reply->isFinished())
+                    finished.wait(5000);
                 reply->deleteLater();
             }
         }
@@ -207,6 +231,16 @@ private slots:
         };
         QTRY_COMPARE_WITH_TIMEOUT(openCount("pending"), 0, 30000);
         QTRY_COMPARE_WITH_TIMEOUT(openCount("unknown"), 0, 30000);
+        const auto openCancels = [this](const QString &status) {
+            const QJsonObject list =
+                    http("GET",
+                         QUrl(m_gatewayUrl
+                              + "/v1/internal/verifications?page_size=1&cancel_status=" + status),
+                         {}, {{"Authorization", "Bearer crash-admin-token"}});
+            return list.value("data").toObject().value("total").toInt(-1);
+        };
+        QTRY_COMPARE_WITH_TIMEOUT(openCancels("pending"), 0, 30000);
+        QTRY_COMPARE_WITH_TIMEOUT(openCancels("unknown"), 0, 30000);
 
         // A device whose request got no answer sends it again: the gateway must not verify
         // anything a second time (the coupon is either verified once now, or refused as used).
@@ -236,6 +270,7 @@ private slots:
 
         int used = 0;
         int checked = 0;
+        int cancelled = 0;
         for (const Coupon &coupon : std::as_const(coupons)) {
             const QJsonObject order =
                     http("GET", QUrl(m_sandboxUrl + "/sandbox/orders/" + coupon.orderId));
@@ -248,12 +283,28 @@ private slots:
                         http("GET",
                              QUrl(m_gatewayUrl + "/v1/internal/verifications?page_size=50&q=" + id),
                              {}, {{"Authorization", "Bearer crash-admin-token"}});
-                int successes = 0;
+                int successes = 0; // standing: not cancelled since
+                int cancelledHere = 0;
                 for (const QJsonValue &record :
                      list.value("data").toObject().value("items").toArray()) {
-                    if (record.toObject().value("verify_status").toString() == "success")
-                        ++successes;
+                    const bool success =
+                            record.toObject().value("verify_status").toString() == "success";
+                    const bool wasCancelled =
+                            record.toObject().value("cancel_status").toString() == "cancelled";
+                    successes += success && !wasCancelled ? 1 : 0;
+                    cancelledHere += wasCancelled ? 1 : 0;
                 }
+                int cancelledOnDouyin = 0;
+                for (const QJsonValue &record : certificate.value("verify_records").toArray())
+                    cancelledOnDouyin += record.toObject().value("cancelled").toBool() ? 1 : 0;
+                // Every certificate usable again after a cancel has exactly one cancelled
+                // record; none was cancelled twice or behind the gateway's back.
+                QVERIFY2(cancelledHere == cancelledOnDouyin,
+                         qPrintable(QString("%1 cancelled here %2, on Douyin %3")
+                                            .arg(id)
+                                            .arg(cancelledHere)
+                                            .arg(cancelledOnDouyin)));
+                cancelled += cancelledHere;
                 const bool verified = certificate.value("status").toInt() == 2;
                 // Exactly one success record for every used certificate, none for the others.
                 QVERIFY2(successes == (verified ? 1 : 0),
@@ -266,9 +317,10 @@ private slots:
             }
         }
         qInfo("%d kills, %d requests resent after a crash, %d certificates checked, %d verified "
-              "by the sandbox",
-              kills, resent, checked, used);
+              "by the sandbox, %d cancels sent, %d cancelled",
+              kills, resent, checked, used, cancelsSent, cancelled);
         QVERIFY(used > 0);
+        QVERIFY(cancelled > 0);
         gateway.terminate();
         QVERIFY(gateway.waitForFinished(10000));
     }

@@ -78,6 +78,19 @@ struct EngineRig
         return *outcome;
     }
 
+    CancelOutcome cancel(const CancelCommand &command, QObject *context)
+    {
+        std::optional<CancelOutcome> outcome;
+        engine->cancel(command, context, [&](const CancelOutcome &o) { outcome = o; });
+        if (!QTest::qWaitFor([&] { return outcome.has_value(); }, WAIT_MS)) {
+            CancelOutcome timedOut;
+            timedOut.kind = CancelOutcome::Kind::StorageFailed;
+            timedOut.error.message = "test timed out";
+            return timedOut;
+        }
+        return *outcome;
+    }
+
     PrepareOutcome prepare(const PrepareCommand &command, QObject *context)
     {
         std::optional<PrepareOutcome> outcome;

@@ -267,16 +267,18 @@ private slots:
 
         QByteArray expected = "\xEF\xBB\xBF"
                               "poi_id,poi_name,success_count,failed_count,unknown_count,"
-                              "pending_count,pay_amount,receipt_amount,discount_amount,"
+                              "pending_count,cancelled_count,pay_amount,receipt_amount,"
+                              "discount_amount,"
                               "pay_amount_yuan,receipt_amount_yuan,discount_amount_yuan\r\n";
         const auto line = [](const QString &key, const QString &name,
                              const VerificationSummaryRow &row) {
-            return QString("%1,%2,%3,%4,%5,%6,%7,%8,%9,%10,%11,%12\r\n")
+            return QString("%1,%2,%3,%4,%5,%6,%7,%8,%9,%10,%11,%12,%13\r\n")
                     .arg(key, name)
                     .arg(row.successCount)
                     .arg(row.failedCount)
                     .arg(row.unknownCount)
                     .arg(row.pendingCount)
+                    .arg(row.cancelledCount)
                     .arg(row.payAmount)
                     .arg(row.receiptAmount)
                     .arg(row.discountAmount)
@@ -302,7 +304,7 @@ private slots:
         QVERIFY(again.wait(10000));
         QFile products(path);
         QVERIFY(products.open(QIODevice::ReadOnly));
-        QVERIFY(products.readAll().contains(",\"100元代金券, 全场\",1,0,0,0,8800,"));
+        QVERIFY(products.readAll().contains(",\"100元代金券, 全场\",1,0,0,0,0,8800,"));
     }
 
     void screenshots()

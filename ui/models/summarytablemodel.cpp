@@ -15,6 +15,8 @@ const char *const VALUE_TITLES[] = {
     QT_TRANSLATE_NOOP("SummaryTableModel", "Failed"),
     //: Column: verifications whose outcome is still being checked with Douyin
     QT_TRANSLATE_NOOP("SummaryTableModel", "Checking"),
+    //: Column: successful verifications that were cancelled later (已撤销)
+    QT_TRANSLATE_NOOP("SummaryTableModel", "Cancelled"),
     //: Column: what customers paid for the verified coupons
     QT_TRANSLATE_NOOP("SummaryTableModel", "Paid"),
     //: Column: what the store receives for the verified coupons (receipt amount)
@@ -123,6 +125,8 @@ QString SummaryTableModel::text(const VerificationSummaryRow &row, int column) c
         return locale.toString(row.failedCount);
     case CheckingColumn:
         return locale.toString(checkingCount(row));
+    case CancelledColumn:
+        return locale.toString(row.cancelledCount);
     case PayAmountColumn:
         return RecordText::money(row.payAmount);
     case ReceiptAmountColumn:

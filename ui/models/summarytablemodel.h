@@ -17,6 +17,7 @@ public:
         SuccessColumn,
         FailedColumn,
         CheckingColumn,
+        CancelledColumn, // cancelled successes, counted in none of the others or the amounts
         PayAmountColumn,
         ReceiptAmountColumn,
         DiscountAmountColumn,

@@ -3,7 +3,10 @@
 #include <QFont>
 
 #include "core/runtime/gatewayproxy.h"
+#include "ui/canceltext.h"
 #include "ui/recordtext.h"
+#include "ui/recordupdates.h"
+#include "ui/style.h"
 
 namespace {
 
@@ -27,6 +30,11 @@ const char *const COLUMN_TITLES[VerificationTableModel::ColumnCount] = {
     QT_TRANSLATE_NOOP("VerificationTableModel", "Reason"),
 };
 // clang-format on
+
+bool isCancelled(const VerificationRecord &record)
+{
+    return record.cancel.status == VerificationRecord::Cancel::Status::Cancelled;
+}
 
 } // namespace
 
@@ -128,7 +136,7 @@ bool VerificationTableModel::applyChanges(const QList<VerificationRecord> &recor
         // Records straight from the gateway may not carry the app's name; the list's did.
         if (record.appName.isEmpty() && record.appId == m_rows.at(row).appId)
             record.appName = m_rows.at(row).appName;
-        m_rows[row] = std::move(record);
+        m_rows[row] = RecordUpdates::keepingCancel(m_rows.at(row), std::move(record));
         emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
     }
     return newer;
@@ -167,16 +175,20 @@ QVariant VerificationTableModel::data(const QModelIndex &index, int role) const
             return {};
         }
     case Qt::ForegroundRole:
+        if (isCancelled(record))
+            return Style::colour(Style::Colour::Cancelled);
+        if (index.column() == ReasonColumn && record.cancel.isOpen())
+            return Style::colour(Style::Colour::Checking); // a cancel still being confirmed
         if (index.column() == StatusColumn || index.column() == ReasonColumn)
             return RecordText::statusColor(record.verifyStatus);
         return {};
-    case Qt::FontRole:
-        if (index.column() == StatusColumn) {
-            QFont bold;
-            bold.setBold(true);
-            return bold;
-        }
-        return {};
+    case Qt::FontRole: {
+        // A cancelled verification stays in the list, struck through: it no longer counts.
+        QFont font;
+        font.setBold(index.column() == StatusColumn);
+        font.setStrikeOut(isCancelled(record) && index.column() != StatusColumn);
+        return font.bold() || font.strikeOut() ? QVariant(font) : QVariant();
+    }
     case Qt::TextAlignmentRole:
         if (index.column() == PayAmountColumn || index.column() == ReceiptAmountColumn)
             return int(Qt::AlignRight | Qt::AlignVCenter);
@@ -195,7 +207,8 @@ QString VerificationTableModel::text(const VerificationRecord &record, int colum
     case TimeColumn:
         return RecordText::dateTime(record.createdAt);
     case StatusColumn:
-        return RecordText::status(record.verifyStatus);
+        return isCancelled(record) ? CancelText::status(record)
+                                   : RecordText::status(record.verifyStatus);
     case ProductColumn:
         return record.productName.isEmpty() ? RecordText::none() : record.productName;
     case CodeColumn:
@@ -224,8 +237,11 @@ QString VerificationTableModel::text(const VerificationRecord &record, int colum
             return record.errorDescription;
         case Status::Unknown:
             return tr("The answer was lost; checking with Douyin");
+        case Status::Success: // what became of a cancel, if one was asked
+            return record.cancel.status == VerificationRecord::Cancel::Status::Cancelled
+                    ? record.cancel.reason
+                    : CancelText::status(record);
         case Status::Pending:
-        case Status::Success:
             return {};
         }
         return {};

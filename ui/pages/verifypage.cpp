@@ -20,6 +20,7 @@
 #include "ui/outcometext.h"
 #include "ui/uipreferences.h"
 #include "ui/widgets/cameraview.h"
+#include "ui/widgets/cancelbutton.h"
 #include "ui/widgets/democouponpanel.h"
 #include "ui/widgets/imagecodereader.h"
 #include "ui/widgets/preparepanel.h"
@@ -48,6 +49,7 @@ VerifyPage::VerifyPage(GatewayProxy *gateway, QWidget *parent)
       m_camera(new CameraView(this)),
       m_prepare(new PreparePanel(this)),
       m_result(new ResultPanel(this)),
+      m_cancel(new CancelButton(gateway, CancelButton::Kind::Short, this)),
       m_demo(new DemoCouponPanel(this)),
       m_sound(new SoundPlayer(this)),
       m_reader(new ImageCodeReader(m_camera, this))
@@ -94,6 +96,10 @@ VerifyPage::VerifyPage(GatewayProxy *gateway, QWidget *parent)
                                   [this](const Result<DemoCoupon> &) { refreshDemoCoupons(); });
     });
     connect(m_gateway, &GatewayProxy::recordsChanged, this, &VerifyPage::onRecordsChanged);
+    m_cancel->setRequestedBy([this] { return m_operator->text(); });
+    connect(m_cancel, &CancelButton::cancelStarted, this,
+            [this] { m_result->showWorking(tr("Cancelling the verification…")); });
+    connect(m_cancel, &CancelButton::answered, this, &VerifyPage::showCancelOutcome);
     connect(m_store, &QComboBox::currentIndexChanged, this, &VerifyPage::rememberPreferences);
     connect(m_store, &QComboBox::currentIndexChanged, this, &VerifyPage::refreshDemoCoupons);
     connect(m_operator, &QLineEdit::editingFinished, this, &VerifyPage::rememberPreferences);
@@ -121,6 +127,7 @@ void VerifyPage::buildLayout()
     centre->addLayout(inputRow);
     centre->addWidget(m_prepare);
     centre->addWidget(m_result, 1);
+    centre->addWidget(m_cancel, 0, Qt::AlignRight);
 
     auto *body = new QHBoxLayout;
     body->addWidget(m_camera, 2);
@@ -188,8 +195,9 @@ void VerifyPage::refreshDemoCoupons()
 
 void VerifyPage::scan(const QString &text)
 {
-    if (m_busy)
+    if (m_busy || m_cancel->isBusy())
         return; // one coupon at a time; the scanner's next burst waits for the answer
+    m_cancel->withdraw(); // 撤销 is for the last verification only
     const ScanPayload payload = ScanPayload::classify(text);
     if (payload.kind() == ScanPayload::Kind::Unknown) {
         m_prepare->hide();
@@ -279,6 +287,18 @@ void VerifyPage::showOutcome(const VerifyOutcome &outcome)
     }
     m_result->showSuccess(outcome.records);
     playSound(true);
+    m_cancel->offer(outcome.records);
+}
+
+void VerifyPage::showCancelOutcome(const CancelOutcome &outcome,
+                                   const QList<VerificationRecord> &cancelled)
+{
+    m_prepare->hide();
+    m_result->showCancelOutcome(outcome, cancelled);
+    m_sound->playFor(outcome);
+    refreshDemoCoupons(); // a cancelled coupon is usable again
+    m_input->setFocus();
+    emit cancelAnswered();
 }
 
 void VerifyPage::onRecordsChanged(const QList<VerificationRecord> &records)
@@ -312,8 +332,7 @@ void VerifyPage::cancel()
 
 void VerifyPage::playSound(bool success)
 {
-    m_sound->setVolume(UiPreferences::value(QStringLiteral("sound_volume"), 80).toInt());
-    m_sound->setMuted(UiPreferences::value(QStringLiteral("sound_muted"), false).toBool());
+    m_sound->applyPreferences();
     if (success)
         m_sound->playSuccess();
     else

@@ -3,9 +3,11 @@
 #include <QSet>
 #include <QWidget>
 
+#include "core/verify/canceloutcome.h"
 #include "core/verify/verifyoutcome.h"
 
 class CameraView;
+class CancelButton;
 class DemoCouponPanel;
 class GatewayProxy;
 class ImageCodeReader;
@@ -39,11 +41,14 @@ public:
     DemoCouponPanel *demoPanel() const { return m_demo; }
     QLineEdit *input() const { return m_input; }
     QComboBox *storeSelector() const { return m_store; }
+    CancelButton *cancelButton() const { return m_cancel; }
 
 signals:
     // The flow reached a new state; tests and the status bar listen.
     void prepared();
     void answered();
+    // A cancel (撤销) of the last verification was answered and is shown.
+    void cancelAnswered();
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
@@ -62,6 +67,8 @@ private:
     void refreshDemoCoupons();
     void rememberPreferences();
     void playSound(bool success);
+    void showCancelOutcome(const CancelOutcome &outcome,
+                           const QList<VerificationRecord> &cancelled);
     void retranslateUi();
 
     GatewayProxy *m_gateway;
@@ -74,6 +81,7 @@ private:
     CameraView *m_camera;
     PreparePanel *m_prepare;
     ResultPanel *m_result;
+    CancelButton *m_cancel;
     DemoCouponPanel *m_demo;
     SoundPlayer *m_sound;
     ImageCodeReader *m_reader;

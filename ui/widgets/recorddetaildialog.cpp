@@ -18,9 +18,14 @@
 #include <QVBoxLayout>
 
 #include "core/runtime/gatewayproxy.h"
+#include "ui/canceltext.h"
 #include "ui/recordtext.h"
+#include "ui/recordupdates.h"
 #include "ui/style.h"
+#include "ui/widgets/cancelbutton.h"
 #include "ui/widgets/recorddetailfields.h"
+#include "ui/widgets/resultpanel.h"
+#include "ui/widgets/soundplayer.h"
 
 namespace {
 
@@ -59,7 +64,10 @@ RecordDetailDialog::RecordDetailDialog(GatewayProxy *gateway, const Verification
       m_rawTitle(new QLabel(this)),
       m_raw(new QPlainTextEdit(this)),
       m_copyRaw(new QPushButton(this)),
-      m_buttons(new QDialogButtonBox(QDialogButtonBox::Close, this))
+      m_buttons(new QDialogButtonBox(QDialogButtonBox::Close, this)),
+      m_cancel(new CancelButton(gateway, CancelButton::Kind::Full, this)),
+      m_result(new ResultPanel(this)),
+      m_sound(new SoundPlayer(this))
 {
     QFont large = font();
     large.setPointSizeF(large.pointSizeF() * 1.2);
@@ -82,10 +90,16 @@ RecordDetailDialog::RecordDetailDialog(GatewayProxy *gateway, const Verification
     splitter->setSizes({640, 480});
 
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    auto *bottom = new QHBoxLayout;
+    bottom->addWidget(m_cancel);
+    bottom->addWidget(m_buttons);
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_headline);
+    layout->addWidget(m_result);
     layout->addWidget(splitter, 1);
-    layout->addWidget(m_buttons);
+    layout->addLayout(bottom);
+    m_result->hide();
+    connectCancel();
 
     retranslateUi();
     showRecord(record);
@@ -106,11 +120,30 @@ RecordDetailDialog::RecordDetailDialog(GatewayProxy *gateway, const Verification
                 for (const VerificationRecord &changed : records) {
                     if (changed.id != id)
                         continue;
-                    VerificationRecord shown = changed;
+                    VerificationRecord shown = RecordUpdates::keepingCancel(m_record, changed);
                     if (shown.appName.isEmpty())
                         shown.appName = m_record.appName;
                     showRecord(shown);
                 }
+            });
+}
+
+// 撤销核销 from the detail: asked in CancelDialog (with an optional reason), answered in the big
+// result panel above the fields, with the till's sounds.
+void RecordDetailDialog::connectCancel()
+{
+    connect(m_cancel, &CancelButton::cancelStarted, this, [this] {
+        m_result->showWorking(tr("Cancelling the verification…"));
+        m_result->show();
+    });
+    connect(m_cancel, &CancelButton::answered, this,
+            [this](const CancelOutcome &outcome, const QList<VerificationRecord> &cancelled) {
+                m_result->showCancelOutcome(outcome, cancelled);
+                m_result->show();
+                m_sound->playFor(outcome);
+                if (outcome.record)
+                    showRecord(*outcome.record);
+                emit cancelAnswered();
             });
 }
 
@@ -209,14 +242,20 @@ void RecordDetailDialog::showRecord(const VerificationRecord &record)
             line->setCursorPosition(0);
         }
     }
+    // A cancelled success reads "Cancelled" in the cancel colour: it no longer counts.
+    const bool cancelled = record.cancel.status == VerificationRecord::Cancel::Status::Cancelled;
     QPalette palette = m_headline->palette();
-    palette.setColor(QPalette::WindowText, RecordText::statusColor(record.verifyStatus));
+    palette.setColor(QPalette::WindowText,
+                     cancelled ? Style::colour(Style::Colour::Cancelled)
+                               : RecordText::statusColor(record.verifyStatus));
     m_headline->setPalette(palette);
     m_headline->setText(
             //: Headline of a record: status, product, amount paid
             tr("%1 · %2 · %3")
-                    .arg(RecordText::status(record.verifyStatus), orNone(record.productName),
-                         RecordText::money(record.payAmount)));
+                    .arg(cancelled ? CancelText::status(record)
+                                   : RecordText::status(record.verifyStatus),
+                         orNone(record.productName), RecordText::money(record.payAmount)));
+    m_cancel->offer({record});
     setWindowTitle(tr("Verification record %1").arg(record.id));
 
     if (!record.platformResponse.isEmpty())
@@ -283,6 +322,8 @@ QString RecordDetailDialog::value(const QString &field) const
         return RecordText::dateTime(millis(r.expireTime));
     if (field == QLatin1String("extra"))
         return extraText(m_record.extra);
+    if (field.startsWith(QLatin1String("cancel")))
+        return CancelText::field(r, field);
     return orderValue(field);
 }
 

@@ -6,6 +6,7 @@
 #include "core/result.h"
 #include "core/store/verificationrecord.h"
 
+class CancelButton;
 class GatewayProxy;
 class QDialogButtonBox;
 class QFormLayout;
@@ -13,10 +14,13 @@ class QJsonObject;
 class QLabel;
 class QPlainTextEdit;
 class QPushButton;
+class ResultPanel;
+class SoundPlayer;
 
 // One verification with every field of API.md's VerificationView in plain words, and Douyin's
 // raw answer as it came. Opens at once with what the list had, then shows the gateway's full
 // record and keeps following it while the gateway rewrites it (checked, order details in).
+// A standing success inside its window can be cancelled (撤销核销) from here.
 class RecordDetailDialog final : public QDialog
 {
     Q_OBJECT
@@ -32,11 +36,15 @@ public:
     // ("source_input", "logid", "expire_time"); "" if there is no such row.
     QString valueText(const QString &field) const;
     QString rawAnswerText() const;
+    CancelButton *cancelButton() const { return m_cancel; }
+    ResultPanel *resultPanel() const { return m_result; }
 
 signals:
     // The gateway's full record is shown (raw answer included).
     void recordLoaded();
     void loadFailed(const Error &error);
+    // A cancel asked from here was answered and is shown.
+    void cancelAnswered();
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -46,6 +54,7 @@ private:
     void retranslateUi();
     QWidget *buildFields();
     QWidget *buildRawPane();
+    void connectCancel();
     QString value(const QString &field) const;
     QString orderValue(const QString &field) const;
     static QString extraText(const QJsonObject &extra);
@@ -61,4 +70,7 @@ private:
     QPlainTextEdit *m_raw;
     QPushButton *m_copyRaw;
     QDialogButtonBox *m_buttons;
+    CancelButton *m_cancel;
+    ResultPanel *m_result; // how a cancel from here ended; hidden until one is asked
+    SoundPlayer *m_sound;
 };

@@ -12,7 +12,7 @@ struct Field
     const char *title;
 };
 
-// API.md's VerificationView in its order (platform_response, which douyin_response repeats
+// API.md's VerificationView in its order (the cancel rows next to the outcome they change) (platform_response, which douyin_response repeats
 // for Douyin records, has the pane on the right), then
 // what staff need when they call support: the scanned text, Douyin's log id, the expiry.
 // clang-format off
@@ -21,6 +21,14 @@ inline const Field ALL[] = {
     {"platform", QT_TRANSLATE_NOOP("RecordDetailDialog", "Platform")},
     {"error_code", QT_TRANSLATE_NOOP("RecordDetailDialog", "Error code")},
     {"error_description", QT_TRANSLATE_NOOP("RecordDetailDialog", "Reason")},
+    //: Row: whether the verification was cancelled (撤销核销)
+    {"cancel_status", QT_TRANSLATE_NOOP("RecordDetailDialog", "Cancel status")},
+    {"cancel_deadline", QT_TRANSLATE_NOOP("RecordDetailDialog", "Can be cancelled until")},
+    {"cancelled_at", QT_TRANSLATE_NOOP("RecordDetailDialog", "Cancelled at")},
+    {"cancel_reason", QT_TRANSLATE_NOOP("RecordDetailDialog", "Cancel reason")},
+    {"cancel_requested_by", QT_TRANSLATE_NOOP("RecordDetailDialog", "Cancelled by")},
+    {"cancel_error_code", QT_TRANSLATE_NOOP("RecordDetailDialog", "Cancel error code")},
+    {"cancel_error_description", QT_TRANSLATE_NOOP("RecordDetailDialog", "Why the cancel was refused")},
     {"product_name", QT_TRANSLATE_NOOP("RecordDetailDialog", "Product")},
     {"sku_name", QT_TRANSLATE_NOOP("RecordDetailDialog", "Package")},
     {"pay_amount", QT_TRANSLATE_NOOP("RecordDetailDialog", "Paid by customer")},

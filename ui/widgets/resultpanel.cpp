@@ -4,6 +4,7 @@
 #include <QLabel>
 #include <QVBoxLayout>
 
+#include "ui/canceltext.h"
 #include "ui/outcometext.h"
 #include "ui/style.h"
 
@@ -62,6 +63,7 @@ QString ResultPanel::detail() const
 
 void ResultPanel::apply(State state, const QString &title, const QString &detail)
 {
+    m_cancelOutcome.reset(); // showCancelOutcome() sets it again after this
     m_state = state;
     setStyleSheet(Style::resultPanel(Style::Panel(int(state))));
     m_title->setText(title);
@@ -109,6 +111,32 @@ void ResultPanel::showChecking(const QList<VerificationRecord> &records)
                   + u'\n' + describe(records));
 }
 
+void ResultPanel::showCancelOutcome(const CancelOutcome &outcome,
+                                    const QList<VerificationRecord> &cancelled)
+{
+    m_records = cancelled;
+    if (outcome.kind == CancelOutcome::Kind::Cancelled) {
+        //: Big result after a verification was cancelled (已撤销); %1 = how many coupons
+        apply(State::Cancelled,
+              cancelled.size() <= 1 ? tr("↩ Cancelled")
+                                    : tr("↩ Cancelled: %1 coupons").arg(cancelled.size()),
+              describe(cancelled) + u'\n'
+                      + tr("The coupon is back in the customer's account and can be used again."));
+    } else {
+        QStringList lines{CancelText::forOutcome(outcome)};
+        if (outcome.record)
+            lines << describe({*outcome.record});
+        if (!cancelled.isEmpty())
+            lines << tr("These coupons of the verification were cancelled before it:")
+                  << describe(cancelled);
+        if (outcome.kind == CancelOutcome::Kind::Unknown)
+            apply(State::Checking, tr("Confirming the cancel…"), lines.join(u'\n'));
+        else
+            apply(State::Failure, tr("✘ Not cancelled"), lines.join(u'\n'));
+    }
+    m_cancelOutcome = outcome;
+}
+
 void ResultPanel::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::LanguageChange)
@@ -118,6 +146,10 @@ void ResultPanel::changeEvent(QEvent *event)
 
 void ResultPanel::retranslateUi()
 {
+    if (m_cancelOutcome) {
+        showCancelOutcome(*m_cancelOutcome, m_records);
+        return;
+    }
     switch (m_state) {
     case State::Idle:
         showIdle();
@@ -130,6 +162,7 @@ void ResultPanel::retranslateUi()
         break;
     case State::Failure:
     case State::Working:
+    case State::Cancelled: // only shown with m_cancelOutcome
         break; // their text came from elsewhere and was translated there
     }
 }

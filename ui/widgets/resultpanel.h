@@ -2,19 +2,22 @@
 
 #include <QFrame>
 
+#include <optional>
+
 #include "core/store/verificationrecord.h"
+#include "core/verify/canceloutcome.h"
 
 class QLabel;
 
 // The big, unmistakable answer after a scan: green for verified, red for refused, amber while
-// an outcome is being checked. Readable from a step away from the till.
+// an outcome is being checked; a cancel (撤销) has its own colour when it went through. Readable from a step away from the till.
 class ResultPanel final : public QFrame
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(ResultPanel)
 
 public:
-    enum class State { Idle, Working, Success, Failure, Checking };
+    enum class State { Idle, Working, Success, Failure, Checking, Cancelled };
 
     explicit ResultPanel(QWidget *parent = nullptr);
 
@@ -29,6 +32,11 @@ public:
     void showSuccess(const QList<VerificationRecord> &records);
     void showFailure(const QString &reason);
     void showChecking(const QList<VerificationRecord> &records);
+    // How a cancel ended: Cancelled in its own colour, a lost answer amber, anything else red
+    // with the plain reason. cancelled: the records the cancel took back (a batch is cancelled
+    // one by one, so a refusal may come after some went through).
+    void showCancelOutcome(const CancelOutcome &outcome,
+                           const QList<VerificationRecord> &cancelled);
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -42,4 +50,5 @@ private:
     QLabel *m_detail;
     QList<VerificationRecord> m_records;
     QString m_reason;
+    std::optional<CancelOutcome> m_cancelOutcome; // set while a cancel's outcome is shown
 };

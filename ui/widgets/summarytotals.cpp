@@ -20,6 +20,8 @@ const struct { const char *name; const char *title; } CARDS[] = {
     {"failed", QT_TRANSLATE_NOOP("SummaryTotals", "Failed")},
     //: Card: verifications whose outcome is still being checked with Douyin
     {"checking", QT_TRANSLATE_NOOP("SummaryTotals", "Checking")},
+    //: Card: verifications cancelled later (已撤销), not in the counts or amounts
+    {"cancelled", QT_TRANSLATE_NOOP("SummaryTotals", "Cancelled")},
     {"pay", QT_TRANSLATE_NOOP("SummaryTotals", "Paid by customers")},
     //: Card: receipt amount, what the store receives
     {"receipt", QT_TRANSLATE_NOOP("SummaryTotals", "Received by store")},
@@ -75,6 +77,8 @@ void SummaryTotals::showTotals(const VerificationSummaryRow &totals)
             text = locale.toString(totals.failedCount);
         else if (card.name == QLatin1String("checking"))
             text = locale.toString(SummaryTableModel::checkingCount(totals));
+        else if (card.name == QLatin1String("cancelled"))
+            text = locale.toString(totals.cancelledCount);
         else if (card.name == QLatin1String("pay"))
             text = RecordText::money(totals.payAmount);
         else if (card.name == QLatin1String("receipt"))

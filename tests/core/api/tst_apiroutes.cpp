@@ -253,14 +253,17 @@ const QStringList VIEW_FIELDS{
         "discount_amount", "enrichment_status", "enrichment_retry_count", "douyin_response",
         "verify_time", "create_order_time", "pay_time", "created_at", "updated_at", "extra",
         // Extensions → Platforms
-        "platform", "platform_response"};
+        "platform", "platform_response",
+        // Extensions → Cancel
+        "cancel_status", "cancelled_at", "cancel_reason", "cancel_deadline"};
 
 const QStringList APP_FIELDS{
         "id",         "name",       "client_key",  "status", "allow_token_read",
         "created_at", "updated_at", "last_used_at"};
 
-const QStringList SUMMARY_COUNTERS{"success_count", "failed_count",   "unknown_count",
-                                   "pay_amount",    "receipt_amount", "discount_amount"};
+const QStringList SUMMARY_COUNTERS{"success_count",  "failed_count",   "unknown_count",
+                                   "pay_amount",     "receipt_amount", "discount_amount",
+                                   "cancelled_count"};
 
 bool isRfc3339Utc(const QJsonValue &value)
 {

@@ -33,6 +33,12 @@ const QStringList CONTRACT_OPERATIONS{
         "PATCH /v1/internal/apps/{id}/token-access",
 };
 
+// API.md, Extensions: documented too, tagged Extension.
+const QStringList EXTENSION_OPERATIONS{
+        "POST /v1/open/verifications/{id}/cancel",
+        "POST /v1/internal/verifications/{id}/cancel",
+};
+
 // The seed's 22 model names (API.md, "Data models").
 const QStringList SEED_MODELS{
         "HealthResponse",
@@ -195,9 +201,21 @@ private slots:
 
     void listsExactlyTheContractOperations()
     {
-        QStringList expected = CONTRACT_OPERATIONS;
+        QStringList expected = CONTRACT_OPERATIONS + EXTENSION_OPERATIONS;
         expected.sort();
         QCOMPARE(documentedOperations(m_document), expected);
+    }
+
+    void extensionsAreTagged()
+    {
+        const QJsonObject paths = m_document.value("paths").toObject();
+        for (const QString &operation : EXTENSION_OPERATIONS) {
+            const QJsonObject entry = paths.value(operation.section(u' ', 1))
+                                              .toObject()
+                                              .value(operation.section(u' ', 0, 0).toLower())
+                                              .toObject();
+            QVERIFY2(entry.value("tags").toArray().contains("Extension"), qPrintable(operation));
+        }
     }
 
     void carriesTheSeedModels_data()

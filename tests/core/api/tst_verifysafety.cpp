@@ -12,6 +12,8 @@
 #include <QTest>
 #include <QUuid>
 
+#include "tests/common/demoruntime.h"
+#include "tests/common/lanclient.h"
 #include "tests/common/sandboxcontrol.h"
 
 #include "core/api/lanapiserver.h"
@@ -27,52 +29,6 @@ namespace {
 
 const QByteArray ADMIN_TOKEN = "adm_safetytests_0123456789abcdefghijklmno";
 
-struct Reply
-{
-    int status = 0;
-    QJsonObject json;
-};
-
-// Many requests at once, each on its own connection, so the gateway really sees them
-// together (QNetworkAccessManager would queue all but six).
-QList<Reply> sendAll(quint16 port, const QList<QByteArray> &requests)
-{
-    std::vector<std::unique_ptr<QTcpSocket>> sockets;
-    QList<QByteArray> buffers(requests.size());
-    QList<Reply> replies(requests.size());
-    QList<bool> done(requests.size(), false);
-    for (qsizetype i = 0; i < requests.size(); ++i) {
-        auto socket = std::make_unique<QTcpSocket>();
-        socket->connectToHost(QHostAddress::LocalHost, port);
-        QObject::connect(socket.get(), &QTcpSocket::connected, socket.get(),
-                         [s = socket.get(), bytes = requests.at(i)] { s->write(bytes); });
-        QObject::connect(
-                socket.get(), &QTcpSocket::readyRead, socket.get(), [&, i, s = socket.get()] {
-                    buffers[i] += s->readAll();
-                    const qsizetype end = buffers[i].indexOf("\r\n\r\n");
-                    if (end < 0)
-                        return;
-                    const QByteArray head = buffers[i].left(end).toLower();
-                    const qsizetype at = head.indexOf("content-length:");
-                    const qsizetype length = at < 0
-                            ? 0
-                            : head.mid(at + 15, head.indexOf('\r', at) - at - 15)
-                                      .trimmed()
-                                      .toLongLong();
-                    if (buffers[i].size() < end + 4 + length)
-                        return;
-                    replies[i].status = buffers[i].mid(9, 3).toInt();
-                    replies[i].json =
-                            QJsonDocument::fromJson(buffers[i].mid(end + 4, length)).object();
-                    done[i] = true;
-                });
-        sockets.push_back(std::move(socket));
-    }
-    if (!QTest::qWaitFor([&] { return !done.contains(false); }, 60000))
-        qWarning("some replies did not arrive within 60 s");
-    return replies;
-}
-
 } // namespace
 
 class tst_VerifySafety : public QObject
@@ -80,40 +36,23 @@ class tst_VerifySafety : public QObject
     Q_OBJECT
 
 private:
+    using Reply = LanClient::Reply;
+
+    QList<Reply> sendAll(quint16 port, const QList<QByteArray> &requests)
+    {
+        LanClient client = m_lan;
+        client.port = port;
+        return client.sendAll(requests);
+    }
     QByteArray signedPost(const QByteArray &path, const QJsonObject &body,
                           const QByteArray &idempotencyKey = {})
     {
-        const QByteArray bytes = QJsonDocument(body).toJson(QJsonDocument::Compact);
-        const QByteArray timestamp = QByteArray::number(QDateTime::currentSecsSinceEpoch());
-        const QByteArray nonce = QUuid::createUuid().toByteArray(QUuid::Id128);
-        const QByteArray toSign = "POST\n" + path + "\n\n" + timestamp + "\n" + nonce + "\n"
-                + QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex();
-        const QByteArray signature =
-                QMessageAuthenticationCode::hash(toSign, m_secret, QCryptographicHash::Sha256)
-                        .toHex();
-        QByteArray request = "POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-                + "Content-Type: application/json\r\nContent-Length: "
-                + QByteArray::number(bytes.size()) + "\r\nX-Client-Key: " + m_key
-                + "\r\nX-Timestamp: " + timestamp + "\r\nX-Nonce: " + nonce
-                + "\r\nX-Signature: " + signature + "\r\n";
-        if (!idempotencyKey.isEmpty())
-            request += "Idempotency-Key: " + idempotencyKey + "\r\n";
-        return request + "\r\n" + bytes;
+        return m_lan.signedPost(path, body, idempotencyKey);
     }
-
-    Reply post(const QByteArray &path, const QJsonObject &body)
-    {
-        return sendAll(m_port, {signedPost(path, body)}).first();
-    }
-
+    Reply post(const QByteArray &path, const QJsonObject &body) { return m_lan.post(path, body); }
     Reply adminPost(const QByteArray &path, const QJsonObject &body)
     {
-        const QByteArray bytes = QJsonDocument(body).toJson(QJsonDocument::Compact);
-        return sendAll(m_port,
-                       {"POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer "
-                        + ADMIN_TOKEN + "\r\nContent-Type: application/json\r\nContent-Length: "
-                        + QByteArray::number(bytes.size()) + "\r\n\r\n" + bytes})
-                .first();
+        return m_lan.adminPost(path, body);
     }
 
     QJsonObject record(qint64 id)
@@ -157,36 +96,25 @@ private:
     QTemporaryDir m_dir;
     std::unique_ptr<GatewayRuntime> m_runtime;
     quint16 m_port = 0;
-    QByteArray m_key;
-    QByteArray m_secret;
+    LanClient m_lan;
     SandboxControl m_control;
 
 private slots:
     void initTestCase()
     {
-        QProcessEnvironment env;
-        env.insert("DYGW_LISTEN", "127.0.0.1:0");
-        env.insert("DYGW_DATA_DIR", m_dir.path());
-        env.insert("DYGW_API_RATE_LIMIT", "0");
-        const auto settings = GatewaySettings::load(m_dir.path() + "/dy-gateway.ini", env);
-        QVERIFY(settings.ok());
-        m_runtime = std::make_unique<GatewayRuntime>(settings.value());
-        GatewayRuntime::Options options;
-        options.demo = true;
-        options.adminTokenFromEnvironment = QString::fromLatin1(ADMIN_TOKEN);
-        QVERIFY(m_runtime->start(options).ok());
-        VerificationService::Config config = m_runtime->engine()->config();
-        config.resolveTimeScale = 0.02;
-        m_runtime->engine()->setConfig(config);
+        m_runtime = startDemoRuntime(m_dir.path(), ADMIN_TOKEN);
+        QVERIFY(m_runtime);
         m_port = m_runtime->api()->address().port;
+        m_lan.port = m_port;
+        m_lan.adminToken = ADMIN_TOKEN;
         m_control.setBaseUrl(m_runtime->sandbox()->baseUrl().toString());
 
         const Reply created = adminPost("/v1/internal/apps", {{"name", "safety till"}});
         QCOMPARE(created.status, 201);
         const QJsonObject data = created.json.value("data").toObject();
-        m_key = data.value("app").toObject().value("client_key").toString().toLatin1();
-        m_secret = data.value("client_secret").toString().toLatin1();
-        QVERIFY(!m_key.isEmpty() && !m_secret.isEmpty());
+        m_lan.key = data.value("app").toObject().value("client_key").toString().toLatin1();
+        m_lan.secret = data.value("client_secret").toString().toLatin1();
+        QVERIFY(!m_lan.key.isEmpty() && !m_lan.secret.isEmpty());
     }
 
     void init() { m_control.clearFaults(); }

@@ -140,17 +140,16 @@ private slots:
 
         // Keys in the fixed order whatever order they were asked in.
         const QByteArray csv = Report::summaryCsv(summary, {GroupKey::Product, GroupKey::Date}, {});
-        QCOMPARE(
-                csv,
-                QByteArray(
-                        "\xEF\xBB\xBF"
-                        "date,product_id,product_name,success_count,failed_count,"
-                        "unknown_count,pending_count,pay_amount,receipt_amount,"
-                        "discount_amount,pay_amount_yuan,receipt_amount_yuan,"
-                        "discount_amount_yuan\r\n"
-                        "2026-03-10,p1,\"套餐, A\",2,1,0,0,33600,31920,1680,336.00,319.20,16.80\r\n"
-                        "2026-03-11,,,0,0,1,0,0,0,0,0.00,0.00,0.00\r\n"
-                        "total,,,2,1,1,0,33600,31920,1680,336.00,319.20,16.80\r\n"));
+        QCOMPARE(csv,
+                 QByteArray("\xEF\xBB\xBF"
+                            "date,product_id,product_name,success_count,failed_count,"
+                            "unknown_count,pending_count,cancelled_count,pay_amount,receipt_amount,"
+                            "discount_amount,pay_amount_yuan,receipt_amount_yuan,"
+                            "discount_amount_yuan\r\n"
+                            "2026-03-10,p1,\"套餐, "
+                            "A\",2,1,0,0,0,33600,31920,1680,336.00,319.20,16.80\r\n"
+                            "2026-03-11,,,0,0,1,0,0,0,0,0,0.00,0.00,0.00\r\n"
+                            "total,,,2,1,1,0,0,33600,31920,1680,336.00,319.20,16.80\r\n"));
     }
 
     void summaryCsvNamesStores()
@@ -163,8 +162,8 @@ private slots:
         summary.totals.successCount = 1;
         const QByteArray csv =
                 Report::summaryCsv(summary, {GroupKey::Poi}, {{"7212541306826811429", "国贸店"}});
-        QVERIFY(csv.contains("\r\n7212541306826811429,国贸店,1,0,0,0,0,0,0,0.00,0.00,0.00\r\n"));
-        QVERIFY(csv.endsWith("\r\ntotal,,1,0,0,0,0,0,0,0.00,0.00,0.00\r\n"));
+        QVERIFY(csv.contains("\r\n7212541306826811429,国贸店,1,0,0,0,0,0,0,0,0.00,0.00,0.00\r\n"));
+        QVERIFY(csv.endsWith("\r\ntotal,,1,0,0,0,0,0,0,0,0.00,0.00,0.00\r\n"));
     }
 };
 
