@@ -211,6 +211,17 @@ Result<VerificationRecord> VerificationRepository::get(qint64 id)
     return VerificationRowMapper::selectOne(*m_database, id);
 }
 
+QList<VerificationRecord> VerificationRepository::reload(const QList<VerificationRecord> &records)
+{
+    QList<VerificationRecord> stored;
+    stored.reserve(records.size());
+    for (const VerificationRecord &record : records) {
+        const auto fresh = get(record.id);
+        stored.append(fresh.ok() ? fresh.value() : record);
+    }
+    return stored;
+}
+
 Result<QList<VerificationRecord>>
 VerificationRepository::findByVerifyToken(qint64 appId, const QString &verifyToken)
 {

@@ -74,6 +74,8 @@ public:
 
     // NotFound if absent. appName comes from verifier_apps.
     Result<VerificationRecord> get(qint64 id);
+    // The stored state of each record (a copy that could not be read stays as it was).
+    QList<VerificationRecord> reload(const QList<VerificationRecord> &records);
     // appId < 0: records of any app (a verify_token is Douyin's and serves one verify only).
     Result<QList<VerificationRecord>> findByVerifyToken(qint64 appId, const QString &verifyToken);
     Result<QList<VerificationRecord>> findByBatch(const QString &batchId);

@@ -45,13 +45,6 @@ QString idempotencySlot(const VerifyCommand &command)
 
 using VerifyOutcomes::failure;
 
-VerifyOutcome notSetUp(PlatformId platform, const QString &poiId)
-{
-    return failure(Kind::NotConfigured, ErrorCode::BadConfig,
-                   QStringLiteral("%1 is not set up for store %2")
-                           .arg(Platforms::toString(platform), poiId));
-}
-
 } // namespace
 
 VerificationService::VerificationService(Database *database,
@@ -74,10 +67,13 @@ VerificationService::VerificationService(Database *database,
     connect(m_resolver, &VerifyResolver::recordsChanged, this,
             [this](const QList<VerificationRecord> &records) {
                 m_enrichment->kick();
-                emit recordsChanged(records);
+                emit recordsChanged(m_repository->reload(records));
             });
+    // Both report the copy they worked on; a cancel may have been stored since.
     connect(m_enrichment, &EnrichmentQueue::recordsChanged, this,
-            &VerificationService::recordsChanged);
+            [this](const QList<VerificationRecord> &records) {
+                emit recordsChanged(m_repository->reload(records));
+            });
     connect(m_canceller, &Canceller::recordsChanged, this, &VerificationService::recordsChanged);
     connect(m_cancelResolver, &CancelResolver::recordsChanged, this,
             &VerificationService::recordsChanged);
@@ -134,7 +130,7 @@ void VerificationService::prepare(const PrepareCommand &command, QObject *contex
     };
     CouponPlatform *platform = m_platforms->find(command.platform);
     if (!platform || !platform->isConfigured())
-        return fail(notSetUp(command.platform, command.poiId));
+        return fail(VerifyOutcomes::notSetUp(command.platform, command.poiId));
     if (const auto valid = VerifyValidation::check(command, platform->capabilities()); !valid.ok())
         return fail(failure(Kind::BadInput, ErrorCode::BadInput, valid.error().message));
 
@@ -163,7 +159,7 @@ void VerificationService::verify(const VerifyCommand &command, QObject *context,
     flow->callback = std::move(callback);
     flow->platform = m_platforms->find(command.platform);
     if (!flow->platform || !flow->platform->isConfigured())
-        return finish(flow, notSetUp(command.platform, command.poiId));
+        return finish(flow, VerifyOutcomes::notSetUp(command.platform, command.poiId));
     const auto valid = VerifyValidation::check(command, flow->platform->capabilities());
     if (!valid.ok())
         return finish(flow, failure(Kind::BadInput, ErrorCode::BadInput, valid.error().message));

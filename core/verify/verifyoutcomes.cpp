@@ -154,6 +154,13 @@ VerifyOutcome decode(const QByteArray &stored, VerificationRepository &repositor
     return outcome;
 }
 
+VerifyOutcome notSetUp(PlatformId platform, const QString &poiId)
+{
+    return failure(Kind::NotConfigured, ErrorCode::BadConfig,
+                   QStringLiteral("%1 is not set up for store %2")
+                           .arg(Platforms::toString(platform), poiId));
+}
+
 VerifyOutcome replayOf(const QList<VerificationRecord> &records)
 {
     VerifyOutcome outcome;

@@ -15,6 +15,7 @@ VerifyOutcome failure(VerifyOutcome::Kind kind, ErrorCode code, const QString &m
 VerifyOutcome beforeVerify(const PlatformError &error);
 // The answer for a verify that already has records (a repeated verify_token): theirs, as
 // Unknown while one of them is still open.
+VerifyOutcome notSetUp(PlatformId platform, const QString &poiId);
 VerifyOutcome replayOf(const QList<VerificationRecord> &records);
 PrepareOutcome::Kind prepareKind(const VerifyOutcome &outcome);
 PrepareOutcome asPrepare(const VerifyOutcome &outcome);

@@ -424,7 +424,7 @@ private slots:
             QVERIFY(full && full->ok());
             const VerificationRecord &record = full->value();
             const QStringList &row = rows.at(i + 1);
-            QCOMPARE(row.size(), 40);
+            QCOMPARE(row.size(), 44);
             const QJsonObject view = ApiJson::verificationView(record);
             // Every API field: strings as they are, numbers in full, null as an empty field,
             // objects as compact JSON.

@@ -5,7 +5,6 @@
 #include "core/runtime/gatewayproxy.h"
 #include "ui/canceltext.h"
 #include "ui/recordtext.h"
-#include "ui/recordupdates.h"
 #include "ui/style.h"
 
 namespace {
@@ -136,7 +135,7 @@ bool VerificationTableModel::applyChanges(const QList<VerificationRecord> &recor
         // Records straight from the gateway may not carry the app's name; the list's did.
         if (record.appName.isEmpty() && record.appId == m_rows.at(row).appId)
             record.appName = m_rows.at(row).appName;
-        m_rows[row] = RecordUpdates::keepingCancel(m_rows.at(row), std::move(record));
+        m_rows[row] = std::move(record);
         emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
     }
     return newer;

@@ -6,7 +6,6 @@
 
 #include "core/runtime/gatewayproxy.h"
 #include "ui/canceltext.h"
-#include "ui/recordupdates.h"
 #include "ui/style.h"
 #include "ui/uipreferences.h"
 #include "ui/widgets/canceldialog.h"
@@ -168,7 +167,7 @@ void CancelButton::onRecordsChanged(const QList<VerificationRecord> &records)
     for (const VerificationRecord &record : records) {
         for (VerificationRecord &shown : m_records) {
             if (shown.id == record.id) {
-                shown = RecordUpdates::keepingCancel(shown, record);
+                shown = record;
                 touched = true;
             }
         }

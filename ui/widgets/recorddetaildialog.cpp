@@ -20,7 +20,6 @@
 #include "core/runtime/gatewayproxy.h"
 #include "ui/canceltext.h"
 #include "ui/recordtext.h"
-#include "ui/recordupdates.h"
 #include "ui/style.h"
 #include "ui/widgets/cancelbutton.h"
 #include "ui/widgets/recorddetailfields.h"
@@ -120,7 +119,7 @@ RecordDetailDialog::RecordDetailDialog(GatewayProxy *gateway, const Verification
                 for (const VerificationRecord &changed : records) {
                     if (changed.id != id)
                         continue;
-                    VerificationRecord shown = RecordUpdates::keepingCancel(m_record, changed);
+                    VerificationRecord shown = changed;
                     if (shown.appName.isEmpty())
                         shown.appName = m_record.appName;
                     showRecord(shown);
