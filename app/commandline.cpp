@@ -21,6 +21,10 @@ const ValueOption VALUE_OPTIONS[] = {
         {"douyin-base-url", "URL", "Douyin open-platform base URL.", Setting::DouyinBaseUrl},
         {"short-link-base", "URL", "Replaces scheme and host when resolving short links.",
          Setting::ShortLinkBase},
+        {"database", "URL",
+         "The database: a SQLite file (default <data dir>/dy-gateway.sqlite) or "
+         "postgresql://user:password@host:port/dbname (chain mode).",
+         Setting::Database},
 };
 
 } // namespace

@@ -9,6 +9,8 @@ PACKAGES=(
     qt6-base-dev qt6-base-dev-tools qt6-httpserver-dev qt6-websockets-dev
     qt6-multimedia-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
     qt6-svg-dev libqt6sql6-sqlite libzxing-dev libssl-dev libgl-dev
+    # chain mode: the PostgreSQL driver, and the server the tests start themselves
+    libqt6sql6-psql postgresql
     # run: image formats for pasted screenshots, camera/sound backend, a CJK font
     qt6-image-formats-plugins gstreamer1.0-plugins-base gstreamer1.0-plugins-good
     fonts-wqy-microhei

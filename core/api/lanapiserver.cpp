@@ -70,6 +70,15 @@ void LanApiServer::addArgRoute(const QString &path, Method method, ArgHandler ha
                    });
 }
 
+QString LanApiServer::databaseState(bool ok) const
+{
+    if (ok)
+        return QStringLiteral("ok");
+    // A server can come back (the connection recovers by itself); a broken file does not.
+    return m_database && m_database->dialect().isPostgresql() ? QStringLiteral("unavailable")
+                                                              : QStringLiteral("error");
+}
+
 void LanApiServer::answerHealth(const QHttpServerRequest &request, QHttpServerResponder &&responder)
 {
     const QByteArray requestId = JsonReply::requestId(request);
@@ -101,8 +110,10 @@ void LanApiServer::answerHealth(const QHttpServerRequest &request, QHttpServerRe
              databaseOk ? QStringLiteral("ok") : QStringLiteral("degraded")},
             {QStringLiteral("version"), QStringLiteral(DYGW_VERSION)},
             {QStringLiteral("time"), QDateTime::currentDateTimeUtc().toString(Qt::ISODate)},
-            {QStringLiteral("database"),
-             databaseOk ? QStringLiteral("ok") : QStringLiteral("error")},
+            {QStringLiteral("database"), databaseState(databaseOk)},
+            {QStringLiteral("database_kind"),
+             m_database ? m_database->dialect().kind() : QStringLiteral("sqlite")},
+            {QStringLiteral("gateway"), m_database ? m_database->gatewayName() : QString()},
             {QStringLiteral("douyin"), douyin},
             {QStringLiteral("enrichment_backlog"), backlog},
     };

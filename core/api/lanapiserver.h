@@ -52,6 +52,8 @@ public:
 
 private:
     void answerHealth(const QHttpServerRequest &request, QHttpServerResponder &&responder);
+    // /health's "database": ok, unavailable (a server that went away) or error (SQLite).
+    QString databaseState(bool ok) const;
     void answerMissing(const QHttpServerRequest &request, QHttpServerResponder &&responder);
 
     QHttpServer m_server;

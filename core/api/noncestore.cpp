@@ -7,6 +7,7 @@
 #include <QSqlQuery>
 
 #include "core/store/database.h"
+#include "core/store/databaseurl.h"
 
 namespace {
 
@@ -20,6 +21,14 @@ NonceStore::~NonceStore() = default;
 
 Result<std::unique_ptr<NonceStore>> NonceStore::open(const QString &databaseFile)
 {
+    // On a server every gateway must see every nonce: they stay in the shared database's
+    // api_nonces (migration 3), on a connection of their own.
+    if (DatabaseUrl::isServerUrl(databaseFile)) {
+        auto shared = Database::open(databaseFile);
+        if (!shared.ok())
+            return shared.error();
+        return std::unique_ptr<NonceStore>(new NonceStore(std::move(shared).value()));
+    }
     auto database = Database::openWithoutSchema(
             QFileInfo(databaseFile).dir().filePath(QString::fromLatin1(FILE_NAME)));
     if (!database.ok())
@@ -56,9 +65,9 @@ Result<std::unique_ptr<NonceStore>> NonceStore::open(const QString &databaseFile
         || !query.next())
         return failed();
     if (query.value(0).toInt() > 0) {
-        if (!run(QStringLiteral("INSERT OR IGNORE INTO main.api_nonces (app_id, nonce, seen_at) "
+        if (!run(QStringLiteral("INSERT INTO main.api_nonces (app_id, nonce, seen_at) "
                                 "SELECT app_id, nonce, seen_at FROM records.api_nonces "
-                                "WHERE seen_at >= ?"),
+                                "WHERE seen_at >= ? ON CONFLICT DO NOTHING"),
                  {windowStart})
             || !run(QStringLiteral("DELETE FROM records.api_nonces WHERE seen_at < ?"),
                     {windowStart}))
@@ -78,28 +87,34 @@ Result<bool> NonceStore::remember(qint64 appId, const QString &nonce, qint64 now
             return purged.error();
     }
     // A row older than the window may still be there until the next purge: it does not count.
-    const auto prepared = m_database->prepared(
-            QStringLiteral("INSERT INTO api_nonces (app_id, nonce, seen_at) VALUES (?, ?, ?) "
-                           "ON CONFLICT (app_id, nonce) DO UPDATE SET seen_at = "
-                           "excluded.seen_at WHERE api_nonces.seen_at < ?"));
-    if (!prepared.ok())
-        return prepared.error();
-    QSqlQuery &query = *prepared.value();
-    query.addBindValue(appId);
-    query.addBindValue(nonce);
-    query.addBindValue(nowMs);
-    query.addBindValue(nowMs - WINDOW_MS);
-    if (!query.exec())
-        return makeError(ErrorCode::Storage, query.lastError().text());
-    return query.numRowsAffected() == 1;
+    // Two gateways racing for one nonce: the second waits for the first's row, then its
+    // ON CONFLICT ... WHERE changes nothing.
+    return m_database->write<bool>([&]() -> Result<bool> {
+        const auto prepared = m_database->prepared(
+                QStringLiteral("INSERT INTO api_nonces (app_id, nonce, seen_at) VALUES (?, ?, ?) "
+                               "ON CONFLICT (app_id, nonce) DO UPDATE SET seen_at = "
+                               "excluded.seen_at WHERE api_nonces.seen_at < ?"));
+        if (!prepared.ok())
+            return prepared.error();
+        QSqlQuery &query = *prepared.value();
+        query.addBindValue(appId);
+        query.addBindValue(nonce);
+        query.addBindValue(nowMs);
+        query.addBindValue(nowMs - WINDOW_MS);
+        if (!query.exec())
+            return makeError(ErrorCode::Storage, query.lastError().text());
+        return query.numRowsAffected() == 1;
+    });
 }
 
 Result<int> NonceStore::purge(qint64 nowMs)
 {
-    QSqlQuery query(m_database->connection());
-    query.prepare(QStringLiteral("DELETE FROM api_nonces WHERE seen_at < ?"));
-    query.addBindValue(nowMs - WINDOW_MS);
-    if (!query.exec())
-        return makeError(ErrorCode::Storage, query.lastError().text());
-    return query.numRowsAffected();
+    return m_database->write<int>([&]() -> Result<int> {
+        QSqlQuery query(m_database->connection());
+        query.prepare(QStringLiteral("DELETE FROM api_nonces WHERE seen_at < ?"));
+        query.addBindValue(nowMs - WINDOW_MS);
+        if (!query.exec())
+            return makeError(ErrorCode::Storage, query.lastError().text());
+        return query.numRowsAffected();
+    });
 }

@@ -13,6 +13,8 @@ class Database;
 // each of these writes would wait for SQLite's write lock, which the record writer holds
 // through every group commit's fsync. The file is written with synchronous=NORMAL: in WAL mode
 // that survives a crash of the program, and a nonce is not worth an fsync per request.
+// On PostgreSQL (chain mode) they live in the shared database instead, so that a nonce is
+// accepted once across all gateways.
 class NonceStore
 {
 public:
@@ -20,7 +22,8 @@ public:
     static constexpr auto FILE_NAME = "dy-gateway-nonces.sqlite";
 
     // Opens FILE_NAME in the directory of databaseFile (the main database), taking over the
-    // nonces still in the window that an older version kept in the main database.
+    // nonces still in the window that an older version kept in the main database. A
+    // postgresql:// URL opens a connection of its own to that database.
     static Result<std::unique_ptr<NonceStore>> open(const QString &databaseFile);
     ~NonceStore();
 

@@ -7,12 +7,15 @@
 #include <QFileInfo>
 #include <QSettings>
 #include <QStandardPaths>
+#include <QSysInfo>
 
 #include "core/logging/categories.h"
+#include "core/store/database.h"
+#include "core/store/databaseurl.h"
 
 namespace {
 
-enum class Kind { Address, Path, HttpUrl, Text, Count, Language, Switch };
+enum class Kind { Address, Path, HttpUrl, Text, Count, Language, Switch, Database };
 
 struct Spec
 {
@@ -27,7 +30,7 @@ struct Spec
 // The one table of settings: key names, variables, validation and defaults.
 // 0.0.0.0 because the gateway exists to serve other devices on the store's LAN; requests
 // are signed, and the port can be narrowed with --listen 127.0.0.1:PORT.
-constexpr std::array<Spec, 11> SPECS{{
+constexpr std::array<Spec, 13> SPECS{{
         {Setting::Listen, "api/listen", "DYGW_LISTEN", "listen", Kind::Address, "0.0.0.0:8780"},
         {Setting::DataDir, "general/data_dir", "DYGW_DATA_DIR", "data-dir", Kind::Path, ""},
         {Setting::DouyinBaseUrl, "douyin/base_url", "DYGW_DOUYIN_BASE_URL", "douyin-base-url",
@@ -46,6 +49,9 @@ constexpr std::array<Spec, 11> SPECS{{
          "40"},
         {Setting::Language, "ui/language", "DYGW_LANGUAGE", nullptr, Kind::Language, ""},
         {Setting::ApiEnabled, "api/enabled", "DYGW_API_ENABLED", nullptr, Kind::Switch, "true"},
+        {Setting::Database, "general/database", "DYGW_DATABASE", "database", Kind::Database, ""},
+        {Setting::GatewayName, "general/gateway_name", "DYGW_GATEWAY_NAME", nullptr, Kind::Text,
+         ""},
 }};
 
 constexpr char UI_GROUP[] = "ui";
@@ -86,6 +92,13 @@ Result<QString> validate(Kind kind, const QString &raw)
     }
     case Kind::Text:
         return value;
+    case Kind::Database: {
+        if (!DatabaseUrl::isServerUrl(value))
+            return value.isEmpty() ? value : QDir::cleanPath(value);
+        if (const auto url = DatabaseUrl::parse(value); !url.ok())
+            return url.error();
+        return value;
+    }
     case Kind::Language:
         if (value.isEmpty() || value == u"zh_CN" || value == u"en")
             return value;
@@ -347,4 +360,18 @@ Result<Done> GatewaySettings::setUiPreference(const QString &name, const QVarian
         return makeError(ErrorCode::Storage,
                          QStringLiteral("cannot write settings file %1").arg(m_configFile));
     return Done{};
+}
+
+QString GatewaySettings::databaseLocation() const
+{
+    const QString configured = value(Setting::Database);
+    if (!configured.isEmpty())
+        return configured;
+    return QDir(dataDir()).filePath(QString::fromLatin1(Database::FILE_NAME));
+}
+
+QString GatewaySettings::gatewayName() const
+{
+    const QString configured = value(Setting::GatewayName);
+    return configured.isEmpty() ? QSysInfo::machineHostName() : configured;
 }

@@ -23,6 +23,8 @@ enum class Setting {
     ApiRateBurst,
     Language, // "" = the system's; "zh_CN" or "en"
     ApiEnabled, // "true" or "false"; the desktop app's LAN API switch (headless always serves)
+    Database, // a SQLite file or a postgresql:// URL; "" = <data dir>/dy-gateway.sqlite
+    GatewayName, // chain mode: this gateway's name in records and /health; "" = the host name
 };
 
 // Typed, validated settings in layers: built-in default < INI file < DYGW_* environment
@@ -66,6 +68,9 @@ public:
     int apiRateBurst() const;
     QString language() const;
     bool apiEnabled() const;
+    // The database to open: Setting::Database, or the SQLite file in dataDir().
+    QString databaseLocation() const;
+    QString gatewayName() const;
 
     // Validates and writes to the file layer (environment and command line still win).
     Result<Done> setValue(Setting setting, const QString &value);

@@ -1,6 +1,7 @@
 #include "core/config/secretstore.h"
 
 #include <QDateTime>
+#include <QDir>
 #include <QSqlError>
 #include <QSqlQuery>
 
@@ -18,10 +19,19 @@ SecretStore::~SecretStore() = default;
 
 Result<std::unique_ptr<SecretStore>> SecretStore::openInDir(const QString &dataDir)
 {
+    if (!QDir().mkpath(dataDir))
+        return makeError(ErrorCode::Storage,
+                         QStringLiteral("cannot create data dir %1").arg(dataDir));
+    return open(dataDir, QDir(dataDir).filePath(QString::fromLatin1(Database::FILE_NAME)));
+}
+
+Result<std::unique_ptr<SecretStore>> SecretStore::open(const QString &dataDir,
+                                                       const QString &databaseLocation)
+{
     auto box = SecretBox::openOrCreate(dataDir);
     if (!box.ok())
         return box.error();
-    auto database = Database::openInDir(dataDir);
+    auto database = Database::open(databaseLocation);
     if (!database.ok())
         return database.error();
     auto ownBox = std::make_unique<SecretBox>(box.value());

@@ -26,6 +26,10 @@ public:
     // for demo mode, whose engine runs on a separate data dir while the secrets belong to
     // the real one.
     static Result<std::unique_ptr<SecretStore>> openInDir(const QString &dataDir);
+    // The same with the database elsewhere: a SQLite file or a postgresql:// URL (chain mode);
+    // the master key stays in dataDir.
+    static Result<std::unique_ptr<SecretStore>> open(const QString &dataDir,
+                                                     const QString &databaseLocation);
     ~SecretStore();
     Q_DISABLE_COPY_MOVE(SecretStore)
 

@@ -1,5 +1,7 @@
 #include "core/douyin/accesstokencache.h"
 
+#include <utility>
+
 #include <QDateTime>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -87,6 +89,7 @@ void AccessTokenCache::token(QObject *context, Callback callback)
 
 void AccessTokenCache::replaceRejected(const QString &rejected, QObject *context, Callback callback)
 {
+    m_rejected = rejected;
     if (m_token == rejected) {
         m_token.clear();
         m_expiresAt = 0;
@@ -114,7 +117,61 @@ void AccessTokenCache::startFetch()
         return;
     }
     m_fetching = true;
-    fetchAttempt(1);
+    if (adoptStored()) {
+        m_fetching = false;
+        deliver(m_token);
+        return;
+    }
+    leadOrWait(0);
+}
+
+void AccessTokenCache::leadOrWait(int polls)
+{
+    const auto lead = m_store ? m_store->tryLeadRefresh(m_clientKey) : Result<bool>(true);
+    // A store that cannot hold the election (its server is away): fetch, as a lone gateway.
+    if (!lead.ok() || lead.value()) {
+        m_leading = lead.ok() && m_store;
+        // The previous leader may have stored its token and let go between our look at the row
+        // and the election: look again, now that no one else can be storing one.
+        if (m_leading && adoptStored()) {
+            finishFetch(m_token);
+            return;
+        }
+        fetchAttempt(1);
+        return;
+    }
+    // The leader's fetch takes at most its attempts' timeouts (and their back-off).
+    const int maxPolls = (MAX_FETCH_ATTEMPTS * m_requestTimeoutMs + 2000) / LEADER_POLL_MS;
+    if (polls >= maxPolls) {
+        m_fetching = false;
+        deliver(Douyin::Error::make(Douyin::Error::Kind::Unavailable,
+                                    QStringLiteral("client_token: the gateway refreshing it "
+                                                   "has not stored a new one")));
+        return;
+    }
+    QTimer::singleShot(LEADER_POLL_MS, this, [this, polls] {
+        if (adoptStored()) {
+            m_fetching = false;
+            deliver(m_token);
+            return;
+        }
+        leadOrWait(polls + 1);
+    });
+}
+
+bool AccessTokenCache::adoptStored()
+{
+    if (!m_store)
+        return false;
+    const auto stored = m_store->load(m_clientKey);
+    if (!stored || stored->token == m_token || stored->token == m_rejected
+        || stored->expiresAt - nowSeconds() <= REFRESH_MARGIN_SECONDS)
+        return false;
+    m_token = stored->token;
+    m_expiresAt = stored->expiresAt;
+    qCInfo(lcDouyin) << "client_token taken from the shared store, valid until" << m_expiresAt;
+    emit tokenRefreshed(m_expiresAt);
+    return true;
 }
 
 void AccessTokenCache::fetchAttempt(int attempt)
@@ -190,9 +247,17 @@ void AccessTokenCache::fetchAttempt(int attempt)
                     qCWarning(lcDouyin) << "client_token throttled (10020): no fetch for"
                                         << THROTTLE_BACKOFF_SECONDS << "s";
                 }
-                m_fetching = false;
-                deliver(result);
+                finishFetch(result);
             });
+}
+
+void AccessTokenCache::finishFetch(const Result<QString, Douyin::Error> &result)
+{
+    // Released after save(), so the waiting gateways find the new token.
+    if (std::exchange(m_leading, false))
+        m_store->endRefresh(m_clientKey);
+    m_fetching = false;
+    deliver(result);
 }
 
 void AccessTokenCache::deliver(const Result<QString, Douyin::Error> &result)

@@ -22,6 +22,7 @@
 #include "core/sandbox/sandboxserver.h"
 #include "core/store/apprepository.h"
 #include "core/store/database.h"
+#include "core/store/databaseurl.h"
 #include "core/store/douyintokenrepository.h"
 #include "core/verify/verificationservice.h"
 #include "core/version.h"
@@ -129,11 +130,23 @@ Result<Done> GatewayRuntime::openStorage(const QString &dataDir)
         return box.error();
     m_secretBox = std::make_unique<SecretBox>(box.value());
 
-    auto database = Database::openInDir(dataDir);
+    // Demo records never go to the configured (maybe shared) database.
+    auto database = m_options.demo ? Database::openInDir(dataDir) : Database::open(databaseUrl());
     if (!database.ok())
         return database.error();
     m_database = std::move(database).value();
+    qCInfo(lcApp) << "database" << m_database->dialect().kind() << m_database->displayName()
+                  << "gateway" << m_database->gatewayName();
     return Done{};
+}
+
+QString GatewayRuntime::databaseUrl() const
+{
+    const QString location = m_settings.databaseLocation();
+    // Every connection of this gateway (also the record writer's) names it.
+    return DatabaseUrl::isServerUrl(location)
+            ? DatabaseUrl::withGatewayName(location, m_settings.gatewayName())
+            : location;
 }
 
 Result<HostPort> GatewayRuntime::startSandbox(DouyinClient::Config &douyin)
@@ -222,7 +235,7 @@ Result<SecretStore *> GatewayRuntime::secretStore()
         return m_secretStore.get();
     }
     // Demo mode, or before start: the settings page still edits the real installation.
-    auto store = SecretStore::openInDir(m_settings.dataDir());
+    auto store = SecretStore::open(m_settings.dataDir(), m_settings.databaseLocation());
     if (!store.ok())
         return store.error();
     m_secretStore = std::move(store).value();
@@ -257,7 +270,8 @@ SettingsSnapshot GatewayRuntime::settingsSnapshot()
     for (const Setting setting :
          {Setting::Listen, Setting::DataDir, Setting::DouyinBaseUrl, Setting::ShortLinkBase,
           Setting::DouyinClientKey, Setting::DouyinClientSecret, Setting::DouyinAccountId,
-          Setting::ApiRateLimit, Setting::ApiRateBurst, Setting::Language, Setting::ApiEnabled}) {
+          Setting::ApiRateLimit, Setting::ApiRateBurst, Setting::Language, Setting::ApiEnabled,
+          Setting::Database, Setting::GatewayName}) {
         SettingsSnapshot::Value value{m_settings.value(setting), m_settings.layer(setting)};
         if (setting == Setting::DouyinClientSecret)
             value.value.clear();

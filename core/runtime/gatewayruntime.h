@@ -96,6 +96,8 @@ private:
     Result<Started> startComponents(const Options &options);
     // Log file, secret box and database in dataDir.
     Result<Done> openStorage(const QString &dataDir);
+    // The configured database; a server URL carries this gateway's name.
+    QString databaseUrl() const;
     // Demo mode: the Douyin sandbox, with douyin pointed at it.
     Result<HostPort> startSandbox(DouyinClient::Config &douyin);
     Result<Done> startEngine(const DouyinClient::Config &douyin);

@@ -81,11 +81,12 @@ Result<AppRepository::Created> AppRepository::create(const QString &name, bool a
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     query.prepare(QStringLiteral("INSERT INTO verifier_apps (name, client_key, "
                                  "client_secret_sealed, status, allow_token_read, created_at, "
-                                 "updated_at) VALUES (?, ?, ?, 'active', ?, ?, ?)"));
+                                 "updated_at) VALUES (?, ?, ?, 'active', ?, ?, ?)")
+                  + m_database->dialect().returningId());
     query.addBindValue(trimmed);
     query.addBindValue(QString(QStringLiteral("ak_") + key.value()));
     query.addBindValue(sealed.value());
-    query.addBindValue(allowTokenRead ? 1 : 0);
+    query.addBindValue(m_database->dialect().flag(allowTokenRead));
     query.addBindValue(now);
     query.addBindValue(now);
     if (!query.exec()) {
@@ -93,7 +94,7 @@ Result<AppRepository::Created> AppRepository::create(const QString &name, bool a
         return makeError(ErrorCode::Conflict,
                          QStringLiteral("name: %1").arg(query.lastError().text()));
     }
-    const auto app = get(query.lastInsertId().toLongLong());
+    const auto app = get(m_database->dialect().insertedId(query));
     if (!app.ok())
         return app.error();
     return Created{app.value(), secret.value()};
@@ -164,7 +165,8 @@ Result<VerifierApp> AppRepository::update(qint64 id, const QString &column, cons
 
 Result<VerifierApp> AppRepository::setTokenAccess(qint64 id, bool allowTokenRead)
 {
-    return update(id, QStringLiteral("allow_token_read"), allowTokenRead ? 1 : 0);
+    return update(id, QStringLiteral("allow_token_read"),
+                  m_database->dialect().flag(allowTokenRead));
 }
 
 Result<VerifierApp> AppRepository::setStatus(qint64 id, VerifierApp::Status status)

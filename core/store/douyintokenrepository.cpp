@@ -11,6 +11,11 @@ namespace {
 
 constexpr char SEAL_CONTEXT[] = "douyin.client_token";
 
+QString lockName(const QString &clientKey)
+{
+    return QStringLiteral("douyin_tokens:") + clientKey;
+}
+
 } // namespace
 
 DouyinTokenRepository::DouyinTokenRepository(Database *database, const SecretBox *box)
@@ -73,4 +78,32 @@ Result<Done> DouyinTokenRepository::save(const QString &clientKey, const Stored 
                 ErrorCode::Storage,
                 QStringLiteral("cannot store client_token: %1").arg(query.lastError().text()));
     return Done{};
+}
+
+Result<bool> DouyinTokenRepository::tryLeadRefresh(const QString &clientKey)
+{
+    const QString sql = m_database->dialect().tryNamedLock();
+    if (sql.isEmpty())
+        return true;
+    QSqlQuery query(m_database->connection());
+    query.prepare(sql);
+    query.addBindValue(lockName(clientKey));
+    if (!query.exec() || !query.next())
+        return makeError(ErrorCode::Storage,
+                         QStringLiteral("cannot elect the token refresher: %1")
+                                 .arg(query.lastError().text()));
+    return query.value(0).toBool();
+}
+
+void DouyinTokenRepository::endRefresh(const QString &clientKey)
+{
+    const QString sql = m_database->dialect().releaseNamedLock();
+    if (sql.isEmpty())
+        return;
+    QSqlQuery query(m_database->connection());
+    query.prepare(sql);
+    query.addBindValue(lockName(clientKey));
+    // A lost connection has released the lock already.
+    if (!query.exec())
+        qCDebug(lcDouyin) << "token refresh lock:" << query.lastError().text();
 }

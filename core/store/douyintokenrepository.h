@@ -28,6 +28,15 @@ public:
     Result<Done> save(const QString &clientKey, const Stored &token,
                       const std::optional<Stored> &previous);
 
+    // Chain mode: several gateways share the row, and only one of them may fetch a new token
+    // (each fetch retires the previous one). True when this gateway is the one: it fetches,
+    // save()s and endRefresh()es; the others get false and load() the row until fetched_at
+    // moves. The election is a PostgreSQL advisory lock, which the server also releases when
+    // the leader's connection ends, so a leader that dies hands over by itself. On SQLite it is
+    // always true.
+    Result<bool> tryLeadRefresh(const QString &clientKey);
+    void endRefresh(const QString &clientKey);
+
 private:
     Database *m_database;
     const SecretBox *m_box;

@@ -5,7 +5,6 @@
 
 #include "core/store/database.h"
 #include "core/store/store.h"
-#include "core/store/writetransaction.h"
 
 namespace {
 
@@ -44,22 +43,17 @@ EnrichmentJobRepository::EnrichmentJobRepository(Database *database) : m_databas
 
 Result<qint64> EnrichmentJobRepository::enqueue(qint64 verificationId, qint64 dueAtMs)
 {
-    QSqlDatabase &db = m_database->connection();
-    WriteTransaction transaction(db);
-    if (const auto begun = transaction.begin(); !begun.ok())
-        return begun.error();
-    if (const auto queued = insert(verificationId, dueAtMs, Store::nowMs()); !queued.ok())
-        return queued.error();
-    QSqlQuery query(db);
-    query.prepare(QStringLiteral("SELECT id FROM enrichment_jobs WHERE verification_id = ?"));
-    if (!execWith(query, {verificationId}) || !query.next())
-        return sqlError(QStringLiteral("cannot read the enrichment job of %1").arg(verificationId),
-                        query);
-    const qint64 id = query.value(0).toLongLong();
-    query.finish();
-    if (const auto committed = transaction.commit(); !committed.ok())
-        return committed.error();
-    return id;
+    return m_database->write<qint64>([&]() -> Result<qint64> {
+        if (const auto queued = insert(verificationId, dueAtMs, Store::nowMs()); !queued.ok())
+            return queued.error();
+        QSqlQuery query(m_database->connection());
+        query.prepare(QStringLiteral("SELECT id FROM enrichment_jobs WHERE verification_id = ?"));
+        if (!execWith(query, {verificationId}) || !query.next())
+            return sqlError(
+                    QStringLiteral("cannot read the enrichment job of %1").arg(verificationId),
+                    query);
+        return query.value(0).toLongLong();
+    });
 }
 
 Result<QList<EnrichmentJob>> EnrichmentJobRepository::due(qint64 nowMs, int limit)
@@ -77,40 +71,65 @@ Result<QList<EnrichmentJob>> EnrichmentJobRepository::due(qint64 nowMs, int limi
     return readJobs(query);
 }
 
+Result<QList<EnrichmentJob>> EnrichmentJobRepository::claim(qint64 nowMs, int limit, qint64 leaseMs)
+{
+    return m_database->write<QList<EnrichmentJob>>([&]() -> Result<QList<EnrichmentJob>> {
+        QSqlQuery select(m_database->connection());
+        select.setForwardOnly(true);
+        select.prepare(QStringLiteral("SELECT id, verification_id, status, attempts, "
+                                      "next_attempt_at, last_error, created_at, updated_at "
+                                      "FROM enrichment_jobs WHERE status = 'pending' "
+                                      "AND next_attempt_at <= ? ORDER BY next_attempt_at, id "
+                                      "LIMIT ?")
+                       + m_database->dialect().forUpdateSkipLocked());
+        if (!execWith(select, {nowMs, limit}))
+            return sqlError(QStringLiteral("cannot claim enrichment jobs"), select);
+        auto jobs = readJobs(select);
+        select.finish();
+        QSqlQuery lease(m_database->connection());
+        lease.prepare(QStringLiteral("UPDATE enrichment_jobs SET next_attempt_at = ?, "
+                                     "updated_at = ? WHERE id = ?"));
+        for (const EnrichmentJob &job : jobs.value()) {
+            if (!execWith(lease, {nowMs + leaseMs, Store::nowMs(), job.id}))
+                return sqlError(QStringLiteral("cannot lease enrichment job %1").arg(job.id),
+                                lease);
+        }
+        return jobs;
+    });
+}
+
 Result<Done> EnrichmentJobRepository::reschedule(qint64 jobId, int attempts, qint64 nextAtMs,
                                                  const QString &lastError)
 {
-    QSqlDatabase &db = m_database->connection();
-    WriteTransaction transaction(db);
-    if (const auto begun = transaction.begin(); !begun.ok())
-        return begun.error();
-    QSqlQuery query(db);
-    query.prepare(QStringLiteral("UPDATE enrichment_jobs SET attempts = ?, next_attempt_at = ?, "
-                                 "last_error = ?, updated_at = ? WHERE id = ?"));
-    if (!execWith(query,
-                  {attempts, nextAtMs, Store::nullableText(lastError), Store::nowMs(), jobId}))
-        return sqlError(QStringLiteral("cannot reschedule enrichment job %1").arg(jobId), query);
-    if (query.numRowsAffected() == 0)
-        return noSuchJob(jobId);
-    return transaction.commit();
+    return m_database->write<Done>([&]() -> Result<Done> {
+        QSqlQuery query(m_database->connection());
+        query.prepare(QStringLiteral("UPDATE enrichment_jobs SET attempts = ?, "
+                                     "next_attempt_at = ?, last_error = ?, updated_at = ? "
+                                     "WHERE id = ?"));
+        if (!execWith(query,
+                      {attempts, nextAtMs, Store::nullableText(lastError), Store::nowMs(), jobId}))
+            return sqlError(QStringLiteral("cannot reschedule enrichment job %1").arg(jobId),
+                            query);
+        if (query.numRowsAffected() == 0)
+            return noSuchJob(jobId);
+        return Done{};
+    });
 }
 
 Result<Done> EnrichmentJobRepository::finish(qint64 jobId, VerificationRecord::Enrichment status)
 {
     if (status == Enrichment::Pending)
         return Store::badInput(QStringLiteral("status: a finished job is not pending"));
-    QSqlDatabase &db = m_database->connection();
-    WriteTransaction transaction(db);
-    if (const auto begun = transaction.begin(); !begun.ok())
-        return begun.error();
-    QSqlQuery query(db);
-    query.prepare(QStringLiteral("UPDATE enrichment_jobs SET status = ?, updated_at = ? "
-                                 "WHERE id = ?"));
-    if (!execWith(query, {VerificationRecord::toString(status), Store::nowMs(), jobId}))
-        return sqlError(QStringLiteral("cannot finish enrichment job %1").arg(jobId), query);
-    if (query.numRowsAffected() == 0)
-        return noSuchJob(jobId);
-    return transaction.commit();
+    return m_database->write<Done>([&]() -> Result<Done> {
+        QSqlQuery query(m_database->connection());
+        query.prepare(QStringLiteral("UPDATE enrichment_jobs SET status = ?, updated_at = ? "
+                                     "WHERE id = ?"));
+        if (!execWith(query, {VerificationRecord::toString(status), Store::nowMs(), jobId}))
+            return sqlError(QStringLiteral("cannot finish enrichment job %1").arg(jobId), query);
+        if (query.numRowsAffected() == 0)
+            return noSuchJob(jobId);
+        return Done{};
+    });
 }
 
 Result<qint64> EnrichmentJobRepository::backlog()

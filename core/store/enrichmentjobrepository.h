@@ -22,6 +22,13 @@ public:
     Result<qint64> enqueue(qint64 verificationId, qint64 dueAtMs);
     // Pending jobs with nextAttemptAt <= nowMs, soonest first.
     Result<QList<EnrichmentJob>> due(qint64 nowMs, int limit);
+    // due(), and the jobs returned are this caller's for leaseMs: their next_attempt_at moves
+    // to nowMs + leaseMs in the same transaction, so no other gateway on the database takes them
+    // (PostgreSQL's FOR UPDATE SKIP LOCKED also passes over jobs another gateway is claiming
+    // this very moment). reschedule() or finish() ends the lease; a gateway that dies holding
+    // one leaves jobs that fall due again when it runs out, and another gateway takes them
+    // over. The jobs come back with the nextAttemptAt they had before the claim.
+    Result<QList<EnrichmentJob>> claim(qint64 nowMs, int limit, qint64 leaseMs);
     Result<Done> reschedule(qint64 jobId, int attempts, qint64 nextAtMs, const QString &lastError);
     // status is the final one (Success, Failed or Skipped).
     Result<Done> finish(qint64 jobId, VerificationRecord::Enrichment status);

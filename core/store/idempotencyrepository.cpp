@@ -5,7 +5,6 @@
 
 #include "core/store/database.h"
 #include "core/store/store.h"
-#include "core/store/writetransaction.h"
 
 using Store::execWith;
 using Store::sqlError;
@@ -62,16 +61,11 @@ Result<Done> IdempotencyRepository::upsert(qint64 appId, const QString &key,
 
 Result<int> IdempotencyRepository::purge(qint64 olderThanMs)
 {
-    QSqlDatabase &db = m_database->connection();
-    WriteTransaction transaction(db);
-    if (const auto begun = transaction.begin(); !begun.ok())
-        return begun.error();
-    QSqlQuery query(db);
-    query.prepare(QStringLiteral("DELETE FROM idempotency_keys WHERE created_at < ?"));
-    if (!execWith(query, {olderThanMs}))
-        return sqlError(QStringLiteral("cannot purge idempotency keys"), query);
-    const int purged = query.numRowsAffected();
-    if (const auto committed = transaction.commit(); !committed.ok())
-        return committed.error();
-    return purged;
+    return m_database->write<int>([&]() -> Result<int> {
+        QSqlQuery query(m_database->connection());
+        query.prepare(QStringLiteral("DELETE FROM idempotency_keys WHERE created_at < ?"));
+        if (!execWith(query, {olderThanMs}))
+            return sqlError(QStringLiteral("cannot purge idempotency keys"), query);
+        return query.numRowsAffected();
+    });
 }

@@ -5,6 +5,8 @@
 #include <QSqlQuery>
 
 #include "core/logging/categories.h"
+#include "core/store/database.h"
+#include "core/store/sqldialect.h"
 
 namespace {
 
@@ -13,9 +15,43 @@ Error sqlError(const QString &what, const QSqlError &error)
     return makeError(ErrorCode::Storage, what + QStringLiteral(": ") + error.text());
 }
 
-bool isSqlite(const QSqlDatabase &db)
+Error newerDatabase(const Database &database, int found)
 {
-    return db.driverName() == u"QSQLITE";
+    const bool server = database.dialect().isPostgresql();
+    return makeError(
+            ErrorCode::NewerDatabase,
+            QStringLiteral("%1 was written by a newer dy-gateway (schema version %2; "
+                           "this program knows up to %3): upgrade dy-gateway or use "
+                           "another %4")
+                    .arg(database.displayName())
+                    .arg(found)
+                    .arg(Schema::latestVersion())
+                    .arg(server ? QStringLiteral("--database") : QStringLiteral("--data-dir")));
+}
+
+// Inside the migration's transaction.
+Result<Done> applySteps(QSqlDatabase &db, const SqlDialect &dialect, int from, int to)
+{
+    QSqlQuery query(db);
+    for (const Schema::Migration &step : Schema::migrations()) {
+        if (step.version <= from || step.version > to)
+            continue;
+        for (const QString &statement : step.statements) {
+            if (!query.exec(dialect.schema(statement)))
+                return sqlError(QStringLiteral("migration %1 failed").arg(step.version),
+                                query.lastError());
+        }
+        query.prepare(QStringLiteral("INSERT INTO schema_migrations (version, description, "
+                                     "applied_at) VALUES (?, ?, ?)"));
+        query.addBindValue(step.version);
+        query.addBindValue(QString::fromUtf8(step.description));
+        query.addBindValue(QDateTime::currentMSecsSinceEpoch());
+        if (!query.exec())
+            return sqlError(QStringLiteral("cannot record migration %1").arg(step.version),
+                            query.lastError());
+        qCInfo(lcStore) << "applied migration" << step.version << step.description;
+    }
+    return Done{};
 }
 
 } // namespace
@@ -24,15 +60,7 @@ namespace Schema {
 
 QString dialect(const QSqlDatabase &db, QString statement)
 {
-    const bool sqlite = isSqlite(db);
-    statement.replace(QStringLiteral("{{ID}}"),
-                      sqlite ? QStringLiteral("INTEGER PRIMARY KEY AUTOINCREMENT")
-                             : QStringLiteral("BIGSERIAL PRIMARY KEY"));
-    statement.replace(QStringLiteral("{{BLOB}}"),
-                      sqlite ? QStringLiteral("BLOB") : QStringLiteral("BYTEA"));
-    statement.replace(QStringLiteral("{{NOW}}"),
-                      QString::number(QDateTime::currentMSecsSinceEpoch()));
-    return statement;
+    return SqlDialect::of(db).schema(std::move(statement));
 }
 
 Result<int> currentVersion(QSqlDatabase &db)
@@ -48,64 +76,28 @@ Result<int> currentVersion(QSqlDatabase &db)
     return query.value(0).toInt();
 }
 
-Result<Done> migrate(QSqlDatabase &db, int targetVersion)
+Result<Done> migrate(Database &database, int targetVersion)
 {
     if (targetVersion < 0)
         targetVersion = latestVersion();
-
-    QSqlQuery query(db);
-    // IMMEDIATE takes SQLite's write lock before the version is read, so two processes
-    // starting on one file cannot both apply the same step.
-    const bool begun =
-            isSqlite(db) ? query.exec(QStringLiteral("BEGIN IMMEDIATE")) : db.transaction();
-    if (!begun)
-        return sqlError(QStringLiteral("cannot start the migration"), query.lastError());
-
-    const auto rollback = [&db, &query](Error error) {
-        if (isSqlite(db))
-            query.exec(QStringLiteral("ROLLBACK"));
-        else
-            db.rollback();
-        return error;
-    };
-
-    const auto current = currentVersion(db);
-    if (!current.ok())
-        return rollback(current.error());
-    if (current.value() > latestVersion()) {
-        return rollback(makeError(
-                ErrorCode::NewerDatabase,
-                QStringLiteral("%1 was written by a newer dy-gateway (schema version %2; this "
-                               "program knows up to %3): upgrade dy-gateway or use another "
-                               "--data-dir")
-                        .arg(db.databaseName())
-                        .arg(current.value())
-                        .arg(latestVersion())));
-    }
-
-    for (const Migration &step : migrations()) {
-        if (step.version <= current.value() || step.version > targetVersion)
-            continue;
-        for (const QString &statement : step.statements) {
-            if (!query.exec(dialect(db, statement)))
-                return rollback(sqlError(QStringLiteral("migration %1 failed").arg(step.version),
-                                         query.lastError()));
+    const SqlDialect &dialect = database.dialect();
+    // The write transaction (SQLite: BEGIN IMMEDIATE; PostgreSQL: an advisory lock) is taken
+    // before the version is read, so two gateways starting on one database cannot both apply
+    // the same step.
+    return database.write<Done>([&]() -> Result<Done> {
+        QSqlDatabase &db = database.connection();
+        if (const QString lock = dialect.migrationLock(); !lock.isEmpty()) {
+            QSqlQuery query(db);
+            if (!query.exec(lock))
+                return sqlError(QStringLiteral("cannot lock the schema"), query.lastError());
         }
-        query.prepare(QStringLiteral("INSERT INTO schema_migrations (version, description, "
-                                     "applied_at) VALUES (?, ?, ?)"));
-        query.addBindValue(step.version);
-        query.addBindValue(QString::fromUtf8(step.description));
-        query.addBindValue(QDateTime::currentMSecsSinceEpoch());
-        if (!query.exec())
-            return rollback(sqlError(QStringLiteral("cannot record migration %1").arg(step.version),
-                                     query.lastError()));
-        qCInfo(lcStore) << "applied migration" << step.version << step.description;
-    }
-
-    const bool committed = isSqlite(db) ? query.exec(QStringLiteral("COMMIT")) : db.commit();
-    if (!committed)
-        return rollback(sqlError(QStringLiteral("cannot commit the migration"), query.lastError()));
-    return Done{};
+        const auto current = currentVersion(db);
+        if (!current.ok())
+            return current.error();
+        if (current.value() > latestVersion())
+            return newerDatabase(database, current.value());
+        return applySteps(db, dialect, current.value(), targetVersion);
+    });
 }
 
 } // namespace Schema

@@ -46,6 +46,8 @@ VerificationConditions VerificationConditions::forRecords(const VerificationFilt
     if (f.cancelStatus)
         c.add(QStringLiteral("v.cancel_status = ?"),
               {VerificationRecord::toString(*f.cancelStatus)});
+    if (!f.gatewayName.isEmpty())
+        c.add(QStringLiteral("v.gateway_name = ?"), {f.gatewayName});
     if (!f.q.isEmpty()) {
         // One index probe per column (SQLite's OR optimisation, PostgreSQL's bitmap OR).
         c.add(QStringLiteral("(v.source_input = ? OR v.origin_code = ? OR v.certificate_id = ?"

@@ -22,6 +22,7 @@ struct VerificationFilter
     std::optional<VerificationRecord::Enrichment> enrichmentStatus;
     std::optional<PlatformId> platform;
     std::optional<VerificationRecord::Cancel::Status> cancelStatus;
+    QString gatewayName; // chain mode: the records one gateway made
     // Exact match on source_input, origin_code, certificate_id, order_id or verify_id: each is
     // indexed, so a search costs a few index probes however large the table is.
     QString q;
@@ -53,6 +54,7 @@ struct SummaryQuery
     // The daily totals have no platform yet: a platform filter or group forces Records.
     std::optional<PlatformId> platform;
     std::optional<VerificationRecord::Cancel::Status> cancelStatus; // forces Records
+    QString gatewayName; // the daily totals have no gateway either: forces Records
     QString q; // as VerificationFilter::q; forces Records
     Source source = Source::Auto;
 

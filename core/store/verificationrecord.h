@@ -88,6 +88,9 @@ struct VerificationRecord
     QString businessDate; // store-local YYYY-MM-DD of createdAt
     qint64 createdAt = 0; // Unix ms
     qint64 updatedAt = 0;
+    // The gateway that made the record (DYGW_GATEWAY_NAME, chain mode); set on insert, never
+    // changed; '' for records of a lone gateway and of versions before migration 9.
+    QString gatewayName;
 
     static QString toString(Status status);
     static std::optional<Status> statusFromString(const QString &text);

@@ -64,11 +64,14 @@ QString countedRecords(const std::optional<Status> &status)
                           "+ t.cancelled_count");
 }
 
-// The daily totals know neither q's columns, nor enrichment, nor (yet) the platform.
+// The daily totals know neither q's columns, nor enrichment, nor (yet) the platform or the
+// gateway.
 bool totalsCanAnswer(const QString &q, const std::optional<Enrichment> &enrichmentStatus,
-                     const std::optional<PlatformId> &platform, bool groupsByPlatform = false)
+                     const std::optional<PlatformId> &platform, const QString &gatewayName,
+                     bool groupsByPlatform = false)
 {
-    return q.isEmpty() && !enrichmentStatus && !platform && !groupsByPlatform;
+    return q.isEmpty() && !enrichmentStatus && !platform && gatewayName.isEmpty()
+            && !groupsByPlatform;
 }
 
 QStringList keyColumns(const QList<GroupKey> &keys, bool useTotals)
@@ -160,6 +163,7 @@ SummarySource recordsSource(const SummaryQuery &query)
     filter.enrichmentStatus = query.enrichmentStatus;
     filter.platform = query.platform;
     filter.cancelStatus = query.cancelStatus;
+    filter.gatewayName = query.gatewayName;
     filter.q = query.q;
     source.conditions = VerificationConditions::forRecords(filter);
     return source;
@@ -237,7 +241,7 @@ Result<qint64> countRecords(QSqlDatabase &db, const VerificationFilter &filter,
     QSqlQuery count(db);
     count.setForwardOnly(true);
     bool counted = false;
-    if (totalsCanAnswer(filter.q, filter.enrichmentStatus, filter.platform)
+    if (totalsCanAnswer(filter.q, filter.enrichmentStatus, filter.platform, filter.gatewayName)
         && !filter.cancelStatus) {
         // Summing a few totals rows beats counting up to millions of index entries; without a
         // date range the all-time counts need even fewer (both have the same count columns).
@@ -313,12 +317,13 @@ Result<VerificationSummary> VerificationReportQueries::summary(const SummaryQuer
     if (const auto range = checkRange(query.from, query.to); !range.ok())
         return range.error();
 
-    const bool totalsPossible = totalsCanAnswer(query.q, query.enrichmentStatus, query.platform,
-                                                query.groupBy.contains(GroupKey::Platform))
+    const bool totalsPossible =
+            totalsCanAnswer(query.q, query.enrichmentStatus, query.platform, query.gatewayName,
+                            query.groupBy.contains(GroupKey::Platform))
             && !query.cancelStatus;
     if (query.source == SummaryQuery::Source::DailyTotals && !totalsPossible)
         return badInput(QStringLiteral("source: the daily totals cannot filter by q, "
-                                       "enrichment_status or platform"));
+                                       "enrichment_status, platform or gateway"));
     const bool useTotals = totalsPossible && query.source != SummaryQuery::Source::Records;
 
     const QList<GroupKey> keys = SummaryQuery::orderedKeys(query.groupBy);

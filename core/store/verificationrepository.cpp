@@ -22,7 +22,7 @@ using Store::sqlError;
 // Sets createdAt, updatedAt and businessDate of new records (see insertPending()); a copy, so
 // the caller's records stay unchanged on error.
 Result<QList<VerificationRecord>> completeNewRecords(const QList<VerificationRecord> &records,
-                                                     qint64 now)
+                                                     qint64 now, const QString &gatewayName)
 {
     QList<VerificationRecord> stored = records;
     for (VerificationRecord &r : stored) {
@@ -33,6 +33,8 @@ Result<QList<VerificationRecord>> completeNewRecords(const QList<VerificationRec
         if (r.createdAt == 0)
             r.createdAt = now;
         r.updatedAt = now;
+        if (r.gatewayName.isEmpty())
+            r.gatewayName = gatewayName;
         const QDate localDay = QDateTime::fromMSecsSinceEpoch(r.createdAt).date();
         if (r.businessDate.isEmpty()) {
             r.businessDate = isoDate(localDay);
@@ -56,8 +58,9 @@ Result<QList<qint64>> insertRows(Database &database, QList<VerificationRecord> &
 {
     if (records.isEmpty())
         return QList<qint64>{};
-    // lastInsertId() is SQLite's rowid; PostgreSQL would need RETURNING id here.
-    const auto prepared = database.prepared(VerificationRowMapper::insertSql());
+    const SqlDialect &dialect = database.dialect();
+    const auto prepared =
+            database.prepared(VerificationRowMapper::insertSql() + dialect.returningId());
     if (!prepared.ok())
         return prepared.error();
     QSqlQuery &insert = *prepared.value();
@@ -67,15 +70,13 @@ Result<QList<qint64>> insertRows(Database &database, QList<VerificationRecord> &
         if (!execWith(insert, VerificationRowMapper::insertValues(r))) {
             // The unique index on (verify_token, encrypted_code): another request, maybe of
             // another process, already recorded this verification.
-            const QString text = insert.lastError().text();
-            if (text.contains(QLatin1String("UNIQUE constraint failed"))
-                || insert.lastError().nativeErrorCode() == u"23505")
+            if (dialect.isUniqueViolation(insert.lastError()))
                 return makeError(ErrorCode::Conflict,
                                  QStringLiteral("this verify_token and code already have a "
                                                 "record"));
             return sqlError(QStringLiteral("cannot insert a verification"), insert);
         }
-        r.id = insert.lastInsertId().toLongLong();
+        r.id = dialect.insertedId(insert);
         ids.append(r.id);
         totals.add(r, +1);
     }
@@ -85,15 +86,16 @@ Result<QList<qint64>> insertRows(Database &database, QList<VerificationRecord> &
 // Inside the caller's transaction. The old row tells what the record contributed to the totals
 // before this update, and which columns change: only those are written, so SQLite rewrites
 // only the index entries that cover them (a pending -> success update touches a few of the
-// table's indexes). Inside BEGIN IMMEDIATE nothing else can change the row; PostgreSQL would
-// need SELECT ... FOR UPDATE.
+// table's indexes). Inside BEGIN IMMEDIATE (SQLite) or under FOR UPDATE (PostgreSQL) nothing
+// else can change the row before the transaction ends.
 Result<Done> updateRows(Database &database, const QList<VerificationRecord> &records, qint64 now,
                         VerificationTotals &totals)
 {
     if (records.isEmpty())
         return Done{};
-    const auto selectOld = database.prepared(VerificationRowMapper::selectSql()
-                                             + QStringLiteral(" WHERE v.id = ?"));
+    const auto selectOld =
+            database.prepared(VerificationRowMapper::selectSql() + QStringLiteral(" WHERE v.id = ?")
+                              + database.dialect().forUpdate(QStringLiteral("v")));
     if (!selectOld.ok())
         return selectOld.error();
     QSqlQuery &old = *selectOld.value();
@@ -133,7 +135,8 @@ VerificationRepository::VerificationRepository(Database *database)
       m_enrichmentJobs(database),
       m_idempotency(database),
       m_reports(database),
-      m_cancels(database)
+      m_cancels(database),
+      m_gatewayName(database->gatewayName())
 {
 }
 
@@ -163,10 +166,9 @@ Result<QList<qint64>> VerificationRepository::write(QList<VerificationRecord> &i
             return badInput(QStringLiteral("idempotency_key: required"));
     }
     const qint64 now = Store::nowMs();
-    auto completed = completeNewRecords(inserts, now);
+    auto completed = completeNewRecords(inserts, now, m_gatewayName);
     if (!completed.ok())
         return completed.error();
-    QList<VerificationRecord> stored = std::move(completed).value();
     for (const VerificationRecord &r : updates) {
         if (r.id <= 0)
             return badInput(QStringLiteral("id: an update needs the record's id"));
@@ -174,26 +176,30 @@ Result<QList<qint64>> VerificationRepository::write(QList<VerificationRecord> &i
             return badInput(QStringLiteral("poi_id: required"));
     }
 
-    WriteTransaction transaction(m_database->connection());
-    if (const auto begun = transaction.begin(); !begun.ok())
-        return begun.error();
-    VerificationTotals totals;
-    auto ids = insertRows(*m_database, stored, totals);
+    // A copy per attempt: a transaction repeated after a lost connection starts again from the
+    // caller's records.
+    QList<VerificationRecord> stored;
+    const auto ids = m_database->write<QList<qint64>>([&]() -> Result<QList<qint64>> {
+        stored = completed.value();
+        VerificationTotals totals;
+        auto inserted = insertRows(*m_database, stored, totals);
+        if (!inserted.ok())
+            return inserted.error();
+        if (const auto updated = updateRows(*m_database, updates, now, totals); !updated.ok())
+            return updated.error();
+        if (const auto applied = totals.apply(*m_database); !applied.ok())
+            return applied.error();
+        if (const auto jobs = m_enrichmentJobs.writeWithRecords(updates, enqueue, now); !jobs.ok())
+            return jobs.error();
+        for (const IdempotencyWrite &entry : idempotency) {
+            if (const auto kept = m_idempotency.upsert(entry.appId, entry.key, entry.entry, now);
+                !kept.ok())
+                return kept.error();
+        }
+        return inserted;
+    });
     if (!ids.ok())
         return ids.error();
-    if (const auto updated = updateRows(*m_database, updates, now, totals); !updated.ok())
-        return updated.error();
-    if (const auto applied = totals.apply(*m_database); !applied.ok())
-        return applied.error();
-    if (const auto jobs = m_enrichmentJobs.writeWithRecords(updates, enqueue, now); !jobs.ok())
-        return jobs.error();
-    for (const IdempotencyWrite &entry : idempotency) {
-        if (const auto kept = m_idempotency.upsert(entry.appId, entry.key, entry.entry, now);
-            !kept.ok())
-            return kept.error();
-    }
-    if (const auto committed = transaction.commit(); !committed.ok())
-        return committed.error();
 
     // Only a committed insert gives the caller its ids; appName is not stored, so keep it.
     inserts = stored;
@@ -245,11 +251,16 @@ VerificationRepository::findByStatus(const QList<VerificationRecord::Status> &st
         placeholders << QStringLiteral("?");
         values << VerificationRecord::toString(status);
     }
-    return VerificationRowMapper::select(*m_database,
-                                         QStringLiteral(" WHERE v.verify_status IN (")
-                                                 + placeholders.join(QStringLiteral(", "))
-                                                 + QStringLiteral(") ORDER BY v.id"),
-                                         values);
+    QString gateway;
+    if (!m_gatewayName.isEmpty()) {
+        gateway = QStringLiteral(" AND v.gateway_name = ?");
+        values << m_gatewayName;
+    }
+    return VerificationRowMapper::select(
+            *m_database,
+            QStringLiteral(" WHERE v.verify_status IN (") + placeholders.join(QStringLiteral(", "))
+                    + QStringLiteral(")") + gateway + QStringLiteral(" ORDER BY v.id"),
+            values);
 }
 
 Result<VerificationPage> VerificationRepository::list(const VerificationFilter &filter, int page,
@@ -271,6 +282,12 @@ Result<qint64> VerificationRepository::enqueueEnrichment(qint64 verificationId, 
 Result<QList<EnrichmentJob>> VerificationRepository::dueEnrichmentJobs(qint64 nowMs, int limit)
 {
     return m_enrichmentJobs.due(nowMs, limit);
+}
+
+Result<QList<EnrichmentJob>> VerificationRepository::claimEnrichmentJobs(qint64 nowMs, int limit,
+                                                                         qint64 leaseMs)
+{
+    return m_enrichmentJobs.claim(nowMs, limit, leaseMs);
 }
 
 Result<Done> VerificationRepository::rescheduleEnrichment(qint64 jobId, int attempts,

@@ -42,9 +42,15 @@ public:
     explicit VerificationRepository(Database *database);
     Q_DISABLE_COPY_MOVE(VerificationRepository)
 
+    // Chain mode: new records that name no gateway are this one's (by default the
+    // Database's gatewayName(), so the record writer's own connection names them too).
+    void setGatewayName(const QString &name) { m_gatewayName = name; }
+    QString gatewayName() const { return m_gatewayName; }
+
     // Inserts all records in one transaction (all or none). Each must have id 0 and a poiId.
     // Sets id and updatedAt (now), createdAt (now, unless set) and businessDate (the local
-    // calendar day of createdAt, unless set; a set one must be within a day of it). Returns
+    // calendar day of createdAt, unless set; a set one must be within a day of it) and
+    // gatewayName (gatewayName(), unless set). Returns
     // the ids in order. On error the records are left unchanged.
     Result<QList<qint64>> insertPending(QList<VerificationRecord> &records);
 
@@ -73,7 +79,9 @@ public:
     // appId < 0: records of any app (a verify_token is Douyin's and serves one verify only).
     Result<QList<VerificationRecord>> findByVerifyToken(qint64 appId, const QString &verifyToken);
     Result<QList<VerificationRecord>> findByBatch(const QString &batchId);
-    // For resolution at start-up (pending + unknown); oldest first.
+    // For resolution at start-up (pending + unknown); oldest first. With a gateway name (chain
+    // mode) only that gateway's records: another gateway's pending records are its verifies in
+    // flight, which it settles itself (also after it restarts).
     Result<QList<VerificationRecord>>
     findByStatus(const QList<VerificationRecord::Status> &statuses);
 
@@ -90,6 +98,9 @@ public:
     Result<qint64> enqueueEnrichment(qint64 verificationId, qint64 dueAtMs);
     // Pending jobs with nextAttemptAt <= nowMs, soonest first.
     Result<QList<EnrichmentJob>> dueEnrichmentJobs(qint64 nowMs, int limit);
+    // The due jobs, leased to the caller for leaseMs (EnrichmentJobRepository::claim()): with
+    // several gateways on one database each job is worked by one of them.
+    Result<QList<EnrichmentJob>> claimEnrichmentJobs(qint64 nowMs, int limit, qint64 leaseMs);
     Result<Done> rescheduleEnrichment(qint64 jobId, int attempts, qint64 nextAtMs,
                                       const QString &lastError);
     // status is the final one (Success, Failed or Skipped). Update the record before
@@ -112,4 +123,5 @@ private:
     IdempotencyRepository m_idempotency;
     VerificationReportQueries m_reports;
     VerificationCancels m_cancels;
+    QString m_gatewayName;
 };

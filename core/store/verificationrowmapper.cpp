@@ -161,7 +161,8 @@ const QString &VerificationRowMapper::insertSql()
         QStringList columns;
         for (const char *column : WRITE_COLUMNS)
             columns << QLatin1String(column);
-        columns << QStringLiteral("business_date") << QStringLiteral("created_at");
+        columns << QStringLiteral("business_date") << QStringLiteral("created_at")
+                << QStringLiteral("gateway_name");
         const QStringList placeholders(columns.size(), QStringLiteral("?"));
         return QStringLiteral("INSERT INTO verifications (") + columns.join(QStringLiteral(", "))
                 + QStringLiteral(") VALUES (") + placeholders.join(QStringLiteral(", "))
@@ -173,7 +174,9 @@ const QString &VerificationRowMapper::insertSql()
 QVariantList VerificationRowMapper::insertValues(const VerificationRecord &r)
 {
     QVariantList values = writeValues(r);
-    values << r.businessDate << r.createdAt;
+    // '' rather than NULL: the column is NOT NULL DEFAULT ''.
+    values << r.businessDate << r.createdAt
+           << (r.gatewayName.isEmpty() ? QStringLiteral("") : r.gatewayName);
     return values;
 }
 
@@ -209,7 +212,7 @@ const QString &VerificationRowMapper::selectSql()
         for (const char *column : WRITE_COLUMNS)
             columns << QStringLiteral("v.") + QLatin1String(column);
         columns << QStringLiteral("v.business_date") << QStringLiteral("v.created_at")
-                << QStringLiteral("a.name");
+                << QStringLiteral("a.name") << QStringLiteral("v.gateway_name");
         return QStringLiteral("SELECT ") + columns.join(QStringLiteral(", "))
                 + QStringLiteral(" FROM verifications v"
                                  " LEFT JOIN verifier_apps a ON a.id = v.app_id");
@@ -283,6 +286,7 @@ VerificationRecord VerificationRowMapper::read(const QSqlQuery &query)
     r.businessDate = text();
     r.createdAt = next().toLongLong();
     r.appName = text();
+    r.gatewayName = text();
     return r;
 }
 

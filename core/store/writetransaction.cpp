@@ -4,17 +4,9 @@
 #include <QSqlQuery>
 
 #include "core/logging/categories.h"
+#include "core/store/database.h"
 
-namespace {
-
-bool isSqlite(const QSqlDatabase &db)
-{
-    return db.driverName() == u"QSQLITE";
-}
-
-} // namespace
-
-WriteTransaction::WriteTransaction(QSqlDatabase &db) : m_db(db) { }
+WriteTransaction::WriteTransaction(Database &database) : m_database(database) { }
 
 WriteTransaction::~WriteTransaction()
 {
@@ -24,40 +16,39 @@ WriteTransaction::~WriteTransaction()
 
 Result<Done> WriteTransaction::begin()
 {
-    QSqlQuery query(m_db);
-    const bool begun =
-            isSqlite(m_db) ? query.exec(QStringLiteral("BEGIN IMMEDIATE")) : m_db.transaction();
-    if (!begun) {
-        const QSqlError error = isSqlite(m_db) ? query.lastError() : m_db.lastError();
+    // connection() may reconnect, so before the transaction is marked open.
+    QSqlQuery query(m_database.connection());
+    if (!query.exec(m_database.dialect().beginWrite())) {
         return makeError(ErrorCode::Storage,
-                         QStringLiteral("cannot start a transaction: ") + error.text());
+                         QStringLiteral("cannot start a transaction: ") + query.lastError().text());
     }
     m_open = true;
+    m_database.setTransactionOpen(true);
     return Done{};
 }
 
 Result<Done> WriteTransaction::commit()
 {
-    QSqlQuery query(m_db);
-    const bool committed = isSqlite(m_db) ? query.exec(QStringLiteral("COMMIT")) : m_db.commit();
-    if (!committed) {
-        const QSqlError error = isSqlite(m_db) ? query.lastError() : m_db.lastError();
+    QSqlQuery query(m_database.connection());
+    if (!query.exec(QStringLiteral("COMMIT"))) {
+        const QSqlError error = query.lastError();
         rollback();
         return makeError(ErrorCode::Storage,
                          QStringLiteral("cannot commit a transaction: ") + error.text());
     }
     m_open = false;
+    m_database.setTransactionOpen(false);
     return Done{};
 }
 
 void WriteTransaction::rollback()
 {
     m_open = false;
-    QSqlQuery query(m_db);
-    const bool rolledBack =
-            isSqlite(m_db) ? query.exec(QStringLiteral("ROLLBACK")) : m_db.rollback();
-    // SQLite may already have rolled back by itself (a full disk, an I/O error); then
-    // ROLLBACK fails harmlessly, and there is nothing else to undo.
+    QSqlQuery query(m_database.connection());
+    const bool rolledBack = query.exec(QStringLiteral("ROLLBACK"));
+    m_database.setTransactionOpen(false);
+    // SQLite may already have rolled back by itself (a full disk, an I/O error), PostgreSQL's
+    // connection may be gone; then ROLLBACK fails harmlessly, and there is nothing else to undo.
     if (!rolledBack)
         qCDebug(lcStore) << "rollback:" << query.lastError().text();
 }

@@ -12,8 +12,10 @@
 #include "core/store/database.h"
 #include "core/store/verificationrepository.h"
 #include "core/verify/verificationservice.h"
+#include "tests/common/testdatabase.h"
 
-// The verification engine as the engine tests build it: a real SQLite file in a directory,
+// The verification engine as the engine tests build it: a real SQLite file in a directory (a
+// database on the test PostgreSQL server for the *_pg ctests),
 // a DouyinClient over real HTTP (to the sandbox or a scripted Douyin) and the engine over
 // the Douyin platform. Calls wait for the answer while the event loop keeps running.
 struct EngineRig
@@ -41,7 +43,7 @@ struct EngineRig
                const VerificationService::Config &engineConfig)
     {
         reset();
-        auto db = Database::openInDir(dir);
+        auto db = TestDatabase::openInDir(dir); // the engine under test: SQLite or PostgreSQL
         if (!db.ok())
             return false;
         database = std::move(db).value();

@@ -10,6 +10,7 @@
 #include "core/api/lanapiserver.h"
 #include "core/store/database.h"
 #include "core/version.h"
+#include "tests/common/testdatabase.h"
 
 namespace {
 
@@ -58,7 +59,7 @@ private:
 private slots:
     void initTestCase()
     {
-        auto db = Database::openInDir(m_dir.path());
+        auto db = TestDatabase::openInDir(m_dir.path());
         QVERIFY(db.ok());
         m_database = std::move(db).value();
         m_api = std::make_unique<LanApiServer>(m_database.get());
@@ -77,6 +78,10 @@ private slots:
         QCOMPARE(reply.json.value(QStringLiteral("version")).toString(),
                  QStringLiteral(DYGW_VERSION));
         QCOMPARE(reply.json.value(QStringLiteral("database")).toString(), QStringLiteral("ok"));
+        QCOMPARE(reply.json.value(QStringLiteral("database_kind")).toString(),
+                 TestDatabase::usesPostgresql() ? QStringLiteral("postgresql")
+                                                : QStringLiteral("sqlite"));
+        QVERIFY(reply.json.contains(QStringLiteral("gateway")));
         QCOMPARE(reply.json.value(QStringLiteral("enrichment_backlog")).toInt(-1), 0);
         const QJsonObject douyin = reply.json.value(QStringLiteral("douyin")).toObject();
         QCOMPARE(douyin.value(QStringLiteral("configured")).toBool(), true);

@@ -8,8 +8,10 @@
 
 #include "core/api/noncestore.h"
 #include "core/store/database.h"
+#include "tests/common/testdatabase.h"
 
-// The replay window's memory, in its own file next to a real main database.
+// The replay window's memory, in its own file next to a real main database (SQLite), or in the
+// shared database (PostgreSQL).
 class tst_NonceStore : public QObject
 {
     Q_OBJECT
@@ -18,7 +20,18 @@ private:
     QString mainFile(const QString &name)
     {
         QDir().mkpath(m_dir.filePath(name));
-        return QDir(m_dir.filePath(name)).filePath(QString::fromLatin1(Database::FILE_NAME));
+        const QString location = TestDatabase::location(m_dir.filePath(name));
+        // In the shared database a nonce's app_id refers to an app (migration 3's key).
+        if (TestDatabase::usesPostgresql()) {
+            auto db = Database::open(location);
+            if (!db.ok())
+                return location;
+            QSqlQuery apps(db.value()->connection());
+            apps.exec(QStringLiteral("INSERT INTO verifier_apps (id, name, client_key, "
+                                     "created_at, updated_at) VALUES (1, 'a1', 'k1', 1, 1), "
+                                     "(2, 'a2', 'k2', 1, 1)"));
+        }
+        return location;
     }
 
     QTemporaryDir m_dir;
@@ -36,7 +49,8 @@ private slots:
             QCOMPARE(store.value()->remember(1, QStringLiteral("nonce-a"), now).value(), false);
             QCOMPARE(store.value()->remember(2, QStringLiteral("nonce-a"), now).value(), true);
         }
-        QVERIFY(QFile::exists(QFileInfo(file).dir().filePath(NonceStore::FILE_NAME)));
+        if (!TestDatabase::usesPostgresql())
+            QVERIFY(QFile::exists(QFileInfo(file).dir().filePath(NonceStore::FILE_NAME)));
         auto reopened = NonceStore::open(file);
         QVERIFY(reopened.ok());
         QCOMPARE(reopened.value()->remember(1, QStringLiteral("nonce-a"), now + 1).value(), false);
@@ -47,8 +61,27 @@ private slots:
                  true);
     }
 
+    // Two gateways on one server: a nonce one of them accepted is a replay at the other.
+    void gatewaysOnOneServerShareNonces()
+    {
+        if (!TestDatabase::usesPostgresql())
+            QSKIP("one SQLite file serves one gateway");
+        const QString url = mainFile(QStringLiteral("shared"));
+        QVERIFY(Database::open(url).ok());
+        auto first = NonceStore::open(url);
+        auto second = NonceStore::open(url);
+        QVERIFY(first.ok() && second.ok());
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        QCOMPARE(first.value()->remember(0, QStringLiteral("n-1"), now).value(), true);
+        QCOMPARE(second.value()->remember(0, QStringLiteral("n-1"), now).value(), false);
+        QCOMPARE(second.value()->remember(0, QStringLiteral("n-2"), now).value(), true);
+        QCOMPARE(first.value()->remember(0, QStringLiteral("n-2"), now).value(), false);
+    }
+
     void takesOverNoncesOfTheMainDatabase()
     {
+        if (TestDatabase::usesPostgresql())
+            QSKIP("the nonce file is SQLite's");
         const QString file = mainFile(QStringLiteral("takeover"));
         auto main = Database::open(file);
         QVERIFY(main.ok());
@@ -78,6 +111,8 @@ private slots:
     void doesNotWaitForTheMainDatabase()
     {
         // The record writer holds the main file's write lock through each commit's fsync.
+        if (TestDatabase::usesPostgresql())
+            QSKIP("PostgreSQL has no file lock");
         const QString file = mainFile(QStringLiteral("lock"));
         auto main = Database::open(file);
         QVERIFY(main.ok());

@@ -1,3 +1,4 @@
+#include <QDir>
 #include <QSettings>
 #include <QTemporaryDir>
 #include <QTest>
@@ -36,6 +37,10 @@ private slots:
         QCOMPARE(settings.apiRateBurst(), 40);
         QVERIFY(!settings.hasDouyinCredentials());
         QVERIFY(!settings.dataDir().isEmpty());
+        // SQLite in the data dir unless chain mode names a server; the host names the gateway.
+        QCOMPARE(settings.databaseLocation(),
+                 QDir(settings.dataDir()).filePath(QStringLiteral("dy-gateway.sqlite")));
+        QVERIFY(!settings.gatewayName().isEmpty());
     }
 
     void precedence_data()
@@ -118,6 +123,18 @@ private slots:
                 << "false";
         QTest::newRow("DYGW_API_ENABLED 1") << "DYGW_API_ENABLED" << int(Setting::ApiEnabled) << "1"
                                             << "true";
+        QTest::newRow("DYGW_DATABASE url") << "DYGW_DATABASE" << int(Setting::Database)
+                                           << "postgresql://gw:pw@db.lan:5432/chain"
+                                           << "postgresql://gw:pw@db.lan:5432/chain";
+        QTest::newRow("DYGW_DATABASE socket")
+                << "DYGW_DATABASE" << int(Setting::Database) << "postgresql:///chain?host=/run/pg"
+                << "postgresql:///chain?host=/run/pg";
+        QTest::newRow("DYGW_DATABASE file")
+                << "DYGW_DATABASE" << int(Setting::Database) << "/tmp/a/../b.sqlite"
+                << "/tmp/b.sqlite";
+        QTest::newRow("DYGW_GATEWAY_NAME")
+                << "DYGW_GATEWAY_NAME" << int(Setting::GatewayName) << "朝阳店-till-2"
+                << "朝阳店-till-2";
     }
 
     void everyVariableIsRead()
@@ -173,6 +190,12 @@ private slots:
                                          << "[api/rate_limit]";
         QTest::newRow("file api switch word") << "file" << int(Setting::ApiEnabled) << "maybe"
                                               << "[api/enabled]";
+        QTest::newRow("cli database without name")
+                << "cli" << int(Setting::Database) << "postgresql://db.lan:5432/"
+                << "--database";
+        QTest::newRow("env database with a spaced option")
+                << "env" << int(Setting::Database) << "postgresql:///chain?sslmode=a%20b"
+                << "DYGW_DATABASE";
     }
 
     void badValues()

@@ -7,6 +7,17 @@
 #include "core/config/secretstore.h"
 #include "core/crypto/secretbox.h"
 #include "core/store/database.h"
+#include "tests/common/testdatabase.h"
+
+namespace {
+
+// The store on the engine under test: its database next to the key, or on the test server.
+Result<std::unique_ptr<SecretStore>> openStore(const QString &dataDir)
+{
+    return SecretStore::open(dataDir, TestDatabase::location(dataDir));
+}
+
+} // namespace
 
 class tst_SecretStore : public QObject
 {
@@ -19,7 +30,7 @@ private slots:
     void nothingStoredIsNullopt()
     {
         QTemporaryDir dir;
-        auto store = SecretStore::openInDir(dir.path());
+        auto store = openStore(dir.path());
         QVERIFY(store.ok());
         const auto value = store.value()->value(douyinSecret());
         QVERIFY(value.ok());
@@ -29,7 +40,7 @@ private slots:
     void storesReplacesAndRemoves()
     {
         QTemporaryDir dir;
-        auto store = SecretStore::openInDir(dir.path());
+        auto store = openStore(dir.path());
         QVERIFY(store.ok());
         QVERIFY(store.value()->setValue(douyinSecret(), "first-secret").ok());
         QCOMPARE(store.value()->value(douyinSecret()).value().value(), QString("first-secret"));
@@ -43,13 +54,13 @@ private slots:
     {
         QTemporaryDir dir;
         {
-            auto store = SecretStore::openInDir(dir.path());
+            auto store = openStore(dir.path());
             QVERIFY(store.ok());
             QVERIFY(store.value()->setValue(douyinSecret(), "kept").ok());
         }
         auto box = SecretBox::openOrCreate(dir.path());
         QVERIFY(box.ok());
-        auto database = Database::openInDir(dir.path());
+        auto database = TestDatabase::openInDir(dir.path());
         QVERIFY(database.ok());
         SecretStore shared(database.value().get(), &box.value());
         QCOMPARE(shared.value(douyinSecret()).value().value(), QString("kept"));
@@ -60,7 +71,7 @@ private slots:
         QTemporaryDir dir;
         const QByteArray secret = "clear-text-must-not-appear-0123456789";
         {
-            auto store = SecretStore::openInDir(dir.path());
+            auto store = openStore(dir.path());
             QVERIFY(store.ok());
             QVERIFY(store.value()->setValue(douyinSecret(), QString::fromLatin1(secret)).ok());
         }
@@ -74,10 +85,10 @@ private slots:
     void anotherNameDoesNotOpen()
     {
         QTemporaryDir dir;
-        auto store = SecretStore::openInDir(dir.path());
+        auto store = openStore(dir.path());
         QVERIFY(store.ok());
         QVERIFY(store.value()->setValue(douyinSecret(), "bound-to-its-name").ok());
-        auto database = Database::openInDir(dir.path());
+        auto database = TestDatabase::openInDir(dir.path());
         QVERIFY(database.ok());
         QSqlQuery query(database.value()->connection());
         QVERIFY(query.exec("INSERT INTO secrets (name, sealed_value, updated_at) SELECT "
@@ -92,12 +103,12 @@ private slots:
     {
         QTemporaryDir dir;
         {
-            auto store = SecretStore::openInDir(dir.path());
+            auto store = openStore(dir.path());
             QVERIFY(store.ok());
             QVERIFY(store.value()->setValue(douyinSecret(), "sealed").ok());
         }
         QVERIFY(QFile::remove(dir.filePath(QString::fromLatin1(SecretBox::KEY_FILE_NAME))));
-        auto store = SecretStore::openInDir(dir.path()); // a fresh key
+        auto store = openStore(dir.path()); // a fresh key
         QVERIFY(store.ok());
         const auto value = store.value()->value(douyinSecret());
         QVERIFY(!value.ok());

@@ -16,6 +16,7 @@
 #include "core/store/database.h"
 #include "core/store/schema.h"
 #include "core/store/verificationrepository.h"
+#include "tests/common/testdatabase.h"
 
 using Status = VerificationRecord::Status;
 using Enrichment = VerificationRecord::Enrichment;
@@ -171,6 +172,7 @@ QStringList differences(const VerificationRecord &a, const VerificationRecord &b
     DYGW_DIFF(businessDate)
     DYGW_DIFF(createdAt)
     DYGW_DIFF(updatedAt)
+    DYGW_DIFF(gatewayName)
 #undef DYGW_DIFF
     return out;
 }
@@ -418,6 +420,9 @@ private slots:
     void idempotency();
     void idempotencyPurge();
 
+    void gatewayNameIsKeptAndFilters();
+    void claimedJobsAreLeased();
+
     void migrationBackfillsDailyTotals();
 
 private:
@@ -456,8 +461,8 @@ void tst_VerificationRepository::initTestCase()
 
 std::unique_ptr<Database> tst_VerificationRepository::openDatabase(const QString &name, int version)
 {
-    const QString path =
-            m_dir.filePath(QStringLiteral("%1-%2.sqlite").arg(name).arg(++m_databases));
+    const QString path = TestDatabase::location(
+            m_dir.path(), QStringLiteral("%1-%2.sqlite").arg(name).arg(++m_databases));
     auto opened = Database::open(path, version);
     if (!opened.ok()) {
         qWarning() << opened.error().message;
@@ -988,6 +993,8 @@ void tst_VerificationRepository::listPagesComeOffAnIndex_data()
 void tst_VerificationRepository::listPagesComeOffAnIndex()
 {
     QFETCH(QString, where);
+    if (TestDatabase::usesPostgresql())
+        QSKIP("SQLite's query plans");
     QSqlQuery plan(m_reportDb->connection());
     QVERIFY(plan.exec(QStringLiteral("EXPLAIN QUERY PLAN SELECT v.id FROM verifications v") + where
                       + QStringLiteral(" ORDER BY v.created_at DESC, v.id DESC LIMIT 20 OFFSET "
@@ -1492,9 +1499,94 @@ void tst_VerificationRepository::idempotencyPurge()
     QCOMPARE(repository.purgeIdempotency(1000000).value(), 3);
 }
 
+// Chain mode: each record names its gateway; the list and the summary filter by it.
+void tst_VerificationRepository::gatewayNameIsKeptAndFilters()
+{
+    auto db = openDatabase(QStringLiteral("gateways"));
+    QVERIFY(db);
+    VerificationRepository till1(db.get());
+    till1.setGatewayName(QStringLiteral("till-1"));
+    VerificationRepository till2(db.get());
+    till2.setGatewayName(QStringLiteral("till-2"));
+    QList<VerificationRecord> first{minimalRecord(), minimalRecord()};
+    QList<VerificationRecord> second{minimalRecord()};
+    second[0].gatewayName = QStringLiteral("named-by-caller");
+    QVERIFY(till1.insertPending(first).ok());
+    QVERIFY(till2.insertPending(second).ok());
+    QCOMPARE(till2.get(first[0].id).value().gatewayName, QStringLiteral("till-1"));
+    QCOMPARE(till1.get(second[0].id).value().gatewayName, QStringLiteral("named-by-caller"));
+
+    // An update never moves a record to another gateway.
+    VerificationRecord settled = first[1];
+    settled.verifyStatus = Status::Success;
+    QVERIFY(till2.update({settled}).ok());
+    QCOMPARE(till2.get(settled.id).value().gatewayName, QStringLiteral("till-1"));
+    // Each gateway resumes its own unsettled records, not the other's verifies in flight.
+    QCOMPARE(till1.findByStatus({Status::Pending}).value().size(), 1);
+    QCOMPARE(till2.findByStatus({Status::Pending}).value().size(), 0);
+    VerificationRepository anyGateway(db.get());
+    QCOMPARE(anyGateway.findByStatus({Status::Pending}).value().size(), 2);
+
+    VerificationFilter filter;
+    filter.gatewayName = QStringLiteral("till-1");
+    const auto listed = till2.list(filter, 1, 20);
+    QVERIFY(listed.ok());
+    QCOMPARE(listed.value().total, 2);
+    QCOMPARE(listed.value().items.size(), 2);
+
+    SummaryQuery query;
+    query.from = QDate::fromString(first[0].businessDate, Qt::ISODate);
+    query.to = query.from;
+    query.gatewayName = QStringLiteral("till-1");
+    const auto summary = till2.summary(query);
+    QVERIFY(summary.ok());
+    QCOMPARE(summary.value().source, SummaryQuery::Source::Records);
+    QCOMPARE(summary.value().totals.pendingCount, 1);
+    QCOMPARE(summary.value().totals.successCount, 1);
+    query.source = SummaryQuery::Source::DailyTotals;
+    QCOMPARE(till2.summary(query).error().code, ErrorCode::BadInput);
+}
+
+// Two gateways on one database: a job one of them claimed is not the other's until the lease
+// runs out (its claimant died), then the other takes it over.
+void tst_VerificationRepository::claimedJobsAreLeased()
+{
+    auto db = openDatabase(QStringLiteral("claims"));
+    QVERIFY(db);
+    auto other = Database::open(db->location());
+    QVERIFY(other.ok());
+    VerificationRepository gatewayA(db.get());
+    VerificationRepository gatewayB(other.value().get());
+    QList<VerificationRecord> batch{fullRecord(), fullRecord(), fullRecord()};
+    QVERIFY(gatewayA.insertPending(batch).ok());
+    const qint64 t0 = 1773000000000;
+    constexpr qint64 LEASE_MS = 60000;
+    for (const VerificationRecord &r : batch)
+        QVERIFY(gatewayA.enqueueEnrichment(r.id, t0).ok());
+
+    const auto claimedByA = gatewayA.claimEnrichmentJobs(t0, 2, LEASE_MS);
+    QVERIFY(claimedByA.ok());
+    QCOMPARE(claimedByA.value().size(), 2);
+    QCOMPARE(claimedByA.value().constFirst().nextAttemptAt, t0);
+    const auto claimedByB = gatewayB.claimEnrichmentJobs(t0, 10, LEASE_MS);
+    QVERIFY(claimedByB.ok());
+    QCOMPARE(claimedByB.value().size(), 1);
+    QVERIFY(gatewayB.claimEnrichmentJobs(t0 + LEASE_MS - 1, 10, LEASE_MS).value().isEmpty());
+
+    // A finishes one job and "dies" with the other: B takes that one over after the lease.
+    QVERIFY(gatewayA.finishEnrichment(claimedByA.value().at(0).id, Enrichment::Success).ok());
+    const auto takenOver = gatewayB.claimEnrichmentJobs(t0 + LEASE_MS, 10, LEASE_MS);
+    QVERIFY(takenOver.ok());
+    QCOMPARE(takenOver.value().size(), 2);
+    QVERIFY(std::any_of(
+            takenOver.value().cbegin(), takenOver.value().cend(),
+            [&](const EnrichmentJob &job) { return job.id == claimedByA.value().at(1).id; }));
+    QCOMPARE(gatewayA.enrichmentBacklog().value(), 2);
+}
+
 void tst_VerificationRepository::migrationBackfillsDailyTotals()
 {
-    const QString path = m_dir.filePath(QStringLiteral("v3.sqlite"));
+    const QString path = TestDatabase::location(m_dir.path(), QStringLiteral("v3.sqlite"));
     {
         auto v3 = Database::open(path, 3);
         QVERIFY(v3.ok());

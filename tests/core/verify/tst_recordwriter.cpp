@@ -6,6 +6,7 @@
 #include "core/store/database.h"
 #include "core/store/verificationrepository.h"
 #include "core/verify/recordwriter.h"
+#include "tests/common/testdatabase.h"
 
 using Status = VerificationRecord::Status;
 
@@ -30,7 +31,7 @@ private:
         m_writer.reset();
         m_repository.reset();
         m_database.reset();
-        auto opened = Database::openInDir(m_dir.filePath(name));
+        auto opened = TestDatabase::openInDir(m_dir.filePath(name));
         QVERIFY(opened.ok());
         m_database = std::move(opened).value();
         m_repository = std::make_unique<VerificationRepository>(m_database.get());
