@@ -16,6 +16,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include "tests/common/processoutput.h"
+
 #include "core/api/requestsigner.h"
 #include "core/crypto/secretbox.h"
 #include "core/store/database.h"
@@ -42,17 +44,7 @@ private:
 
     static QString readLine(QProcess &process, const QString &prefix)
     {
-        QByteArray out;
-        const QRegularExpression pattern("^" + QRegularExpression::escape(prefix)
-                                                 + "(http://\\S+)$",
-                                         QRegularExpression::MultilineOption);
-        while (process.waitForReadyRead(20000)) {
-            out += process.readAllStandardOutput();
-            const auto match = pattern.match(QString::fromUtf8(out));
-            if (match.hasMatch())
-                return match.captured(1);
-        }
-        return {};
+        return waitForUrlLine(process, prefix);
     }
 
     QNetworkReply *send(const QByteArray &method, const QUrl &url, const QByteArray &body = {},

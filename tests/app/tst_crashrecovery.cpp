@@ -12,6 +12,8 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include "tests/common/processoutput.h"
 #include <QUrlQuery>
 
 #include "core/api/requestsigner.h"
@@ -29,17 +31,7 @@ private:
 
     static QString readLine(QProcess &process, const QString &prefix)
     {
-        QByteArray out;
-        const QRegularExpression pattern("^" + QRegularExpression::escape(prefix)
-                                                 + "(http://\\S+)$",
-                                         QRegularExpression::MultilineOption);
-        while (process.waitForReadyRead(20000)) {
-            out += process.readAllStandardOutput();
-            const auto match = pattern.match(QString::fromUtf8(out));
-            if (match.hasMatch())
-                return match.captured(1);
-        }
-        return {};
+        return waitForUrlLine(process, prefix);
     }
 
     QJsonObject http(const QByteArray &method, const QUrl &url, const QByteArray &body = {},
