@@ -149,6 +149,7 @@ PlatformCapabilities DouyinPlatform::capabilities() const
     capabilities.hasShortLink = true;
     capabilities.hasEncryptedCode = true;
     capabilities.preparedLifetimeSeconds = DouyinApi::VERIFY_TOKEN_LIFETIME_SECONDS;
+    capabilities.hasOrderDetails = true;
     return capabilities;
 }
 
@@ -320,9 +321,11 @@ void DouyinPlatform::verify(const VerifyQuery &query, QObject *context,
                      });
 }
 
-void DouyinPlatform::queryStatus(const QString &encryptedCode, const QString &orderId,
-                                 QObject *context, Callback<QList<CouponState>> callback)
+void DouyinPlatform::queryStatus(const StatusQuery &query, QObject *context,
+                                 Callback<QList<CouponState>> callback)
 {
+    const QString &encryptedCode = query.encryptedCode;
+    const QString &orderId = query.orderId;
     if (m_batchQueryDenied) {
         if (encryptedCode.isEmpty()) {
             return callback(PlatformError::make(
@@ -341,7 +344,7 @@ void DouyinPlatform::queryStatus(const QString &encryptedCode, const QString &or
     }
     m_client->certificateQuery(
             {encryptedCode, orderId}, context,
-            [this, encryptedCode, orderId, context,
+            [this, query, context,
              callback](const Result<Douyin::CertificateQueryResult, Douyin::Error> &result) {
                 if (!result.ok()) {
                     if (result.error().isRejected(DouyinApi::CAPABILITY_NOT_GRANTED)) {
@@ -349,7 +352,7 @@ void DouyinPlatform::queryStatus(const QString &encryptedCode, const QString &or
                             qCWarning(lcDouyin) << "Douyin has not granted the certificate batch "
                                                    "query (2190004); using certificate/get";
                         m_batchQueryDenied = true;
-                        return queryStatus(encryptedCode, orderId, context, callback);
+                        return queryStatus(query, context, callback);
                     }
                     return callback(toPlatformError(result.error()));
                 }
@@ -360,9 +363,10 @@ void DouyinPlatform::queryStatus(const QString &encryptedCode, const QString &or
             });
 }
 
-void DouyinPlatform::orderDetails(const QString &orderId, QObject *context,
+void DouyinPlatform::orderDetails(const QString &poiId, const QString &orderId, QObject *context,
                                   Callback<OrderDetails> callback)
 {
+    Q_UNUSED(poiId) // the order query names the merchant account
     m_client->orderQuery(
             {{}, orderId, 1, 10}, context,
             [orderId, callback](const Result<Douyin::OrderQueryResult, Douyin::Error> &result) {

@@ -27,11 +27,11 @@ public:
                  Callback<PreparedOrder> callback) override;
     void verify(const VerifyQuery &query, QObject *context,
                 Callback<PlatformOutcome> callback) override;
-    void queryStatus(const QString &encryptedCode, const QString &orderId, QObject *context,
+    void queryStatus(const StatusQuery &query, QObject *context,
                      Callback<QList<CouponState>> callback) override;
     void cancel(const CancelQuery &query, QObject *context,
                 Callback<CancelAnswer> callback) override;
-    void orderDetails(const QString &orderId, QObject *context,
+    void orderDetails(const QString &poiId, const QString &orderId, QObject *context,
                       Callback<OrderDetails> callback) override;
 
     DouyinClient *client() const { return m_client; }

@@ -27,6 +27,13 @@ public:
     virtual PlatformId id() const = 0;
     virtual PlatformCapabilities capabilities() const = 0;
     virtual bool isConfigured() const = 0;
+    // Whether this store (a Douyin POI id, the product's store key) can verify here: Meituan
+    // needs the store bound to a Meituan store as well as the developer's credentials.
+    virtual bool servesStore(const QString &poiId) const
+    {
+        Q_UNUSED(poiId)
+        return isConfigured();
+    }
 
     // A scanned short link to the data prepare takes (only where hasShortLink).
     virtual void resolveShortLink(const QString &link, QObject *context,
@@ -37,12 +44,13 @@ public:
     virtual void verify(const VerifyQuery &query, QObject *context,
                         Callback<PlatformOutcome> callback) = 0;
     // Status of the coupon with this encrypted code, or of every coupon of the order.
-    virtual void queryStatus(const QString &encryptedCode, const QString &orderId, QObject *context,
+    virtual void queryStatus(const StatusQuery &query, QObject *context,
                              Callback<QList<CouponState>> callback) = 0;
     // Never retried below this call: a lost answer is the caller's to resolve (status query,
     // then a resend with the same token). Refusals carry TooLateToCancel / AlreadyCancelled.
     virtual void cancel(const CancelQuery &query, QObject *context,
                         Callback<CancelAnswer> callback) = 0;
-    virtual void orderDetails(const QString &orderId, QObject *context,
+    // Only where capabilities().hasOrderDetails.
+    virtual void orderDetails(const QString &poiId, const QString &orderId, QObject *context,
                               Callback<OrderDetails> callback) = 0;
 };

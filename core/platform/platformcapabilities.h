@@ -11,4 +11,5 @@ struct PlatformCapabilities
     bool hasShortLink = false; // coupon QR codes are short links to resolve
     bool hasEncryptedCode = false; // the two-step prepare → verify(encrypted_code) flow
     int preparedLifetimeSeconds = 0; // how long a prepare's token may be verified
+    bool hasOrderDetails = false; // an order query for enrichment (Douyin's order/query)
 };

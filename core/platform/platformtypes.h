@@ -62,6 +62,15 @@ struct VerifyQuery
     QString orderId; // optional
 };
 
+// A status query: one coupon by its encrypted code, or every coupon of the order. The store
+// names the credentials where the platform needs them (Meituan's per-store token).
+struct StatusQuery
+{
+    QString poiId;
+    QString encryptedCode;
+    QString orderId;
+};
+
 // One cancel (撤销核销) of one verified coupon. The token is stored before the first attempt
 // and sent with every resend, so the platform applies the cancel at most once.
 struct CancelQuery
@@ -70,6 +79,7 @@ struct CancelQuery
     QString verifyId; // Douyin verify_id, Meituan flowId
     QString certificateId; // Douyin certificate_id, Meituan receiptCode
     QString orderId;
+    QString skuId; // Meituan's dealId: reverseconsume names the deal
     QString cancelToken;
 };
 

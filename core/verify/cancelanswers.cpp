@@ -12,6 +12,7 @@ CancelQuery queryFor(const VerificationRecord &record)
     query.verifyId = record.verifyId;
     query.certificateId = record.certificateId;
     query.orderId = record.orderId;
+    query.skuId = record.skuId;
     query.cancelToken = record.cancel.token;
     return query;
 }

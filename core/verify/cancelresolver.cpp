@@ -87,7 +87,7 @@ void CancelResolver::resolve(qint64 id)
     CouponPlatform *platform = m_platforms->find(record.platform);
     if (!platform || !platform->isConfigured())
         return endPass(record, QStringLiteral("the platform is not set up; asking again later"));
-    platform->queryStatus(record.encryptedCode, record.orderId, this,
+    platform->queryStatus({record.poiId, record.encryptedCode, record.orderId}, this,
                           [this, record](const Result<QList<CouponState>, PlatformError> &states) {
                               statusAnswered(record, states);
                           });

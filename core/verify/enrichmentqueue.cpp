@@ -186,28 +186,35 @@ void EnrichmentQueue::runOrder(const QString &orderId, const QList<Job> &jobs)
     CouponPlatform *platform = m_platforms->find(jobs.constFirst().record.platform);
     if (!platform)
         return failAll(jobs, QStringLiteral("the platform is not set up"));
-    platform->orderDetails(
-            orderId, this,
-            [this, platform, orderId,
-             jobs = jobs](const Result<OrderDetails, PlatformError> &details) mutable {
-                if (!details.ok())
-                    return failAll(jobs, details.error().message,
-                                   details.error().retryAfterSeconds);
-                if (details.value().orderId == orderId) {
-                    for (Job &job : jobs)
-                        applyOrder(job.record, details.value());
-                }
-                // One coupon is asked for alone; several come in one answer for the order.
-                const bool alone = jobs.size() == 1;
-                platform->queryStatus(
-                        alone ? jobs.constFirst().record.encryptedCode : QString(),
-                        alone ? QString() : orderId, this,
-                        [this, jobs](const Result<QList<CouponState>, PlatformError> &states) {
-                            if (!states.ok())
-                                return failAll(jobs, states.error().message,
-                                               states.error().retryAfterSeconds);
-                            storeStates(jobs, states.value());
-                        });
+    const QString poiId = jobs.constFirst().record.poiId;
+    if (!platform->capabilities().hasOrderDetails) // the verify answer said all there is
+        return queryStates(platform, orderId, jobs);
+    platform->orderDetails(poiId, orderId, this,
+                           [this, platform, orderId, jobs = jobs](
+                                   const Result<OrderDetails, PlatformError> &details) mutable {
+                               if (!details.ok())
+                                   return failAll(jobs, details.error().message,
+                                                  details.error().retryAfterSeconds);
+                               if (details.value().orderId == orderId) {
+                                   for (Job &job : jobs)
+                                       applyOrder(job.record, details.value());
+                               }
+                               queryStates(platform, orderId, jobs);
+                           });
+}
+
+void EnrichmentQueue::queryStates(CouponPlatform *platform, const QString &orderId,
+                                  const QList<Job> &jobs)
+{
+    // One coupon is asked for alone; several come in one answer for the order.
+    const bool alone = jobs.size() == 1;
+    const VerificationRecord &first = jobs.constFirst().record;
+    platform->queryStatus(
+            {first.poiId, alone ? first.encryptedCode : QString(), alone ? QString() : orderId},
+            this, [this, jobs](const Result<QList<CouponState>, PlatformError> &states) {
+                if (!states.ok())
+                    return failAll(jobs, states.error().message, states.error().retryAfterSeconds);
+                storeStates(jobs, states.value());
             });
 }
 

@@ -7,6 +7,7 @@
 #include "core/store/enrichmentjob.h"
 #include "core/store/verificationrecord.h"
 
+class CouponPlatform;
 class PlatformRegistry;
 class QTimer;
 class RecordWriter;
@@ -65,6 +66,7 @@ private:
     void skip(qint64 jobId, VerificationRecord record);
     // The due jobs of one order.
     void runOrder(const QString &orderId, const QList<Job> &jobs);
+    void queryStates(CouponPlatform *platform, const QString &orderId, const QList<Job> &jobs);
     void storeStates(const QList<Job> &jobs, const QList<CouponState> &states);
     // Counts an attempt for each job: reschedules it, or stores it as failed at the limit.
     void failAll(const QList<Job> &jobs, const QString &reason, int pauseSeconds = 0);

@@ -175,7 +175,7 @@ void VerifyResolver::queryStatus(const std::shared_ptr<Pass> &pass, qsizetype in
         return statusAnswered(pass, index, nullptr, &missing);
     }
     platform->queryStatus(
-            record.encryptedCode, {}, this,
+            {record.poiId, record.encryptedCode, {}}, this,
             [this, pass, index](const Result<QList<CouponState>, PlatformError> &result) {
                 if (!result.ok())
                     return statusAnswered(pass, index, nullptr, &result.error());
