@@ -76,7 +76,8 @@ Result<SandboxMeituanForm, Answer> SandboxMeituanForm::read(const SandboxHttpReq
 Result<MeituanSigner::Fields, Answer> SandboxMeituanForm::decode(const SandboxHttpRequest &request)
 {
     const QByteArray type = request.contentType.toLower();
-    const QByteArray mediaType = type.left(type.indexOf(';')).trimmed();
+    const qsizetype semicolon = type.indexOf(';');
+    const QByteArray mediaType = (semicolon < 0 ? type : type.left(semicolon)).trimmed();
     if (mediaType != "application/x-www-form-urlencoded"
         || (type.contains("charset=") && !type.contains("charset=utf-8")))
         return Answer::paramError(QStringLiteral("Content-Type: must be "
@@ -90,7 +91,8 @@ Result<MeituanSigner::Fields, Answer> SandboxMeituanForm::decode(const SandboxHt
         const auto value = formText(eq < 0 ? QByteArray() : part.mid(eq + 1));
         if (!key || !value)
             return Answer::paramError(
-                    QStringLiteral("%1: not UTF-8").arg(QString::fromLatin1(part.left(eq))));
+                    QStringLiteral("%1: not UTF-8")
+                            .arg(QString::fromLatin1(eq < 0 ? part : part.left(eq))));
         fields.append({*key, *value});
     }
     return fields;
