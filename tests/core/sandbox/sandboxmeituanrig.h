@@ -63,10 +63,16 @@ public:
         QString opBizCode;
     };
 
+    // No demo orders, and the clock stopped at the wall clock's time now: the client's
+    // timestamps stay within the window for the few minutes a test runs, and a boundary
+    // (600 s still cancels, 601 s does not) cannot slip by a second ticking meanwhile.
     static SandboxConfig emptyConfig()
     {
         SandboxConfig config;
         config.seedDemoData = false;
+        config.clock = [start = QDateTime::currentSecsSinceEpoch()] {
+            return start;
+        };
         return config;
     }
 
