@@ -10,6 +10,7 @@
 #include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTest>
 #include <QUrl>
@@ -149,6 +150,18 @@ public:
             m_client->consume(token, request, m_client.get(), std::move(done));
         });
     }
+    // The flowIds of a consume; empty when it failed.
+    QStringList consumeFlowIds(const QString &token, const QString &code, int count,
+                               const QString &requestId)
+    {
+        const auto consumed = consume(token, code, count, requestId);
+        QStringList flowIds;
+        if (consumed.ok()) {
+            for (const Meituan::Receipt &receipt : consumed.value().receipts)
+                flowIds.append(receipt.flowId);
+        }
+        return flowIds;
+    }
     Result<Meituan::ConsumedStatus, Meituan::Error> consumed(const QString &token,
                                                              const QString &code)
     {
@@ -260,6 +273,21 @@ public:
                 reply.json.value(QStringLiteral("deal_id")).toString(),
                 reply.json.value(QStringLiteral("deal_group_id")).toString(),
                 reply.json.value(QStringLiteral("op_biz_code")).toString()};
+    }
+    Reply refund(const QString &orderId, const QJsonObject &body = {})
+    {
+        return control("POST", QStringLiteral("/sandbox/meituan/orders/%1/refund").arg(orderId),
+                       body);
+    }
+    Reply consumeElsewhere(const QString &code)
+    {
+        return control("POST",
+                       QStringLiteral("/sandbox/meituan/receipts/%1/consume_elsewhere").arg(code));
+    }
+    static bool isReceiptCode(const QString &code)
+    {
+        static const QRegularExpression tenDigits(QStringLiteral("^[1-9][0-9]{9}$"));
+        return tenDigits.match(code).hasMatch();
     }
     QJsonObject receipt(const QString &code)
     {

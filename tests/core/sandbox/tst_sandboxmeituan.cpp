@@ -9,9 +9,11 @@
 #include "core/meituan/meituanapi.h"
 
 // The sandbox's Meituan receipt calls (MEITUAN.md §2-§6) driven by the product's MeituanClient
-// over real loopback HTTP: the business rules, requestId idempotency and the 10-minute cancel.
-// Malformed requests: tst_sandboxmeituanform; tokens: tst_sandboxmeituantokens; faults:
-// tst_sandboxmeituanfaults; the control API: tst_sandboxmeituancontrol.
+// over real loopback HTTP: the whole flow, field names, the business rules and requestId
+// idempotency.
+// Cancel: tst_sandboxmeituanreverse; getconsumed and the list: tst_sandboxmeituanqueries;
+// malformed requests: tst_sandboxmeituanform; tokens: tst_sandboxmeituantokens; faults:
+// tst_sandboxmeituanfaults; the control API: tst_sandboxmeituancontrol, …orders, …demo.
 class tst_SandboxMeituan : public QObject
 {
     Q_OBJECT
@@ -76,18 +78,6 @@ private:
             return m_rig->mint(Rig::store(0), 2);
         }
         return {};
-    }
-
-    // Consumes the order's first code through the client; the flowIds, or empty on failure.
-    QStringList consumeFirst(const Rig::Order &order, int count, const QString &requestId)
-    {
-        const auto consumed = m_rig->consume(m_token, order.codes.first(), count, requestId);
-        QStringList flowIds;
-        if (consumed.ok()) {
-            for (const Meituan::Receipt &receipt : consumed.value().receipts)
-                flowIds.append(receipt.flowId);
-        }
-        return flowIds;
     }
 
     // prepare's count for the code, -1 when prepare refused it.
@@ -346,7 +336,8 @@ private slots:
         QFETCH(int, secondStore);
         QFETCH(QString, secondCode);
         const Rig::Order order = m_rig->mint(Rig::store(0), 3);
-        const QStringList first = consumeFirst(order, 2, QStringLiteral("same-id"));
+        const QStringList first =
+                m_rig->consumeFlowIds(m_token, order.codes.first(), 2, QStringLiteral("same-id"));
         QCOMPARE(first.size(), 2);
         if (between == u"clock")
             m_rig->advanceClock(86400);
@@ -388,214 +379,6 @@ private slots:
         const auto fits = m_rig->consume(m_token, order.codes.first(), 2, QStringLiteral("x"));
         QVERIFY(fits.ok());
         QCOMPARE(fits.value().receipts.size(), 2);
-    }
-
-    void cancelWindow_data()
-    {
-        QTest::addColumn<qint64>("after");
-        QTest::addColumn<bool>("cancelled");
-        QTest::newRow("at once") << qint64(0) << true;
-        QTest::newRow("599 s later") << qint64(599) << true;
-        QTest::newRow("600 s later, the last second") << qint64(600) << true;
-        QTest::newRow("601 s later") << qint64(601) << false;
-        QTest::newRow("an hour later") << qint64(3600) << false;
-    }
-
-    // The clock moves, the client's timestamps do not: the form check accepts both.
-    void cancelWindow()
-    {
-        QFETCH(qint64, after);
-        QFETCH(bool, cancelled);
-        const Rig::Order order = m_rig->mint(Rig::store(0));
-        QCOMPARE(consumeFirst(order, 1, QStringLiteral("w")).size(), 1);
-        QVERIFY(m_rig->advanceClock(after) > 0);
-        const auto reversed = m_rig->reverse(m_token, order.codes.first(), order.dealId);
-        QCOMPARE(reversed.ok(), cancelled);
-        QCOMPARE(m_rig->receiptStatus(order.codes.first()),
-                 cancelled ? QStringLiteral("unused") : QStringLiteral("used"));
-        if (!cancelled) {
-            QCOMPARE(reversed.error().code, QStringLiteral("OP_REVERSE_NOT_ALLOWED"));
-            QCOMPARE(reversed.error().reason, RejectReason::TooLateToCancel);
-        }
-    }
-
-    void cancelRefusals_data()
-    {
-        QTest::addColumn<QString>("setup");
-        QTest::addColumn<QString>("code");
-        QTest::newRow("not consumed") << "none"
-                                      << "OP_REVERSE_NOT_ALLOWED";
-        QTest::newRow("consumed in Meituan's app") << "elsewhere"
-                                                   << "OP_REVERSE_NOT_ALLOWED";
-        QTest::newRow("dealGroupId for dealId") << "group"
-                                                << "OP_REVERSE_NOT_ALLOWED";
-        QTest::newRow("another deal's id") << "otherdeal"
-                                           << "OP_REVERSE_NOT_ALLOWED";
-        QTest::newRow("cancelled already") << "twice"
-                                           << "OP_REVERSE_NOT_ALLOWED";
-        QTest::newRow("refunded after use") << "refunded"
-                                            << "1011";
-        QTest::newRow("another store's") << "store"
-                                         << "1012";
-        QTest::newRow("unknown code") << "unknown"
-                                      << "1006";
-    }
-
-    void cancelRefusals()
-    {
-        QFETCH(QString, setup);
-        QFETCH(QString, code);
-        const Rig::Order order = m_rig->mint(setup == u"store" ? Rig::store(1) : Rig::store(0));
-        QString receipt = order.codes.first();
-        QString dealId = order.dealId;
-        if (setup == u"elsewhere")
-            m_rig->control(
-                    "POST",
-                    QStringLiteral("/sandbox/meituan/receipts/%1/consume_elsewhere").arg(receipt));
-        if (setup == u"group" || setup == u"otherdeal" || setup == u"twice" || setup == u"refunded")
-            QCOMPARE(consumeFirst(order, 1, QStringLiteral("c")).size(), 1);
-        if (setup == u"group")
-            dealId = order.dealGroupId;
-        if (setup == u"otherdeal")
-            dealId = m_rig->mint(Rig::store(0), 1, {{"deal_title", "另一个团购"}}).dealId;
-        if (setup == u"twice")
-            QVERIFY(m_rig->reverse(m_token, receipt, dealId).ok());
-        if (setup == u"refunded")
-            m_rig->control("POST",
-                           QStringLiteral("/sandbox/meituan/orders/%1/refund").arg(order.orderId),
-                           {{"receipt_codes", QJsonArray{receipt}}});
-        if (setup == u"unknown")
-            receipt = QStringLiteral("1111111111");
-        const QString before = m_rig->receiptStatus(receipt);
-
-        const auto reversed = m_rig->reverse(m_token, receipt, dealId);
-        QVERIFY(!reversed.ok());
-        QCOMPARE(reversed.error().code, code);
-        QCOMPARE(m_rig->receiptStatus(receipt), before);
-    }
-
-    void consumedStatus_data()
-    {
-        QTest::addColumn<QString>("setup");
-        QTest::addColumn<bool>("consumed");
-        QTest::addColumn<QString>("channel");
-        QTest::newRow("unknown code: not consumed") << "unknown" << false << "";
-        QTest::newRow("never consumed") << "none" << false << "";
-        QTest::newRow("consumed here") << "here" << true << "开放平台";
-        QTest::newRow("consumed, then cancelled") << "reversed" << false << "";
-        QTest::newRow("consumed in Meituan's app") << "elsewhere" << true << "美团开店宝";
-    }
-
-    // getconsumed's 1006 is "not consumed" to the client: what resolving a lost consume needs.
-    void consumedStatus()
-    {
-        QFETCH(QString, setup);
-        QFETCH(bool, consumed);
-        QFETCH(QString, channel);
-        const Rig::Order order = m_rig->mint(Rig::store(0));
-        const QString code = setup == u"unknown" ? QStringLiteral("2222222222") : order.codes[0];
-        if (setup == u"here" || setup == u"reversed")
-            QCOMPARE(consumeFirst(order, 1, QStringLiteral("s")).size(), 1);
-        if (setup == u"reversed")
-            QVERIFY(m_rig->reverse(m_token, code, order.dealId).ok());
-        if (setup == u"elsewhere")
-            m_rig->control(
-                    "POST",
-                    QStringLiteral("/sandbox/meituan/receipts/%1/consume_elsewhere").arg(code));
-        const auto status = m_rig->consumed(m_token, code);
-        QVERIFY(status.ok());
-        QCOMPARE(status.value().consumed, consumed);
-        QCOMPARE(status.value().verifyChannel, channel);
-        if (consumed)
-            QCOMPARE(status.value().dealId, order.dealId);
-
-        const Rig::Reply raw =
-                m_rig->business(MeituanApi::PATH_GET_CONSUMED, m_token, {{"receiptCode", code}});
-        QCOMPARE(raw.code(), consumed ? QStringLiteral("OP_SUCCESS") : QStringLiteral("1006"));
-    }
-
-    void consumedStatusOfAnotherStore()
-    {
-        const Rig::Order order = m_rig->mint(Rig::store(1));
-        const auto status = m_rig->consumed(m_token, order.codes.first());
-        QVERIFY(!status.ok());
-        QCOMPARE(status.error().code, QStringLiteral("1012"));
-    }
-
-    void listByDate_data()
-    {
-        QTest::addColumn<int>("offset");
-        QTest::addColumn<int>("limit");
-        QTest::addColumn<int>("records");
-        QTest::newRow("first page") << 0 << 2 << 2;
-        QTest::newRow("second page") << 2 << 2 << 2;
-        QTest::newRow("last page") << 4 << 2 << 1;
-        QTest::newRow("past the end") << 5 << 2 << 0;
-        QTest::newRow("everything, limit 300") << 0 << 300 << 5;
-    }
-
-    // Five consumptions of this store today, one of another store: pages of this store only.
-    void listByDate()
-    {
-        QFETCH(int, offset);
-        QFETCH(int, limit);
-        QFETCH(int, records);
-        const Rig::Order mine = m_rig->mint(Rig::store(0), 5);
-        QCOMPARE(consumeFirst(mine, 5, QStringLiteral("l")).size(), 5);
-        const Rig::Order theirs = m_rig->mint(Rig::store(1));
-        QVERIFY(m_rig->consume(m_rig->bind(Rig::store(1)), theirs.codes.first(), 1,
-                               QStringLiteral("l2"))
-                        .ok());
-        const QDate today = QDateTime::currentDateTimeUtc().toOffsetFromUtc(8 * 3600).date();
-        const auto listed = m_rig->list(m_token, today, offset, limit);
-        QVERIFY(listed.ok());
-        QCOMPARE(listed.value().totalCount, 5);
-        QCOMPARE(listed.value().records.size(), records);
-        for (int i = 0; i < records; ++i) {
-            const Meituan::ListRecord &record = listed.value().records.at(i);
-            QVERIFY(mine.codes.contains(record.receiptCode));
-            QCOMPARE(record.refundStatus, 1);
-            QCOMPARE(record.dealId, mine.dealId);
-            QCOMPARE(record.dealGroupId, mine.dealGroupId);
-            QVERIFY(!record.flowId.isEmpty());
-        }
-        const auto yesterday = m_rig->list(m_token, today.addDays(-1), 0, 300);
-        QVERIFY(yesterday.ok());
-        QCOMPARE(yesterday.value().totalCount, 0);
-    }
-
-    void listRefundStatus_data()
-    {
-        QTest::addColumn<bool>("reverse");
-        QTest::addColumn<bool>("refund");
-        QTest::addColumn<int>("refundStatus");
-        QTest::newRow("consumed: 1 已使用") << false << false << 1;
-        QTest::newRow("cancelled: 0 未使用") << true << false << 0;
-        QTest::newRow("refunded after use: 6 已消费退") << false << true << 6;
-        QTest::newRow("cancelled, then refunded: 4 未消费退") << true << true << 4;
-    }
-
-    void listRefundStatus()
-    {
-        QFETCH(bool, reverse);
-        QFETCH(bool, refund);
-        QFETCH(int, refundStatus);
-        const Rig::Order order = m_rig->mint(Rig::store(0));
-        QCOMPARE(consumeFirst(order, 1, QStringLiteral("rs")).size(), 1);
-        if (reverse)
-            QVERIFY(m_rig->reverse(m_token, order.codes.first(), order.dealId).ok());
-        if (refund)
-            QCOMPARE(m_rig->control("POST",
-                                    QStringLiteral("/sandbox/meituan/orders/%1/refund")
-                                            .arg(order.orderId),
-                                    {{"receipt_codes", QJsonArray{order.codes.first()}}})
-                             .status,
-                     200);
-        const QDate today = QDateTime::currentDateTimeUtc().toOffsetFromUtc(8 * 3600).date();
-        const auto listed = m_rig->list(m_token, today, 0, 10);
-        QVERIFY(listed.ok());
-        QCOMPARE(listed.value().records.size(), 1);
-        QCOMPARE(listed.value().records.first().refundStatus, refundStatus);
     }
 };
 
