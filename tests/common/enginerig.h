@@ -7,8 +7,8 @@
 #include <QJsonObject>
 #include <QTest>
 
-#include "core/douyin/douyinclient.h"
 #include "core/crypto/secretbox.h"
+#include "core/douyin/douyinclient.h"
 #include "core/douyin/douyinplatform.h"
 #include "core/meituan/meituanplatform.h"
 #include "core/meituan/meituantokenkeeper.h"

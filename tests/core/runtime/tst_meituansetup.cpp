@@ -65,9 +65,15 @@ private slots:
         QTest::addColumn<QString>("sealed");
         QTest::addColumn<QString>("inEnvironment");
         QTest::addColumn<QString>("expected");
-        QTest::newRow("none") << "" << "" << "";
-        QTest::newRow("sealed") << "s-key" << "" << "s-key";
-        QTest::newRow("environment wins") << "s-key" << "e-key" << "e-key";
+        QTest::newRow("none") << ""
+                              << ""
+                              << "";
+        QTest::newRow("sealed") << "s-key"
+                                << ""
+                                << "s-key";
+        QTest::newRow("environment wins") << "s-key"
+                                          << "e-key"
+                                          << "e-key";
     }
 
     void signKeyComesFromTheFirstPlaceThatHasOne()

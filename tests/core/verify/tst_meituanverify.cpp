@@ -51,7 +51,8 @@ private:
 
     static Status statusOf(const VerifyOutcome &outcome)
     {
-        return outcome.records.isEmpty() ? Status::Pending : outcome.records.constFirst().verifyStatus;
+        return outcome.records.isEmpty() ? Status::Pending
+                                         : outcome.records.constFirst().verifyStatus;
     }
 
     void startEngine()
@@ -147,7 +148,8 @@ private slots:
         if (kind == "used") {
             QCOMPARE(statusOf(verifyCode(poiId, code)), Status::Success);
         } else if (kind == "refunded") {
-            m_control.call("POST", "/sandbox/meituan/orders/" + order.value("order_id").toString()
+            m_control.call("POST",
+                           "/sandbox/meituan/orders/" + order.value("order_id").toString()
                                    + "/refund");
         } else if (kind == "wrong_store") {
             QVERIFY(m_rig.bindMeituan(store(1), this));
@@ -160,8 +162,8 @@ private slots:
         const VerifyOutcome outcome = verifyCode(poiId, code);
         QVERIFY2(outcome.platformError || !outcome.records.isEmpty(),
                  qPrintable(outcome.error.message));
-        const RejectReason seen = outcome.platformError ? outcome.platformError->reason
-                                                        : RejectReason::Unknown;
+        const RejectReason seen =
+                outcome.platformError ? outcome.platformError->reason : RejectReason::Unknown;
         QCOMPARE(seen, reason);
         QVERIFY(outcome.records.isEmpty() || statusOf(outcome) == Status::Failed);
         // Refused at prepare: consume was never sent.
@@ -265,9 +267,8 @@ private slots:
         m_control.fault("meituan.oauth_refresh", "error_code", 1,
                         {{"error_code", "OP_TOKEN_EXPIRED"}});
         // A month on: the keeper refreshes ahead of expiry, and Meituan refuses.
-        m_rig.meituan->tokens()->setClock([before] {
-            return before - MeituanTokenKeeper::REFRESH_MARGIN_SECONDS + 60;
-        });
+        m_rig.meituan->tokens()->setClock(
+                [before] { return before - MeituanTokenKeeper::REFRESH_MARGIN_SECONDS + 60; });
         m_rig.meituan->tokens()->refreshDue();
         QTRY_VERIFY(!m_rig.meituan->status().stores.value(0).refreshError.isEmpty());
         QCOMPARE(m_rig.meituan->status().stores.value(0).tokenValidUntil, before);
