@@ -21,6 +21,7 @@ const ValueOption VALUE_OPTIONS[] = {
         {"douyin-base-url", "URL", "Douyin open-platform base URL.", Setting::DouyinBaseUrl},
         {"short-link-base", "URL", "Replaces scheme and host when resolving short links.",
          Setting::ShortLinkBase},
+        {"meituan-base-url", "URL", "Meituan open-platform base URL.", Setting::MeituanBaseUrl},
         {"database", "URL",
          "The database: a SQLite file (default <data dir>/dy-gateway.sqlite) or "
          "postgresql://user:password@host:port/dbname (chain mode).",
@@ -63,6 +64,10 @@ CommandLine::CommandLine()
                                    QStringLiteral("decode FILE...: print the QR code of each image "
                                                   "as one JSON line."),
                                    QStringLiteral("[decode FILE...]"));
+    m_parser.addPositionalArgument(QStringLiteral("meituan-bind"),
+                                   QStringLiteral("meituan-bind POI_ID AUTH_CODE: bind the store "
+                                                  "to Meituan with an authorization code."),
+                                   QStringLiteral("[meituan-bind POI_ID AUTH_CODE]"));
 }
 
 Result<CommandLineOptions> CommandLine::parse(const QStringList &arguments)
@@ -116,6 +121,14 @@ Result<CommandLineOptions> CommandLine::parse(const QStringList &arguments)
             return makeError(ErrorCode::BadInput, QStringLiteral("decode needs at least one FILE"));
         options.action = CommandLineOptions::Action::Decode;
         options.decodeFiles = positional.mid(1);
+    } else if (!positional.isEmpty() && positional.first() == u"meituan-bind") {
+        if (positional.size() != 3 || positional.at(1).trimmed().isEmpty()
+            || positional.at(2).trimmed().isEmpty())
+            return makeError(ErrorCode::BadInput,
+                             QStringLiteral("usage: meituan-bind POI_ID AUTH_CODE"));
+        options.action = CommandLineOptions::Action::MeituanBind;
+        options.bindPoiId = positional.at(1).trimmed();
+        options.bindAuthCode = positional.at(2).trimmed();
     } else if (!positional.isEmpty()) {
         return makeError(ErrorCode::BadInput,
                          QStringLiteral("unexpected argument '%1'").arg(positional.first()));
@@ -159,7 +172,8 @@ bool CommandLine::isConsoleOnly(const QStringList &arguments)
         if (consoleOptions.contains(arguments.at(i)))
             return true;
     }
-    return arguments.size() > 1 && arguments.at(1) == u"decode";
+    return arguments.size() > 1
+            && (arguments.at(1) == u"decode" || arguments.at(1) == u"meituan-bind");
 }
 
 QString CommandLine::versionText()

@@ -10,7 +10,7 @@
 // validates them together with the file and environment layers.
 struct CommandLineOptions
 {
-    enum class Action { Run, ShowHelp, ShowVersion, Decode };
+    enum class Action { Run, ShowHelp, ShowVersion, Decode, MeituanBind };
 
     Action action = Action::Run;
     bool headless = false;
@@ -18,6 +18,8 @@ struct CommandLineOptions
     bool demo = false;
     QString sandboxListen; // raw HOST:PORT, validated by the caller
     QStringList decodeFiles; // `dy-gateway decode FILE...`
+    QString bindPoiId; // `dy-gateway meituan-bind POI_ID AUTH_CODE`
+    QString bindAuthCode;
     bool verbose = false;
     QString configFile; // empty: GatewaySettings::defaultConfigFile()
     GatewaySettings::Overrides overrides;

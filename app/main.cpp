@@ -7,6 +7,7 @@
 
 #include "app/commandline.h"
 #include "app/gatewayhost.h"
+#include "app/meituanbindcommand.h"
 #include "app/signalwatcher.h"
 #include "core/logging/logfile.h"
 #include "core/runtime/gatewayruntime.h"
@@ -142,6 +143,7 @@ int runOneShot(const CommandLine &commandLine, const CommandLineOptions &options
         return Scan::runDecodeCommand(options.decodeFiles, out, err, QUrl(base));
     }
     case CommandLineOptions::Action::Run:
+    case CommandLineOptions::Action::MeituanBind:
         break;
     }
     return EXIT_OK;
@@ -182,7 +184,8 @@ int main(int argc, char *argv[])
     if (!parsed.ok())
         return fail(EXIT_USAGE, parsed.error().message);
     const CommandLineOptions &options = parsed.value();
-    if (options.action != CommandLineOptions::Action::Run)
+    if (options.action != CommandLineOptions::Action::Run
+        && options.action != CommandLineOptions::Action::MeituanBind)
         return runOneShot(commandLine, options);
 
     const QString configFile = options.configFile.isEmpty() ? GatewaySettings::defaultConfigFile()
@@ -193,6 +196,12 @@ int main(int argc, char *argv[])
         return fail(EXIT_USAGE, settings.error().message);
     // The window's own preferences live in the same file.
     app->setProperty("dygwConfigFile", configFile);
+    if (options.action == CommandLineOptions::Action::MeituanBind) {
+        QTextStream out(stdout);
+        QTextStream err(stderr);
+        return MeituanBindCommand::run(settings.value(), options.bindPoiId, options.bindAuthCode,
+                                       out, err);
+    }
 
     SignalWatcher signalWatcher;
     QObject::connect(&signalWatcher, &SignalWatcher::terminationRequested, app.get(),

@@ -79,6 +79,37 @@ QString LanApiServer::databaseState(bool ok) const
                                                               : QStringLiteral("error");
 }
 
+namespace {
+
+QJsonValue isoTime(qint64 unixSeconds)
+{
+    return unixSeconds > 0
+            ? QJsonValue(QDateTime::fromSecsSinceEpoch(unixSeconds, Qt::UTC).toString(Qt::ISODate))
+            : QJsonValue(QJsonValue::Null);
+}
+
+// API.md: {"configured", "stores", "token_valid_until"}; plus each store whose token refresh
+// failed, since an unnoticed failure ends in a store that cannot verify a month later.
+QJsonObject meituanHealth(const MeituanStatus &status)
+{
+    QJsonArray failures;
+    for (const MeituanStatus::Store &store : status.stores) {
+        if (store.refreshError.isEmpty())
+            continue;
+        failures.append(
+                QJsonObject{{QStringLiteral("poi_id"), store.poiId},
+                            {QStringLiteral("error"), store.refreshError},
+                            {QStringLiteral("failed_at"), isoTime(store.refreshFailedAt)},
+                            {QStringLiteral("token_valid_until"), isoTime(store.tokenValidUntil)}});
+    }
+    return {{QStringLiteral("configured"), status.configured},
+            {QStringLiteral("stores"), int(status.stores.size())},
+            {QStringLiteral("token_valid_until"), isoTime(status.tokenValidUntil())},
+            {QStringLiteral("refresh_failures"), failures}};
+}
+
+} // namespace
+
 void LanApiServer::answerHealth(const QHttpServerRequest &request, QHttpServerResponder &&responder)
 {
     const QByteArray requestId = JsonReply::requestId(request);
@@ -91,12 +122,9 @@ void LanApiServer::answerHealth(const QHttpServerRequest &request, QHttpServerRe
                 && query.next();
         backlog = databaseOk ? query.value(0).toLongLong() : 0;
     }
-    const qint64 validUntil = m_tokenValidUntil ? m_tokenValidUntil() : 0;
-    const QJsonValue tokenValidUntil = validUntil > 0
-            ? QJsonValue(QDateTime::fromSecsSinceEpoch(validUntil, Qt::UTC).toString(Qt::ISODate))
-            : QJsonValue(QJsonValue::Null);
     QJsonObject douyin{{QStringLiteral("configured"), m_douyinConfigured},
-                       {QStringLiteral("token_valid_until"), tokenValidUntil},
+                       {QStringLiteral("token_valid_until"),
+                        isoTime(m_tokenValidUntil ? m_tokenValidUntil() : 0)},
                        {QStringLiteral("account_id_set"), !m_accountIdMissing}};
     QJsonArray warnings;
     if (m_accountIdMissing)
@@ -115,6 +143,8 @@ void LanApiServer::answerHealth(const QHttpServerRequest &request, QHttpServerRe
              m_database ? m_database->dialect().kind() : QStringLiteral("sqlite")},
             {QStringLiteral("gateway"), m_database ? m_database->gatewayName() : QString()},
             {QStringLiteral("douyin"), douyin},
+            {QStringLiteral("meituan"),
+             meituanHealth(m_meituanStatus ? m_meituanStatus() : MeituanStatus{})},
             {QStringLiteral("enrichment_backlog"), backlog},
     };
     JsonReply::write(responder, databaseOk ? Status::Ok : Status::ServiceUnavailable, body,

@@ -10,6 +10,7 @@
 
 #include "core/config/hostport.h"
 #include "core/http/routetable.h"
+#include "core/meituan/meituanstatus.h"
 #include "core/result.h"
 
 class Database;
@@ -42,6 +43,12 @@ public:
         m_tokenValidUntil = std::move(provider);
     }
 
+    // Meituan's part of /health, read on this object's thread.
+    void setMeituanStatus(std::function<MeituanStatus()> provider)
+    {
+        m_meituanStatus = std::move(provider);
+    }
+
     // Registers path (QHttpServer syntax, "<arg>" for a path argument) for one method, and
     // remembers it so a known path with another method answers 405 with Allow.
     void addRoute(const QString &path, QHttpServerRequest::Method method, Handler handler);
@@ -62,5 +69,6 @@ private:
     bool m_douyinConfigured = false;
     bool m_accountIdMissing = false;
     std::function<qint64()> m_tokenValidUntil;
+    std::function<MeituanStatus()> m_meituanStatus;
     HostPort m_address;
 };

@@ -15,7 +15,7 @@
 
 namespace {
 
-enum class Kind { Address, Path, HttpUrl, Text, Count, Language, Switch, Database };
+enum class Kind { Address, Path, HttpUrl, Text, Count, Language, Switch, Database, Id };
 
 struct Spec
 {
@@ -30,7 +30,7 @@ struct Spec
 // The one table of settings: key names, variables, validation and defaults.
 // 0.0.0.0 because the gateway exists to serve other devices on the store's LAN; requests
 // are signed, and the port can be narrowed with --listen 127.0.0.1:PORT.
-constexpr std::array<Spec, 13> SPECS{{
+constexpr std::array<Spec, 16> SPECS{{
         {Setting::Listen, "api/listen", "DYGW_LISTEN", "listen", Kind::Address, "0.0.0.0:8780"},
         {Setting::DataDir, "general/data_dir", "DYGW_DATA_DIR", "data-dir", Kind::Path, ""},
         {Setting::DouyinBaseUrl, "douyin/base_url", "DYGW_DOUYIN_BASE_URL", "douyin-base-url",
@@ -51,6 +51,12 @@ constexpr std::array<Spec, 13> SPECS{{
         {Setting::ApiEnabled, "api/enabled", "DYGW_API_ENABLED", nullptr, Kind::Switch, "true"},
         {Setting::Database, "general/database", "DYGW_DATABASE", "database", Kind::Database, ""},
         {Setting::GatewayName, "general/gateway_name", "DYGW_GATEWAY_NAME", nullptr, Kind::Text,
+         ""},
+        {Setting::MeituanBaseUrl, "meituan/base_url", "DYGW_MEITUAN_BASE_URL", "meituan-base-url",
+         Kind::HttpUrl, "https://api-open-cater.meituan.com"},
+        {Setting::MeituanDeveloperId, "meituan/developer_id", "DYGW_MEITUAN_DEVELOPER_ID", nullptr,
+         Kind::Id, ""},
+        {Setting::MeituanSignKey, "meituan/sign_key", "DYGW_MEITUAN_SIGN_KEY", nullptr, Kind::Text,
          ""},
 }};
 
@@ -112,6 +118,16 @@ Result<QString> validate(Kind kind, const QString &raw)
             return QStringLiteral("false");
         return makeError(ErrorCode::BadConfig,
                          QStringLiteral("expected true or false, got '%1'").arg(raw));
+    }
+    case Kind::Id: {
+        bool ok = false;
+        const qint64 id = value.toLongLong(&ok);
+        if (value.isEmpty())
+            return value;
+        if (!ok || id <= 0 || value.startsWith(u'+'))
+            return makeError(ErrorCode::BadConfig,
+                             QStringLiteral("expected a whole number > 0, got '%1'").arg(raw));
+        return QString::number(id);
     }
     case Kind::Count: {
         bool ok = false;
@@ -374,4 +390,19 @@ QString GatewaySettings::gatewayName() const
 {
     const QString configured = value(Setting::GatewayName);
     return configured.isEmpty() ? QSysInfo::machineHostName() : configured;
+}
+
+QUrl GatewaySettings::meituanBaseUrl() const
+{
+    return QUrl(value(Setting::MeituanBaseUrl));
+}
+
+qint64 GatewaySettings::meituanDeveloperId() const
+{
+    return value(Setting::MeituanDeveloperId).toLongLong();
+}
+
+QString GatewaySettings::meituanSignKey() const
+{
+    return value(Setting::MeituanSignKey);
 }

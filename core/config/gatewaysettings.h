@@ -25,6 +25,9 @@ enum class Setting {
     ApiEnabled, // "true" or "false"; the desktop app's LAN API switch (headless always serves)
     Database, // a SQLite file or a postgresql:// URL; "" = <data dir>/dy-gateway.sqlite
     GatewayName, // chain mode: this gateway's name in records and /health; "" = the host name
+    MeituanBaseUrl,
+    MeituanDeveloperId, // "" = Meituan not set up
+    MeituanSignKey, // sealed in the database when saved from the settings page
 };
 
 // Typed, validated settings in layers: built-in default < INI file < DYGW_* environment
@@ -71,6 +74,9 @@ public:
     // The database to open: Setting::Database, or the SQLite file in dataDir().
     QString databaseLocation() const;
     QString gatewayName() const;
+    QUrl meituanBaseUrl() const;
+    qint64 meituanDeveloperId() const; // 0 when not set
+    QString meituanSignKey() const;
 
     // Validates and writes to the file layer (environment and command line still win).
     Result<Done> setValue(Setting setting, const QString &value);

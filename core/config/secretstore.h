@@ -18,6 +18,7 @@ class SecretStore
 {
 public:
     static constexpr auto DOUYIN_CLIENT_SECRET = "douyin.client_secret";
+    static constexpr auto MEITUAN_SIGN_KEY = "meituan.sign_key";
 
     // Uses the caller's connection and key; both must outlive the store and belong to the
     // calling thread.

@@ -11,6 +11,9 @@ inline constexpr char PATH_GET_CONSUMED[] = "/ddzh/tuangou/receipt/getconsumed";
 inline constexpr char PATH_REVERSE_CONSUME[] = "/ddzh/tuangou/receipt/reverseconsume";
 inline constexpr char PATH_QUERY_LIST_BY_DATE[] = "/ddzh/tuangou/receipt/querylistbydate";
 
+// §1: where the merchant authorizes the developer for one store.
+inline constexpr char AUTH_PAGE_URL[] = "https://open-erp.meituan.com/general/auth";
+
 inline constexpr int BUSINESS_ID = 58; // every 团购 call
 inline constexpr int VERSION = 2;
 inline constexpr char CHARSET[] = "UTF-8";

@@ -9,6 +9,7 @@
 #include <QPointer>
 #include <QRandomGenerator>
 #include <QTimer>
+#include <QUrlQuery>
 
 #include "core/douyin/httpexchange.h"
 #include "core/logging/categories.h"
@@ -58,6 +59,20 @@ void MeituanClient::setConfig(const Config &config)
 bool MeituanClient::isConfigured() const
 {
     return m_config.developerId > 0 && !m_config.signKey.isEmpty();
+}
+
+QUrl MeituanClient::authorizationUrl(const QString &state) const
+{
+    const MeituanSigner::Fields fields =
+            signedForm({{QStringLiteral("businessId"), QString::number(MeituanApi::BUSINESS_ID)},
+                        {QStringLiteral("charset"), QString::fromLatin1(MeituanApi::CHARSET)},
+                        {QStringLiteral("state"), state}});
+    QUrlQuery query;
+    for (const auto &[key, value] : fields)
+        query.addQueryItem(key, QString::fromUtf8(QUrl::toPercentEncoding(value)));
+    QUrl url(QString::fromLatin1(MeituanApi::AUTH_PAGE_URL));
+    url.setQuery(query);
+    return url;
 }
 
 MeituanSigner::Fields MeituanClient::signedForm(MeituanSigner::Fields fields) const

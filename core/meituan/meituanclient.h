@@ -50,6 +50,10 @@ public:
     const Config &config() const { return m_config; }
     bool isConfigured() const;
 
+    // Meituan's authorization page for one store (§1), signed; `state` comes back with the
+    // code (the product passes the POI id).
+    QUrl authorizationUrl(const QString &state) const;
+
     void prepare(const QString &appAuthToken, const QString &receiptCode, QObject *context,
                  Callback<Meituan::PrepareResult> callback);
     void consume(const QString &appAuthToken, const Meituan::ConsumeRequest &request,

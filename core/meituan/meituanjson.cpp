@@ -194,6 +194,7 @@ Result<Meituan::PrepareResult, MtError> prepare(const Envelope &e)
     result.productType = integer(o.value(u"productType"));
     result.productItemId = text(o.value(u"productItemId"));
     result.traceId = e.traceId;
+    result.raw = e.raw;
     return result;
 }
 
@@ -204,7 +205,7 @@ Result<Meituan::ConsumeResult, MtError> consume(const Envelope &e)
         return list.error();
     if (list.value().isEmpty())
         return badAnswer(QStringLiteral("consume: success without a consumed coupon"));
-    return Meituan::ConsumeResult{std::move(list).value(), e.traceId};
+    return Meituan::ConsumeResult{std::move(list).value(), e.traceId, e.raw};
 }
 
 Result<Meituan::ConsumedStatus, MtError> consumed(const Envelope &e)
@@ -226,6 +227,7 @@ Result<Meituan::ConsumedStatus, MtError> consumed(const Envelope &e)
     s.verifyTime = text(o.value(u"verifyTime"));
     s.bizType = integer(o.value(u"bizType"));
     s.traceId = e.traceId;
+    s.raw = e.raw;
     if (reader.problem)
         return *reader.problem;
     return s;
@@ -236,7 +238,7 @@ Result<Meituan::ReverseConsumeResult, MtError> reverseConsume(const Envelope &e)
     auto list = receipts(e);
     if (!list.ok())
         return list.error();
-    return Meituan::ReverseConsumeResult{std::move(list).value(), e.traceId};
+    return Meituan::ReverseConsumeResult{std::move(list).value(), e.traceId, e.raw};
 }
 
 Result<Meituan::ListResult, MtError> list(const Envelope &e)

@@ -2,6 +2,7 @@
 
 #include <QDate>
 #include <QDateTime>
+#include <QJsonObject>
 #include <QList>
 #include <QString>
 
@@ -45,6 +46,7 @@ struct PrepareResult
     int productType = 0;
     QString productItemId;
     QString traceId;
+    QJsonObject raw; // Meituan's whole answer, kept in the record
 };
 
 struct ConsumeRequest
@@ -60,6 +62,7 @@ struct ConsumeResult
 {
     QList<Receipt> receipts; // one per consumed coupon
     QString traceId;
+    QJsonObject raw;
 };
 
 // getconsumed. Meituan answers an error (1006) for a code not consumed; the client turns that
@@ -78,6 +81,7 @@ struct ConsumedStatus
     QString verifyTime; // as Meituan wrote it
     int bizType = 0;
     QString traceId;
+    QJsonObject raw;
 };
 
 struct ReverseConsumeRequest
@@ -92,6 +96,7 @@ struct ReverseConsumeResult
 {
     QList<Receipt> receipts;
     QString traceId;
+    QJsonObject raw;
 };
 
 struct ListRequest

@@ -18,6 +18,8 @@
 #include "core/douyin/poidirectory.h"
 #include "core/logging/categories.h"
 #include "core/logging/logfile.h"
+#include "core/meituan/meituanplatform.h"
+#include "core/runtime/meituansetup.h"
 #include "core/sandbox/sandboxconfig.h"
 #include "core/sandbox/sandboxserver.h"
 #include "core/store/apprepository.h"
@@ -39,6 +41,7 @@ GatewayRuntime::~GatewayRuntime()
     delete m_routes;
     delete m_api;
     delete m_engine;
+    delete m_meituan;
     delete m_pois;
     delete m_douyin;
     delete m_sandbox;
@@ -88,15 +91,20 @@ Result<GatewayRuntime::Started> GatewayRuntime::startComponents(const Options &o
     douyin.shortLinkBase = m_settings.shortLinkBase();
     douyin.clientKey = m_settings.douyinClientKey();
     douyin.accountId = m_settings.douyinAccountId();
+    MeituanClient::Config meituan;
+    meituan.baseUrl = m_settings.meituanBaseUrl();
+    meituan.developerId = m_settings.meituanDeveloperId();
     if (options.demo) {
-        const auto sandbox = startSandbox(douyin);
+        const auto sandbox = startSandbox(douyin, meituan);
         if (!sandbox.ok())
             return sandbox.error();
         started.sandbox = sandbox.value();
     } else {
-        douyin.clientSecret = savedDouyinClientSecret();
+        douyin.clientSecret =
+                savedSecret(Setting::DouyinClientSecret, SecretStore::DOUYIN_CLIENT_SECRET);
+        meituan.signKey = savedSecret(Setting::MeituanSignKey, SecretStore::MEITUAN_SIGN_KEY);
     }
-    if (const auto engine = startEngine(douyin); !engine.ok())
+    if (const auto engine = startEngine(douyin, meituan); !engine.ok())
         return engine.error();
     started.newAdminToken = m_unshownAdminToken;
 
@@ -149,7 +157,8 @@ QString GatewayRuntime::databaseUrl() const
             : location;
 }
 
-Result<HostPort> GatewayRuntime::startSandbox(DouyinClient::Config &douyin)
+Result<HostPort> GatewayRuntime::startSandbox(DouyinClient::Config &douyin,
+                                              MeituanClient::Config &meituan)
 {
     const SandboxConfig sandboxConfig;
     m_sandbox = new SandboxServer(sandboxConfig);
@@ -162,10 +171,14 @@ Result<HostPort> GatewayRuntime::startSandbox(DouyinClient::Config &douyin)
     douyin.clientKey = sandboxConfig.clientKey;
     douyin.clientSecret = sandboxConfig.clientSecret;
     douyin.accountId = sandboxConfig.accountId;
+    meituan.baseUrl = m_sandbox->baseUrl();
+    meituan.developerId = 100001; // MERGE: sandboxConfig.meituanDeveloperId
+    meituan.signKey = QStringLiteral("sandbox_meituan_sign_key"); // MERGE
     return listening.value();
 }
 
-Result<Done> GatewayRuntime::startEngine(const DouyinClient::Config &douyin)
+Result<Done> GatewayRuntime::startEngine(const DouyinClient::Config &douyin,
+                                         const MeituanClient::Config &meituan)
 {
     m_douyin = new DouyinClient;
     m_douyin->setConfig(douyin);
@@ -175,7 +188,17 @@ Result<Done> GatewayRuntime::startEngine(const DouyinClient::Config &douyin)
 
     // A child of the client: it lives and dies with it.
     auto *douyinPlatform = new DouyinPlatform(m_douyin, m_douyin);
-    m_engine = new VerificationService(m_database.get(), {douyinPlatform});
+    m_meituan = new MeituanSetup(m_database.get(), m_secretBox.get(), meituan);
+    m_meituan->start();
+    if (m_sandbox) { // demo mode: every demo store is bound, as a newcomer expects
+        QStringList poiIds;
+        for (const auto &poi : m_sandbox->state().pois())
+            poiIds.append(poi.poiId);
+        m_meituan->bindAll(poiIds, [](const QString &poiId) -> QString {
+            return QStringLiteral("sandbox-auth-") + poiId;
+        });
+    }
+    m_engine = new VerificationService(m_database.get(), {douyinPlatform, m_meituan->platform()});
     connect(m_engine, &VerificationService::recordsChanged, this, &GatewayRuntime::recordsChanged);
     m_engine->start();
 
@@ -203,6 +226,8 @@ Result<HostPort> GatewayRuntime::startApi()
                                      && m_douyin->config().lacksAccountId());
     DouyinClient *client = m_douyin;
     m_api->setTokenValidUntil([client] { return client->tokens()->expiresAt(); });
+    MeituanSetup *meituanSetup = m_meituan;
+    m_api->setMeituanStatus([meituanSetup] { return meituanSetup->status(); });
     m_routes = new ApiRoutes(m_api,
                              ApiRoutes::Services{m_engine, m_apps.get(), m_authenticator.get(),
                                                  m_adminToken.get(), m_douyin, m_pois});
@@ -219,6 +244,8 @@ GatewayStatus GatewayRuntime::status() const
         status.douyinConfigured = m_douyin->isConfigured();
         status.tokenValidUntil = m_douyin->tokens()->expiresAt();
     }
+    if (m_meituan)
+        status.meituan = m_meituan->status();
     if (m_engine) {
         status.resolutionBacklog = m_engine->resolutionBacklog();
         status.enrichmentBacklog = m_engine->enrichmentBacklog();
@@ -242,22 +269,20 @@ Result<SecretStore *> GatewayRuntime::secretStore()
     return m_secretStore.get();
 }
 
-QString GatewayRuntime::savedDouyinClientSecret()
+QString GatewayRuntime::savedSecret(Setting setting, const char *sealedName)
 {
-    if (const QString secret = m_settings.douyinClientSecret(); !secret.isEmpty())
+    if (const QString secret = m_settings.value(setting); !secret.isEmpty())
         return secret;
     const auto store = secretStore();
     if (!store.ok()) {
         qCWarning(lcConfig) << "secret store unavailable:" << store.error().message;
         return {};
     }
-    const auto sealed =
-            store.value()->value(QString::fromLatin1(SecretStore::DOUYIN_CLIENT_SECRET));
+    const auto sealed = store.value()->value(QString::fromLatin1(sealedName));
     if (!sealed.ok()) {
         // Another master key (a restored backup, say): run unconfigured until it is entered
         // again rather than refuse to start.
-        qCWarning(lcConfig) << "saved Douyin client secret cannot be read:"
-                            << sealed.error().message;
+        qCWarning(lcConfig) << "saved" << sealedName << "cannot be read:" << sealed.error().message;
         return {};
     }
     return sealed.value().value_or(QString());
@@ -352,7 +377,8 @@ void GatewayRuntime::probeDouyin(DouyinClient::Config config, QObject *context,
                                  ConnectionProbe::Callback done)
 {
     if (config.clientSecret.isEmpty())
-        config.clientSecret = savedDouyinClientSecret();
+        config.clientSecret =
+                savedSecret(Setting::DouyinClientSecret, SecretStore::DOUYIN_CLIENT_SECRET);
     auto *probe = new ConnectionProbe(config, this);
     QPointer<QObject> guard(context);
     probe->run([probe, guard, done](const ConnectionProbe::Outcome &outcome) {

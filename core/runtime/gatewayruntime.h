@@ -9,6 +9,7 @@
 #include "core/config/gatewaysettings.h"
 #include "core/douyin/connectionprobe.h"
 #include "core/douyin/douyinclient.h"
+#include "core/meituan/meituanclient.h"
 #include "core/result.h"
 #include "core/runtime/gatewaystatus.h"
 #include "core/runtime/settingssnapshot.h"
@@ -22,6 +23,7 @@ class Database;
 class DouyinTokenRepository;
 class LanApiServer;
 class LogFile;
+class MeituanSetup;
 class NonceStore;
 class PoiDirectory;
 class RequestAuthenticator;
@@ -82,6 +84,7 @@ public:
 
     PoiDirectory *pois() const { return m_pois; }
     DouyinClient *douyin() const { return m_douyin; }
+    MeituanSetup *meituan() const { return m_meituan; }
     VerificationService *engine() const { return m_engine; }
     AppRepository *apps() const { return m_apps.get(); }
     AdminToken *adminToken() const { return m_adminToken.get(); }
@@ -99,15 +102,16 @@ private:
     // The configured database; a server URL carries this gateway's name.
     QString databaseUrl() const;
     // Demo mode: the Douyin sandbox, with douyin pointed at it.
-    Result<HostPort> startSandbox(DouyinClient::Config &douyin);
-    Result<Done> startEngine(const DouyinClient::Config &douyin);
+    Result<HostPort> startSandbox(DouyinClient::Config &douyin, MeituanClient::Config &meituan);
+    Result<Done> startEngine(const DouyinClient::Config &douyin,
+                             const MeituanClient::Config &meituan);
     // The LAN API and its authentication, listening.
     Result<HostPort> startApi();
     // The secrets of the real installation, opened on first use; in demo mode that is a
     // second connection, to the real data dir.
     Result<SecretStore *> secretStore();
     // Environment, then settings file, then the sealed copy; empty when none is readable.
-    QString savedDouyinClientSecret();
+    QString savedSecret(Setting setting, const char *sealedName);
 
     GatewaySettings m_settings;
     bool m_startFinished = false;
@@ -127,6 +131,7 @@ private:
     bool m_restartNeeded = false;
     SandboxServer *m_sandbox = nullptr;
     DouyinClient *m_douyin = nullptr;
+    MeituanSetup *m_meituan = nullptr;
     PoiDirectory *m_pois = nullptr;
     VerificationService *m_engine = nullptr;
     LanApiServer *m_api = nullptr;

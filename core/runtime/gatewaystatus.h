@@ -5,6 +5,7 @@
 #include <QString>
 
 #include "core/config/hostport.h"
+#include "core/meituan/meituanstatus.h"
 
 // What the status bar shows; read on the gateway thread, shown on the GUI thread.
 struct GatewayStatus
@@ -14,6 +15,7 @@ struct GatewayStatus
     bool douyinConfigured = false;
     std::optional<HostPort> api; // the LAN API, when it runs
     qint64 tokenValidUntil = 0; // Unix seconds; 0 = no token yet
+    MeituanStatus meituan;
     int resolutionBacklog = 0;
     int enrichmentBacklog = 0;
     QString startError; // why the engine did not start

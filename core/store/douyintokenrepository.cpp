@@ -6,6 +6,7 @@
 #include "core/crypto/secretbox.h"
 #include "core/logging/categories.h"
 #include "core/store/database.h"
+#include "core/store/namedlock.h"
 
 namespace {
 
@@ -82,28 +83,10 @@ Result<Done> DouyinTokenRepository::save(const QString &clientKey, const Stored 
 
 Result<bool> DouyinTokenRepository::tryLeadRefresh(const QString &clientKey)
 {
-    const QString sql = m_database->dialect().tryNamedLock();
-    if (sql.isEmpty())
-        return true;
-    QSqlQuery query(m_database->connection());
-    query.prepare(sql);
-    query.addBindValue(lockName(clientKey));
-    if (!query.exec() || !query.next())
-        return makeError(ErrorCode::Storage,
-                         QStringLiteral("cannot elect the token refresher: %1")
-                                 .arg(query.lastError().text()));
-    return query.value(0).toBool();
+    return NamedLock::tryAcquire(m_database, lockName(clientKey));
 }
 
 void DouyinTokenRepository::endRefresh(const QString &clientKey)
 {
-    const QString sql = m_database->dialect().releaseNamedLock();
-    if (sql.isEmpty())
-        return;
-    QSqlQuery query(m_database->connection());
-    query.prepare(sql);
-    query.addBindValue(lockName(clientKey));
-    // A lost connection has released the lock already.
-    if (!query.exec())
-        qCDebug(lcDouyin) << "token refresh lock:" << query.lastError().text();
+    NamedLock::release(m_database, lockName(clientKey));
 }

@@ -43,6 +43,7 @@ const QStringList LATEST_TABLES{
         QStringLiteral("douyin_tokens"),
         QStringLiteral("enrichment_jobs"),
         QStringLiteral("idempotency_keys"),
+        QStringLiteral("meituan_stores"),
         QStringLiteral("schema_migrations"),
         QStringLiteral("secrets"),
         QStringLiteral("verification_daily_totals"),
