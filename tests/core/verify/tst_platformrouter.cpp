@@ -6,23 +6,18 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-#include "tests/common/enginerig.h"
-#include "tests/common/sandboxcontrol.h"
+#include "tests/common/twoplatformrig.h"
 
-#include "core/douyin/douyinclient.h"
-#include "core/douyin/douyinplatform.h"
 #include "core/platform/platformregistry.h"
-#include "core/sandbox/sandboxserver.h"
 #include "core/verify/platformrouter.h"
 #include "core/verify/preparecache.h"
 #include "core/verify/preparer.h"
-#include "core/verify/verifyoutcomes.h"
 
 using Kind = VerifyOutcome::Kind;
 
-// Which platform a scan goes to (MEITUAN.md §8), with the real DouyinPlatform against the
-// sandbox over loopback: the router on its own (where it sends each kind of source, and that
-// a route it can decide by itself asks no platform anything), then the engine around it.
+// Which platform a scan goes to (MEITUAN.md §8), on TwoPlatformRig (real Douyin sandbox,
+// Meituan's literal answers; store A has both, store B Douyin only): the router on its own,
+// then the engine around it.
 class tst_PlatformRouter : public QObject
 {
     Q_OBJECT
@@ -30,10 +25,11 @@ class tst_PlatformRouter : public QObject
 private:
     using Route = Result<PlatformRouter::Route, VerifyOutcome>;
 
-    Route route(const PlatformRouter::Request &request, bool douyinSetUp)
+    Route route(const PlatformRouter::Request &request, const QList<CouponPlatform *> &platforms)
     {
         PlatformRegistry registry;
-        registry.add(douyinSetUp ? m_rig.platform.get() : m_bareDouyin.get());
+        for (CouponPlatform *platform : platforms)
+            registry.add(platform);
         PrepareCache cache;
         Preparer preparer(&cache);
         PlatformRouter router(&registry, &preparer);
@@ -44,23 +40,26 @@ private:
         return *answer;
     }
 
-    // The command of one kind of source for a freshly minted order, as the till or the API
-    // sends it; verify commands except for encrypted_data, which only a prepare has.
-    PlatformRouter::Request requestFor(const QString &source, const QString &forced)
+    QList<CouponPlatform *> both() const { return m_rig.platforms(); }
+    QJsonObject mint(const QString &poiId) { return m_rig.mint(poiId); }
+
+    // A verify command of one kind of source for a fresh order of the store; encrypted_data
+    // only a prepare has.
+    PlatformRouter::Request requestFor(const QString &source, const QString &forced,
+                                       const QString &poiId)
     {
-        const QJsonObject order = m_control.mintOrder(1);
-        m_poiId = order.value("poi_id").toString();
+        const QJsonObject order = mint(poiId);
         const std::optional<PlatformId> platform = Platforms::fromString(forced);
         if (source == "encrypted_data") {
             PrepareCommand command;
             command.platform = platform;
-            command.poiId = m_poiId;
+            command.poiId = poiId;
             command.encryptedData = "object-id-of-a-scanned-link";
             return PlatformRouter::requestOf(command);
         }
         VerifyCommand command;
         command.platform = platform;
-        command.poiId = m_poiId;
+        command.poiId = poiId;
         if (source == "code")
             command.code = order.value("codes").toArray().first().toString();
         else if (source == "short_link")
@@ -73,178 +72,280 @@ private:
         return PlatformRouter::requestOf(command);
     }
 
-    int douyinCalls()
+    int platformCalls()
     {
-        return m_control.stat("prepare") + m_control.stat("short_link") + m_control.stat("verify");
+        return m_control.stat("prepare") + m_control.stat("short_link") + m_control.stat("verify")
+                + m_meituanServer.prepares() + m_meituanServer.consumes();
     }
 
+    VerifyOutcome verify(const VerifyCommand &command) { return m_rig.verify(command, this); }
+
     QTemporaryDir m_dir;
-    std::unique_ptr<SandboxServer> m_sandbox;
-    SandboxControl m_control;
-    EngineRig m_rig;
+    TwoPlatformRig m_rig;
+    SandboxControl &m_control = m_rig.control;
+    ScriptedMeituan &m_meituanServer = m_rig.meituanServer;
     // Douyin without credentials: registered, not set up.
     DouyinClient m_bareClient;
     std::unique_ptr<DouyinPlatform> m_bareDouyin;
-    QString m_poiId;
+    QString m_storeA;
+    QString m_storeB;
 
 private slots:
     void initTestCase()
     {
-        m_sandbox = std::make_unique<SandboxServer>();
-        QVERIFY(m_sandbox->listen({"127.0.0.1", 0}).ok());
-        m_control.setBaseUrl(m_sandbox->baseUrl().toString());
-        DouyinClient::Config config = EngineRig::sandboxConfig(m_sandbox->baseUrl());
-        config.accountId = "sandbox_account";
-        QVERIFY(m_rig.start(m_dir.path(), config, {}));
+        QVERIFY(m_rig.start(m_dir.path()));
+        m_storeA = m_rig.storeA;
+        m_storeB = m_rig.storeB;
         m_bareDouyin = std::make_unique<DouyinPlatform>(&m_bareClient);
         QVERIFY(!m_bareDouyin->isConfigured());
     }
 
-    void init() { m_control.clearFaults(); }
+    void init()
+    {
+        m_control.clearFaults();
+        m_meituanServer.reset();
+    }
 
     void routesWithoutAskingAPlatform_data()
     {
         QTest::addColumn<QString>("source");
         QTest::addColumn<QString>("forced"); // empty: the gateway decides
-        QTest::addColumn<bool>("douyinSetUp");
-        QTest::addColumn<QString>("expected"); // "douyin" or a not_configured message's part
+        QTest::addColumn<bool>("store_a"); // else store B, Douyin only
+        QTest::addColumn<bool>("setUp"); // else Douyin has no credentials (and no Meituan)
+        QTest::addColumn<QString>("expected"); // a platform, or a not_configured message's part
 
         QTest::newRow("short link → Douyin") << "short_link"
-                                             << "" << true << "douyin";
+                                             << "" << true << true << "douyin";
         QTest::newRow("Douyin page URL → Douyin") << "url"
-                                                  << "" << true << "douyin";
+                                                  << "" << true << true << "douyin";
         QTest::newRow("encrypted data → Douyin") << "encrypted_data"
-                                                 << "" << true << "douyin";
+                                                 << "" << true << true << "douyin";
         QTest::newRow("encrypted code → Douyin") << "encrypted_code"
-                                                 << "" << true << "douyin";
+                                                 << "" << true << true << "douyin";
         QTest::newRow("plain code, the store's only platform") << "code"
-                                                               << "" << true << "douyin";
+                                                               << "" << false << true << "douyin";
         QTest::newRow("plain code forced to Douyin") << "code"
-                                                     << "douyin" << true << "douyin";
-        QTest::newRow("short link forced to Douyin") << "short_link"
-                                                     << "douyin" << true << "douyin";
-        QTest::newRow("plain code forced to Meituan, not set up")
+                                                     << "douyin" << true << true << "douyin";
+        QTest::newRow("plain code forced to Meituan") << "code"
+                                                      << "meituan" << true << true << "meituan";
+        QTest::newRow("plain code forced to Meituan, store not bound")
                 << "code"
-                << "meituan" << true << "meituan is not set up for store";
+                << "meituan" << false << true << "meituan is not set up for store";
         QTest::newRow("plain code, no platform set up")
                 << "code"
-                << "" << false << "no coupon platform is set up for store";
+                << "" << true << false << "no coupon platform is set up for store";
         QTest::newRow("short link, Douyin not set up")
                 << "short_link"
-                << "" << false << "douyin is not set up for store";
+                << "" << true << false << "douyin is not set up for store";
         QTest::newRow("plain code forced to Douyin, not set up")
                 << "code"
-                << "douyin" << false << "douyin is not set up for store";
+                << "douyin" << true << false << "douyin is not set up for store";
     }
 
     void routesWithoutAskingAPlatform()
     {
         QFETCH(QString, source);
         QFETCH(QString, forced);
-        QFETCH(bool, douyinSetUp);
+        QFETCH(bool, store_a);
+        QFETCH(bool, setUp);
         QFETCH(QString, expected);
 
-        const PlatformRouter::Request request = requestFor(source, forced);
+        const QString poiId = store_a ? m_storeA : m_storeB;
+        const PlatformRouter::Request request = requestFor(source, forced, poiId);
         QCOMPARE(request.douyinOnly, source != "code");
-        const int callsBefore = douyinCalls();
-        const Route answer = route(request, douyinSetUp);
-        QCOMPARE(douyinCalls(), callsBefore); // decided from the request and the setup alone
-        if (expected == "douyin") {
+        const int callsBefore = platformCalls();
+        const Route answer =
+                route(request, setUp ? both() : QList<CouponPlatform *>{m_bareDouyin.get()});
+        QCOMPARE(platformCalls(), callsBefore); // decided from the request and the setup alone
+        if (Platforms::fromString(expected)) {
             QVERIFY2(answer.ok(), qPrintable(answer.ok() ? "" : answer.error().error.message));
-            QCOMPARE(answer.value().platform->id(), PlatformId::Douyin);
+            QCOMPARE(Platforms::toString(answer.value().platform->id()), expected);
             QVERIFY(!answer.value().prepared);
             return;
         }
         QVERIFY(!answer.ok());
         QCOMPARE(answer.error().kind, Kind::NotConfigured);
         const QString message = answer.error().error.message;
-        QVERIFY2(message.contains(expected) && message.contains(m_poiId), qPrintable(message));
+        QVERIFY2(message.contains(expected) && message.contains(poiId), qPrintable(message));
     }
 
-    // The engine routes before it prepares: one platform at the store means one prepare, a
-    // forced platform the store lacks means none, and a bad request never reaches a platform.
+    // A plain code at a store with both: a prepare on each, and the one that knows it.
+    void probesBothPlatforms_data()
+    {
+        QTest::addColumn<bool>("douyinCode"); // a code of a sandbox order, else one it lacks
+        QTest::addColumn<bool>("douyinDown"); // the sandbox answers the prepare with HTTP 500
+        QTest::addColumn<QString>("meituan"); // "knows", "1008" (used), "1006" (no such), "down"
+        QTest::addColumn<QString>("expected"); // a platform, or "ambiguous", or "refused:…"
+        QTest::addColumn<QString>("refusedBy");
+
+        QTest::newRow("a Meituan code → Meituan") << false << false << "knows"
+                                                  << "meituan"
+                                                  << "";
+        QTest::newRow("a Douyin code → Douyin") << true << false << "1006"
+                                                << "douyin"
+                                                << "";
+        QTest::newRow("both know it → ambiguous") << true << false << "knows"
+                                                  << "ambiguous"
+                                                  << "";
+        QTest::newRow("Douyin's, and used on Meituan → ambiguous") << true << false << "1008"
+                                                                   << "ambiguous"
+                                                                   << "";
+        QTest::newRow("used on Meituan, unknown to Douyin → Meituan's refusal")
+                << false << false << "1008"
+                << "refused"
+                << "meituan";
+        QTest::newRow("neither knows it → Douyin's no such code") << false << false << "1006"
+                                                                  << "refused"
+                                                                  << "douyin";
+        QTest::newRow("Meituan down, Douyin knows it → Douyin") << true << false << "down"
+                                                                << "douyin"
+                                                                << "";
+        QTest::newRow("Meituan down, Douyin does not → Meituan's failure")
+                << false << false << "down"
+                << "unavailable"
+                << "meituan";
+        QTest::newRow("Douyin down, Meituan knows it → Meituan") << false << true << "knows"
+                                                                 << "meituan"
+                                                                 << "";
+    }
+
+    void probesBothPlatforms()
+    {
+        QFETCH(bool, douyinCode);
+        QFETCH(bool, douyinDown);
+        QFETCH(QString, meituan);
+        QFETCH(QString, expected);
+        QFETCH(QString, refusedBy);
+
+        const QString code =
+                douyinCode ? mint(m_storeA).value("codes")[0].toString() : m_rig.meituanCode();
+        if (meituan == "knows")
+            m_meituanServer.knows(code);
+        else if (meituan == "down")
+            m_meituanServer.unreachable();
+        else
+            m_meituanServer.refuses(meituan.toLatin1(), "券码状态不可用");
+        if (douyinDown)
+            m_control.fault("prepare", "http_500");
+        const int douyinBefore = m_control.stat("prepare");
+        const int meituanBefore = m_meituanServer.prepares();
+
+        VerifyCommand command;
+        command.poiId = m_storeA;
+        command.code = code;
+        const Route answer = route(PlatformRouter::requestOf(command), both());
+        QCOMPARE(m_control.stat("prepare") - douyinBefore, 1);
+        QVERIFY(m_meituanServer.prepares() - meituanBefore >= 1); // a lost read may be retried
+        if (Platforms::fromString(expected)) {
+            QVERIFY2(answer.ok(), qPrintable(answer.ok() ? "" : answer.error().error.message));
+            QCOMPARE(Platforms::toString(answer.value().platform->id()), expected);
+            QVERIFY(answer.value().prepared); // the verify goes on with it
+            QCOMPARE(answer.value().prepared->platform, answer.value().platform->id());
+            return;
+        }
+        QVERIFY(!answer.ok());
+        const VerifyOutcome &outcome = answer.error();
+        if (expected == "ambiguous") {
+            QCOMPARE(outcome.kind, Kind::Ambiguous);
+            QCOMPARE(outcome.platforms,
+                     (QList<PlatformId>{PlatformId::Douyin, PlatformId::Meituan}));
+            return;
+        }
+        QCOMPARE(outcome.kind, expected == "refused" ? Kind::PrepareRejected : Kind::Unavailable);
+        QVERIFY(outcome.platformError);
+        QCOMPARE(Platforms::toString(outcome.platformError->platform), refusedBy);
+        if (refusedBy == "douyin" && expected == "refused") { // neither: both were asked
+            QCOMPARE(outcome.platformError->reason, RejectReason::NotFound);
+            QCOMPARE(outcome.platforms,
+                     (QList<PlatformId>{PlatformId::Douyin, PlatformId::Meituan}));
+        }
+    }
+
+    // The engine routes before it prepares: one platform at the store means one prepare, the
+    // probe's prepare is the verify's, and a refusal or an ambiguous code verifies nothing.
     void engineRoutesItsCommands_data()
     {
-        QTest::addColumn<QString>("source");
+        QTest::addColumn<QString>("code"); // "douyin", "meituan", "both"
+        QTest::addColumn<bool>("store_a");
         QTest::addColumn<QString>("forced");
         QTest::addColumn<int>("count");
         QTest::addColumn<int>("kind");
-        QTest::addColumn<int>("prepares");
+        QTest::addColumn<QList<int>>("prepares"); // on Douyin, on Meituan
+        QTest::addColumn<QString>("platform"); // of the record
 
-        QTest::newRow("plain code") << "code"
-                                    << "" << 1 << int(Kind::Answered) << 1;
-        QTest::newRow("short link") << "short_link"
-                                    << "" << 1 << int(Kind::Answered) << 1;
-        QTest::newRow("plain code forced to Douyin") << "code"
-                                                     << "douyin" << 1 << int(Kind::Answered) << 1;
-        QTest::newRow("plain code forced to Meituan")
-                << "code"
-                << "meituan" << 1 << int(Kind::NotConfigured) << 0;
-        QTest::newRow("count 0") << "code"
-                                 << "" << 0 << int(Kind::BadInput) << 0;
-        QTest::newRow("count over Douyin's limit") << "code"
-                                                   << "" << 11 << int(Kind::BadInput) << 0;
+        using Calls = QList<int>;
+        const int answered = int(Kind::Answered);
+        QTest::newRow("Douyin-only store")
+                << "douyin" << false << "" << 1 << answered << Calls{1, 0} << "douyin";
+        QTest::newRow("Douyin code, both platforms")
+                << "douyin" << true << "" << 1 << answered << Calls{1, 1} << "douyin";
+        QTest::newRow("Meituan code, both platforms: one Meituan prepare")
+                << "meituan" << true << "" << 1 << answered << Calls{1, 1} << "meituan";
+        QTest::newRow("Meituan code forced")
+                << "meituan" << true << "meituan" << 1 << answered << Calls{0, 1} << "meituan";
+        QTest::newRow("code both know")
+                << "both" << true << "" << 1 << int(Kind::Ambiguous) << Calls{1, 1} << "";
+        QTest::newRow("code both know, forced to Douyin")
+                << "both" << true << "douyin" << 1 << answered << Calls{1, 0} << "douyin";
+        QTest::newRow("forced to Meituan, store not bound")
+                << "douyin" << false << "meituan" << 1 << int(Kind::NotConfigured) << Calls{0, 0}
+                << "";
+        QTest::newRow("count 0") << "douyin" << true << "" << 0 << int(Kind::BadInput)
+                                 << Calls{0, 0} << "";
+        QTest::newRow("count over Meituan's limit, forced")
+                << "meituan" << true << "meituan" << 2 << int(Kind::BadInput) << Calls{0, 0} << "";
     }
 
     void engineRoutesItsCommands()
     {
-        QFETCH(QString, source);
+        QFETCH(QString, code);
+        QFETCH(bool, store_a);
         QFETCH(QString, forced);
         QFETCH(int, count);
         QFETCH(int, kind);
-        QFETCH(int, prepares);
+        QFETCH(QList<int>, prepares);
+        QFETCH(QString, platform);
 
-        const QJsonObject order = m_control.mintOrder(1);
         VerifyCommand command;
-        command.poiId = order.value("poi_id").toString();
+        command.poiId = store_a ? m_storeA : m_storeB;
         command.platform = Platforms::fromString(forced);
         command.count = count;
-        if (source == "code")
-            command.code = order.value("codes").toArray().first().toString();
-        else
-            command.shortLink = order.value("short_link").toString();
-        const int preparesBefore = m_control.stat("prepare");
-        const VerifyOutcome outcome = m_rig.verify(command, this);
+        command.code = code == "meituan" ? m_rig.meituanCode()
+                                         : mint(command.poiId).value("codes")[0].toString();
+        if (code != "douyin")
+            m_meituanServer.knows(command.code);
+        const QList<int> before{m_control.stat("prepare"), m_meituanServer.prepares()};
+        const int consumesBefore = m_meituanServer.consumes();
+        const int verifiesBefore = m_control.stat("verify");
+        const VerifyOutcome outcome = verify(command);
         QVERIFY2(int(outcome.kind) == kind, qPrintable(outcome.error.message));
-        QCOMPARE(m_control.stat("prepare") - preparesBefore, prepares);
-        if (outcome.kind == Kind::Answered) {
-            QCOMPARE(outcome.records.size(), 1);
-            QCOMPARE(outcome.records.first().platform, PlatformId::Douyin);
-            QCOMPARE(outcome.records.first().verifyStatus, VerificationRecord::Status::Success);
-            QCOMPARE(m_rig.reload(outcome.records.first().id).platform, PlatformId::Douyin);
-        } else {
+        QCOMPARE((QList<int>{m_control.stat("prepare") - before[0],
+                             m_meituanServer.prepares() - before[1]}),
+                 prepares);
+        const bool sent = outcome.kind == Kind::Answered;
+        QCOMPARE(m_control.stat("verify") - verifiesBefore, int(sent && platform == "douyin"));
+        QCOMPARE(m_meituanServer.consumes() - consumesBefore, int(sent && platform == "meituan"));
+        if (!sent) {
             QVERIFY(outcome.records.isEmpty());
+            return;
         }
-    }
-
-    // A prepare says where it was made and whether its token can be verified by itself.
-    void prepareNamesItsPlatform()
-    {
-        const QJsonObject order = m_control.mintOrder(2);
-        PrepareCommand command;
-        command.poiId = order.value("poi_id").toString();
-        command.code = order.value("codes").toArray().first().toString();
-        const PrepareOutcome prepared = m_rig.prepare(command, this);
-        QCOMPARE(prepared.kind, PrepareOutcome::Kind::Prepared);
-        QCOMPARE(prepared.prepared.platform, PlatformId::Douyin);
-        QVERIFY(prepared.verifiableByToken);
-        QVERIFY(prepared.platforms.isEmpty());
-
-        command.platform = PlatformId::Meituan;
-        const PrepareOutcome refused = m_rig.prepare(command, this);
-        QCOMPARE(refused.kind, PrepareOutcome::Kind::NotConfigured);
-        QVERIFY2(refused.error.message.contains("meituan"), qPrintable(refused.error.message));
+        QCOMPARE(outcome.records.size(), 1);
+        const VerificationRecord &record = outcome.records.first();
+        QCOMPARE(Platforms::toString(record.platform), platform);
+        QCOMPARE(record.verifyStatus, VerificationRecord::Status::Success);
+        QCOMPARE(m_rig.engine->repository()->get(record.id).value().platform, record.platform);
     }
 
     void platformsServingTheStore()
     {
-        QCOMPARE(m_rig.engine->platformsServing("7000000000000000001"),
-                 QList<PlatformId>{PlatformId::Douyin});
+        QCOMPARE(m_rig.engine->platformsServing(m_storeA),
+                 (QList<PlatformId>{PlatformId::Douyin, PlatformId::Meituan}));
+        QCOMPARE(m_rig.engine->platformsServing(m_storeB), QList<PlatformId>{PlatformId::Douyin});
         PlatformRegistry registry;
         registry.add(m_bareDouyin.get());
         PrepareCache cache;
         Preparer preparer(&cache);
-        QCOMPARE(PlatformRouter(&registry, &preparer).platformsServing("7000000000000000001"),
+        QCOMPARE(PlatformRouter(&registry, &preparer).platformsServing(m_storeA),
                  QList<PlatformId>());
     }
 };
