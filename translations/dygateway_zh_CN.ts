@@ -358,6 +358,17 @@ Use the scanner gun, type the code, or paste a screenshot (Ctrl+V).</source>
     </message>
 </context>
 <context>
+    <name>CodeInput</name>
+    <message>
+        <source>Scan or type the coupon code, then Enter</source>
+        <translation>扫码或输入券码后按回车</translation>
+    </message>
+    <message>
+        <source>Open image…</source>
+        <translation>打开图片…</translation>
+    </message>
+</context>
+<context>
     <name>CreateAppDialog</name>
     <message>
         <source>New verifier app</source>
@@ -436,10 +447,6 @@ Use the scanner gun, type the code, or paste a screenshot (Ctrl+V).</source>
         <translation>演示券</translation>
     </message>
     <message>
-        <source>Training mode: these coupons live in the built-in Douyin simulator. Scan a QR code with the camera, or click one to simulate a scan.</source>
-        <translation>培训模式：这些券来自内置的抖音模拟器。可用摄像头扫描二维码，或点击一张券模拟扫码。</translation>
-    </message>
-    <message>
         <source>New demo coupon</source>
         <translation>生成新的演示券</translation>
     </message>
@@ -458,15 +465,19 @@ Use the scanner gun, type the code, or paste a screenshot (Ctrl+V).</source>
         <translation>其他门店：</translation>
     </message>
     <message>
-        <source>%1
-%2 · left: %3
-%4
-%5</source>
-        <extracomment>Demo coupon card: product, price, how many coupons of the order are left, then the store label and the store&apos;s name</extracomment>
-        <translation>%1
-%2 · 剩余 %3 张
-%4
-%5</translation>
+        <source>%1 · %2
+%3 · left: %4
+%5
+%6</source>
+        <extracomment>Demo coupon card: the platform (抖音 / 美团), product, price, how many coupons of the order are left, then the store label and the store&apos;s name</extracomment>
+        <translation>%1 · %2
+%3 · 剩余 %4 张
+%5
+%6</translation>
+    </message>
+    <message>
+        <source>Training mode: these coupons live in the built-in coupon simulator. Scan a QR code with the camera, or click one to simulate a scan.</source>
+        <translation>培训模式：这些券来自内置的团购券模拟器。可用摄像头扫描二维码，或点击一张券模拟扫码。</translation>
     </message>
 </context>
 <context>
@@ -957,6 +968,51 @@ Use the scanner gun, type the code, or paste a screenshot (Ctrl+V).</source>
         <source>This verification has been cancelled already.</source>
         <translation>这笔核销已经撤销过了。</translation>
     </message>
+    <message>
+        <source>This code is on more than one platform. Choose the platform and scan again.</source>
+        <translation>多个平台都有这个券码，请选择平台后重新扫码。</translation>
+    </message>
+    <message>
+        <source>No such coupon on %1. Check the code and scan again.</source>
+        <extracomment>%1 lists the platforms asked, e.g. &quot;Douyin / Meituan / Dianping&quot;</extracomment>
+        <translation>%1 都没有这张券，请核对券码后重新扫码。</translation>
+    </message>
+</context>
+<context>
+    <name>PlatformBadge</name>
+    <message>
+        <source>Douyin</source>
+        <extracomment>The platform&apos;s short name on badges and buttons (抖音)</extracomment>
+        <translation>抖音</translation>
+    </message>
+    <message>
+        <source>Meituan</source>
+        <extracomment>The platform&apos;s short name on badges and buttons (美团; Dianping coupons too)</extracomment>
+        <translation>美团</translation>
+    </message>
+</context>
+<context>
+    <name>PlatformChoicePanel</name>
+    <message>
+        <source>This code is on more than one platform. Which app did the customer show it in?</source>
+        <translation>多个平台都有这个券码。顾客出示的是哪个 App 里的券？</translation>
+    </message>
+</context>
+<context>
+    <name>PlatformToggle</name>
+    <message>
+        <source>Auto</source>
+        <extracomment>The platform toggle beside the code input: the gateway decides (自动)</extracomment>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <source>Plain codes go to the platform that knows them</source>
+        <translation>券码自动交给能识别它的平台</translation>
+    </message>
+    <message>
+        <source>Send the next code to %1 only</source>
+        <translation>下一个券码只交给%1</translation>
+    </message>
 </context>
 <context>
     <name>PreparePanel</name>
@@ -973,10 +1029,6 @@ Use the scanner gun, type the code, or paste a screenshot (Ctrl+V).</source>
         <translation>取消（Esc）</translation>
     </message>
     <message>
-        <source>Douyin group-buying coupon</source>
-        <translation>抖音团购券</translation>
-    </message>
-    <message>
         <source>Paid: %1 per coupon</source>
         <translation>实付：每张 %1</translation>
     </message>
@@ -991,6 +1043,10 @@ Use the scanner gun, type the code, or paste a screenshot (Ctrl+V).</source>
     <message>
         <source>Coupons of this order that can be used now: %1</source>
         <translation>该订单当前可用券数：%1</translation>
+    </message>
+    <message>
+        <source>Group-buying coupon</source>
+        <translation>团购券</translation>
     </message>
 </context>
 <context>
@@ -1473,14 +1529,6 @@ Coupon status</extracomment>
         <translation>✘ 核销失败</translation>
     </message>
     <message>
-        <source>⏳ Checking with Douyin…</source>
-        <translation>⏳ 正在向抖音确认…</translation>
-    </message>
-    <message>
-        <source>The network dropped Douyin&apos;s answer. This updates by itself; do not scan the coupon again.</source>
-        <translation>网络中断，未收到抖音的结果。结果会自动更新，请勿重复扫码。</translation>
-    </message>
-    <message>
         <source>↩ Cancelled</source>
         <extracomment>Big result after a verification was cancelled (已撤销); %1 = how many coupons</extracomment>
         <translation>↩ 已撤销</translation>
@@ -1504,6 +1552,15 @@ Coupon status</extracomment>
     <message>
         <source>These coupons of the verification were cancelled before it:</source>
         <translation>这次核销中以下券已先撤销：</translation>
+    </message>
+    <message>
+        <source>⏳ Checking with %1…</source>
+        <extracomment>%1 is the platform: Douyin, Meituan / Dianping</extracomment>
+        <translation>⏳ 正在向%1确认…</translation>
+    </message>
+    <message>
+        <source>The network dropped %1&apos;s answer. This updates by itself; do not scan the coupon again.</source>
+        <translation>网络中断，未收到%1的结果。结果会自动更新，请勿重复扫码。</translation>
     </message>
 </context>
 <context>
@@ -1610,6 +1667,21 @@ Coupon status</extracomment>
     <message>
         <source>A short sound plays after each verification: one for success, another for failure. Changes at once.</source>
         <translation>每次核销后会播放提示音：成功和失败的声音不同。更改立即生效。</translation>
+    </message>
+</context>
+<context>
+    <name>StoreBar</name>
+    <message>
+        <source>Store:</source>
+        <translation>门店：</translation>
+    </message>
+    <message>
+        <source>Cashier:</source>
+        <translation>收银员：</translation>
+    </message>
+    <message>
+        <source>your name</source>
+        <translation>您的姓名</translation>
     </message>
 </context>
 <context>
@@ -1929,10 +2001,6 @@ Received: %4</source>
 <context>
     <name>VerifyPage</name>
     <message>
-        <source>Looking up the coupon with Douyin…</source>
-        <translation>正在向抖音查询券信息…</translation>
-    </message>
-    <message>
         <source>Press Enter to verify</source>
         <translation>按回车键核销</translation>
     </message>
@@ -1949,28 +2017,25 @@ Received: %4</source>
         <translation>正在识别二维码…</translation>
     </message>
     <message>
-        <source>Store:</source>
-        <translation>门店：</translation>
-    </message>
-    <message>
-        <source>Cashier:</source>
-        <translation>收银员：</translation>
-    </message>
-    <message>
-        <source>your name</source>
-        <translation>您的姓名</translation>
-    </message>
-    <message>
-        <source>Scan or type the coupon code, then Enter</source>
-        <translation>扫码或输入券码后按回车</translation>
-    </message>
-    <message>
-        <source>Open image…</source>
-        <translation>打开图片…</translation>
-    </message>
-    <message>
         <source>Cancelling the verification…</source>
         <translation>正在撤销核销…</translation>
+    </message>
+    <message>
+        <source>Looking up the coupon with %1…</source>
+        <extracomment>%1 is the platform: Douyin, Meituan / Dianping</extracomment>
+        <translation>正在向%1查询券信息…</translation>
+    </message>
+    <message>
+        <source>Looking up the coupon…</source>
+        <translation>正在查询券信息…</translation>
+    </message>
+    <message>
+        <source>Which platform is this coupon from?</source>
+        <translation>这是哪个平台的券？</translation>
+    </message>
+    <message>
+        <source>Ask the customer which app shows the coupon, then press that platform&apos;s button. Nothing has been verified yet.</source>
+        <translation>请询问顾客券在哪个 App 里，再按对应平台的按钮。目前尚未核销。</translation>
     </message>
 </context>
 </TS>

@@ -89,6 +89,9 @@ QString OutcomeText::forOutcome(VerifyOutcome::Kind kind, const Error &error,
         return tr("The record could not be saved, so nothing was sent to %1. Check the "
                   "disk and try again.")
                 .arg(name);
+    case Kind::Ambiguous:
+        return tr("This code is on more than one platform. Choose the platform and scan "
+                  "again.");
     case Kind::Answered:
         break;
     }
@@ -101,6 +104,16 @@ QString OutcomeText::forPrepare(const PrepareOutcome &outcome)
     const auto as = [&outcome](VerifyOutcome::Kind kind) {
         return forOutcome(kind, outcome.error, outcome.platformError, outcome.prepared.platform);
     };
+    // Every platform of the store was asked and none has the code.
+    if (outcome.kind == Kind::Rejected && outcome.platforms.size() > 1 && outcome.platformError
+        && outcome.platformError->reason == RejectReason::NotFound) {
+        QStringList names;
+        for (const PlatformId platform : outcome.platforms)
+            names.append(RecordText::platform(platform));
+        //: %1 lists the platforms asked, e.g. "Douyin / Meituan / Dianping"
+        return tr("No such coupon on %1. Check the code and scan again.")
+                .arg(names.join(QStringLiteral(" / ")));
+    }
     switch (outcome.kind) {
     case Kind::Rejected:
         return as(VerifyOutcome::Kind::PrepareRejected);
@@ -114,6 +127,8 @@ QString OutcomeText::forPrepare(const PrepareOutcome &outcome)
         return as(VerifyOutcome::Kind::NotConfigured);
     case Kind::Cooldown:
         return as(VerifyOutcome::Kind::Cooldown);
+    case Kind::Ambiguous:
+        return as(VerifyOutcome::Kind::Ambiguous);
     case Kind::Unavailable:
         return as(VerifyOutcome::Kind::Unavailable);
     case Kind::Prepared:

@@ -30,6 +30,13 @@ const char *const PANELS[] = {
     "background: #f39c12; color: white;",   // Checking
     "background: #6c5b7b; color: white;",   // Cancelled
 };
+
+// A platform's background, text and border, by PlatformId: Douyin's near-black with its red,
+// Meituan's yellow with dark text.
+const Tone PLATFORMS[] = {
+    {"#161823", "#fe2c55", "white", ""},   // Douyin
+    {"#ffd100", "#d4a800", "#222222", ""}, // Meituan
+};
 // clang-format on
 
 } // namespace
@@ -107,10 +114,15 @@ QString demoPanel()
                           "border-radius: 10px; }");
 }
 
-QString demoCouponCard(bool ownStore)
+QString demoCouponCard(bool ownStore, PlatformId platform)
 {
     // Other stores' coupons stay clickable (the refusal is worth seeing once) but look greyed
-    // out, so the eye goes to the ones that work here.
+    // out, so the eye goes to the ones that work here. Meituan's wear its yellow edge.
+    if (ownStore && platform == PlatformId::Meituan)
+        return QStringLiteral("QPushButton { text-align: left; background: #fffbe6; border: "
+                              "1px solid %1; border-left: 6px solid %1; border-radius: 8px; "
+                              "padding: 6px; }")
+                .arg(QLatin1String(PLATFORMS[int(platform)].background));
     return ownStore ? QStringLiteral("QPushButton { text-align: left; background: white; border: "
                                      "1px solid #e0c09a; border-radius: 8px; padding: 6px; }")
                     : QStringLiteral("QPushButton { text-align: left; background: #f3f0ec; color: "
@@ -121,6 +133,38 @@ QString demoCouponCard(bool ownStore)
 QString demoOtherStores()
 {
     return QStringLiteral("color: #8a5a2b; padding-top: 8px;");
+}
+
+QString platformBadge(PlatformId platform)
+{
+    const Tone &tone = PLATFORMS[int(platform)];
+    return QStringLiteral("QLabel { background: %1; border: 2px solid %2; color: %3; "
+                          "border-radius: 6px; padding: 2px 12px; font-weight: bold; }")
+            .arg(QLatin1String(tone.background), QLatin1String(tone.border),
+                 QLatin1String(tone.text));
+}
+
+QString platformChoiceButton(PlatformId platform)
+{
+    const Tone &tone = PLATFORMS[int(platform)];
+    return QStringLiteral("QPushButton { background: %1; border: 3px solid %2; color: %3; "
+                          "border-radius: 12px; padding: 0 40px; font-weight: bold; }")
+            .arg(QLatin1String(tone.background), QLatin1String(tone.border),
+                 QLatin1String(tone.text));
+}
+
+QString platformChoicePanel()
+{
+    return QStringLiteral("QFrame#platformChoicePanel { background: #fffdf3; border: 2px solid "
+                          "#f39c12; border-radius: 12px; }");
+}
+
+QString platformToggle()
+{
+    return QStringLiteral("QPushButton { padding: 6px 10px; border: 1px solid #b0b8c0; "
+                          "background: white; color: #34495e; } "
+                          "QPushButton:checked { background: #34495e; color: white; "
+                          "border-color: #34495e; font-weight: bold; }");
 }
 
 QString totalsCard()

@@ -3,6 +3,8 @@
 #include <QColor>
 #include <QString>
 
+#include "core/platform/platformid.h"
+
 // Every colour and style sheet of the ui in one place, so a colour says the same thing on
 // every page and a change of look is made once. Colours are named after what they tell
 // staff, not after their hue.
@@ -50,8 +52,14 @@ QString confirmButton(); // the big green button that verifies
 QString cameraMessage();
 QString demoBadge(); // in the status bar while in demo mode
 QString demoPanel(); // QFrame#demoPanel
-QString demoCouponCard(bool ownStore);
+QString demoCouponCard(bool ownStore, PlatformId platform);
 QString demoOtherStores();
+// A platform in its own colours, so 抖音 and 美团 are told apart at a glance: the badge on a
+// result or a prepared coupon, and the big buttons that choose the platform of a code.
+QString platformBadge(PlatformId platform);
+QString platformChoiceButton(PlatformId platform);
+QString platformChoicePanel(); // QFrame#platformChoicePanel
+QString platformToggle(); // the exclusive 自动 / 抖音 / 美团 buttons beside the code input
 QString totalsCard(); // QFrame#card on the summary page
 QString emptyList(); // the apps page before any app exists
 QString roomyTable(); // a table whose columns size to their contents

@@ -262,11 +262,11 @@ bool authenticateAdmin(AdminToken *token, const QHttpServerRequest &request,
     return false;
 }
 
-Result<PlatformId> platformOf(const QJsonObject &body)
+Result<std::optional<PlatformId>> platformOf(const QJsonObject &body)
 {
     const QJsonValue value = body.value(QStringLiteral("platform"));
     if (value.isUndefined() || value.isNull())
-        return PlatformId::Douyin;
+        return std::optional<PlatformId>(); // the gateway decides (PlatformRouter)
     const auto platform = Platforms::fromString(value.toString());
     if (!value.isString() || !platform)
         return badRequest(QStringLiteral("platform: one of douyin, meituan"));
@@ -277,7 +277,7 @@ Result<PlatformId> platformOf(const QJsonObject &body)
                                           .arg(QLatin1String(douyinOnly), value.toString()));
         }
     }
-    return *platform;
+    return platform;
 }
 
 } // namespace ApiRequest

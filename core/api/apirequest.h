@@ -61,9 +61,9 @@ Result<CancelCommand> cancelCommandFrom(const QString &id, const QHttpServerRequ
 Result<VerificationFilter> filterFrom(const QUrlQuery &query);
 
 // The optional "platform" of a prepare or verify body (API.md, Extensions → Platforms):
-// douyin without one; the Douyin-only sources (short_link, encrypted_code, encrypted_data)
-// refused for another platform.
-Result<PlatformId> platformOf(const QJsonObject &body);
+// absent or null = the gateway decides (nullopt), else forced; the Douyin-only sources
+// (short_link, encrypted_code, encrypted_data) refused for another platform.
+Result<std::optional<PlatformId>> platformOf(const QJsonObject &body);
 
 // Signature check of an open endpoint; answers the failure itself.
 std::optional<VerifierApp> authenticateOpen(RequestAuthenticator *authenticator,

@@ -42,6 +42,8 @@ HttpError httpErrorFor(Kind kind, PlatformId platform)
         return {Status::Conflict, QStringLiteral("idempotency_conflict")};
     case Kind::StorageFailed:
         return {Status::InternalServerError, QStringLiteral("storage_error")};
+    case Kind::Ambiguous:
+        return {Status::UnprocessableEntity, QStringLiteral("platform_ambiguous")};
     case Kind::Answered:
         break;
     }
@@ -68,6 +70,17 @@ void addPlatformError(QJsonObject &body, const std::optional<PlatformError> &err
                                  {QStringLiteral("msg"), error->description},
                                  {QStringLiteral("trace_id"), error->traceId}});
     }
+    body.insert(QStringLiteral("error"), inner);
+}
+
+// platform_ambiguous: the platforms that know the code, as the "platform" field names them.
+void addPlatforms(QJsonObject &body, const QList<PlatformId> &platforms)
+{
+    QJsonArray names;
+    for (const PlatformId platform : platforms)
+        names.append(Platforms::toString(platform));
+    QJsonObject inner = body.value(QStringLiteral("error")).toObject();
+    inner.insert(QStringLiteral("platforms"), names);
     body.insert(QStringLiteral("error"), inner);
 }
 
@@ -182,6 +195,8 @@ void verify(const AsyncReply &reply, const VerifyOutcome &outcome)
                           .arg(outcome.error.message);
     QJsonObject body = JsonReply::errorBody(http.code, message, reply.requestId());
     addPlatformError(body, outcome.platformError);
+    if (outcome.kind == Kind::Ambiguous)
+        addPlatforms(body, outcome.platforms);
     if (!outcome.records.isEmpty())
         body.insert(QStringLiteral("data"), verifyPayload(outcome));
     reply.json(http.status, body, retryAfter(outcome.platformError));
@@ -212,12 +227,16 @@ void prepare(const AsyncReply &reply, const PrepareOutcome &outcome)
     case PrepareOutcome::Kind::Cooldown:
         asVerify.kind = Kind::Cooldown;
         break;
+    case PrepareOutcome::Kind::Ambiguous:
+        asVerify.kind = Kind::Ambiguous;
+        break;
     default:
         asVerify.kind = Kind::Unavailable;
         break;
     }
     asVerify.error = outcome.error;
     asVerify.platformError = outcome.platformError;
+    asVerify.platforms = outcome.platforms;
     verify(reply, asVerify);
 }
 

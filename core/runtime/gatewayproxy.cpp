@@ -117,6 +117,15 @@ void GatewayProxy::cancel(const CancelCommand &command, QObject *context,
             std::move(done));
 }
 
+void GatewayProxy::platformsServing(const QString &poiId, QObject *context,
+                                    Callback<QList<PlatformId>> done)
+{
+    run<QList<PlatformId>>(
+            context,
+            [poiId](GatewayRuntime *runtime) { return runtime->engine()->platformsServing(poiId); },
+            std::move(done));
+}
+
 void GatewayProxy::record(qint64 id, QObject *context, Callback<Result<VerificationRecord>> done)
 {
     run<Result<VerificationRecord>>(

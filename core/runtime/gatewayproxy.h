@@ -46,6 +46,8 @@ public:
     void verify(const VerifyCommand &command, QObject *context, Callback<VerifyOutcome> done);
     // 撤销核销 of one verification (any record: the till is the manager's).
     void cancel(const CancelCommand &command, QObject *context, Callback<CancelOutcome> done);
+    // The platforms that can verify at this store (the till's platform toggle).
+    void platformsServing(const QString &poiId, QObject *context, Callback<QList<PlatformId>> done);
     void record(qint64 id, QObject *context, Callback<Result<VerificationRecord>> done);
     void listRecords(const VerificationFilter &filter, int page, int pageSize, QObject *context,
                      Callback<Result<VerificationPage>> done);

@@ -49,7 +49,7 @@ void IdempotencyKeys::store(const VerifyCommand &command, const VerifyOutcome &o
 {
     if (outcome.kind == Kind::Cooldown || outcome.kind == Kind::Unavailable
         || outcome.kind == Kind::StorageFailed || outcome.kind == Kind::Conflict
-        || outcome.kind == Kind::NotConfigured)
+        || outcome.kind == Kind::NotConfigured || outcome.kind == Kind::Ambiguous)
         return then();
     IdempotencyEntry entry;
     entry.fingerprint = QString::fromLatin1(command.fingerprint.toHex());

@@ -11,7 +11,8 @@ class VerificationRepository;
 
 // API.md's Idempotency-Key: the outcome of a verify, stored under (app, key) for a day, so a
 // repeat of the same request gets the same answer and a different request under the key a
-// conflict. Refusals of the moment are not stored: sent again, they may go through.
+// conflict. Refusals of the moment are not stored: sent again, they may go through. Nor is an
+// ambiguous code: the caller sends it again naming the platform, under the same key.
 class IdempotencyKeys
 {
 public:

@@ -34,7 +34,9 @@ QList<VerificationRecord> pending(const VerifyCommand &command, VerificationReco
     QList<VerificationRecord> records;
     for (const PreparedCoupon &certificate : certificates) {
         VerificationRecord record;
-        record.platform = command.platform;
+        // The engine has chosen the platform by now (PlatformRouter).
+        Q_ASSERT(command.platform);
+        record.platform = command.platform.value_or(PlatformId::Douyin);
         record.appId = command.appId;
         record.poiId = command.poiId;
         record.mode = mode;

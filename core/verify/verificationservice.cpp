@@ -9,8 +9,10 @@
 #include "core/store/verificationrepository.h"
 #include "core/verify/canceller.h"
 #include "core/verify/cancelresolver.h"
+#include "core/verify/couponlookup.h"
 #include "core/verify/enrichmentqueue.h"
 #include "core/verify/idempotencykeys.h"
+#include "core/verify/platformrouter.h"
 #include "core/verify/preparer.h"
 #include "core/verify/recordtransitions.h"
 #include "core/verify/recordwriter.h"
@@ -23,7 +25,8 @@ struct VerificationService::Flow
     VerifyCommand command;
     QPointer<QObject> context;
     VerifyCallback callback;
-    CouponPlatform *platform = nullptr;
+    CouponPlatform *platform = nullptr; // once routed
+    std::optional<PreparedOrder> prepared; // the router's probe prepared it already
     VerificationRecord::Mode mode = VerificationRecord::Mode::Code;
     QString sourceInput;
     bool ownsToken = false; // first of the flights of its verify_token (m_tokenFlights)
@@ -45,6 +48,11 @@ QString idempotencySlot(const VerifyCommand &command)
 
 using VerifyOutcomes::failure;
 
+VerifyOutcome badInput(const Error &error)
+{
+    return failure(Kind::BadInput, ErrorCode::BadInput, error.message);
+}
+
 } // namespace
 
 VerificationService::VerificationService(Database *database,
@@ -58,6 +66,8 @@ VerificationService::VerificationService(Database *database,
       m_enrichment(new EnrichmentQueue(m_repository.get(), m_writer, m_platforms.get(), this)),
       m_idempotency(std::make_unique<IdempotencyKeys>(m_repository.get(), m_writer)),
       m_preparer(new Preparer(&m_prepared, this)),
+      m_router(new PlatformRouter(m_platforms.get(), m_preparer, this)),
+      m_lookup(new CouponLookup(m_router, m_preparer, this)),
       m_cancelResolver(new CancelResolver(m_repository.get(), m_platforms.get(), this)),
       m_canceller(new Canceller(m_repository.get(), m_platforms.get(), m_cancelResolver, this))
 {
@@ -119,34 +129,16 @@ int VerificationService::enrichmentBacklog() const
     return m_enrichment->backlog();
 }
 
+QList<PlatformId> VerificationService::platformsServing(const QString &poiId) const
+{
+    return m_router->platformsServing(poiId);
+}
+
 void VerificationService::prepare(const PrepareCommand &command, QObject *context,
                                   PrepareCallback callback)
 {
     m_enrichment->yieldToVerifications();
-    QPointer<QObject> guard(context);
-    const auto fail = [guard, callback](const VerifyOutcome &outcome) {
-        if (guard)
-            callback(VerifyOutcomes::asPrepare(outcome));
-    };
-    CouponPlatform *platform = m_platforms->find(command.platform);
-    if (!platform || !platform->isConfigured())
-        return fail(VerifyOutcomes::notSetUp(command.platform, command.poiId));
-    if (const auto valid = VerifyValidation::check(command, platform->capabilities()); !valid.ok())
-        return fail(failure(Kind::BadInput, ErrorCode::BadInput, valid.error().message));
-
-    m_preparer->run(
-            platform,
-            {command.shortLink, command.encryptedData, command.code, command.poiId, command.appId},
-            [command, guard, callback, fail](const Result<PreparedOrder, PlatformError> &prepared) {
-                if (!prepared.ok())
-                    return fail(VerifyOutcomes::beforeVerify(prepared.error()));
-                if (!guard)
-                    return;
-                PrepareOutcome outcome;
-                outcome.prepared = prepared.value();
-                outcome.poiId = command.poiId;
-                callback(outcome);
-            });
+    m_lookup->prepare(command, context, std::move(callback));
 }
 
 void VerificationService::verify(const VerifyCommand &command, QObject *context,
@@ -157,12 +149,8 @@ void VerificationService::verify(const VerifyCommand &command, QObject *context,
     flow->command = command;
     flow->context = context;
     flow->callback = std::move(callback);
-    flow->platform = m_platforms->find(command.platform);
-    if (!flow->platform || !flow->platform->isConfigured())
-        return finish(flow, VerifyOutcomes::notSetUp(command.platform, command.poiId));
-    const auto valid = VerifyValidation::check(command, flow->platform->capabilities());
-    if (!valid.ok())
-        return finish(flow, failure(Kind::BadInput, ErrorCode::BadInput, valid.error().message));
+    if (const auto shape = VerifyValidation::checkShape(command); !shape.ok())
+        return finish(flow, badInput(shape.error()));
 
     if (!command.idempotencyKey.isEmpty()) {
         if (replayIdempotent(flow))
@@ -175,7 +163,20 @@ void VerificationService::verify(const VerifyCommand &command, QObject *context,
         }
         m_inFlight.insert(slot, {});
     }
-    runVerify(flow);
+    // After the idempotency key: a repeat is answered without asking any platform again.
+    m_router->route(PlatformRouter::requestOf(command), this,
+                    [this, flow](const Result<PlatformRouter::Route, VerifyOutcome> &route) {
+                        if (!route.ok())
+                            return finish(flow, route.error());
+                        flow->platform = route.value().platform;
+                        flow->prepared = route.value().prepared;
+                        flow->command.platform = flow->platform->id();
+                        const auto valid = VerifyValidation::check(flow->command,
+                                                                   flow->platform->capabilities());
+                        if (!valid.ok())
+                            return finish(flow, badInput(valid.error()));
+                        runVerify(flow);
+                    });
 }
 
 bool VerificationService::replayIdempotent(const FlowPtr &flow)
@@ -230,6 +231,8 @@ void VerificationService::runVerify(const FlowPtr &flow)
     const bool byCode = !command.code.isEmpty();
     flow->mode = byCode ? VerificationRecord::Mode::Code : VerificationRecord::Mode::ShortLink;
     flow->sourceInput = (byCode ? command.code : command.shortLink).trimmed();
+    if (flow->prepared)
+        return verifyPrepared(flow, *flow->prepared);
     m_preparer->run(flow->platform,
                     {byCode ? QString() : flow->sourceInput,
                      {},
@@ -239,19 +242,21 @@ void VerificationService::runVerify(const FlowPtr &flow)
                     [this, flow](const Result<PreparedOrder, PlatformError> &prepared) {
                         if (!prepared.ok())
                             return finish(flow, VerifyOutcomes::beforeVerify(prepared.error()));
-                        const PreparedOrder &result = prepared.value();
-                        const int count = flow->command.count;
-                        if (result.certificates.size() < count) {
-                            return finish(flow,
-                                          failure(Kind::CountTooHigh, ErrorCode::BadInput,
-                                                  QStringLiteral("count: %1 requested, %2 "
-                                                                 "available")
-                                                          .arg(count)
-                                                          .arg(result.certificates.size())));
-                        }
-                        flow->command.verifyToken = result.verifyToken;
-                        sendVerify(flow, result.certificates.mid(0, count));
+                        verifyPrepared(flow, prepared.value());
                     });
+}
+
+void VerificationService::verifyPrepared(const FlowPtr &flow, const PreparedOrder &prepared)
+{
+    const int count = flow->command.count;
+    if (prepared.certificates.size() < count)
+        return finish(flow,
+                      failure(Kind::CountTooHigh, ErrorCode::BadInput,
+                              QStringLiteral("count: %1 requested, %2 available")
+                                      .arg(count)
+                                      .arg(prepared.certificates.size())));
+    flow->command.verifyToken = prepared.verifyToken;
+    sendVerify(flow, prepared.certificates.mid(0, count));
 }
 
 void VerificationService::sendVerify(const FlowPtr &flow, const QList<PreparedCoupon> &certificates)
@@ -289,44 +294,11 @@ void VerificationService::sendVerify(const FlowPtr &flow, const QList<PreparedCo
                         query, this,
                         [this, flow,
                          records](const Result<PlatformOutcome, PlatformError> &answer) {
-                            takeVerifyAnswer(flow, records, answer);
+                            const qint64 resolveAt = m_resolver->now()
+                                    + m_resolver->scheduleOf(flow->platform->id()).delayBefore(1);
+                            settle(flow, VerifyOutcomes::fromAnswer(records, answer, resolveAt));
                         });
             });
-}
-
-void VerificationService::takeVerifyAnswer(const FlowPtr &flow, QList<VerificationRecord> records,
-                                           const Result<PlatformOutcome, PlatformError> &answer)
-{
-    VerifyOutcome outcome;
-    if (answer.ok()) {
-        RecordTransitions::applyAnswer(records, answer.value());
-        outcome.kind = Kind::Answered;
-        outcome.records = records;
-        return settle(flow, outcome);
-    }
-    const PlatformError &error = answer.error();
-    outcome.platformError = error;
-    switch (error.kind) {
-    case PlatformError::Kind::Rejected:
-        RecordTransitions::applyRejection(records, error);
-        outcome.kind = Kind::Answered;
-        break;
-    case PlatformError::Kind::Unknown:
-        RecordTransitions::applyUnknown(
-                records,
-                m_resolver->now() + m_resolver->scheduleOf(flow->command.platform).delayBefore(1));
-        outcome.kind = Kind::Unknown;
-        outcome.error = makeError(ErrorCode::Timeout, error.message);
-        break;
-    default: // never left: unavailable, cooldown, not configured
-        RecordTransitions::applyNotSent(records, error.message);
-        outcome.kind =
-                error.kind == PlatformError::Kind::Cooldown ? Kind::Cooldown : Kind::Unavailable;
-        outcome.error = makeError(ErrorCode::Network, error.message);
-        break;
-    }
-    outcome.records = records;
-    settle(flow, outcome);
 }
 
 void VerificationService::settle(const FlowPtr &flow, VerifyOutcome outcome)
@@ -340,10 +312,10 @@ void VerificationService::settle(const FlowPtr &flow, VerifyOutcome outcome)
                              // the platform's status query.
                              qCCritical(lcVerify)
                                      << "cannot store verify result:" << written.error().message;
-                             m_resolver->track(batchId, flow->command.platform);
+                             m_resolver->track(batchId, flow->platform->id());
                          } else {
                              if (outcome.kind == Kind::Unknown)
-                                 m_resolver->track(batchId, flow->command.platform);
+                                 m_resolver->track(batchId, flow->platform->id());
                              m_enrichment->kick();
                              emit recordsChanged(outcome.records);
                          }

@@ -16,8 +16,10 @@
 
 class CancelResolver;
 class Canceller;
+class CouponLookup;
 class Database;
 class PlatformRegistry;
+class PlatformRouter;
 class EnrichmentQueue;
 class IdempotencyKeys;
 class Preparer;
@@ -69,8 +71,11 @@ public:
     // Resumes what an earlier run left: pending/unknown records and enrichment jobs.
     void start();
 
+    // A command without a platform goes where PlatformRouter sends it (MEITUAN.md §8).
     void verify(const VerifyCommand &command, QObject *context, VerifyCallback callback);
     void prepare(const PrepareCommand &command, QObject *context, PrepareCallback callback);
+    // The platforms that can verify at this store (the till's platform toggle).
+    QList<PlatformId> platformsServing(const QString &poiId) const;
     // Cancels (撤销核销) one successful verification inside its platform's window (Canceller);
     // a lost answer is settled in the background (CancelResolver).
     void cancel(const CancelCommand &command, QObject *context, CancelCallback callback);
@@ -90,9 +95,9 @@ private:
     using FlowPtr = std::shared_ptr<Flow>;
 
     void runVerify(const FlowPtr &flow);
+    // Verifies `count` coupons of a prepare made for this flow (here or by the router).
+    void verifyPrepared(const FlowPtr &flow, const PreparedOrder &prepared);
     void sendVerify(const FlowPtr &flow, const QList<PreparedCoupon> &certificates);
-    void takeVerifyAnswer(const FlowPtr &flow, QList<VerificationRecord> records,
-                          const Result<PlatformOutcome, PlatformError> &answer);
     void finish(const FlowPtr &flow, VerifyOutcome outcome);
     void releaseToken(const FlowPtr &flow, const VerifyOutcome &outcome);
     bool replayIdempotent(const FlowPtr &flow);
@@ -109,6 +114,8 @@ private:
     EnrichmentQueue *m_enrichment;
     std::unique_ptr<IdempotencyKeys> m_idempotency;
     Preparer *m_preparer;
+    PlatformRouter *m_router;
+    CouponLookup *m_lookup;
     CancelResolver *m_cancelResolver;
     Canceller *m_canceller;
     PrepareCache m_prepared;

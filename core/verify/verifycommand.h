@@ -1,5 +1,7 @@
 #pragma once
 
+#include <optional>
+
 #include <QJsonObject>
 #include <QString>
 
@@ -7,9 +9,10 @@
 
 // What a caller (the till, or a LAN device through the API) asks the engine to do.
 // Exactly one of shortLink / code / encryptedCode is set (VerifyValidation checks).
+// `platform` empty = the engine decides (PlatformRouter, MEITUAN.md §8); set = forced.
 struct VerifyCommand
 {
-    PlatformId platform = PlatformId::Douyin;
+    std::optional<PlatformId> platform;
     qint64 appId = 0; // 0 = the till itself
     QString poiId;
     QString shortLink;
@@ -24,7 +27,7 @@ struct VerifyCommand
 
 struct PrepareCommand
 {
-    PlatformId platform = PlatformId::Douyin;
+    std::optional<PlatformId> platform; // as in VerifyCommand
     qint64 appId = 0;
     QString poiId;
     QString shortLink;

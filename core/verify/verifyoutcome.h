@@ -25,12 +25,16 @@ struct VerifyOutcome
         Cooldown, // the platform said too frequent; nothing sent
         Conflict, // idempotency key reused with a different request
         StorageFailed, // the record could not be written; nothing was sent
+        Ambiguous, // a plain code more than one platform knows: `platforms`; nothing sent
     };
 
     Kind kind = Kind::Answered;
     QList<VerificationRecord> records; // first is the main record, the rest data.batch
     Error error; // for every kind but Answered/Unknown
     std::optional<PlatformError> platformError; // when the platform was the cause
+    // Ambiguous: the platforms that know the code. A refusal after asking several platforms
+    // (PlatformRouter): the platforms asked. Empty otherwise.
+    QList<PlatformId> platforms;
     bool replayed = false; // answered from an idempotency key or an earlier verify_token
 };
 
@@ -44,7 +48,8 @@ struct PrepareOutcome
         BadLink,
         BadInput,
         NotConfigured,
-        Cooldown
+        Cooldown,
+        Ambiguous
     };
 
     Kind kind = Kind::Prepared;
@@ -52,4 +57,8 @@ struct PrepareOutcome
     QString poiId;
     Error error;
     std::optional<PlatformError> platformError;
+    QList<PlatformId> platforms; // as in VerifyOutcome
+    // The prepare's token can be verified by itself (encrypted code + verify token, the
+    // platform's hasEncryptedCode); otherwise a verify sends the plain code again.
+    bool verifiableByToken = false;
 };

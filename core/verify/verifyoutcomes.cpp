@@ -7,6 +7,7 @@
 #include <QJsonObject>
 
 #include "core/store/verificationrepository.h"
+#include "core/verify/recordtransitions.h"
 
 namespace {
 
@@ -21,6 +22,24 @@ QJsonObject errorJson(const PlatformError &error)
             {QStringLiteral("description"), error.description},
             {QStringLiteral("trace_id"), error.traceId},
             {QStringLiteral("message"), error.message}};
+}
+
+QJsonArray platformsJson(const QList<PlatformId> &platforms)
+{
+    QJsonArray names;
+    for (const PlatformId platform : platforms)
+        names.append(Platforms::toString(platform));
+    return names;
+}
+
+QList<PlatformId> platformsFromJson(const QJsonArray &names)
+{
+    QList<PlatformId> platforms;
+    for (const QJsonValue &name : names) {
+        if (const auto platform = Platforms::fromString(name.toString()))
+            platforms.append(*platform);
+    }
+    return platforms;
 }
 
 PlatformError errorFromJson(const QJsonObject &object)
@@ -103,6 +122,8 @@ PrepareOutcome::Kind prepareKind(const VerifyOutcome &outcome)
     case Kind::BadInput:
     case Kind::CountTooHigh:
         return PrepareOutcome::Kind::BadInput;
+    case Kind::Ambiguous:
+        return PrepareOutcome::Kind::Ambiguous;
     default:
         return PrepareOutcome::Kind::Unavailable;
     }
@@ -114,6 +135,7 @@ PrepareOutcome asPrepare(const VerifyOutcome &outcome)
     result.kind = prepareKind(outcome);
     result.error = outcome.error;
     result.platformError = outcome.platformError;
+    result.platforms = outcome.platforms;
     return result;
 }
 
@@ -128,6 +150,8 @@ QByteArray encode(const VerifyOutcome &outcome)
                        {QStringLiteral("message"), outcome.error.message}};
     if (outcome.platformError)
         object.insert(QStringLiteral("platform_error"), errorJson(*outcome.platformError));
+    if (!outcome.platforms.isEmpty())
+        object.insert(QStringLiteral("platforms"), platformsJson(outcome.platforms));
     return QJsonDocument(object).toJson(QJsonDocument::Compact);
 }
 
@@ -145,6 +169,7 @@ VerifyOutcome decode(const QByteArray &stored, VerificationRepository &repositor
             break;
         }
     }
+    outcome.platforms = platformsFromJson(saved.value(QStringLiteral("platforms")).toArray());
     for (const QJsonValue &id : saved.value(QStringLiteral("record_ids")).toArray()) {
         const auto record = repository.get(id.toInteger());
         if (record.ok())
@@ -156,9 +181,66 @@ VerifyOutcome decode(const QByteArray &stored, VerificationRepository &repositor
 
 VerifyOutcome notSetUp(PlatformId platform, const QString &poiId)
 {
+    VerifyOutcome outcome = failure(Kind::NotConfigured, ErrorCode::BadConfig,
+                                    QStringLiteral("%1 is not set up for store %2")
+                                            .arg(Platforms::toString(platform), poiId));
+    // Names the platform for the till's words; nothing was asked of it.
+    outcome.platformError = PlatformError::make(platform, PlatformError::Kind::NotConfigured,
+                                                outcome.error.message);
+    return outcome;
+}
+
+VerifyOutcome noPlatform(const QString &poiId)
+{
     return failure(Kind::NotConfigured, ErrorCode::BadConfig,
-                   QStringLiteral("%1 is not set up for store %2")
-                           .arg(Platforms::toString(platform), poiId));
+                   QStringLiteral("no coupon platform is set up for store %1").arg(poiId));
+}
+
+VerifyOutcome ambiguous(const QList<PlatformId> &platforms, const QString &code)
+{
+    QStringList names;
+    for (const PlatformId platform : platforms)
+        names.append(Platforms::toString(platform));
+    VerifyOutcome outcome =
+            failure(Kind::Ambiguous, ErrorCode::Conflict,
+                    QStringLiteral("code %1 is known to %2: send \"platform\" to say which")
+                            .arg(code, names.join(QStringLiteral(" and "))));
+    outcome.platforms = platforms;
+    return outcome;
+}
+
+VerifyOutcome fromAnswer(QList<VerificationRecord> records,
+                         const Result<PlatformOutcome, PlatformError> &answer,
+                         qint64 nextResolveAtMs)
+{
+    VerifyOutcome outcome;
+    if (answer.ok()) {
+        RecordTransitions::applyAnswer(records, answer.value());
+        outcome.kind = Kind::Answered;
+        outcome.records = records;
+        return outcome;
+    }
+    const PlatformError &error = answer.error();
+    outcome.platformError = error;
+    switch (error.kind) {
+    case PlatformError::Kind::Rejected:
+        RecordTransitions::applyRejection(records, error);
+        outcome.kind = Kind::Answered;
+        break;
+    case PlatformError::Kind::Unknown:
+        RecordTransitions::applyUnknown(records, nextResolveAtMs);
+        outcome.kind = Kind::Unknown;
+        outcome.error = makeError(ErrorCode::Timeout, error.message);
+        break;
+    default: // never left: unavailable, cooldown, not configured
+        RecordTransitions::applyNotSent(records, error.message);
+        outcome.kind =
+                error.kind == PlatformError::Kind::Cooldown ? Kind::Cooldown : Kind::Unavailable;
+        outcome.error = makeError(ErrorCode::Network, error.message);
+        break;
+    }
+    outcome.records = records;
+    return outcome;
 }
 
 VerifyOutcome replayOf(const QList<VerificationRecord> &records)

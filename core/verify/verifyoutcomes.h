@@ -3,6 +3,7 @@
 #include <QByteArray>
 
 #include "core/platform/platformerror.h"
+#include "core/result.h"
 #include "core/verify/verifyoutcome.h"
 
 class VerificationRepository;
@@ -13,9 +14,20 @@ namespace VerifyOutcomes {
 VerifyOutcome failure(VerifyOutcome::Kind kind, ErrorCode code, const QString &message);
 // A platform failure before verify was sent: nothing was verified.
 VerifyOutcome beforeVerify(const PlatformError &error);
+// This platform cannot verify at this store (no credentials, or the store is not bound).
+VerifyOutcome notSetUp(PlatformId platform, const QString &poiId);
+// No platform at all can verify at this store.
+VerifyOutcome noPlatform(const QString &poiId);
+// A plain code that each of `platforms` knows: the caller has to say which one it is.
+VerifyOutcome ambiguous(const QList<PlatformId> &platforms, const QString &code);
+// The platform's answer to a sent verify, applied to its pending records: Answered (success
+// or failed records), Unknown (lost; resolution starts at nextResolveAtMs) or Unavailable /
+// Cooldown (never left).
+VerifyOutcome fromAnswer(QList<VerificationRecord> records,
+                         const Result<PlatformOutcome, PlatformError> &answer,
+                         qint64 nextResolveAtMs);
 // The answer for a verify that already has records (a repeated verify_token): theirs, as
 // Unknown while one of them is still open.
-VerifyOutcome notSetUp(PlatformId platform, const QString &poiId);
 VerifyOutcome replayOf(const QList<VerificationRecord> &records);
 PrepareOutcome::Kind prepareKind(const VerifyOutcome &outcome);
 PrepareOutcome asPrepare(const VerifyOutcome &outcome);

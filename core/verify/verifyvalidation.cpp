@@ -58,7 +58,7 @@ Result<Done> checkExtra(const QJsonObject &extra)
     return Done{};
 }
 
-Result<Done> check(const VerifyCommand &command, const PlatformCapabilities &platform)
+Result<Done> checkShape(const VerifyCommand &command)
 {
     if (auto poi = checkPoi(command.poiId); !poi.ok())
         return poi;
@@ -67,30 +67,46 @@ Result<Done> check(const VerifyCommand &command, const PlatformCapabilities &pla
                                       {&command.shortLink, &command.code, &command.encryptedCode});
     if (!sources.ok())
         return sources;
-    if (!command.shortLink.isEmpty() && !platform.hasShortLink)
-        return bad(QStringLiteral("short_link: not available on this platform"));
-    if (!command.encryptedCode.isEmpty() && !platform.hasEncryptedCode)
-        return bad(QStringLiteral("encrypted_code: not available on this platform"));
     if (!command.encryptedCode.isEmpty() && command.verifyToken.isEmpty())
         return bad(QStringLiteral("verify_token: required with encrypted_code"));
-    if (command.count < 1 || command.count > platform.maxCodesPerVerify)
-        return bad(QStringLiteral("count: must be 1..%1").arg(platform.maxCodesPerVerify));
+    if (command.count < 1)
+        return bad(QStringLiteral("count: must be at least 1"));
     if (command.idempotencyKey.size() > 128)
         return bad(QStringLiteral("Idempotency-Key: at most 128 characters"));
     return checkExtra(command.extra);
 }
 
-Result<Done> check(const PrepareCommand &command, const PlatformCapabilities &platform)
+Result<Done> checkShape(const PrepareCommand &command)
 {
     if (auto poi = checkPoi(command.poiId); !poi.ok())
         return poi;
+    return checkSources({QStringLiteral("short_link"), QStringLiteral("code"),
+                         QStringLiteral("encrypted_data")},
+                        {&command.shortLink, &command.code, &command.encryptedData});
+}
+
+Result<Done> check(const VerifyCommand &command, const PlatformCapabilities &platform)
+{
+    if (auto shape = checkShape(command); !shape.ok())
+        return shape;
+    if (!command.shortLink.isEmpty() && !platform.hasShortLink)
+        return bad(QStringLiteral("short_link: not available on this platform"));
+    if (!command.encryptedCode.isEmpty() && !platform.hasEncryptedCode)
+        return bad(QStringLiteral("encrypted_code: not available on this platform"));
+    if (command.count > platform.maxCodesPerVerify)
+        return bad(QStringLiteral("count: must be 1..%1").arg(platform.maxCodesPerVerify));
+    return Done{};
+}
+
+Result<Done> check(const PrepareCommand &command, const PlatformCapabilities &platform)
+{
+    if (auto shape = checkShape(command); !shape.ok())
+        return shape;
     if (!command.shortLink.isEmpty() && !platform.hasShortLink)
         return bad(QStringLiteral("short_link: not available on this platform"));
     if (!command.encryptedData.isEmpty() && !platform.hasEncryptedCode)
         return bad(QStringLiteral("encrypted_data: not available on this platform"));
-    return checkSources({QStringLiteral("short_link"), QStringLiteral("code"),
-                         QStringLiteral("encrypted_data")},
-                        {&command.shortLink, &command.code, &command.encryptedData});
+    return Done{};
 }
 
 } // namespace VerifyValidation

@@ -1,31 +1,25 @@
 #include "ui/pages/verifypage.h"
 
-#include <QApplication>
-#include <QClipboard>
-#include <QComboBox>
 #include <QEvent>
-#include <QGridLayout>
 #include <QHBoxLayout>
-#include <QKeyEvent>
-#include <QLabel>
-#include <QLineEdit>
-#include <QMimeData>
-#include <QPushButton>
 #include <QSysInfo>
 #include <QVBoxLayout>
 
 #include "core/runtime/gatewayproxy.h"
 #include "core/runtime/recordfacts.h"
-#include "core/scan/scanpayload.h"
 #include "ui/outcometext.h"
-#include "ui/uipreferences.h"
+#include "ui/recordtext.h"
 #include "ui/widgets/cameraview.h"
 #include "ui/widgets/cancelbutton.h"
+#include "ui/widgets/codeinput.h"
 #include "ui/widgets/democouponpanel.h"
 #include "ui/widgets/imagecodereader.h"
+#include "ui/widgets/platformchoicepanel.h"
+#include "ui/widgets/platformtoggle.h"
 #include "ui/widgets/preparepanel.h"
 #include "ui/widgets/resultpanel.h"
 #include "ui/widgets/soundplayer.h"
+#include "ui/widgets/storebar.h"
 
 namespace {
 
@@ -40,13 +34,11 @@ bool isSettled(const VerificationRecord &record)
 VerifyPage::VerifyPage(GatewayProxy *gateway, QWidget *parent)
     : QWidget(parent),
       m_gateway(gateway),
-      m_storeLabel(new QLabel(this)),
-      m_store(new QComboBox(this)),
-      m_operatorLabel(new QLabel(this)),
-      m_operator(new QLineEdit(this)),
-      m_input(new QLineEdit(this)),
-      m_openImage(new QPushButton(this)),
+      m_storeBar(new StoreBar(gateway, this)),
+      m_code(new CodeInput(this)),
+      m_platform(m_code->toggle()),
       m_camera(new CameraView(this)),
+      m_choice(new PlatformChoicePanel(this)),
       m_prepare(new PreparePanel(this)),
       m_result(new ResultPanel(this)),
       m_cancel(new CancelButton(gateway, CancelButton::Kind::Short, this)),
@@ -54,15 +46,8 @@ VerifyPage::VerifyPage(GatewayProxy *gateway, QWidget *parent)
       m_sound(new SoundPlayer(this)),
       m_reader(new ImageCodeReader(m_camera, this))
 {
-    QFont inputFont = m_input->font();
-    inputFont.setPointSizeF(inputFont.pointSizeF() * 1.8);
-    m_input->setFont(inputFont);
-    m_input->setMinimumHeight(56);
-    m_input->setClearButtonEnabled(true);
-    m_input->installEventFilter(this);
-    m_store->setEditable(true); // a POI id can be typed when Douyin's list is unreachable
-    m_store->setMinimumWidth(280);
-    m_operator->setMaximumWidth(200);
+    m_code->setCountTarget(m_prepare);
+    m_choice->hide();
     m_prepare->hide();
     m_demo->hide();
 
@@ -76,55 +61,41 @@ VerifyPage::VerifyPage(GatewayProxy *gateway, QWidget *parent)
         playSound(false);
     });
 
-    connect(m_input, &QLineEdit::returnPressed, this, [this] {
-        const QString text = m_input->text();
-        m_input->clear();
-        if (!text.trimmed().isEmpty())
-            scan(text);
-        else if (m_prepare->isVisible())
+    connect(m_code, &CodeInput::submitted, this, &VerifyPage::scan);
+    connect(m_code, &CodeInput::confirmed, this, [this] {
+        if (m_prepare->isVisible())
             verifyPrepared(m_prepare->count());
     });
+    connect(m_code, &CodeInput::escaped, this, &VerifyPage::cancel);
+    connect(m_code, &CodeInput::imagePasted, m_reader, &ImageCodeReader::readImage);
+    connect(m_code, &CodeInput::openImageClicked, this, [this] { m_reader->readFile(this); });
     connect(m_prepare, &PreparePanel::confirmed, this, &VerifyPage::verifyPrepared);
     connect(m_prepare, &PreparePanel::cancelled, this, &VerifyPage::cancel);
-    connect(m_openImage, &QPushButton::clicked, this, [this] {
-        m_reader->readFile(this);
-        m_input->setFocus();
-    });
     connect(m_demo, &DemoCouponPanel::couponChosen, this, &VerifyPage::scan);
     connect(m_demo, &DemoCouponPanel::newCouponRequested, this, [this] {
-        m_gateway->mintDemoCoupon(currentPoiId(), this,
+        m_gateway->mintDemoCoupon(m_storeBar->poiId(), this,
                                   [this](const Result<DemoCoupon> &) { refreshDemoCoupons(); });
     });
     connect(m_gateway, &GatewayProxy::recordsChanged, this, &VerifyPage::onRecordsChanged);
-    m_cancel->setRequestedBy([this] { return m_operator->text(); });
+    m_cancel->setRequestedBy([this] { return m_storeBar->cashier(); });
     connect(m_cancel, &CancelButton::cancelStarted, this,
             [this] { m_result->showWorking(tr("Cancelling the verification…")); });
     connect(m_cancel, &CancelButton::answered, this, &VerifyPage::showCancelOutcome);
-    connect(m_store, &QComboBox::currentIndexChanged, this, &VerifyPage::rememberPreferences);
-    connect(m_store, &QComboBox::currentIndexChanged, this, &VerifyPage::refreshDemoCoupons);
-    connect(m_operator, &QLineEdit::editingFinished, this, &VerifyPage::rememberPreferences);
+    connect(m_storeBar, &StoreBar::storeChanged, this, &VerifyPage::refreshDemoCoupons);
+    connect(m_storeBar, &StoreBar::storeChanged, this, &VerifyPage::refreshPlatforms);
+    connect(m_storeBar, &StoreBar::edited, m_code, &CodeInput::focusLine);
+    connect(m_choice, &PlatformChoicePanel::chosen, this,
+            [this](PlatformId platform) { scanAs(m_askedScan, platform); });
 
-    m_operator->setText(UiPreferences::value(QStringLiteral("operator")).toString());
-    retranslateUi();
-    loadStores();
-    m_input->setFocus();
+    m_storeBar->loadStores();
+    m_code->focusLine();
 }
 
 void VerifyPage::buildLayout()
 {
-    auto *top = new QHBoxLayout;
-    top->addWidget(m_storeLabel);
-    top->addWidget(m_store, 1);
-    top->addSpacing(24);
-    top->addWidget(m_operatorLabel);
-    top->addWidget(m_operator);
-
-    auto *inputRow = new QHBoxLayout;
-    inputRow->addWidget(m_input, 1);
-    inputRow->addWidget(m_openImage);
-
     auto *centre = new QVBoxLayout;
-    centre->addLayout(inputRow);
+    centre->addWidget(m_code);
+    centre->addWidget(m_choice);
     centre->addWidget(m_prepare);
     centre->addWidget(m_result, 1);
     centre->addWidget(m_cancel, 0, Qt::AlignRight);
@@ -135,7 +106,7 @@ void VerifyPage::buildLayout()
     body->addWidget(m_demo, 0);
 
     auto *layout = new QVBoxLayout(this);
-    layout->addLayout(top);
+    layout->addWidget(m_storeBar);
     layout->addLayout(body, 1);
 }
 
@@ -147,57 +118,50 @@ void VerifyPage::setDemoMode(bool demo)
     m_demo->setVisible(demo);
     if (demo)
         refreshDemoCoupons();
-    loadStores();
+    m_storeBar->loadStores();
 }
 
-void VerifyPage::loadStores()
+QComboBox *VerifyPage::storeSelector() const
 {
-    m_gateway->pois(this, [this](const Result<Douyin::PoiQueryResult, Douyin::Error> &result) {
-        if (!result.ok() || result.value().pois.isEmpty())
-            return;
-        const QString remembered = UiPreferences::value(QStringLiteral("poi")).toString();
-        m_store->blockSignals(true);
-        m_store->clear();
-        for (const Douyin::Poi &poi : result.value().pois)
-            m_store->addItem(poi.poiName, poi.poiId);
-        const int index = m_store->findData(remembered);
-        m_store->setCurrentIndex(index >= 0 ? index : 0);
-        m_store->blockSignals(false);
-        refreshDemoCoupons(); // the panel puts this store's coupons first
-    });
+    return m_storeBar->selector();
 }
 
-void VerifyPage::rememberPreferences()
+QLineEdit *VerifyPage::input() const
 {
-    const QVariant poi = m_store->currentData();
-    UiPreferences::setValue(QStringLiteral("poi"), poi.isValid() ? poi : m_store->currentText());
-    UiPreferences::setValue(QStringLiteral("operator"), m_operator->text().trimmed());
-    m_input->setFocus();
+    return m_code->line();
 }
 
-QString VerifyPage::currentPoiId() const
+void VerifyPage::refreshPlatforms()
 {
-    const QString poiId = m_store->currentData().toString();
-    return poiId.isEmpty() ? m_store->currentText().trimmed() : poiId;
+    m_gateway->platformsServing(
+            m_storeBar->poiId(), this,
+            [this](const QList<PlatformId> &platforms) { m_platform->setPlatforms(platforms); });
 }
 
 void VerifyPage::refreshDemoCoupons()
 {
     if (!m_demoMode)
         return;
-    m_gateway->demoCoupons(currentPoiId(), DemoCouponPanel::MIN_OWN_STORE, this,
+    m_gateway->demoCoupons(m_storeBar->poiId(), DemoCouponPanel::MIN_OWN_STORE, this,
                            [this](const QList<DemoCoupon> &coupons) {
                                // Sorted for the store selected now: answers come back in the
                                // order they were asked, so a later one for this store follows.
-                               m_demo->showCoupons(coupons, currentPoiId());
+                               m_demo->showCoupons(coupons, m_storeBar->poiId());
                            });
 }
 
 void VerifyPage::scan(const QString &text)
 {
+    scanAs(text, m_platform->forced());
+}
+
+void VerifyPage::scanAs(const QString &text, std::optional<PlatformId> platform)
+{
     if (m_busy || m_cancel->isBusy())
         return; // one coupon at a time; the scanner's next burst waits for the answer
     m_cancel->withdraw(); // 撤销 is for the last verification only
+    m_platform->setForced(std::nullopt); // the toggle is for the next code only
+    m_choice->hide();
     const ScanPayload payload = ScanPayload::classify(text);
     if (payload.kind() == ScanPayload::Kind::Unknown) {
         m_prepare->hide();
@@ -207,30 +171,59 @@ void VerifyPage::scan(const QString &text)
         return;
     }
     PrepareCommand command;
-    command.poiId = currentPoiId();
-    if (payload.kind() == ScanPayload::Kind::Code)
+    command.poiId = m_storeBar->poiId();
+    const bool byCode = payload.kind() == ScanPayload::Kind::Code;
+    if (byCode) {
         command.code = payload.value();
-    else
-        command.shortLink = payload.value(); // short links and Douyin page URLs alike
+        command.platform = platform;
+    } else {
+        // Short links and Douyin page URLs alike; a link names its platform itself.
+        command.shortLink = payload.value();
+    }
 
     m_busy = true;
     m_prepare->hide();
-    m_result->showWorking(tr("Looking up the coupon with Douyin…"));
-    m_gateway->prepare(command, this, [this](const PrepareOutcome &outcome) {
+    if (command.platform)
+        //: %1 is the platform: Douyin, Meituan / Dianping
+        m_result->showWorking(
+                tr("Looking up the coupon with %1…").arg(RecordText::platform(*command.platform)));
+    else
+        m_result->showWorking(tr("Looking up the coupon…"));
+    m_gateway->prepare(command, this, [this, payload](const PrepareOutcome &outcome) {
         m_busy = false;
-        if (outcome.kind != PrepareOutcome::Kind::Prepared) {
-            m_result->showFailure(OutcomeText::forPrepare(outcome));
-            playSound(false);
-            emit answered();
-            return;
-        }
-        m_prepare->showPrepared(outcome);
-        m_prepare->show();
-        m_result->showHint(tr("Press Enter to verify"),
-                           tr("Check the product with the customer first. Esc cancels."));
-        m_input->setFocus();
-        emit prepared();
+        takePrepared(payload, outcome);
     });
+}
+
+void VerifyPage::takePrepared(const ScanPayload &scanned, const PrepareOutcome &outcome)
+{
+    if (outcome.kind == PrepareOutcome::Kind::Ambiguous) {
+        m_askedScan = scanned.value();
+        m_choice->showChoice(outcome.platforms);
+        m_choice->show();
+        m_result->showHint(tr("Which platform is this coupon from?"),
+                           tr("Ask the customer which app shows the coupon, then press that "
+                              "platform's button. Nothing has been verified yet."));
+        m_code->focusLine();
+        emit platformAsked();
+        return;
+    }
+    if (outcome.kind != PrepareOutcome::Kind::Prepared) {
+        const auto platform = outcome.platformError
+                ? std::optional<PlatformId>(outcome.platformError->platform)
+                : std::nullopt;
+        m_result->showFailure(OutcomeText::forPrepare(outcome), platform);
+        playSound(false);
+        emit answered();
+        return;
+    }
+    m_preparedCode = scanned.kind() == ScanPayload::Kind::Code ? scanned.value() : QString();
+    m_prepare->showPrepared(outcome);
+    m_prepare->show();
+    m_result->showHint(tr("Press Enter to verify"),
+                       tr("Check the product with the customer first. Esc cancels."));
+    m_code->focusLine();
+    emit prepared();
 }
 
 void VerifyPage::verifyPrepared(int count)
@@ -241,13 +234,20 @@ void VerifyPage::verifyPrepared(int count)
     if (prepared.prepared.certificates.isEmpty())
         return;
     VerifyCommand command;
+    command.platform = prepared.prepared.platform; // where it was prepared
     command.poiId = prepared.poiId;
-    command.encryptedCode = prepared.prepared.certificates.first().encryptedCode;
-    command.verifyToken = prepared.prepared.verifyToken;
+    if (prepared.verifiableByToken || m_preparedCode.isEmpty()) {
+        command.encryptedCode = prepared.prepared.certificates.first().encryptedCode;
+        command.verifyToken = prepared.prepared.verifyToken;
+    } else {
+        // A platform without the two-step flow (Meituan) prepares the code again inside its
+        // verify; prepare has no side effect there.
+        command.code = m_preparedCode;
+    }
     command.count = count;
     QJsonObject extra{{QStringLiteral("device_id"), QSysInfo::machineHostName().left(64)}};
-    if (!m_operator->text().trimmed().isEmpty())
-        extra.insert(QStringLiteral("operator_id"), m_operator->text().trimmed().left(64));
+    if (!m_storeBar->cashier().isEmpty())
+        extra.insert(QStringLiteral("operator_id"), m_storeBar->cashier().left(64));
     command.extra = extra;
 
     m_busy = true;
@@ -272,15 +272,19 @@ void VerifyPage::showOutcome(const VerifyOutcome &outcome)
         return;
     }
     if (outcome.kind != VerifyOutcome::Kind::Answered || outcome.records.isEmpty()) {
+        const auto platform = outcome.platformError
+                ? std::optional<PlatformId>(outcome.platformError->platform)
+                : std::nullopt;
         m_result->showFailure(
-                OutcomeText::forOutcome(outcome.kind, outcome.error, outcome.platformError));
+                OutcomeText::forOutcome(outcome.kind, outcome.error, outcome.platformError),
+                platform);
         playSound(false);
         return;
     }
     for (const VerificationRecord &record : outcome.records) {
         if (record.verifyStatus != VerificationRecord::Status::Success) {
-            m_result->showFailure(
-                    OutcomeText::forFailedRecord(record, RecordFacts::reason(record)));
+            m_result->showFailure(OutcomeText::forFailedRecord(record, RecordFacts::reason(record)),
+                                  record.platform);
             playSound(false);
             return;
         }
@@ -297,7 +301,7 @@ void VerifyPage::showCancelOutcome(const CancelOutcome &outcome,
     m_result->showCancelOutcome(outcome, cancelled);
     m_sound->playFor(outcome);
     refreshDemoCoupons(); // a cancelled coupon is usable again
-    m_input->setFocus();
+    m_code->focusLine();
     emit cancelAnswered();
 }
 
@@ -326,8 +330,9 @@ void VerifyPage::onRecordsChanged(const QList<VerificationRecord> &records)
 void VerifyPage::cancel()
 {
     m_prepare->hide();
+    m_choice->hide();
     m_result->showIdle();
-    m_input->setFocus();
+    m_code->focusLine();
 }
 
 void VerifyPage::playSound(bool success)
@@ -339,53 +344,9 @@ void VerifyPage::playSound(bool success)
         m_sound->playFailure();
 }
 
-void VerifyPage::pasteImage()
+void VerifyPage::showEvent(QShowEvent *event)
 {
-    const QMimeData *mime = QApplication::clipboard()->mimeData();
-    if (mime && mime->hasImage())
-        m_reader->readImage(qvariant_cast<QImage>(mime->imageData()));
-    else
-        m_input->paste();
-}
-
-bool VerifyPage::eventFilter(QObject *watched, QEvent *event)
-{
-    if (watched == m_input && event->type() == QEvent::KeyPress) {
-        auto *key = static_cast<QKeyEvent *>(event);
-        if (key->matches(QKeySequence::Paste)) {
-            pasteImage();
-            return true;
-        }
-        if (m_prepare->isVisible() && m_input->text().isEmpty()) {
-            if (key->key() == Qt::Key_Up || key->key() == Qt::Key_Plus) {
-                m_prepare->stepCount(+1);
-                return true;
-            }
-            if (key->key() == Qt::Key_Down || key->key() == Qt::Key_Minus) {
-                m_prepare->stepCount(-1);
-                return true;
-            }
-        }
-        if (key->key() == Qt::Key_Escape) {
-            cancel();
-            return true;
-        }
-    }
-    return QWidget::eventFilter(watched, event);
-}
-
-void VerifyPage::changeEvent(QEvent *event)
-{
-    if (event->type() == QEvent::LanguageChange)
-        retranslateUi();
-    QWidget::changeEvent(event);
-}
-
-void VerifyPage::retranslateUi()
-{
-    m_storeLabel->setText(tr("Store:"));
-    m_operatorLabel->setText(tr("Cashier:"));
-    m_operator->setPlaceholderText(tr("your name"));
-    m_input->setPlaceholderText(tr("Scan or type the coupon code, then Enter"));
-    m_openImage->setText(tr("Open image…"));
+    // Back from the settings page, where a store may have been bound to a platform.
+    refreshPlatforms();
+    QWidget::showEvent(event);
 }

@@ -12,6 +12,7 @@
 #include "core/scan/qrencoder.h"
 #include "ui/outcometext.h"
 #include "ui/style.h"
+#include "ui/widgets/platformbadge.h"
 
 namespace {
 
@@ -77,15 +78,15 @@ void DemoCouponPanel::showCoupons(const QList<DemoCoupon> &coupons, const QStrin
         }
         auto *card = new QPushButton;
         card->setObjectName(QStringLiteral("demoCoupon%1").arg(i));
-        card->setStyleSheet(Style::demoCouponCard(ownStore));
-        const auto qr = Scan::qrImage(coupon.shortLink, 3);
+        card->setStyleSheet(Style::demoCouponCard(ownStore, coupon.platform));
+        const QString scanned = scannedText(coupon);
+        const auto qr = Scan::qrImage(scanned, 3);
         if (qr.ok()) {
             card->setIcon(QPixmap::fromImage(qr.value()));
             card->setIconSize(qr.value().size());
         }
-        card->setToolTip(coupon.shortLink);
-        connect(card, &QPushButton::clicked, this,
-                [this, link = coupon.shortLink] { emit couponChosen(link); });
+        card->setToolTip(scanned);
+        connect(card, &QPushButton::clicked, this, [this, scanned] { emit couponChosen(scanned); });
         m_list->insertWidget(m_list->count() - 1, card);
     }
     retranslateUi(); // the texts of the cards and of the other stores' heading
@@ -97,6 +98,12 @@ void DemoCouponPanel::changeEvent(QEvent *event)
     if (event->type() == QEvent::LanguageChange)
         retranslateUi();
     QFrame::changeEvent(event);
+}
+
+QString DemoCouponPanel::scannedText(const DemoCoupon &coupon)
+{
+    // A Douyin coupon's QR code carries its short link; a Meituan one its plain code.
+    return coupon.shortLink.isEmpty() ? coupon.codes.value(0) : coupon.shortLink;
 }
 
 QString DemoCouponPanel::cardText(const DemoCoupon &coupon) const
@@ -112,10 +119,11 @@ QString DemoCouponPanel::cardText(const DemoCoupon &coupon) const
         //: Demo coupon card, above the store's name: a store other than the selected one
         storeLabel = tr("Other store:");
     }
-    //: Demo coupon card: product, price, how many coupons of the order are left, then the
-    //: store label and the store's name
-    return tr("%1\n%2 · left: %3\n%4\n%5")
-            .arg(coupon.productName, OutcomeText::money(coupon.payAmount))
+    //: Demo coupon card: the platform (抖音 / 美团), product, price, how many coupons of the
+    //: order are left, then the store label and the store's name
+    return tr("%1 · %2\n%3 · left: %4\n%5\n%6")
+            .arg(PlatformBadge::shortName(coupon.platform), coupon.productName,
+                 OutcomeText::money(coupon.payAmount))
             .arg(coupon.codes.size())
             .arg(storeLabel, store);
 }
@@ -133,7 +141,7 @@ void DemoCouponPanel::retranslateUi()
             card->setText(cardText(m_shown.at(i)));
     }
     m_title->setText(tr("Demo coupons"));
-    m_hint->setText(tr("Training mode: these coupons live in the built-in Douyin simulator. "
+    m_hint->setText(tr("Training mode: these coupons live in the built-in coupon simulator. "
                        "Scan a QR code with the camera, or click one to simulate a scan."));
     m_mint->setText(tr("New demo coupon"));
     if (m_otherStores)

@@ -9,9 +9,10 @@ class QPushButton;
 class QScrollArea;
 class QVBoxLayout;
 
-// Demo and training mode: coupons of the built-in Douyin simulator as QR codes on screen.
-// Scan one with the camera (a phone photo of the screen works) or click it to simulate a
-// scan; "New coupon" mints another. The selected store's coupons come first, because Douyin
+// Demo and training mode: coupons of the built-in simulator (Douyin's, and Meituan's where the
+// store is bound) as QR codes on screen, each labelled with its platform. Scan one with the
+// camera (a phone photo of the screen works) or click it to simulate a scan; "New coupon"
+// mints another. The selected store's coupons come first, because Douyin
 // refuses a coupon at any other store and a newcomer clicks the top one.
 class DemoCouponPanel final : public QFrame
 {
@@ -45,6 +46,7 @@ private:
     void fitWidth();
     bool isOwnStore(const DemoCoupon &coupon) const;
     QString cardText(const DemoCoupon &coupon) const;
+    static QString scannedText(const DemoCoupon &coupon);
 
     QLabel *m_title;
     QLabel *m_hint;

@@ -11,9 +11,11 @@
 
 #include "ui/outcometext.h"
 #include "ui/style.h"
+#include "ui/widgets/platformbadge.h"
 
 PreparePanel::PreparePanel(QWidget *parent)
     : QFrame(parent),
+      m_badge(new PlatformBadge(this)),
       m_product(new QLabel(this)),
       m_details(new QLabel(this)),
       m_countLabel(new QLabel(this)),
@@ -51,9 +53,13 @@ PreparePanel::PreparePanel(QWidget *parent)
     countRow->addWidget(m_cancel);
     countRow->addWidget(m_confirm);
 
+    auto *header = new QHBoxLayout;
+    header->addWidget(m_badge);
+    header->addWidget(m_product, 1);
+
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(24, 18, 24, 18);
-    layout->addWidget(m_product);
+    layout->addLayout(header);
     layout->addWidget(m_details);
     layout->addLayout(countRow);
 
@@ -65,6 +71,7 @@ PreparePanel::PreparePanel(QWidget *parent)
 void PreparePanel::showPrepared(const PrepareOutcome &prepared)
 {
     m_prepared = prepared;
+    m_badge->setPlatform(prepared.prepared.platform);
     const int available = int(prepared.prepared.certificates.size());
     m_count->setRange(1, qMax(1, available));
     m_count->setValue(1);
@@ -105,8 +112,7 @@ void PreparePanel::retranslateUi()
         return;
     }
     const PreparedCoupon &first = certificates.first();
-    m_product->setText(first.sku.title.isEmpty() ? tr("Douyin group-buying coupon")
-                                                 : first.sku.title);
+    m_product->setText(first.sku.title.isEmpty() ? tr("Group-buying coupon") : first.sku.title);
     QStringList lines;
     lines.append(tr("Paid: %1 per coupon").arg(OutcomeText::money(first.amount.payAmount)));
     if (first.amount.originalAmount > first.amount.payAmount)

@@ -4,12 +4,13 @@
 
 #include "core/verify/verifyoutcome.h"
 
+class PlatformBadge;
 class QLabel;
 class QPushButton;
 class QSpinBox;
 
-// What a scanned coupon is before it is used: product, amount, expiry and how many of the
-// order's coupons are still available, with the count to verify (default 1).
+// What a scanned coupon is before it is used: its platform, product, amount, expiry and how
+// many of the order's coupons are still available, with the count to verify (default 1).
 class PreparePanel final : public QFrame
 {
     Q_OBJECT
@@ -35,6 +36,7 @@ private:
     void retranslateUi();
 
     PrepareOutcome m_prepared;
+    PlatformBadge *m_badge;
     QLabel *m_product;
     QLabel *m_details;
     QLabel *m_countLabel;

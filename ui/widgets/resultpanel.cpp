@@ -6,7 +6,9 @@
 
 #include "ui/canceltext.h"
 #include "ui/outcometext.h"
+#include "ui/recordtext.h"
 #include "ui/style.h"
+#include "ui/widgets/platformbadge.h"
 
 namespace {
 
@@ -22,10 +24,18 @@ QString describe(const QList<VerificationRecord> &records)
     return lines.join(u'\n');
 }
 
+std::optional<PlatformId> platformOf(const QList<VerificationRecord> &records)
+{
+    if (records.isEmpty())
+        return std::nullopt;
+    return records.first().platform;
+}
+
 } // namespace
 
 ResultPanel::ResultPanel(QWidget *parent)
     : QFrame(parent),
+      m_badge(new PlatformBadge(this)),
       m_title(new QLabel(this)),
       m_detail(new QLabel(this))
 {
@@ -45,6 +55,7 @@ ResultPanel::ResultPanel(QWidget *parent)
     detailFont.setPointSizeF(detailFont.pointSizeF() * 1.6);
     m_detail->setFont(detailFont);
     layout->addStretch();
+    layout->addWidget(m_badge, 0, Qt::AlignHCenter);
     layout->addWidget(m_title);
     layout->addWidget(m_detail);
     layout->addStretch();
@@ -61,10 +72,17 @@ QString ResultPanel::detail() const
     return m_detail->text();
 }
 
-void ResultPanel::apply(State state, const QString &title, const QString &detail)
+std::optional<PlatformId> ResultPanel::platform() const
+{
+    return m_badge->platform();
+}
+
+void ResultPanel::apply(State state, const QString &title, const QString &detail,
+                        std::optional<PlatformId> platform)
 {
     m_cancelOutcome.reset(); // showCancelOutcome() sets it again after this
     m_state = state;
+    m_badge->setPlatform(platform);
     setStyleSheet(Style::resultPanel(Style::Panel(int(state))));
     m_title->setText(title);
     m_detail->setText(detail);
@@ -93,35 +111,43 @@ void ResultPanel::showSuccess(const QList<VerificationRecord> &records)
     //: Big green result after coupons were verified; %1 = how many
     apply(State::Success,
           records.size() == 1 ? tr("✔ Verified") : tr("✔ Verified: %1 coupons").arg(records.size()),
-          describe(records));
+          describe(records), platformOf(records));
 }
 
-void ResultPanel::showFailure(const QString &reason)
+void ResultPanel::showFailure(const QString &reason, std::optional<PlatformId> platform)
 {
     m_reason = reason;
-    apply(State::Failure, tr("✘ Not verified"), reason);
+    apply(State::Failure, tr("✘ Not verified"), reason, platform);
 }
 
 void ResultPanel::showChecking(const QList<VerificationRecord> &records)
 {
     m_records = records;
-    apply(State::Checking, tr("⏳ Checking with Douyin…"),
-          tr("The network dropped Douyin's answer. This updates by itself; do not scan the "
+    const std::optional<PlatformId> platform = platformOf(records);
+    const QString name = RecordText::platform(platform.value_or(PlatformId::Douyin));
+    //: %1 is the platform: Douyin, Meituan / Dianping
+    apply(State::Checking, tr("⏳ Checking with %1…").arg(name),
+          tr("The network dropped %1's answer. This updates by itself; do not scan the "
              "coupon again.")
-                  + u'\n' + describe(records));
+                          .arg(name)
+                  + u'\n' + describe(records),
+          platform);
 }
 
 void ResultPanel::showCancelOutcome(const CancelOutcome &outcome,
                                     const QList<VerificationRecord> &cancelled)
 {
     m_records = cancelled;
+    const std::optional<PlatformId> platform =
+            outcome.record ? std::optional(outcome.record->platform) : platformOf(cancelled);
     if (outcome.kind == CancelOutcome::Kind::Cancelled) {
         //: Big result after a verification was cancelled (已撤销); %1 = how many coupons
         apply(State::Cancelled,
               cancelled.size() <= 1 ? tr("↩ Cancelled")
                                     : tr("↩ Cancelled: %1 coupons").arg(cancelled.size()),
               describe(cancelled) + u'\n'
-                      + tr("The coupon is back in the customer's account and can be used again."));
+                      + tr("The coupon is back in the customer's account and can be used again."),
+              platform);
     } else {
         QStringList lines{CancelText::forOutcome(outcome)};
         if (outcome.record)
@@ -130,9 +156,9 @@ void ResultPanel::showCancelOutcome(const CancelOutcome &outcome,
             lines << tr("These coupons of the verification were cancelled before it:")
                   << describe(cancelled);
         if (outcome.kind == CancelOutcome::Kind::Unknown)
-            apply(State::Checking, tr("Confirming the cancel…"), lines.join(u'\n'));
+            apply(State::Checking, tr("Confirming the cancel…"), lines.join(u'\n'), platform);
         else
-            apply(State::Failure, tr("✘ Not cancelled"), lines.join(u'\n'));
+            apply(State::Failure, tr("✘ Not cancelled"), lines.join(u'\n'), platform);
     }
     m_cancelOutcome = outcome;
 }

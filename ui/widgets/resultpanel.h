@@ -7,10 +7,12 @@
 #include "core/store/verificationrecord.h"
 #include "core/verify/canceloutcome.h"
 
+class PlatformBadge;
 class QLabel;
 
 // The big, unmistakable answer after a scan: green for verified, red for refused, amber while
-// an outcome is being checked; a cancel (撤销) has its own colour when it went through. Readable from a step away from the till.
+// an outcome is being checked; a cancel (撤销) has its own colour when it went through.
+// Readable from a step away from the till. A badge above says which platform (抖音 / 美团).
 class ResultPanel final : public QFrame
 {
     Q_OBJECT
@@ -30,7 +32,10 @@ public:
     // A calm hint in the idle colours, e.g. what to press next.
     void showHint(const QString &title, const QString &detail);
     void showSuccess(const QList<VerificationRecord> &records);
-    void showFailure(const QString &reason);
+    // platform: whose refusal it is, when one platform answered.
+    void showFailure(const QString &reason, std::optional<PlatformId> platform = std::nullopt);
+    // The platform badge shown now (nullopt: none).
+    std::optional<PlatformId> platform() const;
     void showChecking(const QList<VerificationRecord> &records);
     // How a cancel ended: Cancelled in its own colour, a lost answer amber, anything else red
     // with the plain reason. cancelled: the records the cancel took back (a batch is cancelled
@@ -42,10 +47,12 @@ protected:
     void changeEvent(QEvent *event) override;
 
 private:
-    void apply(State state, const QString &title, const QString &detail);
+    void apply(State state, const QString &title, const QString &detail,
+               std::optional<PlatformId> platform = std::nullopt);
     void retranslateUi();
 
     State m_state = State::Idle;
+    PlatformBadge *m_badge;
     QLabel *m_title;
     QLabel *m_detail;
     QList<VerificationRecord> m_records;
