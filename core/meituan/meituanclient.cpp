@@ -19,20 +19,6 @@ using MtError = Meituan::Error;
 
 namespace {
 
-// application/x-www-form-urlencoded from UTF-8: everything but A-Z a-z 0-9 - . _ ~ is
-// percent-encoded. QUrlQuery would leave '+' alone, which a form decoder reads as a space,
-// and the signature would no longer match the biz JSON Meituan decodes.
-QByteArray formEncode(const MeituanSigner::Fields &fields)
-{
-    QByteArray body;
-    for (const auto &[key, value] : fields) {
-        if (!body.isEmpty())
-            body += '&';
-        body += QUrl::toPercentEncoding(key) + '=' + QUrl::toPercentEncoding(value);
-    }
-    return body;
-}
-
 // Nothing was sent: the request itself is wrong. Not Unavailable, which callers may retry.
 MtError refused(const QString &why)
 {
@@ -168,7 +154,7 @@ void MeituanClient::attempt(const Call &call, int attemptNumber, QObject *contex
     // Each attempt signs afresh: Meituan checks the timestamp against its clock.
     QPointer<QObject> guard(context);
     HttpExchange::start(
-            m_network, request, QByteArrayLiteral("POST"), formEncode(signedForm(call.fields)),
+            m_network, request, QByteArrayLiteral("POST"), MeituanSigner::formBody(signedForm(call.fields)),
             limits, this, [=, this](const HttpOutcome &outcome) {
                 if (!guard)
                     return;

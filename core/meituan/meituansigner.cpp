@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include <QCryptographicHash>
+#include <QUrl>
 
 QByteArray MeituanSigner::stringToSign(const QString &signKey, const Fields &fields)
 {
@@ -28,4 +29,15 @@ QByteArray MeituanSigner::sign(const QString &signKey, const Fields &fields)
 {
     return QCryptographicHash::hash(stringToSign(signKey, fields), QCryptographicHash::Sha1)
             .toHex();
+}
+
+QByteArray MeituanSigner::formBody(const Fields &fields)
+{
+    QByteArray body;
+    for (const auto &[key, value] : fields) {
+        if (!body.isEmpty())
+            body += '&';
+        body += QUrl::toPercentEncoding(key) + '=' + QUrl::toPercentEncoding(value);
+    }
+    return body;
 }

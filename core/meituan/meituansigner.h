@@ -17,4 +17,8 @@ public:
     static QByteArray stringToSign(const QString &signKey, const Fields &fields);
     // 40 lowercase hex characters.
     static QByteArray sign(const QString &signKey, const Fields &fields);
+    // The fields as an application/x-www-form-urlencoded body, UTF-8: everything but
+    // A-Z a-z 0-9 - . _ ~ percent-encoded. QUrlQuery would leave '+' alone, which a form
+    // decoder reads as a space, and the signature would no longer match the biz JSON.
+    static QByteArray formBody(const Fields &fields);
 };

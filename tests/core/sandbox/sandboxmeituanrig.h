@@ -193,16 +193,7 @@ public:
     }
 
     // ---- Raw form posts.
-    static QByteArray encode(const Fields &fields)
-    {
-        QByteArray body;
-        for (const auto &[key, value] : fields) {
-            if (!body.isEmpty())
-                body += '&';
-            body += QUrl::toPercentEncoding(key) + '=' + QUrl::toPercentEncoding(value);
-        }
-        return body;
-    }
+    static QByteArray encode(const Fields &fields) { return MeituanSigner::formBody(fields); }
     static Fields withSign(Fields fields, const QString &signKey = SIGN_KEY)
     {
         fields.append({QStringLiteral("sign"),
