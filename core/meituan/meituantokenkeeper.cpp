@@ -4,6 +4,7 @@
 #include <QTimer>
 
 #include "core/logging/categories.h"
+#include "core/meituan/meituanapi.h"
 #include "core/meituan/meituanclient.h"
 #include "core/store/meituanstorerepository.h"
 
@@ -166,7 +167,7 @@ void MeituanTokenKeeper::sendRefresh(const QString &poiId)
                 store.accessToken = pair.value().accessToken;
                 store.refreshToken = pair.value().refreshToken;
                 store.expiresAt = secondsOf(pair.value().expiresAt);
-                store.refreshExpiresAt = now() + REFRESH_TOKEN_LIFETIME_SECONDS;
+                store.refreshExpiresAt = now() + MeituanApi::REFRESH_TOKEN_LIFETIME_SECONDS;
                 if (!pair.value().scope.isEmpty())
                     store.scope = pair.value().scope;
                 if (!pair.value().opBizCode.isEmpty())
@@ -225,7 +226,7 @@ void MeituanTokenKeeper::bind(const QString &poiId, const QString &authCode, QOb
                 store.accessToken = pair.value().accessToken;
                 store.refreshToken = pair.value().refreshToken;
                 store.expiresAt = secondsOf(pair.value().expiresAt);
-                store.refreshExpiresAt = now() + REFRESH_TOKEN_LIFETIME_SECONDS;
+                store.refreshExpiresAt = now() + MeituanApi::REFRESH_TOKEN_LIFETIME_SECONDS;
                 store.scope = pair.value().scope;
                 store.boundAt = now();
                 store.refreshedAt = now();

@@ -35,8 +35,6 @@ public:
     // The access token lives 30 days: refreshing 3 days early leaves room for a failed refresh
     // to be noticed and retried while the old token still works. [choice]
     static constexpr int REFRESH_MARGIN_SECONDS = 3 * 24 * 3600;
-    // Not in the token answer; MEITUAN.md §1's secondary source gives 35 days. [choice]
-    static constexpr int REFRESH_TOKEN_LIFETIME_SECONDS = 35 * 24 * 3600;
     static constexpr int LEADER_POLL_MS = 200;
     static constexpr int LEADER_POLLS = 50; // then this gateway refreshes itself
 

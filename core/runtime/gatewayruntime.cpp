@@ -172,8 +172,8 @@ Result<HostPort> GatewayRuntime::startSandbox(DouyinClient::Config &douyin,
     douyin.clientSecret = sandboxConfig.clientSecret;
     douyin.accountId = sandboxConfig.accountId;
     meituan.baseUrl = m_sandbox->baseUrl();
-    meituan.developerId = 100001; // MERGE: sandboxConfig.meituanDeveloperId
-    meituan.signKey = QStringLiteral("sandbox_meituan_sign_key"); // MERGE
+    meituan.developerId = sandboxConfig.meituanDeveloperId;
+    meituan.signKey = sandboxConfig.meituanSignKey;
     return listening.value();
 }
 
@@ -194,9 +194,7 @@ Result<Done> GatewayRuntime::startEngine(const DouyinClient::Config &douyin,
         QStringList poiIds;
         for (const auto &poi : m_sandbox->state().pois())
             poiIds.append(poi.poiId);
-        m_meituan->bindAll(poiIds, [](const QString &poiId) -> QString {
-            return QStringLiteral("sandbox-auth-") + poiId;
-        });
+        m_meituan->bindAll(poiIds, &SandboxState::meituanAuthCode);
     }
     m_engine = new VerificationService(m_database.get(), {douyinPlatform, m_meituan->platform()});
     connect(m_engine, &VerificationService::recordsChanged, this, &GatewayRuntime::recordsChanged);
