@@ -7,6 +7,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include "tests/common/demoruntime.h"
 #include "tests/common/lanclient.h"
 #include "tests/common/sandboxcontrol.h"
 #include "tests/common/scriptedmeituan.h"
@@ -17,8 +18,9 @@
 #include "core/sandbox/sandboxserver.h"
 
 // API.md, Extensions → Platforms, over real HTTP against a whole gateway whose Douyin is the
-// sandbox and whose Meituan answers literally (ScriptedMeituan); store A is bound to Meituan,
-// store B is not. A prepare or verify without "platform" goes where the gateway decides
+// sandbox and whose Meituan answers literally (ScriptedMeituan), so a code can be one both
+// know; store A is bound to Meituan, store B is not. Then a demo gateway, where the sandbox
+// plays both platforms. A prepare or verify without "platform" goes where the gateway decides
 // (MEITUAN.md §8), with it where it says, and each way of not finding one platform has its own
 // answer.
 namespace {
@@ -72,6 +74,10 @@ private:
     ScriptedMeituan m_meituan;
     std::unique_ptr<GatewayRuntime> m_runtime;
     LanClient m_lan;
+    QTemporaryDir m_demoDir;
+    std::unique_ptr<GatewayRuntime> m_demo;
+    LanClient m_demoLan;
+    SandboxControl m_demoControl;
     QString m_storeA;
     QString m_storeB;
     int m_codes = 0;
@@ -233,7 +239,72 @@ private slots:
                  second.json.value("data").toObject().value("id"));
     }
 
-    void cleanupTestCase() { m_runtime.reset(); }
+    // The demo gateway: the sandbox's Douyin and Meituan paths, every demo store bound.
+    void demoGatewayRoutesBothPlatforms_data()
+    {
+        QTest::addColumn<QString>("whose"); // "douyin", "meituan", "used" (Meituan's), "neither"
+        QTest::addColumn<int>("status");
+        QTest::addColumn<QString>("code"); // error.code, or data.platform of a 200
+        QTest::newRow("a Douyin code") << "douyin" << 200 << "douyin";
+        QTest::newRow("a Meituan code") << "meituan" << 200 << "meituan";
+        QTest::newRow("a used Meituan code") << "used" << 422 << "platform_rejected";
+        QTest::newRow("a code neither knows") << "neither" << 422 << "douyin_rejected";
+    }
+
+    void demoGatewayRoutesBothPlatforms()
+    {
+        QFETCH(QString, whose);
+        QFETCH(int, status);
+        QFETCH(QString, code);
+        if (!m_demo) {
+            m_demo = startDemoRuntime(m_demoDir.path(), ADMIN_TOKEN);
+            QVERIFY(m_demo);
+            m_demoLan = m_lan;
+            m_demoLan.port = m_demo->api()->address().port;
+            m_demoControl.setBaseUrl(m_demo->sandbox()->baseUrl().toString());
+            const Reply created = m_demoLan.adminPost("/v1/internal/apps", {{"name", "demo"}});
+            const QJsonObject data = created.json.value("data").toObject();
+            m_demoLan.key = data.value("app").toObject().value("client_key").toString().toLatin1();
+            m_demoLan.secret = data.value("client_secret").toString().toLatin1();
+        }
+        const QString poiId = m_demo->sandbox()->state().pois().at(0).poiId;
+        QTRY_COMPARE_WITH_TIMEOUT(m_demo->engine()->platformsServing(poiId).size(), 2, 10000);
+        QString couponCode = "0000000001"; // ten digits: no Douyin code, no Meituan receipt
+        if (whose == "douyin") {
+            couponCode = m_demoControl
+                                 .call("POST", "/sandbox/orders",
+                                       {{"certificates", 1}, {"poi_id", poiId}})
+                                 .value("codes")[0]
+                                 .toString();
+        } else if (whose != "neither") {
+            couponCode = m_demoControl
+                                 .call("POST", "/sandbox/meituan/orders",
+                                       {{"poi_id", poiId}, {"receipts", 1}})
+                                 .value("receipt_codes")[0]
+                                 .toString();
+        }
+        const QJsonObject body{{"poi_id", poiId}, {"code", couponCode}};
+        if (whose == "used")
+            QCOMPARE(m_demoLan.post(VERIFY, body).status, 200);
+        const int prepares = m_demoControl.stat("meituan.prepare");
+        const int consumes = m_demoControl.stat("meituan.consume");
+        const Reply reply = m_demoLan.post(VERIFY, body);
+        QVERIFY2(reply.status == status, qPrintable(QJsonDocument(reply.json).toJson()));
+        // One Meituan prepare whatever the code: the probe's, which a Meituan verify reuses.
+        QCOMPARE(m_demoControl.stat("meituan.prepare") - prepares, 1);
+        QCOMPARE(m_demoControl.stat("meituan.consume") - consumes,
+                 int(status == 200 && code == "meituan"));
+        if (status == 200)
+            QCOMPARE(reply.json.value("data").toObject().value("platform").toString(), code);
+        else
+            QCOMPARE(reply.json.value("error").toObject().value("code").toString(), code);
+    }
+
+    void cleanupTestCase()
+    {
+        m_demo.reset();
+        m_runtime.reset();
+    }
 };
 
 QTEST_GUILESS_MAIN(tst_PlatformRouting)
