@@ -11,7 +11,7 @@
 
 #include "core/douyin/douyinapi.h"
 #include "core/douyin/douyinjson.h"
-#include "core/douyin/httpexchange.h"
+#include "core/http/httpexchange.h"
 #include "core/logging/categories.h"
 
 namespace {

@@ -4,7 +4,7 @@
 #include <QPointer>
 #include <QUrlQuery>
 
-#include "core/douyin/httpexchange.h"
+#include "core/http/httpexchange.h"
 #include "core/logging/categories.h"
 
 namespace {

@@ -11,7 +11,7 @@
 #include <QTimer>
 #include <QUrlQuery>
 
-#include "core/douyin/httpexchange.h"
+#include "core/http/httpexchange.h"
 #include "core/logging/categories.h"
 #include "core/meituan/meituanapi.h"
 

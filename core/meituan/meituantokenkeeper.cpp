@@ -120,8 +120,10 @@ bool MeituanTokenKeeper::adoptStored(const QString &poiId)
     const auto stored = m_repository->load(poiId);
     if (!stored)
         return false;
+    // The row is the truth (every pair is stored before it is used), so a token there that is
+    // not ours is newer; times in seconds could not tell two refreshes of one second apart.
     const MeituanStore ours = m_stores.value(poiId);
-    if (stored->refreshedAt <= ours.refreshedAt || stored->accessToken == m_rejected.value(poiId)
+    if (stored->accessToken == ours.accessToken || stored->accessToken == m_rejected.value(poiId)
         || now() >= stored->expiresAt)
         return false;
     qCInfo(lcMeituan) << "store" << poiId << "takes the token pair another gateway refreshed";
@@ -260,7 +262,7 @@ void MeituanTokenKeeper::refreshDue()
     if (listed.ok()) {
         for (const MeituanStore &stored : listed.value()) {
             const auto ours = m_stores.constFind(stored.poiId);
-            if (ours == m_stores.cend() || stored.refreshedAt > ours->refreshedAt)
+            if (ours == m_stores.cend() || stored.accessToken != ours->accessToken)
                 m_stores.insert(stored.poiId, stored);
         }
         emit storesChanged();

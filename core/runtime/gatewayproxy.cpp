@@ -36,6 +36,41 @@ DemoCoupon couponOf(const SandboxServer *sandbox, const SandboxState::Order &ord
     return coupon;
 }
 
+// A Meituan demo order as the panel shows it: its QR code carries the plain receipt code.
+DemoCoupon couponOf(const SandboxState::MeituanOrder &order)
+{
+    DemoCoupon coupon;
+    coupon.platform = PlatformId::Meituan;
+    coupon.orderId = order.orderId;
+    coupon.poiId = order.poiId;
+    coupon.poiName = order.poiName;
+    coupon.productName = order.dealTitle;
+    coupon.codes = order.usableCodes;
+    coupon.payAmount = order.dealPriceFen;
+    return coupon;
+}
+
+// The store's usable Meituan demo coupons, topped up to one order when it has none left.
+QList<DemoCoupon> meituanCoupons(SandboxState &state, const QString &poiId)
+{
+    QList<DemoCoupon> coupons;
+    bool storeHasOne = false;
+    for (const SandboxState::MeituanOrder &order : state.meituanOrders()) {
+        if (order.usableCodes.isEmpty())
+            continue;
+        coupons.prepend(couponOf(order)); // newest first
+        storeHasOne = storeHasOne || order.poiId == poiId;
+    }
+    if (!storeHasOne && !poiId.isEmpty() && state.poi(poiId)) {
+        const int serial = int(state.meituanOrders().size());
+        if (state.mintMeituanOrder(SandboxDemoData::meituanRefill(poiId, serial)).ok()) {
+            const QList<SandboxState::MeituanOrder> orders = state.meituanOrders();
+            coupons.prepend(couponOf(orders.constLast()));
+        }
+    }
+    return coupons;
+}
+
 // Before start() (or after it failed) the runtime has no repositories to ask.
 Error notStarted()
 {
@@ -257,6 +292,8 @@ void GatewayProxy::demoCoupons(const QString &poiId, int minimum, QObject *conte
                         coupons.prepend(couponOf(sandbox, *state.order(minted.value().orderId)));
                     }
                 }
+                // Meituan's after Douyin's: the panel lists Douyin's first, as before.
+                coupons.append(meituanCoupons(state, poiId));
                 return coupons;
             },
             std::move(done));

@@ -297,6 +297,18 @@ QJsonObject SandboxMeituanControlApi::receiptJson(const Book::Receipt &receipt) 
                        {QStringLiteral("status"), statusName(receipt.status)},
                        {QStringLiteral("order_id"), receipt.orderId},
                        {QStringLiteral("expired"), book.isExpired(receipt)}};
+    // Every consumption the receipt ever had, and how many were reversed: a client that
+    // consumed one coupon twice shows here even after a cancel.
+    int consumptions = 0;
+    int reversals = 0;
+    for (const Book::Consumption &consumption : book.consumptions()) {
+        if (consumption.receiptCode != receipt.code)
+            continue;
+        ++consumptions;
+        reversals += consumption.reversed ? 1 : 0;
+    }
+    object.insert(QStringLiteral("consumptions"), consumptions);
+    object.insert(QStringLiteral("reversals"), reversals);
     if (const Book::Consumption *consumption = book.activeConsumption(receipt)) {
         object.insert(QStringLiteral("consumed_at"), consumption->time);
         object.insert(QStringLiteral("flow_id"), consumption->flowId);

@@ -17,6 +17,7 @@
 #include <QUrlQuery>
 
 #include "core/api/requestsigner.h"
+#include "core/sandbox/sandboxdemodata.h"
 
 // The crash test of the verification engine: a headless gateway verifies sandbox coupons
 // while being killed with SIGKILL at random moments, then restarted. The sandbox runs as its
@@ -28,6 +29,7 @@ class tst_CrashRecovery : public QObject
 
 private:
     QString program() const { return qEnvironmentVariable("DYGW_TEST_APP"); }
+    static QString meituanStore() { return SandboxDemoData::stores().first().poiId; }
 
     static QString readLine(QProcess &process, const QString &prefix)
     {
@@ -65,6 +67,21 @@ private:
                                           body)}};
     }
 
+    // The store's Meituan binding, made as a manager would from a shell.
+    void bindMeituan(const QString &poiId)
+    {
+        QProcess bind;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert("DYGW_MEITUAN_DEVELOPER_ID", "100001");
+        env.insert("DYGW_MEITUAN_SIGN_KEY", "sandbox_meituan_sign_key");
+        bind.setProcessEnvironment(env);
+        bind.start(program(),
+                   {"meituan-bind", poiId, "sandbox-auth-" + poiId, "--data-dir", m_dir.path(),
+                    "--config", m_dir.filePath("s.ini"), "--meituan-base-url", m_sandboxUrl});
+        QVERIFY(bind.waitForFinished(30000));
+        QVERIFY2(bind.exitCode() == 0, bind.readAllStandardError().constData());
+    }
+
     void startGateway(QProcess &gateway)
     {
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
@@ -73,11 +90,13 @@ private:
         env.insert("DYGW_DOUYIN_ACCOUNT_ID", "sandbox_account");
         env.insert("DYGW_ADMIN_TOKEN", "crash-admin-token");
         env.insert("DYGW_API_RATE_LIMIT", "0");
+        env.insert("DYGW_MEITUAN_DEVELOPER_ID", "100001");
+        env.insert("DYGW_MEITUAN_SIGN_KEY", "sandbox_meituan_sign_key");
         gateway.setProcessEnvironment(env);
         gateway.start(program(),
                       {"--headless", "--listen", "127.0.0.1:0", "--data-dir", m_dir.path(),
                        "--config", m_dir.filePath("s.ini"), "--douyin-base-url", m_sandboxUrl,
-                       "--short-link-base", m_sandboxUrl});
+                       "--short-link-base", m_sandboxUrl, "--meituan-base-url", m_sandboxUrl});
         QVERIFY(gateway.waitForStarted(10000));
         m_gatewayUrl = readLine(gateway, "listening on ");
         QVERIFY2(!m_gatewayUrl.isEmpty(), gateway.readAllStandardError().constData());
@@ -91,6 +110,44 @@ private:
     QByteArray m_clientSecret;
     quint64 m_nonce = 0;
     QNetworkAccessManager m_network;
+
+    // One Meituan receipt after the kills: consumed at most once (or once more after each
+    // cancel), one standing success here exactly when Meituan says it is used, and every
+    // cancel here is a reversal there. Returns (used, cancelled).
+    QPair<int, int> checkMeituan(const QString &code)
+    {
+        const QJsonObject receipt =
+                http("GET", QUrl(m_sandboxUrl + "/sandbox/meituan/receipts/" + code));
+        const QJsonObject list = http(
+                "GET", QUrl(m_gatewayUrl + "/v1/internal/verifications?page_size=50&q=" + code), {},
+                {{"Authorization", "Bearer crash-admin-token"}});
+        int successes = 0;
+        int cancelledHere = 0;
+        for (const QJsonValue &value : list.value("data").toObject().value("items").toArray()) {
+            const QJsonObject record = value.toObject();
+            const bool wasCancelled = record.value("cancel_status").toString() == "cancelled";
+            successes += record.value("verify_status").toString() == "success" && !wasCancelled;
+            cancelledHere += wasCancelled ? 1 : 0;
+        }
+        const bool usedThere = receipt.value("status").toString() == "used";
+        const int consumptions = receipt.value("consumptions").toInt();
+        const int reversals = receipt.value("reversals").toInt();
+        [&] {
+            QVERIFY2(consumptions - reversals <= 1 && consumptions <= 1 + reversals,
+                     qPrintable(code + " consumed " + QString::number(consumptions)));
+            QVERIFY2(cancelledHere == reversals,
+                     qPrintable(QString("%1 cancelled here %2, on Meituan %3")
+                                        .arg(code)
+                                        .arg(cancelledHere)
+                                        .arg(reversals)));
+            QVERIFY2(successes == (usedThere ? 1 : 0),
+                     qPrintable(QString("%1 used %2 successes %3")
+                                        .arg(code)
+                                        .arg(usedThere)
+                                        .arg(successes)));
+        }();
+        return {usedThere ? 1 : 0, cancelledHere};
+    }
 
 private slots:
     void initTestCase()
@@ -112,8 +169,8 @@ private slots:
         const int kills = qEnvironmentVariableIntValue("DYGW_CRASH_KILLS") > 0
                 ? qEnvironmentVariableIntValue("DYGW_CRASH_KILLS")
                 : 50;
-        // Coupons: single-certificate orders by code, and 3-certificate orders by short link
-        // verifying 2 at once.
+        // Coupons: single-certificate orders by code, 3-certificate orders by short link
+        // verifying 2 at once, and Meituan receipts by code (the gateway routes them).
         struct Coupon
         {
             QString orderId;
@@ -121,9 +178,24 @@ private slots:
             QString code;
             QString shortLink;
             bool answered = false;
+            bool meituan = false;
         };
         QList<Coupon> coupons;
         for (int i = 0; i < 3 * kills; ++i) {
+            if (i % 4 == 1) {
+                const QJsonObject order =
+                        http("POST", QUrl(m_sandboxUrl + "/sandbox/meituan/orders"),
+                             QJsonDocument(QJsonObject{{"poi_id", meituanStore()}, {"receipts", 1}})
+                                     .toJson());
+                QVERIFY(!order.value("order_id").toString().isEmpty());
+                coupons.append({order.value("order_id").toString(),
+                                meituanStore(),
+                                order.value("receipt_codes").toArray().at(0).toString(),
+                                {},
+                                false,
+                                true});
+                continue;
+            }
             const bool batch = i % 4 == 3;
             const QJsonObject order =
                     http("POST", QUrl(m_sandboxUrl + "/sandbox/orders"),
@@ -134,6 +206,7 @@ private slots:
                             batch ? order.value("short_link").toString() : QString()});
         }
 
+        bindMeituan(meituanStore());
         QProcess gateway;
         startGateway(gateway);
         const QJsonObject created = http("POST", QUrl(m_gatewayUrl + "/v1/internal/apps"),
@@ -263,7 +336,18 @@ private slots:
         int used = 0;
         int checked = 0;
         int cancelled = 0;
+        int meituanChecked = 0;
+        int meituanUsed = 0;
         for (const Coupon &coupon : std::as_const(coupons)) {
+            if (coupon.meituan) {
+                const auto [usedHere, cancelledHere] = checkMeituan(coupon.code);
+                used += usedHere;
+                meituanUsed += usedHere;
+                ++meituanChecked;
+                cancelled += cancelledHere;
+                ++checked;
+                continue;
+            }
             const QJsonObject order =
                     http("GET", QUrl(m_sandboxUrl + "/sandbox/orders/" + coupon.orderId));
             for (const QJsonValue &value : order.value("certificates").toArray()) {
@@ -308,9 +392,9 @@ private slots:
                 ++checked;
             }
         }
-        qInfo("%d kills, %d requests resent after a crash, %d certificates checked, %d verified "
-              "by the sandbox, %d cancels sent, %d cancelled",
-              kills, resent, checked, used, cancelsSent, cancelled);
+        qInfo("%d kills, %d requests resent after a crash, %d certificates checked (%d Meituan "
+              "receipts), %d verified by the sandbox (%d Meituan), %d cancels sent, %d cancelled",
+              kills, resent, checked, meituanChecked, used, meituanUsed, cancelsSent, cancelled);
         QVERIFY(used > 0);
         QVERIFY(cancelled > 0);
         gateway.terminate();

@@ -147,7 +147,8 @@ private slots:
         QTest::addColumn<QString>("setup");
         QTest::addColumn<QString>("status");
         QTest::addColumn<QStringList>("keys");
-        const QStringList base{"expired", "order_id", "receipt_code", "status"};
+        const QStringList base{"consumptions", "expired",   "order_id",
+                               "receipt_code", "reversals", "status"};
         const QStringList consumed = base + QStringList{"consumed_at", "flow_id"};
         QTest::newRow("unused") << "none"
                                 << "unused" << base;
@@ -198,6 +199,11 @@ private slots:
         keys.sort();
         QCOMPARE(this->keys(reply.json), keys);
         QCOMPARE(reply.json.value(QStringLiteral("receipt_code")).toString(), code);
+        const bool everConsumed = setup == u"consume" || setup == u"elsewhere"
+                || setup == u"reverse" || setup == u"used_refund";
+        QCOMPARE(reply.json.value(QStringLiteral("consumptions")).toInt(), everConsumed ? 1 : 0);
+        QCOMPARE(reply.json.value(QStringLiteral("reversals")).toInt(),
+                 setup == u"reverse" ? 1 : 0);
         QCOMPARE(reply.json.value(QStringLiteral("status")).toString(), status);
         QCOMPARE(reply.json.value(QStringLiteral("order_id")).toString(), order.orderId);
         QCOMPARE(reply.json.value(QStringLiteral("expired")).toBool(), false);

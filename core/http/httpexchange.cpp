@@ -1,4 +1,4 @@
-#include "core/douyin/httpexchange.h"
+#include "core/http/httpexchange.h"
 
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
@@ -108,7 +108,7 @@ void HttpExchange::finish(HttpOutcome outcome)
     m_connectTimer.stop();
     m_totalTimer.stop();
     if (outcome.failure != HttpOutcome::Failure::None)
-        qCDebug(lcDouyin) << m_reply->url().path() << "failed:" << outcome.errorText
+        qCDebug(lcHttp) << m_reply->url().path() << "failed:" << outcome.errorText
                           << "sent:" << m_sent;
     if (m_context)
         m_callback(outcome);
