@@ -164,7 +164,7 @@ QString platformToggle()
     return QStringLiteral("QPushButton { padding: 6px 10px; border: 1px solid #b0b8c0; "
                           "background: white; color: #34495e; } "
                           "QPushButton:checked { background: #34495e; color: white; "
-                          "border-color: #34495e; font-weight: bold; }");
+                          "border-color: #34495e; }");
 }
 
 QString totalsCard()

@@ -62,8 +62,8 @@ PlatformRouter::PlatformRouter(const PlatformRegistry *platforms, Preparer *prep
 
 PlatformRouter::Request PlatformRouter::requestOf(const VerifyCommand &command)
 {
-    return {command.platform, command.poiId, command.appId, command.code.trimmed(),
-            command.code.isEmpty()};
+    return {command.platform,       command.poiId,          command.appId,
+            command.code.trimmed(), command.code.isEmpty(), command.count};
 }
 
 PlatformRouter::Request PlatformRouter::requestOf(const PrepareCommand &command)
@@ -111,6 +111,14 @@ void PlatformRouter::route(const Request &request, QObject *context, Callback ca
         return answer(VerifyOutcomes::noPlatform(request.poiId));
     if (candidates.size() == 1)
         return answer(Route{candidates.first(), std::nullopt});
+    // Refused by whichever platform it turns out to be: no platform need be asked.
+    int mostCodes = 0;
+    for (const CouponPlatform *platform : std::as_const(candidates))
+        mostCodes = std::max(mostCodes, platform->capabilities().maxCodesPerVerify);
+    if (request.count > mostCodes)
+        return answer(
+                VerifyOutcomes::failure(VerifyOutcome::Kind::BadInput, ErrorCode::BadInput,
+                                        QStringLiteral("count: must be 1..%1").arg(mostCodes)));
     probe(request, candidates, context, std::move(callback));
 }
 

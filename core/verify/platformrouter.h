@@ -43,6 +43,7 @@ public:
         qint64 appId = 0;
         QString code; // a plain code: the only source more than one platform may know
         bool douyinOnly = false; // short link or URL, encrypted code, encrypted data
+        int count = 1; // coupons in the verify: more than any candidate takes asks none
     };
 
     struct Route

@@ -19,6 +19,7 @@
 #include "ui/mainwindow.h"
 #include "ui/pages/verifypage.h"
 #include "ui/widgets/democouponpanel.h"
+#include "ui/widgets/platformtoggle.h"
 #include "ui/widgets/preparepanel.h"
 #include "ui/widgets/resultpanel.h"
 
@@ -259,6 +260,31 @@ private slots:
         // Resolution runs on Douyin's schedule (first check after 5 s) and updates the panel.
         QVERIFY(answered.wait(30000));
         QCOMPARE(m_page->resultPanel()->state(), ResultPanel::State::Success);
+    }
+
+    // Demo mode binds every demo store to the sandbox's Meituan: a plain Meituan code is
+    // prepared and verified there, with its badge, and the toggle offers both platforms.
+    void meituanCodeAtADemoStore()
+    {
+        const QString poiId = m_page->storeSelector()->currentData().toString();
+        QTRY_VERIFY_WITH_TIMEOUT(m_page->platformToggle()->isVisible(), 10000);
+        const QString code = control("POST", "/sandbox/meituan/orders",
+                                     {{"poi_id", poiId},
+                                      {"receipts", 1},
+                                      {"deal_title", "美团双人套餐"}})["receipt_codes"][0]
+                                     .toString();
+        QSignalSpy prepared(m_page, &VerifyPage::prepared);
+        QSignalSpy answered(m_page, &VerifyPage::answered);
+        scannerBurst(code);
+        QVERIFY(prepared.wait(10000));
+        QCOMPARE(m_page->preparePanel()->prepared().prepared.platform, PlatformId::Meituan);
+        QTest::keyClick(m_page->input(), Qt::Key_Return);
+        QVERIFY(answered.wait(10000));
+        QVERIFY2(m_page->resultPanel()->state() == ResultPanel::State::Success,
+                 qPrintable(m_page->resultPanel()->detail()));
+        QCOMPARE(m_page->resultPanel()->platform(), std::optional(PlatformId::Meituan));
+        QCOMPARE(control("GET", "/sandbox/meituan/receipts/" + code)["status"].toString(), "used");
+        screenshot("verify_meituan_demo");
     }
 
     void notACouponIsRefusedAtOnce()

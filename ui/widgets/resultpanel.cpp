@@ -49,6 +49,9 @@ ResultPanel::ResultPanel(QWidget *parent)
     titleFont.setPointSizeF(titleFont.pointSizeF() * 3.0);
     titleFont.setBold(true);
     m_title->setFont(titleFont);
+    QFont badgeFont = m_badge->font(); // the platform is read from a step away too
+    badgeFont.setPointSizeF(badgeFont.pointSizeF() * 1.5);
+    m_badge->setFont(badgeFont);
     m_detail->setAlignment(Qt::AlignCenter);
     m_detail->setWordWrap(true);
     QFont detailFont = m_detail->font();

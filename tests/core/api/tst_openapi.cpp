@@ -1,4 +1,3 @@
-#include <functional>
 #include <memory>
 
 #include <QFile>
@@ -15,6 +14,7 @@
 #include "core/api/lanapiserver.h"
 #include "core/config/gatewaysettings.h"
 #include "core/runtime/gatewayruntime.h"
+#include "tests/common/jsonpointer.h"
 
 // resources/api/openapi.json (served at GET /openapi.json) against API.md and against the
 // routes a running gateway really has.
@@ -101,29 +101,6 @@ void collectRefs(const QJsonValue &value, const QString &where,
         for (qsizetype i = 0; i < array.size(); ++i)
             collectRefs(array.at(i), where + u'/' + QString::number(i), refs);
     }
-}
-
-// Resolves a local JSON pointer ("#/components/schemas/X"); undefined when it does not.
-QJsonValue resolve(const QJsonObject &document, const QString &ref)
-{
-    if (!ref.startsWith("#/"))
-        return QJsonValue(QJsonValue::Undefined);
-    QJsonValue current = document;
-    for (QString token : ref.mid(2).split(u'/')) {
-        token.replace("~1", "/").replace("~0", "~");
-        if (current.isObject() && current.toObject().contains(token)) {
-            current = current.toObject().value(token);
-        } else if (current.isArray()) {
-            bool ok = false;
-            const int index = token.toInt(&ok);
-            if (!ok || index < 0 || index >= current.toArray().size())
-                return QJsonValue(QJsonValue::Undefined);
-            current = current.toArray().at(index);
-        } else {
-            return QJsonValue(QJsonValue::Undefined);
-        }
-    }
-    return current;
 }
 
 } // namespace
@@ -345,122 +322,6 @@ private slots:
             allowed.append(QString::fromLatin1(name.trimmed()));
         allowed.sort();
         QCOMPARE(allowed, allow);
-    }
-
-    // API.md, Extensions → Platforms: the errors of the platform choice, documented where a
-    // client generator finds them (the 422 of both operations, ErrorResponse's fields).
-    void documentsThePlatformErrors_data()
-    {
-        QTest::addColumn<QString>("path");
-        QTest::addColumn<QString>("code");
-        for (const QString path : {"/v1/open/coupons/verify", "/v1/open/coupons/prepare"}) {
-            for (const QString code :
-                 {"douyin_rejected", "platform_rejected", "platform_ambiguous"})
-                QTest::addRow("%s %s", qPrintable(path), qPrintable(code)) << path << code;
-        }
-    }
-
-    void documentsThePlatformErrors()
-    {
-        QFETCH(QString, path);
-        QFETCH(QString, code);
-        const QJsonObject unprocessable = m_document.value("paths")
-                                                  .toObject()
-                                                  .value(path)
-                                                  .toObject()
-                                                  .value("post")
-                                                  .toObject()
-                                                  .value("responses")
-                                                  .toObject()
-                                                  .value("422")
-                                                  .toObject();
-        QVERIFY2(unprocessable.value("description").toString().contains('`' + code + '`'),
-                 qPrintable(code));
-        const QJsonObject example = unprocessable.value("content")
-                                            .toObject()
-                                            .value("application/json")
-                                            .toObject()
-                                            .value("examples")
-                                            .toObject()
-                                            .value(code)
-                                            .toObject()
-                                            .value("value")
-                                            .toObject()
-                                            .value("error")
-                                            .toObject();
-        QCOMPARE(example.value("code").toString(), code);
-        const QJsonObject errorProperties = resolve(m_document,
-                                                    "#/components/schemas/"
-                                                    "ErrorResponse/properties/error/"
-                                                    "properties")
-                                                    .toObject();
-        QVERIFY(errorProperties.value("code")
-                        .toObject()
-                        .value("description")
-                        .toString()
-                        .contains('`' + code + '`'));
-        // The example's platform fields are the ones the schema declares.
-        for (const QString field : {"douyin", "platform", "platforms"}) {
-            if (example.contains(field))
-                QVERIFY2(errorProperties.contains(field), qPrintable(field));
-        }
-        if (code == "platform_ambiguous")
-            QCOMPARE(example.value("platforms").toArray(), QJsonArray({"douyin", "meituan"}));
-        if (code == "platform_rejected") {
-            const QJsonObject detail =
-                    resolve(m_document,
-                            errorProperties.value("platform").toObject().value("$ref").toString())
-                            .toObject();
-            QJsonArray required = detail.value("required").toArray();
-            QCOMPARE(required, QJsonArray({"platform", "code", "msg", "trace_id"}));
-            for (const QJsonValue &field : required)
-                QVERIFY(example.value("platform").toObject().contains(field.toString()));
-        }
-    }
-
-    void platformsFieldIsAnArrayOfPlatforms()
-    {
-        const QJsonObject platforms = resolve(m_document,
-                                              "#/components/schemas/ErrorResponse/properties/error/"
-                                              "properties/platforms")
-                                              .toObject();
-        QCOMPARE(platforms.value("type").toString(), "array");
-        QCOMPARE(platforms.value("items").toObject().value("enum").toArray(),
-                 QJsonArray({"douyin", "meituan"}));
-        QVERIFY(platforms.value("description").toString().contains("platform_ambiguous"));
-        for (const QString request : {"PrepareCouponRequest", "VerifyCouponRequest"}) {
-            const QString description =
-                    resolve(m_document, "#/components/schemas/" + request + "/properties/platform")
-                            .toObject()
-                            .value("description")
-                            .toString();
-            QVERIFY2(description.contains("platform_ambiguous")
-                             && description.contains("not_configured"),
-                     qPrintable(request));
-        }
-    }
-
-    // OpenAPI 3.0: a media type has `example` or `examples`, never both.
-    void noMediaTypeHasBothExampleAndExamples()
-    {
-        QStringList both;
-        const std::function<void(const QJsonValue &, const QString &)> walk =
-                [&](const QJsonValue &value, const QString &where) {
-                    if (value.isArray()) {
-                        const QJsonArray array = value.toArray();
-                        for (qsizetype i = 0; i < array.size(); ++i)
-                            walk(array.at(i), where + u'/' + QString::number(i));
-                        return;
-                    }
-                    const QJsonObject object = value.toObject();
-                    if (object.contains("schema") && object.contains("example")
-                        && object.contains("examples"))
-                        both.append(where);
-                    for (auto it = object.begin(); it != object.end(); ++it)
-                        walk(it.value(), where + u'/' + it.key());
-                };
-        walk(m_document.value("paths"), "#/paths");
-        QVERIFY2(both.isEmpty(), qPrintable(both.join(", ")));
     }
 
     void servedDocumentIsTheResource()

@@ -167,9 +167,10 @@ private slots:
         QTest::newRow("douyin") << QJsonValue("douyin") << "code" << 200 << QString() << QString();
         QTest::newRow("null is douyin")
                 << QJsonValue(QJsonValue::Null) << "code" << 200 << QString() << QString();
-        QTest::newRow("meituan, not set up")
-                << QJsonValue("meituan") << "code" << 503 << "not_configured"
-                << "meituan";
+        // Demo mode binds every demo store to Meituan, which does not know a Douyin code.
+        QTest::newRow("meituan, a Douyin code")
+                << QJsonValue("meituan") << "code" << 422 << "platform_rejected"
+                << "";
         QTest::newRow("meituan with a short link")
                 << QJsonValue("meituan") << "short_link" << 400 << "invalid_request"
                 << "short_link";

@@ -292,6 +292,8 @@ private slots:
                 << "";
         QTest::newRow("count 0") << "douyin" << true << "" << 0 << int(Kind::BadInput)
                                  << Calls{0, 0} << "";
+        QTest::newRow("count over both platforms' limits")
+                << "douyin" << true << "" << 11 << int(Kind::BadInput) << Calls{0, 0} << "";
         QTest::newRow("count over Meituan's limit, forced")
                 << "meituan" << true << "meituan" << 2 << int(Kind::BadInput) << Calls{0, 0} << "";
     }
