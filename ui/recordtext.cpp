@@ -17,6 +17,19 @@ QString RecordText::platform(PlatformId platform)
     return {};
 }
 
+QString RecordText::platformShort(PlatformId platform)
+{
+    switch (platform) {
+    case PlatformId::Douyin:
+        //: The platform's short name on badges (抖音)
+        return tr("Douyin", "short");
+    case PlatformId::Meituan:
+        //: The platform's short name on badges (美团; Dianping coupons too)
+        return tr("Meituan", "short");
+    }
+    return {};
+}
+
 QString RecordText::status(VerificationRecord::Status status)
 {
     using Status = VerificationRecord::Status;

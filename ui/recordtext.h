@@ -18,6 +18,8 @@ public:
     static QString status(VerificationRecord::Status status);
     // The coupon platform's name as staff know it.
     static QString platform(PlatformId platform);
+    // The short name for badges and narrow columns (抖音, 美团), as cashiers say it.
+    static QString platformShort(PlatformId platform);
     // Green, red, orange or grey: readable on white, told apart at a glance.
     static QColor statusColor(VerificationRecord::Status status);
     static QString enrichment(VerificationRecord::Enrichment status);

@@ -3,7 +3,6 @@
 #include <QComboBox>
 #include <QDir>
 #include <QEvent>
-#include <QFileDialog>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QKeySequence>
@@ -12,7 +11,6 @@
 #include <QPushButton>
 #include <QShortcut>
 #include <QSplitter>
-#include <QStandardPaths>
 #include <QTableView>
 #include <QTimer>
 #include <QVBoxLayout>
@@ -24,6 +22,7 @@
 #include "ui/models/summarytablemodel.h"
 #include "ui/recordtext.h"
 #include "ui/style.h"
+#include "ui/widgets/csvsavedialog.h"
 #include "ui/widgets/summarychart.h"
 #include "ui/widgets/summarytotals.h"
 
@@ -288,17 +287,10 @@ void SummaryPage::chooseExportFile()
     if (m_file)
         return;
     const SummaryQuery shown = query();
-    QString folder = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
-    if (folder.isEmpty())
-        folder = QDir::homePath();
-    auto *dialog = new QFileDialog(
-            this, tr("Export summary"),
-            folder + QStringLiteral("/dy-gateway-summary-") + shown.from.toString(Qt::ISODate)
-                    + u'_' + shown.to.toString(Qt::ISODate) + QStringLiteral(".csv"),
-            tr("CSV files (*.csv)"));
-    dialog->setAcceptMode(QFileDialog::AcceptSave);
-    dialog->setDefaultSuffix(QStringLiteral("csv"));
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    auto *dialog = new CsvSaveDialog(this, tr("Export summary"),
+                                     QStringLiteral("dy-gateway-summary-")
+                                             + shown.from.toString(Qt::ISODate) + u'_'
+                                             + shown.to.toString(Qt::ISODate));
     connect(dialog, &QFileDialog::fileSelected, this, &SummaryPage::exportCsv);
     dialog->open(); // window-modal without a nested event loop
 }
