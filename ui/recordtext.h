@@ -4,6 +4,7 @@
 
 #include <QColor>
 #include <QCoreApplication>
+#include <QJsonObject>
 #include <QString>
 
 #include "core/store/verificationrecord.h"
@@ -32,6 +33,8 @@ public:
     static QString money(std::optional<qint64> fen);
     // Local time, "2026-03-11 18:35:12"; "—" for none.
     static QString dateTime(std::optional<qint64> unixMs);
+    // A record's extra information (the cashier's notes), one "key: value" line each.
+    static QString extra(const QJsonObject &extra);
     // What an unknown value shows.
     static QString none();
 };
