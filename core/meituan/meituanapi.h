@@ -21,6 +21,11 @@ inline constexpr char CHARSET[] = "UTF-8";
 inline constexpr int MAX_CONSUME_COUNT = 100;
 inline constexpr int MAX_LIST_LIMIT = 300;
 inline constexpr int CANCEL_WINDOW_SECONDS = 10 * 60; // §5
+// §1 [choice, from a secondary source]; §9's timestamp window, either side of the server's clock.
+inline constexpr int AUTH_CODE_LIFETIME_SECONDS = 10 * 60;
+inline constexpr int ACCESS_TOKEN_LIFETIME_SECONDS = 30 * 24 * 3600;
+inline constexpr int REFRESH_TOKEN_LIFETIME_SECONDS = 35 * 24 * 3600;
+inline constexpr int TIMESTAMP_WINDOW_SECONDS = 300;
 
 // §7. The numbers are [choice]; the OP_* strings are the envelope's `code`.
 inline constexpr char SUCCESS[] = "OP_SUCCESS";

@@ -6,6 +6,7 @@
 #include <QString>
 
 #include "core/douyin/douyinapi.h"
+#include "core/meituan/meituanapi.h"
 
 // How a sandbox behaves. The defaults match Douyin's published limits; tests shorten the
 // lifetimes and replace the clock so they can move time without sleeping.
@@ -18,6 +19,15 @@ struct SandboxConfig
     // How long the previous client_token keeps working after a new one is issued.
     int tokenGraceSeconds = DouyinApi::TOKEN_GRACE_SECONDS;
     int verifyTokenLifetimeSeconds = DouyinApi::VERIFY_TOKEN_LIFETIME_SECONDS;
+    // Meituan (MEITUAN.md §9): one developer; every store is also a Meituan store.
+    qint64 meituanDeveloperId = 100001;
+    QString meituanSignKey = QStringLiteral("sandbox_meituan_sign_key");
+    int meituanAccessTokenLifetimeSeconds = MeituanApi::ACCESS_TOKEN_LIFETIME_SECONDS;
+    int meituanRefreshTokenLifetimeSeconds = MeituanApi::REFRESH_TOKEN_LIFETIME_SECONDS;
+    int meituanAuthCodeLifetimeSeconds = MeituanApi::AUTH_CODE_LIFETIME_SECONDS;
+    // [choice] How long the previous accessToken (and refreshToken, for a resend of a lost
+    // refresh) keeps working once a store's pair is replaced.
+    int meituanTokenGraceSeconds = 60;
     // The stores always exist; this adds the demo catalogue's orders on start.
     bool seedDemoData = true;
     // Unix seconds. Everything time-dependent (expiry, grace, cancel window, throttle) reads it,

@@ -27,6 +27,48 @@ constexpr Product VOUCHER_50   = {u"50元代金券", u"50元代金券 周一至�
 
 constexpr const Product *CATALOGUE[] = {&SET_MEAL, &VOUCHER_100, &TIMES_CARD, &LUNCH, &VOUCHER_50};
 
+struct Deal
+{
+    const char16_t *title;
+    qint64 priceFen;
+    qint64 marketPriceFen;
+    int bizType; // 0 普通团购, 203 拼团, 205 次卡
+};
+
+// clang-format off
+constexpr Deal MT_SET_MEAL    = {u"【周末通用】双人精品套餐", 15800, 25800, 0};
+constexpr Deal MT_VOUCHER_100 = {u"100元代金券 全场通用", 8900, 10000, 0};
+constexpr Deal MT_TEA         = {u"双人下午茶套餐", 9990, 16800, 0};
+constexpr Deal MT_LUNCH       = {u"工作日单人午市套餐", 5650, 8800, 0};
+constexpr Deal MT_TIMES_CARD  = {u"精致洗车10次卡", 29900, 50000, 205};
+constexpr Deal MT_HOT_POT     = {u"三人拼团火锅套餐", 19900, 32800, 203};
+// clang-format on
+
+constexpr const Deal *MT_CATALOGUE[] = {&MT_SET_MEAL, &MT_VOUCHER_100, &MT_TEA,
+                                        &MT_LUNCH,    &MT_TIMES_CARD,  &MT_HOT_POT};
+
+SandboxState::MeituanOrderSpec dealOrder(const Deal &deal, int receipts, const QString &poiId)
+{
+    SandboxState::MeituanOrderSpec order;
+    order.poiId = poiId;
+    order.receipts = receipts;
+    order.dealTitle = QString::fromUtf16(deal.title);
+    order.dealPriceFen = deal.priceFen;
+    order.dealMarketPriceFen = deal.marketPriceFen;
+    order.bizType = deal.bizType;
+    order.endTime = DEMO_EXPIRE_TIME;
+    return order;
+}
+
+SandboxState::MeituanOrderSpec meituanSpec(const Deal &deal, int receipts, int store,
+                                           qint64 minutesAfterStart)
+{
+    SandboxState::MeituanOrderSpec order =
+            dealOrder(deal, receipts, SandboxDemoData::stores().at(store).poiId);
+    order.createTime = DEMO_CREATE_TIME + minutesAfterStart * 60;
+    return order;
+}
+
 SandboxState::OrderSpec productOrder(const Product &product, int certificates, const QString &poiId)
 {
     SandboxState::OrderSpec order;
@@ -82,6 +124,22 @@ SandboxState::OrderSpec refill(const QString &poiId, int serial)
     const int count = int(std::size(CATALOGUE));
     // No createTime: the sandbox stamps it now, so a refill is the store's newest coupon.
     return productOrder(*CATALOGUE[((serial % count) + count) % count], 1, poiId);
+}
+
+QList<SandboxState::MeituanOrderSpec> meituanOrders()
+{
+    return {
+            meituanSpec(MT_SET_MEAL, 2, 0, 5),     meituanSpec(MT_VOUCHER_100, 1, 0, 20),
+            meituanSpec(MT_LUNCH, 3, 1, 50),       meituanSpec(MT_TEA, 1, 1, 95),
+            meituanSpec(MT_TIMES_CARD, 1, 2, 140), meituanSpec(MT_HOT_POT, 2, 2, 210),
+    };
+}
+
+SandboxState::MeituanOrderSpec meituanRefill(const QString &poiId, int serial)
+{
+    const int count = int(std::size(MT_CATALOGUE));
+    // No createTime: stamped now, like a Douyin refill.
+    return dealOrder(*MT_CATALOGUE[((serial % count) + count) % count], 1, poiId);
 }
 
 } // namespace SandboxDemoData

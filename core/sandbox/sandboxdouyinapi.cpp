@@ -136,6 +136,13 @@ SandboxAnswer SandboxDouyinApi::query(SandboxEndpoint endpoint, const QUrlQuery 
     case SandboxEndpoint::Verify:
     case SandboxEndpoint::Cancel:
     case SandboxEndpoint::ShortLink:
+    case SandboxEndpoint::MeituanPrepare:
+    case SandboxEndpoint::MeituanConsume:
+    case SandboxEndpoint::MeituanGetConsumed:
+    case SandboxEndpoint::MeituanReverseConsume:
+    case SandboxEndpoint::MeituanQueryListByDate:
+    case SandboxEndpoint::MeituanOauthToken:
+    case SandboxEndpoint::MeituanOauthRefresh:
         break;
     }
     return SandboxMessages::failure(DouyinApi::UNKNOWN_ERROR);

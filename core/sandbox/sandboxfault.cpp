@@ -13,8 +13,22 @@ constexpr int MAX_COUNT = 1000000;
 
 // Indexed by SandboxEndpoint; these names are the control API's and /sandbox/stats' keys.
 const std::array<const char16_t *, SANDBOX_ENDPOINT_COUNT> ENDPOINT_NAMES = {
-        u"client_token", u"prepare",   u"verify",     u"certificate_get", u"certificate_query",
-        u"order_query",  u"poi_query", u"short_link", u"cancel",
+        u"client_token",
+        u"prepare",
+        u"verify",
+        u"certificate_get",
+        u"certificate_query",
+        u"order_query",
+        u"poi_query",
+        u"short_link",
+        u"cancel",
+        u"meituan.prepare",
+        u"meituan.consume",
+        u"meituan.getconsumed",
+        u"meituan.reverseconsume",
+        u"meituan.querylistbydate",
+        u"meituan.oauth_token",
+        u"meituan.oauth_refresh",
 };
 
 struct ModeName
@@ -35,9 +49,26 @@ const std::array<ModeName, 9> MODE_NAMES = {{
         {SandboxFault::Mode::HalfAnswerAfterCommit, u"half_answer_after_commit"},
 }};
 
+constexpr int MAX_CODE_TEXT_LENGTH = 64;
+
 Error badField(const QString &field, const QString &why)
 {
     return makeError(ErrorCode::BadInput, field + QStringLiteral(": ") + why);
+}
+
+QString endpointChoices()
+{
+    QStringList names;
+    for (const char16_t *name : ENDPOINT_NAMES)
+        names.append(QString::fromUtf16(name));
+    return names.join(QStringLiteral(", "));
+}
+
+// A Meituan code given as text: anything but success in disguise.
+bool isErrorCodeText(const QString &code)
+{
+    return !code.trimmed().isEmpty() && code.size() <= MAX_CODE_TEXT_LENGTH && code != u"OP_SUCCESS"
+            && code != u"0";
 }
 
 } // namespace
@@ -79,9 +110,7 @@ Result<SandboxFault> SandboxFault::fromJson(const QJsonObject &object)
     const QJsonValue endpoint = object.value(QStringLiteral("endpoint"));
     if (!endpoint.isString())
         return badField(QStringLiteral("endpoint"),
-                        QStringLiteral("required: one of client_token, prepare, verify, "
-                                       "certificate_get, certificate_query, order_query, "
-                                       "poi_query, short_link, cancel, *"));
+                        QStringLiteral("required: one of %1, *").arg(endpointChoices()));
     if (endpoint.toString() != u"*") {
         fault.endpoint = endpointFromName(endpoint.toString());
         if (!fault.endpoint)
@@ -115,12 +144,20 @@ Result<SandboxFault> SandboxFault::fromJson(const QJsonObject &object)
     }
 
     const QJsonValue code = object.value(QStringLiteral("error_code"));
-    if (fault.mode == Mode::ErrorCode || !code.isUndefined()) {
+    const bool meituan = fault.endpoint && isMeituan(*fault.endpoint);
+    if (meituan && code.isString()) {
+        if (!isErrorCodeText(code.toString()))
+            return badField(QStringLiteral("error_code"),
+                            QStringLiteral("a Meituan code such as \"OP_SYSTEM_BUSY\" or "
+                                           "\"1008\", never a success"));
+        fault.errorCodeText = code.toString();
+    } else if (fault.mode == Mode::ErrorCode || !code.isUndefined()) {
         // Any code a client might meet, but never 0: that would be a success in disguise.
         const auto value = SandboxJson::integerIn(code, 1, Q_INT64_C(1) << 53);
         if (!value)
             return badField(QStringLiteral("error_code"),
-                            QStringLiteral("a positive integer (required for error_code)"));
+                            QStringLiteral("a positive integer (required for error_code; on "
+                                           "a meituan.* endpoint also a string)"));
         fault.errorCode = *value;
     }
 
@@ -144,7 +181,9 @@ QJsonObject SandboxFault::toJson() const
     };
     if (mode == Mode::Delay)
         object.insert(QStringLiteral("delay_ms"), delayMs);
-    if (mode == Mode::ErrorCode)
+    if (mode == Mode::ErrorCode && !errorCodeText.isEmpty())
+        object.insert(QStringLiteral("error_code"), errorCodeText);
+    else if (mode == Mode::ErrorCode)
         object.insert(QStringLiteral("error_code"), errorCode);
     return object;
 }

@@ -11,6 +11,7 @@
 #include "core/douyin/douyinapi.h"
 #include "core/http/httproute.h"
 #include "core/logging/categories.h"
+#include "core/meituan/meituanapi.h"
 #include "core/sandbox/sandboxcut.h"
 
 namespace {
@@ -83,6 +84,7 @@ SandboxServer::SandboxServer(SandboxConfig config, QObject *parent)
                     [this](const Request &request) { return m_controlApi.clock(request); });
     addControlRoute(QStringLiteral("/sandbox/clock"), Method::Post,
                     [this](const Request &request) { return m_controlApi.advanceClock(request); });
+    addMeituanRoutes();
 
     m_server.setMissingHandler(
             [this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
@@ -105,7 +107,7 @@ Result<HostPort> SandboxServer::listen(const HostPort &address)
     m_server.bind(tcp);
     m_address = HostPort{address.host, tcp->serverPort()};
     m_controlApi.setBaseUrl(baseUrl());
-    qCInfo(lcSandbox) << "Douyin sandbox listening on" << baseUrl().toString();
+    qCInfo(lcSandbox) << "Douyin and Meituan sandbox listening on" << baseUrl().toString();
     return m_address;
 }
 
@@ -129,6 +131,66 @@ void SandboxServer::addDouyinRoute(const char *path, Method method, SandboxEndpo
                            return m_douyinApi.answer(endpoint, copy);
                        });
              });
+}
+
+void SandboxServer::addMeituanRoute(const char *path, SandboxEndpoint endpoint)
+{
+    addRoute(QString::fromLatin1(path), Method::Post,
+             [this, endpoint](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
+                 serve(endpoint, request, std::move(responder),
+                       [this, endpoint](const Request &copy) {
+                           return m_meituanApi.answer(endpoint, copy);
+                       });
+             });
+}
+
+void SandboxServer::addMeituanRoutes()
+{
+    addMeituanRoute(MeituanApi::PATH_TOKEN, SandboxEndpoint::MeituanOauthToken);
+    addMeituanRoute(MeituanApi::PATH_REFRESH, SandboxEndpoint::MeituanOauthRefresh);
+    addMeituanRoute(MeituanApi::PATH_PREPARE, SandboxEndpoint::MeituanPrepare);
+    addMeituanRoute(MeituanApi::PATH_CONSUME, SandboxEndpoint::MeituanConsume);
+    addMeituanRoute(MeituanApi::PATH_GET_CONSUMED, SandboxEndpoint::MeituanGetConsumed);
+    addMeituanRoute(MeituanApi::PATH_REVERSE_CONSUME, SandboxEndpoint::MeituanReverseConsume);
+    addMeituanRoute(MeituanApi::PATH_QUERY_LIST_BY_DATE, SandboxEndpoint::MeituanQueryListByDate);
+
+    SandboxMeituanControlApi &control = m_meituanControlApi;
+    const QString orders = QStringLiteral("/sandbox/meituan/orders");
+    addControlRoute(orders, Method::Post,
+                    [&control](const Request &request) { return control.mintOrder(request); });
+    addControlRoute(orders, Method::Get,
+                    [&control](const Request &request) { return control.listOrders(request); });
+    addControlRoute(orders + QStringLiteral("/<arg>"), Method::Get,
+                    [&control](const QString &orderId, const Request &request) {
+                        return control.orderSnapshot(orderId, request);
+                    });
+    addControlRoute(orders + QStringLiteral("/<arg>/refund"), Method::Post,
+                    [&control](const QString &orderId, const Request &request) {
+                        return control.refund(orderId, request);
+                    });
+    const QString receipts = QStringLiteral("/sandbox/meituan/receipts/<arg>");
+    addControlRoute(receipts, Method::Get, [&control](const QString &code, const Request &request) {
+        return control.receipt(code, request);
+    });
+    addControlRoute(receipts + QStringLiteral("/consume_elsewhere"), Method::Post,
+                    [&control](const QString &code, const Request &request) {
+                        return control.consumeElsewhere(code, request);
+                    });
+    addControlRoute(QStringLiteral("/sandbox/meituan/tokens/expire"), Method::Post,
+                    [&control](const Request &request) { return control.expireTokens(request); });
+    addControlRoute(QStringLiteral("/sandbox/meituan/auth_codes"), Method::Post,
+                    [&control](const Request &request) { return control.issueAuthCode(request); });
+}
+
+void SandboxServer::addControlRoute(const QString &path, Method method, ArgProducer answer)
+{
+    m_routes.add(path, method);
+    m_server.route(path, method,
+                   [answer = std::move(answer)](const QString &arg,
+                                                const QHttpServerRequest &request,
+                                                QHttpServerResponder &&responder) {
+                       write(responder, answer(arg, Request::from(request)));
+                   });
 }
 
 void SandboxServer::addControlRoute(const QString &path, Method method, Producer answer)
@@ -192,7 +254,9 @@ void SandboxServer::serve(SandboxEndpoint endpoint, const QHttpServerRequest &re
     case SandboxFault::Mode::Http500:
     case SandboxFault::Mode::ErrorCode:
     case SandboxFault::Mode::RateLimit:
-        write(responder, m_douyinApi.faultAnswer(*fault, endpoint, copy));
+        write(responder,
+              SandboxFault::isMeituan(endpoint) ? m_meituanApi.faultAnswer(*fault, endpoint, copy)
+                                                : m_douyinApi.faultAnswer(*fault, endpoint, copy));
         return;
     }
 }

@@ -27,6 +27,12 @@ SandboxState::SandboxState(SandboxConfig config)
             Q_ASSERT(minted.ok());
             Q_UNUSED(minted);
         }
+        // After the Douyin orders, so their ids stay what they were before Meituan came.
+        for (const MeituanOrderSpec &spec : SandboxDemoData::meituanOrders()) {
+            const auto minted = mintMeituanOrder(spec);
+            Q_ASSERT(minted.ok());
+            Q_UNUSED(minted);
+        }
     }
     // From here on ids and tokens must not be predictable from one run to the next.
     m_ids.reseedSecurely();

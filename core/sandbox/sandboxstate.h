@@ -17,14 +17,19 @@
 #include "core/sandbox/sandboxconfig.h"
 #include "core/sandbox/sandboxfault.h"
 #include "core/sandbox/sandboxidgenerator.h"
+#include "core/sandbox/sandboxmeituanbook.h"
+#include "core/sandbox/sandboxmeituanconsumption.h"
+#include "core/sandbox/sandboxmeituanqueries.h"
+#include "core/sandbox/sandboxmeituantokens.h"
 #include "core/sandbox/sandboxorderbook.h"
 #include "core/sandbox/sandboxordermint.h"
 #include "core/sandbox/sandboxqueries.h"
 #include "core/sandbox/sandboxverification.h"
 #include "core/sandbox/sandboxverifytokens.h"
 
-// Everything the Douyin sandbox knows, in memory: stores, orders and their certificates,
-// client tokens, verify tokens, faults and call counts. No network: SandboxDouyinApi and
+// Everything the sandbox knows, in memory: stores, Douyin orders and their certificates,
+// client tokens, verify tokens, Meituan's orders, receipts and token pairs, faults and call
+// counts. No network: SandboxDouyinApi and
 // SandboxControlApi turn HTTP requests into these calls, so the rules here are testable on
 // their own with a fake clock.
 // The parts live in classes of their own; this holds them together, with the faults and
@@ -44,7 +49,9 @@
 // - 次卡 (groupon_type 3) certificates are used up by one verify: time_card reports
 //   times_used = times_count afterwards. Per-visit use of a times card is not simulated.
 // - only the newest 10,000 client tokens are remembered; an older one answers 2190002.
-// Cancel's rules are listed on SandboxCancellation; time on SandboxClock.
+// Cancel's rules are listed on SandboxCancellation; time on SandboxClock. Meituan's rules are
+// on SandboxMeituanConsumption, SandboxMeituanQueries, SandboxMeituanTokens and
+// SandboxMeituanForm.
 class SandboxState
 {
 public:
@@ -123,7 +130,32 @@ public:
     qint64 callCount(SandboxEndpoint endpoint) const { return m_calls[std::size_t(endpoint)]; }
     QString nextLogId() { return m_ids.logId(now()); }
 
+    // ---- Meituan (MEITUAN.md §9): every store is also a Meituan store, opBizCode "mt-<poi_id>".
+    using MeituanOrderSpec = SandboxMeituanBook::Spec;
+    using MeituanMinted = SandboxMeituanBook::Minted;
+    using MeituanOrder = SandboxMeituanBook::Summary;
+
+    Result<MeituanMinted> mintMeituanOrder(const MeituanOrderSpec &spec)
+    {
+        return m_meituanBook.mint(spec);
+    }
+    // Every Meituan order, oldest first, each with the receipt codes still usable: what demo
+    // mode lists (the Douyin side's equivalent is orderIds() + order() + status()).
+    QList<MeituanOrder> meituanOrders() const { return m_meituanBook.summaries(); }
+    // The code that exchanges for a store's token pair at /oauth/token, again and again.
+    static QString meituanAuthCode(const QString &poiId)
+    {
+        return SandboxMeituanTokens::standingCode(poiId);
+    }
+    SandboxMeituanBook &meituanBook() { return m_meituanBook; }
+    const SandboxMeituanBook &meituanBook() const { return m_meituanBook; }
+    SandboxMeituanTokens &meituanTokens() { return m_meituanTokens; }
+    SandboxMeituanConsumption &meituanConsumption() { return m_meituanConsumption; }
+    const SandboxMeituanQueries &meituanQueries() const { return m_meituanQueries; }
+    QString nextTraceId() { return m_ids.hex(16); }
+
     // ---- Reading the state.
+    const SandboxConfig &config() const { return m_config; } // its clock includes the offset
     DouyinApi::CertificateStatus status(const Certificate &certificate) const
     {
         return m_book.status(certificate);
@@ -165,6 +197,10 @@ private:
     SandboxCancellation m_cancellation{m_config, m_book};
     SandboxQueries m_queries{m_config, m_book, m_json};
     SandboxOrderMint m_mint{m_book, m_ids};
+    SandboxMeituanBook m_meituanBook{m_config, m_book, m_ids};
+    SandboxMeituanTokens m_meituanTokens{m_config, m_book, m_ids};
+    SandboxMeituanConsumption m_meituanConsumption{m_meituanBook};
+    SandboxMeituanQueries m_meituanQueries{m_meituanBook};
     QList<SandboxFault> m_faults;
     std::array<qint64, SANDBOX_ENDPOINT_COUNT> m_calls{};
 };

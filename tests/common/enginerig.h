@@ -8,7 +8,11 @@
 #include <QTest>
 
 #include "core/douyin/douyinclient.h"
+#include "core/crypto/secretbox.h"
 #include "core/douyin/douyinplatform.h"
+#include "core/meituan/meituanplatform.h"
+#include "core/meituan/meituantokenkeeper.h"
+#include "core/runtime/meituansetup.h"
 #include "core/store/database.h"
 #include "core/store/verificationrepository.h"
 #include "core/verify/verificationservice.h"
@@ -23,6 +27,8 @@ struct EngineRig
     std::unique_ptr<Database> database;
     std::unique_ptr<DouyinClient> client;
     std::unique_ptr<DouyinPlatform> platform;
+    SecretBox box{QByteArray(32, 'k')}; // seals the Meituan stores' tokens
+    std::unique_ptr<MeituanSetup> meituan; // when started with a Meituan config
     std::unique_ptr<VerificationService> engine;
 
     static constexpr int WAIT_MS = 30000;
@@ -39,6 +45,56 @@ struct EngineRig
     }
 
     // Stops what ran before, so a test can restart the engine on the same database.
+    // The sandbox's Meituan developer at baseUrl.
+    static MeituanClient::Config meituanSandboxConfig(const QUrl &baseUrl)
+    {
+        MeituanClient::Config config;
+        config.baseUrl = baseUrl;
+        config.developerId = 100001;
+        config.signKey = "sandbox_meituan_sign_key";
+        return config;
+    }
+
+    // Stops what ran before, so a test can restart the engine on the same database.
+    // With a Meituan config, the engine verifies through both platforms.
+    bool start(const QString &dir, const DouyinClient::Config &douyin,
+               const VerificationService::Config &engineConfig,
+               const std::optional<MeituanClient::Config> &meituanConfig)
+    {
+        reset();
+        auto db = TestDatabase::openInDir(dir);
+        if (!db.ok())
+            return false;
+        database = std::move(db).value();
+        client = std::make_unique<DouyinClient>();
+        client->setConfig(douyin);
+        platform = std::make_unique<DouyinPlatform>(client.get());
+        QList<CouponPlatform *> platforms{platform.get()};
+        if (meituanConfig) {
+            meituan = std::make_unique<MeituanSetup>(database.get(), &box, *meituanConfig);
+            meituan->start();
+            platforms.append(meituan->platform());
+        }
+        engine = std::make_unique<VerificationService>(database.get(), platforms);
+        engine->setConfig(engineConfig);
+        engine->start();
+        return true;
+    }
+
+    // Binds the store to its sandbox Meituan store (code `sandbox-auth-<poi_id>`).
+    bool bindMeituan(const QString &poiId, QObject *context)
+    {
+        std::optional<bool> bound;
+        meituan->bind(poiId, "sandbox-auth-" + poiId, context,
+                      [&](const Result<MeituanStore, Meituan::Error> &result) {
+                          if (!result.ok())
+                              qWarning("bind %s: %s", qPrintable(poiId),
+                                       qPrintable(result.error().message));
+                          bound = result.ok();
+                      });
+        return QTest::qWaitFor([&] { return bound.has_value(); }, WAIT_MS) && *bound;
+    }
+
     bool start(const QString &dir, const DouyinClient::Config &douyin,
                const VerificationService::Config &engineConfig)
     {
@@ -60,6 +116,7 @@ struct EngineRig
     void reset()
     {
         engine.reset();
+        meituan.reset();
         platform.reset();
         client.reset();
         database.reset();
