@@ -175,8 +175,8 @@ Result<HostPort> GatewayRuntime::startSandbox(DouyinClient::Config &douyin,
     douyin.clientSecret = sandboxConfig.clientSecret;
     douyin.accountId = sandboxConfig.accountId;
     meituan.baseUrl = m_sandbox->baseUrl();
-    meituan.developerId = 100001; // MERGE: sandboxConfig.meituanDeveloperId
-    meituan.signKey = QStringLiteral("sandbox_meituan_sign_key"); // MERGE
+    meituan.developerId = sandboxConfig.meituanDeveloperId;
+    meituan.signKey = sandboxConfig.meituanSignKey;
     return listening.value();
 }
 
