@@ -129,6 +129,7 @@ void MeituanStoreList::rebuildRows(const QStringList &poiIds)
         m_rows.insert(poiId, row);
     }
     m_layout->addWidget(m_rowsWidget);
+    m_rowsWidget->show(); // now, not when the layout gets round to it
 }
 
 void MeituanStoreList::updateRow(const QString &poiId, const Row &row) const

@@ -54,11 +54,13 @@ private:
         QTest::newRow("Meituan sign key") << Setting::MeituanSignKey;
     }
 
-    void removeSealed(Setting setting)
+    // Neither secret sealed: each row starts from nothing.
+    void removeSealed()
     {
         auto store = SecretStore::openInDir(m_dir.filePath("data"));
         QVERIFY(store.ok());
-        QVERIFY(store.value()->remove(sealedName(setting)).ok());
+        for (const Setting setting : {Setting::DouyinClientSecret, Setting::MeituanSignKey})
+            QVERIFY(store.value()->remove(sealedName(setting)).ok());
     }
 
 private slots:
@@ -74,13 +76,13 @@ private slots:
         using Source = SettingsSnapshot::SecretSource;
         for (const Setting setting : {Setting::DouyinClientSecret, Setting::MeituanSignKey}) {
             const QByteArray name = setting == Setting::MeituanSignKey ? "sign key" : "secret";
-            QTest::newRow((name + ", nowhere").constData())
+            QTest::newRow(QByteArray(name + ", nowhere").constData())
                     << setting << false << false << false << int(Source::None);
-            QTest::newRow((name + ", sealed").constData())
+            QTest::newRow(QByteArray(name + ", sealed").constData())
                     << setting << true << false << false << int(Source::Sealed);
-            QTest::newRow((name + ", file beats sealed").constData())
+            QTest::newRow(QByteArray(name + ", file beats sealed").constData())
                     << setting << true << true << false << int(Source::File);
-            QTest::newRow((name + ", environment beats both").constData())
+            QTest::newRow(QByteArray(name + ", environment beats both").constData())
                     << setting << true << true << true << int(Source::Environment);
         }
     }
@@ -92,7 +94,7 @@ private slots:
         QFETCH(bool, inFile);
         QFETCH(bool, inEnvironment);
         QFETCH(int, source);
-        removeSealed(setting);
+        removeSealed();
         if (sealed) {
             auto store = SecretStore::openInDir(m_dir.filePath("data"));
             QVERIFY(store.ok());
@@ -129,7 +131,7 @@ private slots:
     void savingSealsAndDropsTheClearCopy()
     {
         QFETCH(Setting, setting);
-        removeSealed(setting);
+        removeSealed();
         GatewaySettings settings = load({{GatewaySettings::iniKey(setting), "old-clear-text"}});
         RuntimeSettings runtime(&settings);
         QVERIFY(!runtime.restartNeeded());
