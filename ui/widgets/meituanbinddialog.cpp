@@ -14,6 +14,12 @@
 #include "ui/meituanerrortext.h"
 #include "ui/style.h"
 
+namespace {
+
+constexpr int DIALOG_WIDTH = 620;
+
+} // namespace
+
 MeituanBindDialog::MeituanBindDialog(GatewayProxy *gateway, const QString &poiId,
                                      const QString &poiName, const QUrl &authorizationUrl,
                                      bool browserOpened, QWidget *parent)
@@ -33,6 +39,15 @@ MeituanBindDialog::MeituanBindDialog(GatewayProxy *gateway, const QString &poiId
             [this] { QApplication::clipboard()->setText(m_url.toString(QUrl::FullyEncoded)); });
     retranslateUi();
     updateButtons();
+    fitHeight();
+}
+
+void MeituanBindDialog::fitHeight()
+{
+    // Wrapped texts need the height their width gives them; a dialog keeps its first size.
+    const int width = isVisible() ? this->width() : DIALOG_WIDTH;
+    const int needed = qMax(heightForWidth(width), sizeHint().height());
+    resize(width, isVisible() ? qMax(height(), needed) : needed);
 }
 
 void MeituanBindDialog::buildUi()
@@ -77,7 +92,7 @@ void MeituanBindDialog::buildUi()
     layout->addWidget(m_error);
     layout->addStretch();
     layout->addWidget(m_buttons);
-    setMinimumWidth(560);
+    setMinimumWidth(480);
 }
 
 void MeituanBindDialog::bind()
@@ -108,6 +123,7 @@ void MeituanBindDialog::showError(const QString &text)
     m_error->setText(text);
     m_error->setStyleSheet(Style::box(Style::Box::Failed));
     m_error->show();
+    fitHeight();
     emit bindFailed(text);
 }
 

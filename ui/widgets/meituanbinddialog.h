@@ -44,6 +44,7 @@ private:
     void retranslateUi();
     void updateButtons();
     void showError(const QString &text);
+    void fitHeight();
 
     GatewayProxy *m_gateway;
     QString m_poiId;
