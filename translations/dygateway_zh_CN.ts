@@ -404,6 +404,13 @@ Use the scanner gun, type the code, or paste a screenshot (Ctrl+V).</source>
     </message>
 </context>
 <context>
+    <name>CsvSaveDialog</name>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+</context>
+<context>
     <name>DateRangePicker</name>
     <message>
         <source>Today</source>
@@ -485,31 +492,6 @@ Use the scanner gun, type the code, or paste a screenshot (Ctrl+V).</source>
     <message>
         <source>Leave this as it is unless support tells you otherwise.</source>
         <translation>除非技术支持要求，否则请勿修改。</translation>
-    </message>
-    <message>
-        <source>••••• (saved)</source>
-        <extracomment>Shown in the empty secret field when a secret is stored (never the secret itself)</extracomment>
-        <translation>•••••（已保存）</translation>
-    </message>
-    <message>
-        <source>Not saved yet. It is stored encrypted and never shown again.</source>
-        <translation>尚未保存。保存后将加密存储，且不会再显示。</translation>
-    </message>
-    <message>
-        <source>Saved encrypted. Leave this empty to keep it, or type a new one to replace it.</source>
-        <translation>已加密保存。留空则保持不变，输入新的即可替换。</translation>
-    </message>
-    <message>
-        <source>It is in the settings file without encryption. Type it here and save to store it encrypted instead.</source>
-        <translation>它以明文形式保存在设置文件中。请在此重新输入并保存，改为加密存储。</translation>
-    </message>
-    <message>
-        <source>Set by %1 where dy-gateway is started, so it cannot be changed here.</source>
-        <translation>由启动 dy-gateway 时的 %1 设置，因此无法在此修改。</translation>
-    </message>
-    <message>
-        <source>A saved secret exists but cannot be read on this computer. Please type it again.</source>
-        <translation>已保存的密钥无法在这台电脑上读取，请重新输入。</translation>
     </message>
     <message>
         <source>Enter the client key and the client secret first.</source>
@@ -849,6 +831,164 @@ Use the scanner gun, type the code, or paste a screenshot (Ctrl+V).</source>
     </message>
 </context>
 <context>
+    <name>MeituanAccountSection</name>
+    <message>
+        <source>Leave this as it is unless support tells you otherwise.</source>
+        <translation>除非技术支持要求，否则请勿修改。</translation>
+    </message>
+    <message>
+        <source>Meituan / Dianping</source>
+        <extracomment>Settings section of the Meituan / Dianping (美团/点评) group-buy platform</extracomment>
+        <translation>美团/点评</translation>
+    </message>
+    <message>
+        <source>The developer id and sign key are on your developer page in the Meituan open platform. One developer serves every store.</source>
+        <translation>开发者 ID 和签名密钥（SignKey）在美团开放平台的开发者页面上。所有门店共用一个开发者。</translation>
+    </message>
+    <message>
+        <source>Developer id</source>
+        <translation>开发者 ID</translation>
+    </message>
+    <message>
+        <source>Sign key</source>
+        <translation>签名密钥</translation>
+    </message>
+    <message>
+        <source>Meituan server</source>
+        <translation>美团服务器</translation>
+    </message>
+    <message>
+        <source>Saved changes here take effect the next time dy-gateway starts.</source>
+        <translation>此处保存的更改将在下次启动 dy-gateway 时生效。</translation>
+    </message>
+</context>
+<context>
+    <name>MeituanBindDialog</name>
+    <message>
+        <source>Binding with Meituan…</source>
+        <translation>正在向美团绑定…</translation>
+    </message>
+    <message>
+        <source>Bind %1 to Meituan</source>
+        <extracomment>%1 is the store&apos;s name</extracomment>
+        <translation>将 %1 绑定到美团</translation>
+    </message>
+    <message>
+        <source>Meituan&apos;s authorization page for %1 has opened in the browser. Sign in there with the store&apos;s Meituan merchant account and agree; Meituan then gives an authorization code. If the page is not on this computer, open this address where the account is signed in:</source>
+        <translation>已在浏览器中打开 %1 的美团授权页面。请用门店的美团商家账号登录并同意授权，美团随后会给出授权码。如果该页面不在这台电脑上，请在已登录该账号的设备上打开以下地址：</translation>
+    </message>
+    <message>
+        <source>The browser could not be opened. Open this address in a browser where the Meituan merchant account of %1 is signed in, and agree; Meituan then gives an authorization code:</source>
+        <translation>无法打开浏览器。请在已登录 %1 美团商家账号的浏览器中打开以下地址并同意授权，美团随后会给出授权码：</translation>
+    </message>
+    <message>
+        <source>Copy address</source>
+        <translation>复制地址</translation>
+    </message>
+    <message>
+        <source>&amp;Authorization code from Meituan</source>
+        <translation>美团授权码(&amp;A)</translation>
+    </message>
+    <message>
+        <source>A code works once, for 10 minutes.</source>
+        <translation>授权码只能使用一次，10 分钟内有效。</translation>
+    </message>
+    <message>
+        <source>Bind</source>
+        <translation>绑定</translation>
+    </message>
+</context>
+<context>
+    <name>MeituanErrorText</name>
+    <message>
+        <source>Meituan said: &quot;%1&quot; (code %2)</source>
+        <extracomment>%1 is Meituan&apos;s own message, %2 its error code</extracomment>
+        <translation>美团返回：“%1”（错误码 %2）</translation>
+    </message>
+    <message>
+        <source>Details: %1</source>
+        <extracomment>Technical detail under an explanation, for support</extracomment>
+        <translation>详情：%1</translation>
+    </message>
+    <message>
+        <source>Meituan&apos;s reference for support: %1</source>
+        <translation>美团技术支持参考号：%1</translation>
+    </message>
+    <message>
+        <source>Meituan did not accept the signature: the sign key does not belong to this developer id. Check both, save, and start dy-gateway again.</source>
+        <translation>美团不接受签名：签名密钥与此开发者 ID 不匹配。请检查两者，保存后重新启动 dy-gateway。</translation>
+    </message>
+    <message>
+        <source>Meituan did not accept the authorization code. Each code works once, for 10 minutes: open Meituan&apos;s page again to get a new one.</source>
+        <translation>美团不接受此授权码。授权码只能使用一次，10 分钟内有效：请重新打开美团授权页面获取新的授权码。</translation>
+    </message>
+    <message>
+        <source>Meituan is not set up yet: enter the developer id and the sign key, save, and start dy-gateway again.</source>
+        <translation>尚未设置美团：请填写开发者 ID 和签名密钥，保存后重新启动 dy-gateway。</translation>
+    </message>
+    <message>
+        <source>Meituan could not be reached. Check this computer&apos;s internet connection and try again.</source>
+        <translation>无法连接美团。请检查这台电脑的网络连接后重试。</translation>
+    </message>
+    <message>
+        <source>Meituan asked for fewer calls. Wait a minute and try again.</source>
+        <translation>美团提示调用过于频繁。请稍等一分钟后重试。</translation>
+    </message>
+    <message>
+        <source>Meituan&apos;s answer could not be understood.</source>
+        <translation>无法识别美团的应答。</translation>
+    </message>
+</context>
+<context>
+    <name>MeituanStoreList</name>
+    <message>
+        <source>%1 (store id %2)</source>
+        <extracomment>A store in the Meituan list: its name, then Douyin&apos;s store id</extracomment>
+        <translation>%1（门店 ID %2）</translation>
+    </message>
+    <message>
+        <source>Not bound to Meituan yet.</source>
+        <translation>尚未绑定美团。</translation>
+    </message>
+    <message>
+        <source>Bound to Meituan store %1, but its authorization expired at %2. Bind the store again.</source>
+        <translation>已绑定美团门店 %1，但授权已于 %2 过期。请重新绑定。</translation>
+    </message>
+    <message>
+        <source>Bound to Meituan store %1 · authorized until %2</source>
+        <translation>已绑定美团门店 %1 · 授权有效期至 %2</translation>
+    </message>
+    <message>
+        <source>Renewing the authorization failed at %1: %2. The current one still works until it expires; if this stays, bind the store again.</source>
+        <extracomment>%1 is when, %2 Meituan&apos;s answer</extracomment>
+        <translation>%1 续期授权失败：%2。当前授权在过期前仍可使用；如果一直失败，请重新绑定门店。</translation>
+    </message>
+    <message>
+        <source>Bind again</source>
+        <translation>重新绑定</translation>
+    </message>
+    <message>
+        <source>Bind Meituan store</source>
+        <translation>绑定美团门店</translation>
+    </message>
+    <message>
+        <source>To bind stores, enter the developer id and the sign key above, save, and start dy-gateway again.</source>
+        <translation>如需绑定门店，请先在上方填写开发者 ID 和签名密钥，保存后重新启动 dy-gateway。</translation>
+    </message>
+    <message>
+        <source>The list of stores comes from the Douyin account and could not be read:</source>
+        <translation>门店列表来自抖音账户，目前无法读取：</translation>
+    </message>
+    <message>
+        <source>The Douyin account lists no stores yet.</source>
+        <translation>抖音账户下还没有门店。</translation>
+    </message>
+    <message>
+        <source>A store verifies Meituan and Dianping coupons once it is bound to its Meituan store: its manager agrees on Meituan&apos;s page, then pastes the code Meituan gives here.</source>
+        <translation>门店绑定美团门店后即可核销美团和大众点评的团购券：店长在美团页面同意授权后，把美团给出的授权码粘贴到这里。</translation>
+    </message>
+</context>
+<context>
     <name>OutcomeText</name>
     <message>
         <source>This coupon has already been used.</source>
@@ -1125,10 +1265,6 @@ Use the scanner gun, type the code, or paste a screenshot (Ctrl+V).</source>
         <translation>扫码时间</translation>
     </message>
     <message>
-        <source>Verified at (Douyin)</source>
-        <translation>核销时间（抖音）</translation>
-    </message>
-    <message>
         <source>Order placed at</source>
         <translation>下单时间</translation>
     </message>
@@ -1197,10 +1333,6 @@ Use the scanner gun, type the code, or paste a screenshot (Ctrl+V).</source>
         <translation>扫码内容</translation>
     </message>
     <message>
-        <source>Douyin log ID</source>
-        <translation>抖音日志 ID</translation>
-    </message>
-    <message>
         <source>Coupon valid until</source>
         <translation>券有效期至</translation>
     </message>
@@ -1221,15 +1353,6 @@ Use the scanner gun, type the code, or paste a screenshot (Ctrl+V).</source>
         <source>%1 (%2)</source>
         <extracomment>Store name, then its Douyin POI id</extracomment>
         <translation>%1（%2）</translation>
-    </message>
-    <message>
-        <source>%1: %2</source>
-        <extracomment>One entry of a record&apos;s extra information: key, then value</extracomment>
-        <translation>%1：%2</translation>
-    </message>
-    <message>
-        <source>Douyin&apos;s answer, as received</source>
-        <translation>抖音原始应答</translation>
     </message>
     <message>
         <source>Copy</source>
@@ -1277,6 +1400,19 @@ Use the scanner gun, type the code, or paste a screenshot (Ctrl+V).</source>
         <source>Why the cancel was refused</source>
         <translation>撤销被拒原因</translation>
     </message>
+    <message>
+        <source>%1&apos;s answer, as received</source>
+        <extracomment>Title of the raw answer pane; %1 is the platform&apos;s short name (Douyin, Meituan)</extracomment>
+        <translation>%1原始应答</translation>
+    </message>
+    <message>
+        <source>Verified at (platform&apos;s time)</source>
+        <translation>核销时间（平台）</translation>
+    </message>
+    <message>
+        <source>Platform&apos;s log ID</source>
+        <translation>平台日志 ID</translation>
+    </message>
 </context>
 <context>
     <name>RecordFilterBar</name>
@@ -1320,6 +1456,11 @@ Use the scanner gun, type the code, or paste a screenshot (Ctrl+V).</source>
     <message>
         <source>Clear filters</source>
         <translation>清除筛选</translation>
+    </message>
+    <message>
+        <source>Platform:</source>
+        <extracomment>Filter: the coupon&apos;s platform (抖音 / 美团)</extracomment>
+        <translation>平台：</translation>
     </message>
 </context>
 <context>
@@ -1421,6 +1562,23 @@ Coupon status</extracomment>
         <source>Meituan / Dianping</source>
         <translation>美团/点评</translation>
     </message>
+    <message>
+        <source>Douyin</source>
+        <comment>short</comment>
+        <extracomment>The platform&apos;s short name on badges (抖音)</extracomment>
+        <translation>抖音</translation>
+    </message>
+    <message>
+        <source>Meituan</source>
+        <comment>short</comment>
+        <extracomment>The platform&apos;s short name on badges (美团; Dianping coupons too)</extracomment>
+        <translation>美团</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <extracomment>One entry of a record&apos;s extra information: key, then value</extracomment>
+        <translation>%1：%2</translation>
+    </message>
 </context>
 <context>
     <name>RecordsPage</name>
@@ -1462,10 +1620,6 @@ Coupon status</extracomment>
     <message>
         <source>Export records</source>
         <translation>导出流水</translation>
-    </message>
-    <message>
-        <source>CSV files (*.csv)</source>
-        <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
         <source>Exporting records to %1…</source>
@@ -1618,20 +1772,24 @@ Coupon status</extracomment>
         <translation>设置</translation>
     </message>
     <message>
-        <source>Demo mode: coupons are checked against the built-in Douyin simulator, not against Douyin. To work with Douyin, enter your store&apos;s Douyin account below, save, and start dy-gateway again.</source>
-        <translation>演示模式：券码在内置的抖音模拟器上核销，而不是真实的抖音。如需连接抖音，请在下方填写门店的抖音账户，保存后重新启动 dy-gateway。</translation>
-    </message>
-    <message>
-        <source>Restart to apply: close dy-gateway and open it again to use the Douyin account and network settings you saved.</source>
-        <translation>重启后生效：请关闭 dy-gateway 再重新打开，以使用已保存的抖音账户和网络设置。</translation>
-    </message>
-    <message>
         <source>Undo changes</source>
         <translation>撤销更改</translation>
     </message>
     <message>
         <source>Save</source>
         <translation>保存</translation>
+    </message>
+    <message>
+        <source>The Meituan server address must start with https://, for example https://api-open-cater.meituan.com</source>
+        <translation>美团服务器地址必须以 https:// 开头，例如 https://api-open-cater.meituan.com</translation>
+    </message>
+    <message>
+        <source>Demo mode: coupons are checked against the built-in simulator of Douyin and Meituan, not against the real platforms, and every store is bound to the simulator&apos;s Meituan store. To work with the real platforms, enter your accounts below, save, and start dy-gateway again.</source>
+        <translation>演示模式：券码在内置的抖音和美团模拟器上核销，而不是真实的平台，每个门店都已绑定模拟器的美团门店。如需连接真实平台，请在下方填写账户，保存后重新启动 dy-gateway。</translation>
+    </message>
+    <message>
+        <source>Restart to apply: close dy-gateway and open it again to use the Douyin and Meituan accounts and network settings you saved.</source>
+        <translation>重启后生效：请关闭 dy-gateway 再重新打开，以使用已保存的抖音、美团账户和网络设置。</translation>
     </message>
 </context>
 <context>
@@ -1644,6 +1802,27 @@ Coupon status</extracomment>
         <source>Set by the command-line option %1 when dy-gateway was started, so it cannot be changed here.</source>
         <extracomment>%1 is a command-line option such as --listen</extracomment>
         <translation>由启动 dy-gateway 时的命令行参数 %1 设置，因此无法在此修改。</translation>
+    </message>
+    <message>
+        <source>••••• (saved)</source>
+        <extracomment>Shown in the empty secret field when a secret is stored (never the secret itself)</extracomment>
+        <translation>•••••（已保存）</translation>
+    </message>
+    <message>
+        <source>Not saved yet. It is stored encrypted and never shown again.</source>
+        <translation>尚未保存。保存后将加密存储，且不会再显示。</translation>
+    </message>
+    <message>
+        <source>Saved encrypted. Leave this empty to keep it, or type a new one to replace it.</source>
+        <translation>已加密保存。留空则保持不变，输入新的即可替换。</translation>
+    </message>
+    <message>
+        <source>It is in the settings file without encryption. Type it here and save to store it encrypted instead.</source>
+        <translation>它以明文形式保存在设置文件中。请在此重新输入并保存，改为加密存储。</translation>
+    </message>
+    <message>
+        <source>A saved secret exists but cannot be read on this computer. Please type it again.</source>
+        <translation>已保存的密钥无法在这台电脑上读取，请重新输入。</translation>
     </message>
 </context>
 <context>
@@ -1717,6 +1896,11 @@ Received: %4</source>
 实付：%3
 实收：%4</translation>
     </message>
+    <message>
+        <source>%1: %2 verified, paid %3</source>
+        <extracomment>One platform&apos;s part of a day in the chart&apos;s tooltip: platform, count, paid</extracomment>
+        <translation>%1：核销 %2 张，实付 %3</translation>
+    </message>
 </context>
 <context>
     <name>SummaryPage</name>
@@ -1745,10 +1929,6 @@ Received: %4</source>
     <message>
         <source>Export summary</source>
         <translation>导出报表</translation>
-    </message>
-    <message>
-        <source>CSV files (*.csv)</source>
-        <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
         <source>Saved the summary to %1.</source>
@@ -1785,6 +1965,11 @@ Received: %4</source>
     <message>
         <source>Platform</source>
         <translation>平台</translation>
+    </message>
+    <message>
+        <source>Chart by platform</source>
+        <extracomment>Check box: the chart&apos;s bars in parts, one colour per platform (抖音 / 美团)</extracomment>
+        <translation>图表按平台拆分</translation>
     </message>
 </context>
 <context>
@@ -1940,12 +2125,19 @@ Received: %4</source>
         <translation>失败原因</translation>
     </message>
     <message>
-        <source>Douyin error %1</source>
-        <translation>抖音错误 %1</translation>
+        <source>Platform</source>
+        <extracomment>Column: the coupon&apos;s platform (抖音 / 美团)</extracomment>
+        <translation>平台</translation>
     </message>
     <message>
-        <source>The answer was lost; checking with Douyin</source>
-        <translation>应答丢失，正在向抖音核实</translation>
+        <source>%1 error %2</source>
+        <extracomment>%1 is the platform (Douyin, Meituan / Dianping), %2 its error number</extracomment>
+        <translation>%1错误 %2</translation>
+    </message>
+    <message>
+        <source>The answer was lost; checking with %1</source>
+        <extracomment>%1 is the platform: Douyin, Meituan / Dianping</extracomment>
+        <translation>应答丢失，正在向%1核实</translation>
     </message>
 </context>
 <context>

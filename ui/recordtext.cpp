@@ -1,6 +1,8 @@
 #include "ui/recordtext.h"
 
 #include <QDateTime>
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QLocale>
 
 #include "core/runtime/recordfacts.h"
@@ -13,6 +15,19 @@ QString RecordText::platform(PlatformId platform)
         return tr("Douyin");
     case PlatformId::Meituan:
         return tr("Meituan / Dianping");
+    }
+    return {};
+}
+
+QString RecordText::platformShort(PlatformId platform)
+{
+    switch (platform) {
+    case PlatformId::Douyin:
+        //: The platform's short name on badges (抖音)
+        return tr("Douyin", "short");
+    case PlatformId::Meituan:
+        //: The platform's short name on badges (美团; Dianping coupons too)
+        return tr("Meituan", "short");
     }
     return {};
 }
@@ -148,4 +163,20 @@ QString RecordText::dateTime(std::optional<qint64> unixMs)
 QString RecordText::none()
 {
     return QStringLiteral("—");
+}
+
+QString RecordText::extra(const QJsonObject &extra)
+{
+    QStringList lines;
+    for (auto it = extra.constBegin(); it != extra.constEnd(); ++it) {
+        const QJsonValue item = it.value();
+        QString text = item.toVariant().toString();
+        if (item.isObject())
+            text = QString::fromUtf8(QJsonDocument(item.toObject()).toJson(QJsonDocument::Compact));
+        else if (item.isArray())
+            text = QString::fromUtf8(QJsonDocument(item.toArray()).toJson(QJsonDocument::Compact));
+        //: One entry of a record's extra information: key, then value
+        lines << tr("%1: %2").arg(it.key(), text);
+    }
+    return lines.isEmpty() ? none() : lines.join(u'\n');
 }

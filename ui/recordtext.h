@@ -4,6 +4,7 @@
 
 #include <QColor>
 #include <QCoreApplication>
+#include <QJsonObject>
 #include <QString>
 
 #include "core/store/verificationrecord.h"
@@ -18,6 +19,8 @@ public:
     static QString status(VerificationRecord::Status status);
     // The coupon platform's name as staff know it.
     static QString platform(PlatformId platform);
+    // The short name for badges and narrow columns (抖音, 美团), as cashiers say it.
+    static QString platformShort(PlatformId platform);
     // Green, red, orange or grey: readable on white, told apart at a glance.
     static QColor statusColor(VerificationRecord::Status status);
     static QString enrichment(VerificationRecord::Enrichment status);
@@ -30,6 +33,8 @@ public:
     static QString money(std::optional<qint64> fen);
     // Local time, "2026-03-11 18:35:12"; "—" for none.
     static QString dateTime(std::optional<qint64> unixMs);
+    // A record's extra information (the cashier's notes), one "key: value" line each.
+    static QString extra(const QJsonObject &extra);
     // What an unknown value shows.
     static QString none();
 };

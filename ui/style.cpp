@@ -185,4 +185,25 @@ QString roomyTable()
                           "QHeaderView::section { padding: 4px 6px; }");
 }
 
+PlatformTone platformTone(PlatformId platform)
+{
+    switch (platform) {
+    case PlatformId::Douyin:
+        return {colour(Colour::DouyinBackground), colour(Colour::DouyinEdge),
+                colour(Colour::DouyinText)};
+    case PlatformId::Meituan:
+        return {colour(Colour::MeituanBackground), colour(Colour::MeituanEdge),
+                colour(Colour::MeituanText)};
+    }
+    return {};
+}
+
+QString platformLabel(PlatformId platform)
+{
+    const PlatformTone tone = platformTone(platform);
+    return QStringLiteral("QLabel { background: %1; border: 1px solid %2; color: %3; "
+                          "border-radius: 4px; padding: 1px 8px; font-weight: bold; }")
+            .arg(tone.background.name(), tone.edge.name(), tone.text.name());
+}
+
 } // namespace Style

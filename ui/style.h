@@ -26,6 +26,13 @@ enum class Colour : QRgb {
     ChartGrid = 0xdde1e5,
     ChartText = 0x34495e,
     ChartMutedText = 0x7f8c8d,
+    // A platform's own colours (its app's), so 抖音 and 美团 are told apart at a glance.
+    DouyinBackground = 0x161823,
+    DouyinEdge = 0xfe2c55,
+    DouyinText = 0xffffff,
+    MeituanBackground = 0xffd100,
+    MeituanEdge = 0xd4a800,
+    MeituanText = 0x222222,
 };
 
 QColor colour(Colour colour);
@@ -63,5 +70,16 @@ QString platformToggle(); // the exclusive 自动 / 抖音 / 美团 buttons besi
 QString totalsCard(); // QFrame#card on the summary page
 QString emptyList(); // the apps page before any app exists
 QString roomyTable(); // a table whose columns size to their contents
+
+// A platform's colours wherever it is shown: badges in lists, bars of the chart.
+struct PlatformTone
+{
+    QColor background;
+    QColor edge;
+    QColor text;
+};
+PlatformTone platformTone(PlatformId platform);
+// A label in the platform's colours, as small as its text (the record detail's platform).
+QString platformLabel(PlatformId platform);
 
 } // namespace Style

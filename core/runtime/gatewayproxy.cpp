@@ -7,6 +7,7 @@
 #include "core/douyin/douyinclient.h"
 #include "core/douyin/poidirectory.h"
 #include "core/runtime/gatewayruntime.h"
+#include "core/runtime/meituansetup.h"
 #include "core/sandbox/sandboxdemodata.h"
 #include "core/sandbox/sandboxserver.h"
 #include "core/sandbox/sandboxstate.h"
@@ -376,4 +377,44 @@ void GatewayProxy::testConnection(const DouyinClient::Config &config, QObject *c
                                      });
                              });
     });
+}
+
+void GatewayProxy::meituanStatus(QObject *context, Callback<MeituanStatus> done)
+{
+    run<MeituanStatus>(
+            context, [](GatewayRuntime *runtime) { return runtime->meituan()->status(); },
+            std::move(done));
+}
+
+void GatewayProxy::meituanAuthorizationUrl(const QString &poiId, QObject *context,
+                                           Callback<QUrl> done)
+{
+    run<QUrl>(
+            context,
+            [poiId](GatewayRuntime *runtime) {
+                return runtime->meituan()->authorizationUrl(poiId);
+            },
+            std::move(done));
+}
+
+void GatewayProxy::bindMeituan(const QString &poiId, const QString &authCode, QObject *context,
+                               Callback<Result<MeituanStatus::Store, Meituan::Error>> done)
+{
+    using Answer = Result<MeituanStatus::Store, Meituan::Error>;
+    runAsync<Answer>(
+            context,
+            [poiId, authCode](GatewayRuntime *runtime, Callback<Answer> answer) {
+                runtime->meituan()->bind(
+                        poiId, authCode, runtime,
+                        [answer](const Result<MeituanStore, Meituan::Error> &bound) {
+                            if (!bound.ok())
+                                return answer(bound.error());
+                            // Only what the settings page shows crosses over: no token pair.
+                            const MeituanStore &store = bound.value();
+                            answer(MeituanStatus::Store{store.poiId, store.opBizCode,
+                                                        store.expiresAt, store.refreshError,
+                                                        store.refreshFailedAt});
+                        });
+            },
+            std::move(done));
 }

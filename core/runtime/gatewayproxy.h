@@ -9,6 +9,8 @@
 #include "core/douyin/douyinclient.h"
 #include "core/douyin/douyinerror.h"
 #include "core/douyin/douyintypes.h"
+#include "core/meituan/meituanerror.h"
+#include "core/meituan/meituanstatus.h"
 #include "core/result.h"
 #include "core/runtime/democoupon.h"
 #include "core/runtime/gatewaystatus.h"
@@ -80,6 +82,14 @@ public:
                       Callback<Result<SettingsSnapshot>> done);
     void testConnection(const DouyinClient::Config &config, QObject *context,
                         Callback<ConnectionProbe::Outcome> done);
+
+    // Meituan per store (MEITUAN.md §1): which POIs are bound and how their tokens are, the
+    // signed page where a store's manager authorizes this developer (`state` = the POI), and
+    // binding the POI with the authorization code Meituan gave back. The window gets no token.
+    void meituanStatus(QObject *context, Callback<MeituanStatus> done);
+    void meituanAuthorizationUrl(const QString &poiId, QObject *context, Callback<QUrl> done);
+    void bindMeituan(const QString &poiId, const QString &authCode, QObject *context,
+                     Callback<Result<MeituanStatus::Store, Meituan::Error>> done);
 
 signals:
     // Records the gateway wrote (new, answered, resolved, enriched).

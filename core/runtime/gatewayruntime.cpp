@@ -10,7 +10,6 @@
 #include "core/api/lanapiserver.h"
 #include "core/api/noncestore.h"
 #include "core/api/requestauthenticator.h"
-#include "core/config/secretstore.h"
 #include "core/crypto/secretbox.h"
 #include "core/douyin/accesstokencache.h"
 #include "core/douyin/douyinclient.h"
@@ -20,6 +19,7 @@
 #include "core/logging/logfile.h"
 #include "core/meituan/meituanplatform.h"
 #include "core/runtime/meituansetup.h"
+#include "core/runtime/runtimesettings.h"
 #include "core/sandbox/sandboxconfig.h"
 #include "core/sandbox/sandboxserver.h"
 #include "core/store/apprepository.h"
@@ -31,7 +31,8 @@
 
 GatewayRuntime::GatewayRuntime(GatewaySettings settings, QObject *parent)
     : QObject(parent),
-      m_settings(std::move(settings))
+      m_settings(std::move(settings)),
+      m_runtimeSettings(std::make_unique<RuntimeSettings>(&m_settings))
 {
 }
 
@@ -50,7 +51,7 @@ GatewayRuntime::~GatewayRuntime()
     m_apps.reset();
     m_tokenStore.reset();
     m_adminToken.reset();
-    m_secretStore.reset();
+    m_runtimeSettings.reset(); // its secret store may use the database
     m_database.reset();
     if (m_logFile)
         LogFile::uninstall();
@@ -100,9 +101,8 @@ Result<GatewayRuntime::Started> GatewayRuntime::startComponents(const Options &o
             return sandbox.error();
         started.sandbox = sandbox.value();
     } else {
-        douyin.clientSecret =
-                savedSecret(Setting::DouyinClientSecret, SecretStore::DOUYIN_CLIENT_SECRET);
-        meituan.signKey = savedSecret(Setting::MeituanSignKey, SecretStore::MEITUAN_SIGN_KEY);
+        douyin.clientSecret = m_runtimeSettings->savedSecret(Setting::DouyinClientSecret);
+        meituan.signKey = m_runtimeSettings->savedSecret(Setting::MeituanSignKey);
     }
     if (const auto engine = startEngine(douyin, meituan); !engine.ok())
         return engine.error();
@@ -143,6 +143,9 @@ Result<Done> GatewayRuntime::openStorage(const QString &dataDir)
     if (!database.ok())
         return database.error();
     m_database = std::move(database).value();
+    // Demo mode's database is not where the real installation's secrets are.
+    if (!m_options.demo)
+        m_runtimeSettings->useStorage(m_database.get(), m_secretBox.get());
     qCInfo(lcApp) << "database" << m_database->dialect().kind() << m_database->displayName()
                   << "gateway" << m_database->gatewayName();
     return Done{};
@@ -251,132 +254,27 @@ GatewayStatus GatewayRuntime::status() const
     return status;
 }
 
-Result<SecretStore *> GatewayRuntime::secretStore()
-{
-    if (m_secretStore)
-        return m_secretStore.get();
-    if (!m_options.demo && m_database) {
-        m_secretStore = std::make_unique<SecretStore>(m_database.get(), m_secretBox.get());
-        return m_secretStore.get();
-    }
-    // Demo mode, or before start: the settings page still edits the real installation.
-    auto store = SecretStore::open(m_settings.dataDir(), m_settings.databaseLocation());
-    if (!store.ok())
-        return store.error();
-    m_secretStore = std::move(store).value();
-    return m_secretStore.get();
-}
-
-QString GatewayRuntime::savedSecret(Setting setting, const char *sealedName)
-{
-    if (const QString secret = m_settings.value(setting); !secret.isEmpty())
-        return secret;
-    const auto store = secretStore();
-    if (!store.ok()) {
-        qCWarning(lcConfig) << "secret store unavailable:" << store.error().message;
-        return {};
-    }
-    const auto sealed = store.value()->value(QString::fromLatin1(sealedName));
-    if (!sealed.ok()) {
-        // Another master key (a restored backup, say): run unconfigured until it is entered
-        // again rather than refuse to start.
-        qCWarning(lcConfig) << "saved" << sealedName << "cannot be read:" << sealed.error().message;
-        return {};
-    }
-    return sealed.value().value_or(QString());
-}
-
 SettingsSnapshot GatewayRuntime::settingsSnapshot()
 {
-    SettingsSnapshot snapshot;
-    snapshot.configFile = m_settings.configFile();
-    for (const Setting setting :
-         {Setting::Listen, Setting::DataDir, Setting::DouyinBaseUrl, Setting::ShortLinkBase,
-          Setting::DouyinClientKey, Setting::DouyinClientSecret, Setting::DouyinAccountId,
-          Setting::ApiRateLimit, Setting::ApiRateBurst, Setting::Language, Setting::ApiEnabled,
-          Setting::Database, Setting::GatewayName}) {
-        SettingsSnapshot::Value value{m_settings.value(setting), m_settings.layer(setting)};
-        if (setting == Setting::DouyinClientSecret)
-            value.value.clear();
-        snapshot.values.insert(setting, value);
-    }
-
-    switch (m_settings.layer(Setting::DouyinClientSecret)) {
-    case GatewaySettings::Layer::CommandLine:
-    case GatewaySettings::Layer::Environment:
-        snapshot.clientSecret = SettingsSnapshot::SecretSource::Environment;
-        break;
-    case GatewaySettings::Layer::File:
-        snapshot.clientSecret = SettingsSnapshot::SecretSource::File;
-        break;
-    case GatewaySettings::Layer::Default:
-        if (const auto store = secretStore(); store.ok()) {
-            const auto sealed =
-                    store.value()->value(QString::fromLatin1(SecretStore::DOUYIN_CLIENT_SECRET));
-            if (!sealed.ok())
-                snapshot.clientSecret = SettingsSnapshot::SecretSource::Unreadable;
-            else if (sealed.value())
-                snapshot.clientSecret = SettingsSnapshot::SecretSource::Sealed;
-        } else {
-            snapshot.clientSecret = SettingsSnapshot::SecretSource::Unreadable;
-        }
-        break;
-    }
-
-    snapshot.uiPreferences = m_settings.uiPreferences();
+    SettingsSnapshot snapshot = m_runtimeSettings->snapshot();
     snapshot.started = m_engine != nullptr;
     snapshot.demo = m_options.demo;
     snapshot.api = m_apiAddress;
     snapshot.adminTokenFromEnvironment = !m_options.adminTokenFromEnvironment.isEmpty();
     snapshot.hasUnshownAdminToken = m_unshownAdminToken.has_value();
-    snapshot.restartNeeded = m_restartNeeded;
     return snapshot;
 }
 
 Result<Done> GatewayRuntime::applySettings(const SettingsUpdate &update)
 {
-    if (update.values.contains(Setting::DouyinClientSecret))
-        return makeError(ErrorCode::BadInput,
-                         QStringLiteral("the client secret is sealed, never written in clear"));
-    for (auto it = update.values.cbegin(); it != update.values.cend(); ++it) {
-        if (m_settings.value(it.key()) == it.value())
-            continue;
-        if (const auto written = m_settings.setValue(it.key(), it.value()); !written.ok())
-            return written.error();
-        // Only the language is applied live, by the desktop app itself.
-        if (it.key() != Setting::Language)
-            m_restartNeeded = true;
-    }
-    if (update.douyinClientSecret) {
-        const auto store = secretStore();
-        if (!store.ok())
-            return store.error();
-        const QString name = QString::fromLatin1(SecretStore::DOUYIN_CLIENT_SECRET);
-        const auto sealed = update.douyinClientSecret->isEmpty()
-                ? store.value()->remove(name)
-                : store.value()->setValue(name, *update.douyinClientSecret);
-        if (!sealed.ok())
-            return sealed.error();
-        // A clear-text copy in the file would win over the sealed one at the next start.
-        if (m_settings.layer(Setting::DouyinClientSecret) == GatewaySettings::Layer::File) {
-            if (const auto removed = m_settings.remove(Setting::DouyinClientSecret); !removed.ok())
-                return removed.error();
-        }
-        m_restartNeeded = true;
-    }
-    for (auto it = update.uiPreferences.cbegin(); it != update.uiPreferences.cend(); ++it) {
-        if (const auto written = m_settings.setUiPreference(it.key(), it.value()); !written.ok())
-            return written.error();
-    }
-    return Done{};
+    return m_runtimeSettings->apply(update);
 }
 
 void GatewayRuntime::probeDouyin(DouyinClient::Config config, QObject *context,
                                  ConnectionProbe::Callback done)
 {
     if (config.clientSecret.isEmpty())
-        config.clientSecret =
-                savedSecret(Setting::DouyinClientSecret, SecretStore::DOUYIN_CLIENT_SECRET);
+        config.clientSecret = m_runtimeSettings->savedSecret(Setting::DouyinClientSecret);
     auto *probe = new ConnectionProbe(config, this);
     QPointer<QObject> guard(context);
     probe->run([probe, guard, done](const ConnectionProbe::Outcome &outcome) {

@@ -27,9 +27,9 @@ class MeituanSetup;
 class NonceStore;
 class PoiDirectory;
 class RequestAuthenticator;
+class RuntimeSettings;
 class SandboxServer;
 class SecretBox;
-class SecretStore;
 class VerificationService;
 
 // Every core object of a running gateway, built from settings on the calling thread: the
@@ -73,8 +73,9 @@ public:
     // engine is still starting wait for it instead of finding it missing.
     void whenStarted(std::function<void()> work);
 
-    // The settings page's view and its changes. Douyin credentials, base URLs and the LAN
-    // API switch and address are read at start only: saving them sets restartNeeded.
+    // The settings page's view and its changes (RuntimeSettings). Douyin and Meituan
+    // credentials, base URLs and the LAN API switch and address are read at start only:
+    // saving them sets restartNeeded.
     SettingsSnapshot settingsSnapshot();
     Result<Done> applySettings(const SettingsUpdate &update);
     // Tries credentials with a throwaway client; an empty clientSecret means the saved one.
@@ -107,13 +108,8 @@ private:
                              const MeituanClient::Config &meituan);
     // The LAN API and its authentication, listening.
     Result<HostPort> startApi();
-    // The secrets of the real installation, opened on first use; in demo mode that is a
-    // second connection, to the real data dir.
-    Result<SecretStore *> secretStore();
-    // Environment, then settings file, then the sealed copy; empty when none is readable.
-    QString savedSecret(Setting setting, const char *sealedName);
-
     GatewaySettings m_settings;
+    std::unique_ptr<RuntimeSettings> m_runtimeSettings;
     bool m_startFinished = false;
     QList<std::function<void()>> m_waiting;
     Options m_options;
@@ -126,9 +122,7 @@ private:
     std::unique_ptr<NonceStore> m_nonces;
     std::unique_ptr<RequestAuthenticator> m_authenticator;
     std::unique_ptr<AdminToken> m_adminToken;
-    std::unique_ptr<SecretStore> m_secretStore;
     std::optional<QString> m_unshownAdminToken;
-    bool m_restartNeeded = false;
     SandboxServer *m_sandbox = nullptr;
     DouyinClient *m_douyin = nullptr;
     MeituanSetup *m_meituan = nullptr;

@@ -10,12 +10,12 @@
 #include "core/config/hostport.h"
 
 // What the desktop app's settings page shows, read on the gateway thread. It never carries
-// the Douyin client secret, only where the one in use comes from.
+// the Douyin client secret or the Meituan sign key, only where the one in use comes from.
 struct SettingsSnapshot
 {
     struct Value
     {
-        QString value; // effective; empty for the client secret
+        QString value; // effective; empty for the client secret and the sign key
         GatewaySettings::Layer layer = GatewaySettings::Layer::Default;
     };
 
@@ -23,13 +23,14 @@ struct SettingsSnapshot
         None,
         Sealed, // encrypted in the database: what the settings page saves
         File, // in clear in the settings file, written by hand or by an older version
-        Environment, // DYGW_DOUYIN_CLIENT_SECRET
+        Environment, // DYGW_DOUYIN_CLIENT_SECRET / DYGW_MEITUAN_SIGN_KEY (or an option)
         Unreadable, // sealed, but the master key does not open it
     };
 
     QString configFile;
     QHash<Setting, Value> values;
-    SecretSource clientSecret = SecretSource::None;
+    SecretSource clientSecret = SecretSource::None; // Douyin's
+    SecretSource meituanSignKey = SecretSource::None;
     QVariantMap uiPreferences; // GatewaySettings::uiPreferences()
 
     bool started = false; // false: the engine has not started (yet); ask again later

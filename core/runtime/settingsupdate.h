@@ -11,10 +11,12 @@
 // Changes the settings page saves, applied on the gateway thread.
 struct SettingsUpdate
 {
-    // Written to the settings file; never Setting::DouyinClientSecret.
+    // Written to the settings file; never Setting::DouyinClientSecret or MeituanSignKey.
     QHash<Setting, QString> values;
-    // Sealed into the database; the settings file's clear-text copy, if any, is removed.
+    // Sealed into the database; the settings file's clear-text copy, if any, is removed. An
+    // empty string removes the sealed one.
     std::optional<QString> douyinClientSecret;
+    std::optional<QString> meituanSignKey;
     // GatewaySettings::setUiPreference(), applied at once by the desktop app.
     QVariantMap uiPreferences;
 };

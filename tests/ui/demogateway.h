@@ -45,7 +45,7 @@ public:
         QProcessEnvironment env; // nothing inherited: no credentials, no stray settings
         env.insert("DYGW_LISTEN", "127.0.0.1:0");
         env.insert("DYGW_DATA_DIR", m_dir.path());
-        auto settings = GatewaySettings::load(m_dir.path() + "/dy-gateway.ini", env);
+        auto settings = GatewaySettings::load(settingsFile(), env);
         if (!settings.ok()) {
             qWarning() << "settings:" << settings.error().message;
             return false;
@@ -79,6 +79,9 @@ public:
 
     GatewayProxy *proxy() const { return m_proxy.get(); }
     GatewayRuntime *runtime() const { return m_runtime; }
+    // The real installation's data dir (the demo's is its "demo" folder) and settings file.
+    QString dir() const { return m_dir.path(); }
+    QString settingsFile() const { return m_dir.path() + "/dy-gateway.ini"; }
 
     // Runs `work` on the gateway thread and returns its answer (tests may block; the app never).
     template <typename F>

@@ -1,6 +1,9 @@
 #include <QComboBox>
 #include <QFile>
 #include <QHeaderView>
+#include <QImage>
+#include <QLabel>
+#include <QMap>
 #include <QPlainTextEdit>
 #include <QProgressDialog>
 #include <QPushButton>
@@ -20,6 +23,8 @@
 #include "ui/models/verificationtablemodel.h"
 #include "ui/pages/recordspage.h"
 #include "ui/recordtext.h"
+#include "ui/style.h"
+#include "ui/widgets/platformbadgedelegate.h"
 #include "ui/widgets/recorddetaildialog.h"
 
 using Status = VerificationRecord::Status;
@@ -32,6 +37,8 @@ const QString TRICKY_PRODUCT = "Lunch \"Special\", 2 pax\nweekdays";
 const QString OPERATOR = "王芳";
 constexpr int SYNTHETIC_RECORDS = 1234;
 constexpr int SYNTHETIC_DAYS_AGO = 40;
+const QString MEITUAN_CODE = "3081624957"; // Meituan's codes are 10 digits
+const QString MEITUAN_USED_CODE = "3081624958";
 
 // RFC 4180 with CRLF records; a bare LF only ever appears inside quotes.
 QList<QStringList> parseCsv(const QString &text)
@@ -94,6 +101,7 @@ private:
     qint64 m_appId = 0; // a LAN kiosk
     std::unique_ptr<RecordsPage> m_page;
     QTemporaryDir m_out;
+    int m_douyinRecords = 0; // before the Meituan ones arrive
 
     VerifyOutcome verifyNew(const QJsonObject &spec, qint64 appId = 0, int count = 1,
                             bool byShortLink = false, QJsonObject *order = nullptr)
@@ -134,6 +142,50 @@ private:
                 return row;
         }
         return -1;
+    }
+
+    // Meituan records as the engine writes them, written straight to the repository: a success
+    // at the first store and a refusal (already used) at the second, both today.
+    bool insertMeituanRecords()
+    {
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        QList<VerificationRecord> records(2);
+        for (int i = 0; i < 2; ++i) {
+            VerificationRecord &record = records[i];
+            record.platform = PlatformId::Meituan;
+            record.mode = VerificationRecord::Mode::Code;
+            record.poiId = m_stores.at(i).poiId;
+            record.sourceInput = i == 0 ? MEITUAN_CODE : MEITUAN_USED_CODE;
+            record.originCode = record.sourceInput;
+            record.productName = "美团双人火锅套餐";
+            record.extra = QJsonObject{{"operator_id", OPERATOR}};
+            record.createdAt = now + i;
+        }
+        records[0].verifyStatus = Status::Success;
+        records[0].payAmount = 19900;
+        records[0].receiptAmount = 18900;
+        records[0].orderId = "mt-order-1";
+        records[0].platformResponse = QJsonObject{{"code", "OP_SUCCESS"}, {"msg", "成功"}};
+        records[1].verifyStatus = Status::Failed;
+        records[1].errorCode = 1008;
+        records[1].errorDescription = "券码已使用";
+        records[1].platformResponse = QJsonObject{{"code", "1008"}, {"msg", "券码已使用"}};
+        return m_gateway.onEngine([&records](GatewayRuntime *runtime) {
+            return runtime->engine()->repository()->insertPending(records).ok();
+        });
+    }
+
+    // The colours painted in a cell of the table.
+    QSet<QRgb> coloursIn(const QModelIndex &index) const
+    {
+        const QRect cell = m_page->table()->visualRect(index);
+        const QImage image = m_page->table()->viewport()->grab(cell).toImage();
+        QSet<QRgb> colours;
+        for (int y = 0; y < image.height(); ++y) {
+            for (int x = 0; x < image.width(); ++x)
+                colours.insert(image.pixel(x, y) & 0xffffff);
+        }
+        return colours;
     }
 
 private slots:
@@ -475,6 +527,181 @@ private slots:
         QVERIFY(m_gateway.waitForEnrichment());
         QTRY_VERIFY(m_page->model()->record(0).enrichmentStatus
                     != VerificationRecord::Enrichment::Pending);
+    }
+
+    void meituanRecordsShowTheirPlatform()
+    {
+        m_page->clearFilters();
+        QVERIFY(settled());
+        m_douyinRecords = m_page->model()->rowCount();
+        QVERIFY(insertMeituanRecords());
+        m_page->clearFilters(); // written behind the engine's back: nothing announced them
+        QVERIFY(settled());
+        QCOMPARE(m_page->model()->rowCount(), m_douyinRecords + 2);
+        QCOMPARE(m_page->model()->headerData(Model::PlatformColumn, Qt::Horizontal).toString(),
+                 "Platform");
+
+        QAbstractItemModel *model = m_page->table()->model();
+        int meituanRows = 0;
+        for (int row = 0; row < model->rowCount(); ++row) {
+            const VerificationRecord &record = m_page->model()->record(row);
+            const QModelIndex cell = model->index(row, Model::PlatformColumn);
+            QCOMPARE(cell.data().toString(),
+                     record.platform == PlatformId::Meituan ? "Meituan" : "Douyin");
+            QCOMPARE(cell.data(Model::PlatformRole).toInt(), int(record.platform));
+            QCOMPARE(cell.data(Qt::ToolTipRole).toString(), RecordText::platform(record.platform));
+            QVERIFY(!model->index(row, Model::StatusColumn).data(Model::PlatformRole).isValid());
+            meituanRows += record.platform == PlatformId::Meituan;
+        }
+        QCOMPARE(meituanRows, 2);
+        // The newest is the Meituan refusal: its reason is Meituan's own.
+        QCOMPARE(model->index(0, Model::CodeColumn).data().toString(), MEITUAN_USED_CODE);
+        QCOMPARE(model->index(0, Model::ReasonColumn).data().toString(), QString("券码已使用"));
+
+        // The cells are badges in the platforms' colours.
+        QVERIFY(qobject_cast<PlatformBadgeDelegate *>(
+                m_page->table()->itemDelegateForColumn(Model::PlatformColumn)));
+        const QRgb meituan = Style::colour(Style::Colour::MeituanBackground).rgb() & 0xffffff;
+        const QRgb douyin = Style::colour(Style::Colour::DouyinBackground).rgb() & 0xffffff;
+        const QSet<QRgb> meituanCell = coloursIn(model->index(0, Model::PlatformColumn));
+        QVERIFY(meituanCell.contains(meituan));
+        QVERIFY(!meituanCell.contains(douyin));
+        const QSet<QRgb> douyinCell =
+                coloursIn(model->index(model->rowCount() - 1, Model::PlatformColumn));
+        QVERIFY(douyinCell.contains(douyin));
+        QVERIFY(!douyinCell.contains(meituan));
+        QVERIFY(!coloursIn(model->index(0, Model::StatusColumn)).contains(meituan));
+    }
+
+    void platformFilterNarrowsTheList_data()
+    {
+        QTest::addColumn<int>("platform"); // -1: all
+        QTest::addColumn<bool>("byCombo"); // chosen in the filter bar, or set by the page
+        QTest::newRow("all platforms") << -1 << true;
+        QTest::newRow("Douyin, in the combo") << int(PlatformId::Douyin) << true;
+        QTest::newRow("Meituan, in the combo") << int(PlatformId::Meituan) << true;
+        QTest::newRow("Meituan, set by the page") << int(PlatformId::Meituan) << false;
+    }
+
+    void platformFilterNarrowsTheList()
+    {
+        QFETCH(int, platform);
+        QFETCH(bool, byCombo);
+        m_page->clearFilters();
+        QVERIFY(settled());
+        const std::optional<PlatformId> chosen =
+                platform < 0 ? std::nullopt : std::optional(PlatformId(platform));
+        if (byCombo) {
+            auto *combo = m_page->findChild<QComboBox *>("platformCombo");
+            QVERIFY(combo);
+            QCOMPARE(combo->count(), 3);
+            QCOMPARE(combo->itemText(0), QString("All"));
+            combo->setFocus();
+            combo->setCurrentIndex(combo->findData(platform));
+            emit combo->activated(combo->currentIndex()); // as a click on the item does
+        } else {
+            m_page->setPlatformFilter(chosen);
+        }
+        QVERIFY(settled());
+        QCOMPARE(m_page->model()->filter().platform, chosen);
+        const int expected = !chosen             ? m_douyinRecords + 2
+                : *chosen == PlatformId::Meituan ? 2
+                                                 : m_douyinRecords;
+        QCOMPARE(m_page->model()->rowCount(), expected);
+        QCOMPARE(m_page->model()->total(), qint64(expected));
+        QList<qint64> engineIds;
+        for (const VerificationRecord &record : m_gateway.list(m_page->model()->filter()).items)
+            engineIds << record.id;
+        QCOMPARE(shownIds(), engineIds);
+        for (int row = 0; row < m_page->model()->rowCount(); ++row) {
+            if (chosen)
+                QCOMPARE(m_page->model()->record(row).platform, *chosen);
+        }
+        // Other filters still apply on top of it.
+        m_page->setStatusFilter(Status::Success);
+        QVERIFY(settled());
+        const VerificationFilter both = m_page->model()->filter();
+        QCOMPARE(both.platform, chosen);
+        QCOMPARE(m_page->model()->total(), m_gateway.list(both).total);
+        for (int row = 0; row < m_page->model()->rowCount(); ++row) {
+            QCOMPARE(m_page->model()->record(row).verifyStatus, Status::Success);
+            if (chosen)
+                QCOMPARE(m_page->model()->record(row).platform, *chosen);
+        }
+        if (chosen == PlatformId::Meituan)
+            QCOMPARE(m_page->model()->rowCount(), 1);
+        m_page->clearFilters();
+        QVERIFY(settled());
+        QVERIFY(!m_page->model()->filter().platform);
+    }
+
+    void meituanRecordDetailShowsThePlatform()
+    {
+        m_page->setPlatformFilter(PlatformId::Meituan);
+        QVERIFY(settled());
+        const int row = rowOfCode(MEITUAN_CODE);
+        QVERIFY(row >= 0);
+        RecordDetailDialog *dialog = m_page->showDetails(row);
+        QSignalSpy loaded(dialog, &RecordDetailDialog::recordLoaded);
+        QVERIFY(loaded.wait(5000));
+        QCOMPARE(dialog->valueText("platform"), "Meituan / Dianping");
+        auto *badge = dialog->findChild<QLabel *>("value_platform");
+        QVERIFY(badge->styleSheet().contains(
+                Style::colour(Style::Colour::MeituanBackground).name()));
+        QCOMPARE(dialog->valueText("origin_code"), MEITUAN_CODE);
+        QCOMPARE(dialog->valueText("pay_amount"), "¥199.00");
+        bool named = false;
+        for (const QLabel *label : dialog->findChildren<QLabel *>())
+            named = named || label->text() == "Meituan's answer, as received";
+        QVERIFY(named);
+        QCOMPARE(QJsonDocument::fromJson(dialog->rawAnswerText().toUtf8()).object().value("code"),
+                 QJsonValue("OP_SUCCESS"));
+        QVERIFY(DemoGateway::saveScreenshot(dialog, "record_detail_meituan_en"));
+        QVERIFY(m_gateway.setChinese(true));
+        QCOMPARE(dialog->valueText("platform"), "美团/点评");
+        QVERIFY(DemoGateway::saveScreenshot(dialog, "record_detail_meituan_zh_CN"));
+        QVERIFY(m_gateway.setChinese(false));
+        dialog->close();
+        m_page->clearFilters();
+        QVERIFY(settled());
+    }
+
+    void csvCarriesThePlatform_data()
+    {
+        QTest::addColumn<int>("platform"); // -1: all
+        QTest::newRow("every record") << -1;
+        QTest::newRow("Meituan only") << int(PlatformId::Meituan);
+    }
+
+    void csvCarriesThePlatform()
+    {
+        QFETCH(int, platform);
+        m_page->setPlatformFilter(platform < 0 ? std::nullopt
+                                               : std::optional(PlatformId(platform)));
+        QVERIFY(settled());
+        const QString path = m_out.filePath(QString("platform%1.csv").arg(platform));
+        RecordExport *exporter = m_page->exportCsv(path);
+        QSignalSpy exported(exporter, &RecordExport::exported);
+        QVERIFY(exported.wait(10000));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QList<QStringList> rows = parseCsv(QString::fromUtf8(file.readAll().mid(3)));
+        const int column = rows.first().indexOf("platform");
+        QVERIFY(column >= 0);
+        QMap<QString, int> platforms; // the column's values, counted
+        QHash<QString, QString> byCode;
+        for (int i = 1; i < rows.size(); ++i) {
+            ++platforms[rows.at(i).at(column)];
+            byCode.insert(rows.at(i).at(rows.first().indexOf("origin_code")),
+                          rows.at(i).at(column));
+        }
+        QMap<QString, int> expected{{"meituan", 2}};
+        if (platform < 0)
+            expected.insert("douyin", m_douyinRecords);
+        QCOMPARE(platforms, expected);
+        QCOMPARE(byCode.value(MEITUAN_CODE), QString("meituan"));
+        m_page->clearFilters();
+        QVERIFY(settled());
     }
 
     void screenshots()

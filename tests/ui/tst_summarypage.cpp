@@ -1,5 +1,8 @@
+#include <QCheckBox>
 #include <QFile>
+#include <QImage>
 #include <QLocale>
+#include <QSet>
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -11,6 +14,7 @@
 #include "ui/models/summarytablemodel.h"
 #include "ui/pages/summarypage.h"
 #include "ui/recordtext.h"
+#include "ui/style.h"
 #include "ui/widgets/summarychart.h"
 
 using GroupKey = SummaryQuery::GroupKey;
@@ -48,6 +52,7 @@ private:
     qint64 m_appId = 0;
     std::unique_ptr<SummaryPage> m_page;
     QTemporaryDir m_out;
+    VerificationSummaryRow m_douyinToday; // today's numbers before the Meituan records
 
     void verifyNew(const QJsonObject &spec, qint64 appId = 0, int count = 1)
     {
@@ -80,6 +85,45 @@ private:
             return {};
         }
         return answer->value();
+    }
+
+    // Meituan verifications of today as the engine writes them, straight to the repository:
+    // two successes at the first store, one at the second, and one refusal.
+    bool insertMeituanRecords()
+    {
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        QList<VerificationRecord> records;
+        const struct
+        {
+            int store;
+            Status status;
+            qint64 pay;
+            qint64 receipt;
+        } specs[] = {
+                {0, Status::Success, 19900, 18900},
+                {0, Status::Success, 9900, 9400},
+                {1, Status::Success, 4900, 4600},
+                {1, Status::Failed, 0, 0},
+        };
+        for (const auto &spec : specs) {
+            VerificationRecord record;
+            record.platform = PlatformId::Meituan;
+            record.mode = VerificationRecord::Mode::Code;
+            record.poiId = m_stores.at(spec.store).poiId;
+            record.sourceInput = QString::number(3081624950 + records.size());
+            record.originCode = record.sourceInput;
+            record.productName = "美团双人火锅套餐";
+            record.verifyStatus = spec.status;
+            if (spec.status == Status::Success) {
+                record.payAmount = spec.pay;
+                record.receiptAmount = spec.receipt;
+            }
+            record.createdAt = now + records.size();
+            records << record;
+        }
+        return m_gateway.onEngine([&records](GatewayRuntime *runtime) {
+            return runtime->engine()->repository()->insertPending(records).ok();
+        });
     }
 
 private slots:
@@ -307,6 +351,119 @@ private slots:
         QVERIFY(products.readAll().contains(",\"100元代金券, 全场\",1,0,0,0,0,8800,"));
     }
 
+    void groupByPlatformSeparatesThePlatforms()
+    {
+        m_page->setPeriod(SummaryPage::Period::Today);
+        m_page->setGroupKey(GroupKey::Date);
+        QVERIFY(refreshed());
+        m_douyinToday = engineSummary(m_page->query()).totals;
+        QVERIFY(insertMeituanRecords());
+
+        m_page->setGroupKey(GroupKey::Platform);
+        QVERIFY(refreshed());
+        QCOMPARE(m_page->query().groupBy, QList<GroupKey>{GroupKey::Platform});
+        const VerificationSummary gateway = engineSummary(m_page->query());
+        QCOMPARE(gateway.rows.size(), 2);
+        const QAbstractItemModel *model = m_page->table()->model();
+        QCOMPARE(model->rowCount(), 3);
+        QCOMPARE(model->headerData(SummaryTableModel::KeyColumn, Qt::Horizontal).toString(),
+                 "Platform");
+        QCOMPARE(model->index(0, SummaryTableModel::KeyColumn).data().toString(), "Douyin");
+        QCOMPARE(model->index(1, SummaryTableModel::KeyColumn).data().toString(),
+                 "Meituan / Dianping");
+        const VerificationSummaryRow &douyin = gateway.rows.at(0);
+        const VerificationSummaryRow &meituan = gateway.rows.at(1);
+        QCOMPARE(douyin.platform, PlatformId::Douyin);
+        QCOMPARE(meituan.platform, PlatformId::Meituan);
+        // Douyin's numbers are what the day had before; Meituan's are the records added.
+        QCOMPARE(douyin.successCount, m_douyinToday.successCount);
+        QCOMPARE(douyin.payAmount, m_douyinToday.payAmount);
+        QCOMPARE(meituan.successCount, qint64(3));
+        QCOMPARE(meituan.failedCount, qint64(1));
+        QCOMPARE(meituan.payAmount, qint64(19900 + 9900 + 4900));
+        QCOMPARE(meituan.receiptAmount, qint64(18900 + 9400 + 4600));
+        for (int i = 0; i < 2; ++i) {
+            const VerificationSummaryRow &row = gateway.rows.at(i);
+            QCOMPARE(model->index(i, SummaryTableModel::SuccessColumn).data().toString(),
+                     QLocale().toString(row.successCount));
+            QCOMPARE(model->index(i, SummaryTableModel::PayAmountColumn).data().toString(),
+                     "¥" + yuan(row.payAmount));
+        }
+        // The cards count both platforms.
+        QCOMPARE(m_page->totalText("success"), QLocale().toString(m_douyinToday.successCount + 3));
+        QCOMPARE(m_page->totalText("pay"),
+                 RecordText::money(m_douyinToday.payAmount + 19900 + 9900 + 4900));
+    }
+
+    void chartSplitsByPlatform()
+    {
+        m_page->setPeriod(SummaryPage::Period::Today);
+        m_page->setGroupKey(GroupKey::Poi); // the chart's split does not follow the table's
+        auto *box = m_page->findChild<QCheckBox *>("splitByPlatformBox");
+        QVERIFY(box);
+        QVERIFY(!box->isChecked());
+        QVERIFY(refreshed());
+        QVERIFY(!m_page->chart()->isSplitByPlatform());
+        for (const SummaryChart::Day &day : m_page->chart()->days())
+            QVERIFY(day.shares.isEmpty());
+        const SummaryChart::Day unsplit = m_page->chart()->days().last();
+
+        QSignalSpy spy(m_page.get(), &SummaryPage::refreshed);
+        box->click(); // applies at once
+        QVERIFY(spy.wait(10000));
+        QCOMPARE(m_page->chartQuery().groupBy,
+                 (QList<GroupKey>{GroupKey::Date, GroupKey::Platform}));
+        QCOMPARE(m_page->query().groupBy, QList<GroupKey>{GroupKey::Poi});
+        QVERIFY(m_page->chart()->isSplitByPlatform());
+        const QList<SummaryChart::Day> days = m_page->chart()->days();
+        QCOMPARE(days.size(), SummaryPage::MIN_CHART_DAYS);
+        const SummaryChart::Day &today = days.last();
+        // The same day, its bars now in two parts that add up.
+        QCOMPARE(today.count, unsplit.count);
+        QCOMPARE(today.payAmount, unsplit.payAmount);
+        QCOMPARE(today.receiptAmount, unsplit.receiptAmount);
+        QCOMPARE(today.shares.size(), 2);
+        QCOMPARE(today.shares.at(0).platform, PlatformId::Douyin);
+        QCOMPARE(today.shares.at(0).count, m_douyinToday.successCount);
+        QCOMPARE(today.shares.at(0).payAmount, m_douyinToday.payAmount);
+        QCOMPARE(today.shares.at(1).platform, PlatformId::Meituan);
+        QCOMPARE(today.shares.at(1).count, qint64(3));
+        QCOMPARE(today.shares.at(1).receiptAmount, qint64(18900 + 9400 + 4600));
+        for (int i = 0; i + 1 < days.size(); ++i)
+            QVERIFY(days.at(i).shares.isEmpty() && days.at(i).count == 0);
+
+        // Both platforms' colours are painted.
+        const QImage image = m_page->chart()->grab().toImage();
+        QSet<QRgb> colours;
+        for (int y = 0; y < image.height(); ++y) {
+            for (int x = 0; x < image.width(); ++x)
+                colours.insert(image.pixel(x, y) & 0xffffff);
+        }
+        QVERIFY(colours.contains(Style::colour(Style::Colour::MeituanBackground).rgb() & 0xffffff));
+        QVERIFY(colours.contains(Style::colour(Style::Colour::DouyinBackground).rgb() & 0xffffff));
+        QVERIFY(!colours.contains(Style::colour(Style::Colour::ChartCount).rgb() & 0xffffff));
+    }
+
+    void csvByPlatform()
+    {
+        m_page->setPeriod(SummaryPage::Period::Today);
+        m_page->setGroupKey(GroupKey::Platform);
+        QVERIFY(refreshed());
+        const VerificationSummary gateway = engineSummary(m_page->query());
+        const QString path = m_out.filePath("platforms.csv");
+        QSignalSpy exported(m_page.get(), &SummaryPage::exported);
+        m_page->exportCsv(path);
+        QVERIFY(exported.wait(10000));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QList<QByteArray> lines = file.readAll().mid(3).split('\n');
+        QVERIFY(lines.at(0).startsWith("platform,success_count,failed_count,"));
+        QVERIFY(lines.at(1).startsWith(
+                QString("douyin,%1,").arg(gateway.rows.at(0).successCount).toUtf8()));
+        QVERIFY(lines.at(2).startsWith("meituan,3,1,0,0,0,34700,32900,"));
+        QVERIFY(lines.at(3).startsWith("total,"));
+    }
+
     void screenshots()
     {
         m_page->setPeriod(SummaryPage::Period::Today);
@@ -328,7 +485,13 @@ private slots:
         m_page->setCustomPeriod(QDate::currentDate().addDays(-13), QDate::currentDate());
         QVERIFY(refreshed());
         QVERIFY(DemoGateway::saveScreenshot(m_page.get(), "summary_14days_zh_CN"));
+        m_page->setGroupKey(GroupKey::Platform);
+        m_page->setChartSplitByPlatform(true);
+        QVERIFY(refreshed());
+        QVERIFY(DemoGateway::saveScreenshot(m_page.get(), "summary_platform_14days_zh_CN"));
         QVERIFY(m_gateway.setChinese(false));
+        QVERIFY(DemoGateway::saveScreenshot(m_page.get(), "summary_platform_14days_en"));
+        m_page->setChartSplitByPlatform(false);
     }
 };
 

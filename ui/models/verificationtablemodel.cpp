@@ -12,6 +12,8 @@ namespace {
 // clang-format off
 const char *const COLUMN_TITLES[VerificationTableModel::ColumnCount] = {
     QT_TRANSLATE_NOOP("VerificationTableModel", "Time"),
+    //: Column: the coupon's platform (抖音 / 美团)
+    QT_TRANSLATE_NOOP("VerificationTableModel", "Platform"),
     QT_TRANSLATE_NOOP("VerificationTableModel", "Status"),
     QT_TRANSLATE_NOOP("VerificationTableModel", "Product"),
     QT_TRANSLATE_NOOP("VerificationTableModel", "Coupon code"),
@@ -165,6 +167,8 @@ QVariant VerificationTableModel::data(const QModelIndex &index, int role) const
             return record.skuName.isEmpty() ? QVariant() : QVariant(record.skuName);
         case StoreColumn:
             return record.poiId;
+        case PlatformColumn:
+            return RecordText::platform(record.platform);
         case ReasonColumn:
         case OperatorColumn: {
             const QString shown = text(record, index.column());
@@ -194,6 +198,8 @@ QVariant VerificationTableModel::data(const QModelIndex &index, int role) const
         return int(Qt::AlignLeft | Qt::AlignVCenter);
     case IdRole:
         return record.id;
+    case PlatformRole:
+        return index.column() == PlatformColumn ? QVariant(int(record.platform)) : QVariant();
     default:
         return {};
     }
@@ -205,6 +211,8 @@ QString VerificationTableModel::text(const VerificationRecord &record, int colum
     switch (column) {
     case TimeColumn:
         return RecordText::dateTime(record.createdAt);
+    case PlatformColumn:
+        return RecordText::platformShort(record.platform);
     case StatusColumn:
         return isCancelled(record) ? CancelText::status(record)
                                    : RecordText::status(record.verifyStatus);
@@ -232,10 +240,15 @@ QString VerificationTableModel::text(const VerificationRecord &record, int colum
         switch (record.verifyStatus) {
         case Status::Failed:
             if (record.errorDescription.isEmpty() && record.errorCode)
-                return tr("Douyin error %1").arg(*record.errorCode);
+                //: %1 is the platform (Douyin, Meituan / Dianping), %2 its error number
+                return tr("%1 error %2")
+                        .arg(RecordText::platform(record.platform))
+                        .arg(*record.errorCode);
             return record.errorDescription;
         case Status::Unknown:
-            return tr("The answer was lost; checking with Douyin");
+            //: %1 is the platform: Douyin, Meituan / Dianping
+            return tr("The answer was lost; checking with %1")
+                    .arg(RecordText::platform(record.platform));
         case Status::Success: // what became of a cancel, if one was asked
             return record.cancel.status == VerificationRecord::Cancel::Status::Cancelled
                     ? record.cancel.reason

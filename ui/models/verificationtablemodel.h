@@ -20,6 +20,7 @@ class VerificationTableModel final : public QAbstractTableModel
 public:
     enum Column {
         TimeColumn,
+        PlatformColumn,
         StatusColumn,
         ProductColumn,
         CodeColumn,
@@ -32,7 +33,10 @@ public:
         ReasonColumn,
         ColumnCount
     };
-    enum Role { IdRole = Qt::UserRole + 1 };
+    enum Role {
+        IdRole = Qt::UserRole + 1,
+        PlatformRole, // int(PlatformId), in the platform column only: its badge
+    };
 
     static constexpr int PAGE_SIZE = 100;
 

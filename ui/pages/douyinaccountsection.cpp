@@ -18,14 +18,6 @@ namespace {
 
 constexpr int MAX_LISTED_POIS = 5;
 
-QString normalisedUrl(const QString &text)
-{
-    QString url = text.trimmed();
-    while (url.endsWith(u'/'))
-        url.chop(1);
-    return url;
-}
-
 } // namespace
 
 DouyinAccountSection::DouyinAccountSection(GatewayProxy *gateway, QWidget *parent)
@@ -50,7 +42,6 @@ void DouyinAccountSection::buildUi()
     m_intro = SettingsRow::hintLabel(this);
     m_clientKey = new QLineEdit(this);
     m_clientKey->setObjectName(QStringLiteral("clientKeyEdit"));
-    m_secretRow.note()->show();
     m_clientSecret = new QLineEdit(this);
     m_clientSecret->setObjectName(QStringLiteral("clientSecretEdit"));
     m_clientSecret->setEchoMode(QLineEdit::Password);
@@ -108,44 +99,7 @@ void DouyinAccountSection::updateLocks(const SettingsSnapshot &snapshot)
     if (!m_baseUrlRow.showLock(snapshot, Setting::DouyinBaseUrl, m_baseUrl))
         m_baseUrlRow.note()->setText(tr("Leave this as it is unless support tells you otherwise."));
 
-    const bool secretLocked = m_secretSource == SettingsSnapshot::SecretSource::Environment;
-    m_clientSecret->setEnabled(!secretLocked);
-    m_secretRow.note()->setText(secretNote());
-    m_secretRow.note()->setStyleSheet(
-            Style::label(secretLocked ? Style::Colour::Locked : Style::Colour::Hint));
-    switch (m_secretSource) {
-    case SettingsSnapshot::SecretSource::None:
-    case SettingsSnapshot::SecretSource::Unreadable:
-        m_clientSecret->setPlaceholderText(QString());
-        break;
-    case SettingsSnapshot::SecretSource::Sealed:
-    case SettingsSnapshot::SecretSource::File:
-    case SettingsSnapshot::SecretSource::Environment:
-        //: Shown in the empty secret field when a secret is stored (never the secret itself)
-        m_clientSecret->setPlaceholderText(tr("••••• (saved)"));
-        break;
-    }
-}
-
-QString DouyinAccountSection::secretNote() const
-{
-    switch (m_secretSource) {
-    case SettingsSnapshot::SecretSource::None:
-        return tr("Not saved yet. It is stored encrypted and never shown again.");
-    case SettingsSnapshot::SecretSource::Sealed:
-        return tr("Saved encrypted. Leave this empty to keep it, or type a new one to "
-                  "replace it.");
-    case SettingsSnapshot::SecretSource::File:
-        return tr("It is in the settings file without encryption. Type it here and save to "
-                  "store it encrypted instead.");
-    case SettingsSnapshot::SecretSource::Environment:
-        return tr("Set by %1 where dy-gateway is started, so it cannot be changed here.")
-                .arg(GatewaySettings::environmentName(Setting::DouyinClientSecret));
-    case SettingsSnapshot::SecretSource::Unreadable:
-        return tr("A saved secret exists but cannot be read on this computer. Please type it "
-                  "again.");
-    }
-    return QString();
+    m_secretRow.showSecretSource(m_secretSource, Setting::DouyinClientSecret, m_clientSecret);
 }
 
 bool DouyinAccountSection::hasUnsavedChanges(const SettingsSnapshot &snapshot) const
@@ -155,15 +109,13 @@ bool DouyinAccountSection::hasUnsavedChanges(const SettingsSnapshot &snapshot) c
             || SettingsRow::isEdited(snapshot, Setting::DouyinAccountId,
                                      m_accountId->text().trimmed())
             || SettingsRow::isEdited(snapshot, Setting::DouyinBaseUrl,
-                                     normalisedUrl(m_baseUrl->text()));
+                                     SettingsRow::normalisedUrl(m_baseUrl->text()));
 }
 
 bool DouyinAccountSection::hasValidBaseUrl(const SettingsSnapshot &snapshot)
 {
-    const QUrl url(normalisedUrl(m_baseUrl->text()), QUrl::StrictMode);
     if (SettingsRow::isLocked(snapshot, Setting::DouyinBaseUrl)
-        || (url.isValid() && !url.host().isEmpty()
-            && (url.scheme() == u"https" || url.scheme() == u"http")))
+        || SettingsRow::isServerUrl(SettingsRow::normalisedUrl(m_baseUrl->text())))
         return true;
     m_baseUrl->setFocus();
     return false;
@@ -178,7 +130,7 @@ void DouyinAccountSection::addChanges(const SettingsSnapshot &snapshot,
     };
     put(Setting::DouyinClientKey, m_clientKey->text().trimmed());
     put(Setting::DouyinAccountId, m_accountId->text().trimmed());
-    put(Setting::DouyinBaseUrl, normalisedUrl(m_baseUrl->text()));
+    put(Setting::DouyinBaseUrl, SettingsRow::normalisedUrl(m_baseUrl->text()));
     if (const QString secret = m_clientSecret->text().trimmed(); !secret.isEmpty())
         update.douyinClientSecret = secret;
 }
@@ -203,7 +155,7 @@ void DouyinAccountSection::testConnection()
     config.clientKey = m_clientKey->text().trimmed();
     config.clientSecret = m_clientSecret->text().trimmed(); // empty: the saved one
     config.accountId = m_accountId->text().trimmed();
-    config.baseUrl = QUrl(normalisedUrl(m_baseUrl->text()), QUrl::StrictMode);
+    config.baseUrl = QUrl(SettingsRow::normalisedUrl(m_baseUrl->text()), QUrl::StrictMode);
     const bool secretKnown = !config.clientSecret.isEmpty()
             || m_secretSource == SettingsSnapshot::SecretSource::Sealed
             || m_secretSource == SettingsSnapshot::SecretSource::File
@@ -240,7 +192,7 @@ void DouyinAccountSection::updateAccountNote()
     if (!m_accountId->isEnabled())
         return; // the note says which setting locks it
     DouyinClient::Config config;
-    config.baseUrl = QUrl(normalisedUrl(m_baseUrl->text()));
+    config.baseUrl = QUrl(SettingsRow::normalisedUrl(m_baseUrl->text()));
     config.accountId = m_accountId->text();
     if (!config.lacksAccountId()) {
         m_accountRow.note()->hide();

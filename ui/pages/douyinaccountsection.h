@@ -48,7 +48,6 @@ private:
     void updateAccountNote();
     void showTestOutcome(const ConnectionProbe::Outcome &outcome);
     void showTestMessage(const QString &text, bool ok);
-    QString secretNote() const;
     static QString accountIdMissingText();
 
     GatewayProxy *m_gateway;

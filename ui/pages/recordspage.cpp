@@ -5,7 +5,6 @@
 
 #include <QDir>
 #include <QEvent>
-#include <QFileDialog>
 #include <QFileInfo>
 #include <QHBoxLayout>
 #include <QKeySequence>
@@ -15,7 +14,6 @@
 #include <QPushButton>
 #include <QScrollBar>
 #include <QShortcut>
-#include <QStandardPaths>
 #include <QTimer>
 #include <QVBoxLayout>
 
@@ -25,6 +23,7 @@
 #include "ui/models/verificationtablemodel.h"
 #include "ui/recordtext.h"
 #include "ui/style.h"
+#include "ui/widgets/csvsavedialog.h"
 #include "ui/widgets/recorddetaildialog.h"
 #include "ui/widgets/recordfilterbar.h"
 
@@ -208,6 +207,11 @@ void RecordsPage::setStatusFilter(std::optional<VerificationRecord::Status> stat
     m_filterBar->setStatus(status);
 }
 
+void RecordsPage::setPlatformFilter(std::optional<PlatformId> platform)
+{
+    m_filterBar->setPlatform(platform);
+}
+
 void RecordsPage::setPoiFilter(const QString &poiId)
 {
     m_filterBar->setPoi(poiId);
@@ -323,16 +327,8 @@ void RecordsPage::chooseExportFile()
     const QString range = filter.from && filter.to
             ? filter.from->toString(Qt::ISODate) + u'_' + filter.to->toString(Qt::ISODate)
             : QStringLiteral("all");
-    QString folder = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
-    if (folder.isEmpty())
-        folder = QDir::homePath();
-    auto *dialog = new QFileDialog(this, tr("Export records"),
-                                   folder + QStringLiteral("/dy-gateway-records-") + range
-                                           + QStringLiteral(".csv"),
-                                   tr("CSV files (*.csv)"));
-    dialog->setAcceptMode(QFileDialog::AcceptSave);
-    dialog->setDefaultSuffix(QStringLiteral("csv"));
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    auto *dialog = new CsvSaveDialog(this, tr("Export records"),
+                                     QStringLiteral("dy-gateway-records-") + range);
     connect(dialog, &QFileDialog::fileSelected, this,
             [this](const QString &path) { exportCsv(path); });
     dialog->open(); // window-modal without a nested event loop

@@ -21,8 +21,8 @@ class RecordDetailDialog;
 class RecordFilterBar;
 class VerificationTableModel;
 
-// 流水: every verification, newest first, narrowed by dates, status, store, app and a code
-// search; a detail view of one record; CSV export of everything the filters match.
+// 流水: every verification, newest first, narrowed by dates, status, platform, store, app and
+// a code search; a detail view of one record; CSV export of everything the filters match.
 class RecordsPage final : public QWidget
 {
     Q_OBJECT
@@ -40,6 +40,7 @@ public:
     void setDateRange(DateRange range);
     void setCustomDates(const QDate &from, const QDate &to);
     void setStatusFilter(std::optional<VerificationRecord::Status> status);
+    void setPlatformFilter(std::optional<PlatformId> platform);
     void setPoiFilter(const QString &poiId);
     void setAppFilter(std::optional<qint64> appId);
     void search(const QString &text);

@@ -15,6 +15,8 @@
 #include "ui/pages/douyinaccountsection.h"
 #include "ui/pages/lanapisection.h"
 #include "ui/pages/languagesection.h"
+#include "ui/pages/meituanaccountsection.h"
+#include "ui/pages/meituanstorelist.h"
 #include "ui/pages/soundsection.h"
 #include "ui/style.h"
 
@@ -95,6 +97,7 @@ void SettingsPage::buildUi()
 QWidget *SettingsPage::buildContent()
 {
     m_douyin = new DouyinAccountSection(m_gateway, this);
+    m_meituan = new MeituanAccountSection(m_gateway, this);
     m_lan = new LanApiSection(this);
     m_adminToken = new AdminTokenSection(m_gateway, this);
     m_lan->addPart(m_adminToken);
@@ -103,6 +106,7 @@ QWidget *SettingsPage::buildContent()
 
     auto *left = new QVBoxLayout;
     left->addWidget(m_douyin);
+    left->addWidget(m_meituan);
     left->addStretch();
     auto *right = new QVBoxLayout;
     right->addWidget(m_lan);
@@ -131,6 +135,7 @@ void SettingsPage::connectSections()
     connect(m_douyin, &DouyinAccountSection::edited, this, &SettingsPage::updateState);
     connect(m_douyin, &DouyinAccountSection::connectionTested, this,
             &SettingsPage::connectionTested);
+    connect(m_meituan, &MeituanAccountSection::edited, this, &SettingsPage::updateState);
     connect(m_lan, &LanApiSection::edited, this, &SettingsPage::updateState);
     connect(m_adminToken, &AdminTokenSection::tokenShown, this, &SettingsPage::adminTokenShown);
     connect(m_adminToken, &AdminTokenSection::failed, this,
@@ -141,6 +146,7 @@ void SettingsPage::connectSections()
     connect(m_saveButton, &QPushButton::clicked, this, &SettingsPage::save);
     connect(m_undoButton, &QPushButton::clicked, this, [this] {
         m_douyin->clearSecret();
+        m_meituan->clearSignKey();
         reload(true);
     });
 }
@@ -160,6 +166,7 @@ void SettingsPage::reload(bool discardEdits)
         if (!discardEdits && m_loaded && hasUnsavedChanges()) {
             // Keep what is being typed; only the state around it is refreshed.
             m_snapshot = snapshot;
+            m_meituan->stores()->refresh();
             updateLocks();
             updateState();
             emit settingsLoaded();
@@ -174,6 +181,7 @@ void SettingsPage::showSnapshot(const SettingsSnapshot &snapshot)
     m_snapshot = snapshot;
     m_loaded = true;
     m_douyin->showSnapshot(snapshot);
+    m_meituan->showSnapshot(snapshot);
     m_lan->showSnapshot(snapshot);
     m_language->showSnapshot(snapshot);
     m_sound->showSnapshot(snapshot);
@@ -185,6 +193,7 @@ void SettingsPage::showSnapshot(const SettingsSnapshot &snapshot)
 void SettingsPage::updateLocks()
 {
     m_douyin->updateLocks(m_snapshot);
+    m_meituan->updateLocks(m_snapshot);
     m_lan->updateLocks(m_snapshot);
     m_language->updateLocks(m_snapshot);
 }
@@ -195,7 +204,8 @@ bool SettingsPage::hasUnsavedChanges() const
 {
     if (!m_loaded)
         return false;
-    return m_douyin->hasUnsavedChanges(m_snapshot) || m_lan->hasUnsavedChanges(m_snapshot);
+    return m_douyin->hasUnsavedChanges(m_snapshot) || m_meituan->hasUnsavedChanges(m_snapshot)
+            || m_lan->hasUnsavedChanges(m_snapshot);
 }
 
 void SettingsPage::updateState()
@@ -221,8 +231,15 @@ void SettingsPage::save()
                     true);
         return;
     }
+    if (!m_meituan->hasValidBaseUrl(m_snapshot)) {
+        showMessage(tr("The Meituan server address must start with https://, for example "
+                       "https://api-open-cater.meituan.com"),
+                    true);
+        return;
+    }
     SettingsUpdate update;
     m_douyin->addChanges(m_snapshot, update);
+    m_meituan->addChanges(m_snapshot, update);
     m_lan->addChanges(m_snapshot, update);
 
     m_saving = true;
@@ -238,8 +255,9 @@ void SettingsPage::save()
             emit saveFailed(saved.error().message);
             return;
         }
-        // The secret now exists only sealed in the database; the field forgets it.
+        // The secrets now exist only sealed in the database; the fields forget them.
         m_douyin->clearSecret();
+        m_meituan->clearSignKey();
         showSnapshot(saved.value());
         showMessage(saved.value().restartNeeded
                             ? tr("Saved. The changes apply when dy-gateway is started again.")
@@ -308,14 +326,18 @@ void SettingsPage::changeEvent(QEvent *event)
 void SettingsPage::retranslateUi()
 {
     m_heading->setText(tr("Settings"));
-    m_demoBanner->setText(tr("Demo mode: coupons are checked against the built-in Douyin "
-                             "simulator, not against Douyin. To work with Douyin, enter your "
-                             "store's Douyin account below, save, and start dy-gateway again."));
+    m_demoBanner->setText(tr("Demo mode: coupons are checked against the built-in simulator "
+                             "of Douyin and Meituan, not against the real platforms, and every "
+                             "store is bound to the simulator's Meituan store. To work with the "
+                             "real platforms, enter your accounts below, save, and start "
+                             "dy-gateway again."));
     m_restartBanner->setText(tr("Restart to apply: close dy-gateway and open it again to use "
-                                "the Douyin account and network settings you saved."));
+                                "the Douyin and Meituan accounts and network settings you "
+                                "saved."));
     m_undoButton->setText(tr("Undo changes"));
     m_saveButton->setText(tr("Save"));
     m_douyin->retranslateUi();
+    m_meituan->retranslateUi();
     m_lan->retranslateUi();
     m_adminToken->retranslateUi();
     m_language->retranslateUi();

@@ -9,12 +9,14 @@ class DouyinAccountSection;
 class GatewayProxy;
 class LanApiSection;
 class LanguageSection;
+class MeituanAccountSection;
 class QLabel;
 class QPushButton;
 class SoundSection;
 
 // 设置: the Douyin account (the secret is sealed by the gateway and never shown again), a
-// connection test, the LAN API switch and address, the admin token, language and sounds.
+// connection test, the Meituan / Dianping developer and each store's binding, the LAN API
+// switch and address, the admin token, language and sounds.
 // What the gateway reads only at start is saved for the next start and the page says so;
 // language and sounds apply at once. Values set by environment or command line are shown,
 // locked, with the variable or option that sets them. Each part is a section of its own;
@@ -69,6 +71,7 @@ private:
     QLabel *m_restartBanner = nullptr;
     QLabel *m_message = nullptr;
     DouyinAccountSection *m_douyin = nullptr;
+    MeituanAccountSection *m_meituan = nullptr;
     LanApiSection *m_lan = nullptr;
     AdminTokenSection *m_adminToken = nullptr;
     LanguageSection *m_language = nullptr;

@@ -2,6 +2,8 @@
 
 #include <QGridLayout>
 #include <QLabel>
+#include <QLineEdit>
+#include <QUrl>
 
 #include "ui/style.h"
 
@@ -29,6 +31,56 @@ bool SettingsRow::showLock(const SettingsSnapshot &snapshot, Setting setting, QW
         m_note->setStyleSheet(Style::label(Style::Colour::Hint));
     }
     return locked;
+}
+
+void SettingsRow::showSecretSource(SettingsSnapshot::SecretSource source, Setting setting,
+                                   QLineEdit *field) const
+{
+    using Source = SettingsSnapshot::SecretSource;
+    const bool locked = source == Source::Environment;
+    field->setEnabled(!locked);
+    m_note->setText(secretNote(source, setting));
+    m_note->setStyleSheet(Style::label(locked ? Style::Colour::Locked : Style::Colour::Hint));
+    m_note->show();
+    const bool saved = source == Source::Sealed || source == Source::File || locked;
+    //: Shown in the empty secret field when a secret is stored (never the secret itself)
+    field->setPlaceholderText(saved ? tr("••••• (saved)") : QString());
+}
+
+QString SettingsRow::normalisedUrl(const QString &text)
+{
+    QString url = text.trimmed();
+    while (url.endsWith(u'/'))
+        url.chop(1);
+    return url;
+}
+
+bool SettingsRow::isServerUrl(const QString &normalised)
+{
+    const QUrl url(normalised, QUrl::StrictMode);
+    return url.isValid() && !url.host().isEmpty()
+            && (url.scheme() == u"https" || url.scheme() == u"http");
+}
+
+QString SettingsRow::secretNote(SettingsSnapshot::SecretSource source, Setting setting)
+{
+    switch (source) {
+    case SettingsSnapshot::SecretSource::None:
+        return tr("Not saved yet. It is stored encrypted and never shown again.");
+    case SettingsSnapshot::SecretSource::Sealed:
+        return tr("Saved encrypted. Leave this empty to keep it, or type a new one to "
+                  "replace it.");
+    case SettingsSnapshot::SecretSource::File:
+        return tr("It is in the settings file without encryption. Type it here and save to "
+                  "store it encrypted instead.");
+    case SettingsSnapshot::SecretSource::Environment:
+        return tr("Set by %1 where dy-gateway is started, so it cannot be changed here.")
+                .arg(GatewaySettings::environmentName(setting));
+    case SettingsSnapshot::SecretSource::Unreadable:
+        return tr("A saved secret exists but cannot be read on this computer. Please type it "
+                  "again.");
+    }
+    return QString();
 }
 
 QLabel *SettingsRow::hintLabel(QWidget *parent)

@@ -6,6 +6,7 @@
 
 class QGridLayout;
 class QLabel;
+class QLineEdit;
 class QWidget;
 
 // One row of a settings form: the caption at the left, the field at its right and, under the
@@ -26,6 +27,11 @@ public:
     // Locks `field` if the environment or the command line sets `setting`, and shows why;
     // true if locked. An unlocked note keeps its text and visibility for the caller to set.
     bool showLock(const SettingsSnapshot &snapshot, Setting setting, QWidget *field) const;
+    // For a secret's field, which is always empty: says where the secret in use comes from,
+    // shows "(saved)" as the field's placeholder when there is one, and locks the field when
+    // the environment sets the secret.
+    void showSecretSource(SettingsSnapshot::SecretSource source, Setting setting,
+                          QLineEdit *field) const;
 
     // A word-wrapped grey label for intros, hints and notes.
     static QLabel *hintLabel(QWidget *parent);
@@ -38,6 +44,11 @@ public:
     // True if `shown` is not what is saved for `setting` and the setting may be changed.
     static bool isEdited(const SettingsSnapshot &snapshot, Setting setting, const QString &shown);
     static QString overrideNote(const SettingsSnapshot &snapshot, Setting setting);
+    // A server address as saved: trimmed, without trailing slashes.
+    static QString normalisedUrl(const QString &text);
+    // An http(s) address with a host: what the settings file accepts for a server.
+    static bool isServerUrl(const QString &normalised);
+    static QString secretNote(SettingsSnapshot::SecretSource source, Setting setting);
 
 private:
     QLabel *m_caption;

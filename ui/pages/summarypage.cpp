@@ -1,9 +1,9 @@
 #include "ui/pages/summarypage.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDir>
 #include <QEvent>
-#include <QFileDialog>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QKeySequence>
@@ -12,7 +12,6 @@
 #include <QPushButton>
 #include <QShortcut>
 #include <QSplitter>
-#include <QStandardPaths>
 #include <QTableView>
 #include <QTimer>
 #include <QVBoxLayout>
@@ -24,6 +23,7 @@
 #include "ui/models/summarytablemodel.h"
 #include "ui/recordtext.h"
 #include "ui/style.h"
+#include "ui/widgets/csvsavedialog.h"
 #include "ui/widgets/summarychart.h"
 #include "ui/widgets/summarytotals.h"
 
@@ -59,6 +59,7 @@ SummaryPage::SummaryPage(GatewayProxy *gateway, QWidget *parent)
                                    this)),
       m_groupLabel(new QLabel(this)),
       m_group(new QComboBox(this)),
+      m_split(new QCheckBox(this)),
       m_refreshButton(new QPushButton(this)),
       m_exportButton(new QPushButton(this)),
       m_messageLabel(new QLabel(this)),
@@ -80,6 +81,8 @@ SummaryPage::SummaryPage(GatewayProxy *gateway, QWidget *parent)
 
     connect(m_period, &DateRangePicker::rangeChanged, this, &SummaryPage::refresh);
     connect(m_group, &QComboBox::activated, this, [this] { refresh(); });
+    m_split->setObjectName(QStringLiteral("splitByPlatformBox"));
+    connect(m_split, &QCheckBox::toggled, this, &SummaryPage::refresh);
     connect(m_refreshButton, &QPushButton::clicked, this, &SummaryPage::refresh);
     connect(m_exportButton, &QPushButton::clicked, this, &SummaryPage::chooseExportFile);
     auto *refreshShortcut = new QShortcut(QKeySequence::Refresh, this);
@@ -112,6 +115,8 @@ void SummaryPage::buildLayout()
     controls->addSpacing(24);
     controls->addWidget(m_groupLabel);
     controls->addWidget(m_group);
+    controls->addSpacing(24);
+    controls->addWidget(m_split);
     controls->addStretch(1);
     controls->addWidget(m_refreshButton);
     controls->addWidget(m_exportButton);
@@ -184,6 +189,11 @@ void SummaryPage::setGroupKey(SummaryQuery::GroupKey key)
     refresh();
 }
 
+void SummaryPage::setChartSplitByPlatform(bool split)
+{
+    m_split->setChecked(split);
+}
+
 SummaryQuery SummaryPage::query() const
 {
     SummaryQuery query;
@@ -197,6 +207,8 @@ SummaryQuery SummaryPage::chartQuery() const
 {
     SummaryQuery chart = query();
     chart.groupBy = {GroupKey::Date};
+    if (m_split->isChecked())
+        chart.groupBy.append(GroupKey::Platform);
     if (chart.from.daysTo(chart.to) < MIN_CHART_DAYS - 1)
         chart.from = chart.to.addDays(1 - MIN_CHART_DAYS);
     return chart;
@@ -248,25 +260,29 @@ void SummaryPage::showSummary(const VerificationSummary &summary)
 
 void SummaryPage::showChart(const VerificationSummary &daily, const SummaryQuery &query)
 {
-    QHash<QDate, VerificationSummaryRow> byDate;
+    // Split by platform, a day has a row per platform: the day is their sum.
+    const bool split = query.groupBy.contains(GroupKey::Platform);
+    QHash<QDate, SummaryChart::Day> byDate;
     for (const VerificationSummaryRow &row : daily.rows) {
-        if (row.date)
-            byDate.insert(*row.date, row);
+        if (!row.date)
+            continue;
+        SummaryChart::Day &day = byDate[*row.date];
+        day.count += row.successCount;
+        day.payAmount += row.payAmount;
+        day.receiptAmount += row.receiptAmount;
+        if (split && row.platform)
+            day.shares.append({*row.platform, row.successCount, row.payAmount, row.receiptAmount});
     }
     const SummaryQuery shown = this->query();
     QList<SummaryChart::Day> days;
     // Every day of the range gets a slot, so a day without verifications is a visible gap.
     for (QDate date = query.from; date <= query.to; date = date.addDays(1)) {
-        const VerificationSummaryRow row = byDate.value(date);
-        SummaryChart::Day day;
+        SummaryChart::Day day = byDate.value(date);
         day.date = date;
-        day.count = row.successCount;
-        day.payAmount = row.payAmount;
-        day.receiptAmount = row.receiptAmount;
         day.selected = date >= shown.from && date <= shown.to;
         days.append(day);
     }
-    m_chart->setDays(days);
+    m_chart->setDays(days, split);
 }
 
 void SummaryPage::showError(const Error &error)
@@ -288,17 +304,10 @@ void SummaryPage::chooseExportFile()
     if (m_file)
         return;
     const SummaryQuery shown = query();
-    QString folder = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
-    if (folder.isEmpty())
-        folder = QDir::homePath();
-    auto *dialog = new QFileDialog(
-            this, tr("Export summary"),
-            folder + QStringLiteral("/dy-gateway-summary-") + shown.from.toString(Qt::ISODate)
-                    + u'_' + shown.to.toString(Qt::ISODate) + QStringLiteral(".csv"),
-            tr("CSV files (*.csv)"));
-    dialog->setAcceptMode(QFileDialog::AcceptSave);
-    dialog->setDefaultSuffix(QStringLiteral("csv"));
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    auto *dialog = new CsvSaveDialog(this, tr("Export summary"),
+                                     QStringLiteral("dy-gateway-summary-")
+                                             + shown.from.toString(Qt::ISODate) + u'_'
+                                             + shown.to.toString(Qt::ISODate));
     connect(dialog, &QFileDialog::fileSelected, this, &SummaryPage::exportCsv);
     dialog->open(); // window-modal without a nested event loop
 }
@@ -345,6 +354,8 @@ void SummaryPage::retranslateUi()
 {
     m_periodLabel->setText(tr("Period:"));
     m_groupLabel->setText(tr("Group by:"));
+    //: Check box: the chart's bars in parts, one colour per platform (抖音 / 美团)
+    m_split->setText(tr("Chart by platform"));
     for (int i = 0; i < m_group->count(); ++i)
         m_group->setItemText(i, tr(GROUPS[i].title));
     m_refreshButton->setText(tr("Refresh"));

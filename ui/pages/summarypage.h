@@ -10,6 +10,7 @@
 
 class AsyncSaveFile;
 class GatewayProxy;
+class QCheckBox;
 class QComboBox;
 class QLabel;
 class QPushButton;
@@ -20,7 +21,8 @@ class SummaryTableModel;
 class SummaryTotals;
 
 // 报表: totals for a period (today, yesterday, this week, this month or custom dates), grouped
-// by day, store, app or product, with bars of the daily counts and amounts, and CSV export.
+// by day, store, app, product or platform, with bars of the daily counts and amounts (split by
+// platform if asked), and CSV export.
 class SummaryPage final : public QWidget
 {
     Q_OBJECT
@@ -37,6 +39,8 @@ public:
     void setPeriod(Period period);
     void setCustomPeriod(const QDate &from, const QDate &to);
     void setGroupKey(SummaryQuery::GroupKey key);
+    // The chart's bars in their platforms' parts.
+    void setChartSplitByPlatform(bool split);
     // The query behind the totals and the table; the chart's starts earlier for short periods.
     SummaryQuery query() const;
     SummaryQuery chartQuery() const;
@@ -81,6 +85,7 @@ private:
     DateRangePicker *m_period;
     QLabel *m_groupLabel;
     QComboBox *m_group;
+    QCheckBox *m_split;
     QPushButton *m_refreshButton;
     QPushButton *m_exportButton;
     SummaryTotals *m_totals = nullptr;

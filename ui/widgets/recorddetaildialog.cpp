@@ -7,7 +7,6 @@
 #include <QFontDatabase>
 #include <QFormLayout>
 #include <QHBoxLayout>
-#include <QJsonArray>
 #include <QJsonDocument>
 #include <QLabel>
 #include <QLineEdit>
@@ -180,6 +179,8 @@ QWidget *RecordDetailDialog::buildFields()
             value = label;
         }
         value->setObjectName(QStringLiteral("value_") + name);
+        if (name == QLatin1String("platform")) // a badge, as small as its name
+            value->setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Fixed);
         m_form->addRow(title, value);
         m_labels.insert(name, title);
         m_values.insert(name, value);
@@ -193,7 +194,7 @@ QWidget *RecordDetailDialog::buildFields()
     return scroll;
 }
 
-// Douyin's raw answer as it came, with a button that copies it.
+// The platform's raw answer as it came, with a button that copies it.
 QWidget *RecordDetailDialog::buildRawPane()
 {
     m_raw->setObjectName(QStringLiteral("value_") + RAW_FIELD);
@@ -256,6 +257,11 @@ void RecordDetailDialog::showRecord(const VerificationRecord &record)
                          orNone(record.productName), RecordText::money(record.payAmount)));
     m_cancel->offer({record});
     setWindowTitle(tr("Verification record %1").arg(record.id));
+    m_values.value(QStringLiteral("platform"))
+            ->setStyleSheet(Style::platformLabel(record.platform));
+    //: Title of the raw answer pane; %1 is the platform's short name (Douyin, Meituan)
+    m_rawTitle->setText(
+            tr("%1's answer, as received").arg(RecordText::platformShort(record.platform)));
 
     if (!record.platformResponse.isEmpty())
         m_raw->setPlainText(QString::fromUtf8(
@@ -320,7 +326,7 @@ QString RecordDetailDialog::value(const QString &field) const
     if (field == QLatin1String("expire_time"))
         return RecordText::dateTime(millis(r.expireTime));
     if (field == QLatin1String("extra"))
-        return extraText(m_record.extra);
+        return RecordText::extra(m_record.extra);
     if (field.startsWith(QLatin1String("cancel")))
         return CancelText::field(r, field);
     return orderValue(field);
@@ -361,22 +367,6 @@ QString RecordDetailDialog::orderValue(const QString &field) const
     return {};
 }
 
-QString RecordDetailDialog::extraText(const QJsonObject &extra)
-{
-    QStringList lines;
-    for (auto it = extra.constBegin(); it != extra.constEnd(); ++it) {
-        const QJsonValue item = it.value();
-        QString text = item.toVariant().toString();
-        if (item.isObject())
-            text = QString::fromUtf8(QJsonDocument(item.toObject()).toJson(QJsonDocument::Compact));
-        else if (item.isArray())
-            text = QString::fromUtf8(QJsonDocument(item.toArray()).toJson(QJsonDocument::Compact));
-        //: One entry of a record's extra information: key, then value
-        lines << tr("%1: %2").arg(it.key(), text);
-    }
-    return lines.isEmpty() ? RecordText::none() : lines.join(u'\n');
-}
-
 void RecordDetailDialog::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::LanguageChange)
@@ -388,7 +378,6 @@ void RecordDetailDialog::retranslateUi()
 {
     for (const RecordDetailFields::Field &field : RecordDetailFields::ALL)
         m_labels.value(QString::fromLatin1(field.name))->setText(tr(field.title));
-    m_rawTitle->setText(tr("Douyin's answer, as received"));
     m_copyRaw->setText(tr("Copy"));
     showRecord(m_record);
 }

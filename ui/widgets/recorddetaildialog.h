@@ -10,15 +10,14 @@ class CancelButton;
 class GatewayProxy;
 class QDialogButtonBox;
 class QFormLayout;
-class QJsonObject;
 class QLabel;
 class QPlainTextEdit;
 class QPushButton;
 class ResultPanel;
 class SoundPlayer;
 
-// One verification with every field of API.md's VerificationView in plain words, and Douyin's
-// raw answer as it came. Opens at once with what the list had, then shows the gateway's full
+// One verification with every field of API.md's VerificationView in plain words, and the
+// platform's raw answer as it came. Opens at once with what the list had, then shows the gateway's full
 // record and keeps following it while the gateway rewrites it (checked, order details in).
 // A standing success inside its window can be cancelled (撤销核销) from here.
 class RecordDetailDialog final : public QDialog
@@ -57,7 +56,6 @@ private:
     void connectCancel();
     QString value(const QString &field) const;
     QString orderValue(const QString &field) const;
-    static QString extraText(const QJsonObject &extra);
 
     VerificationRecord m_record;
     QHash<QString, QString> m_poiNames;

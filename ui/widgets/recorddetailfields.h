@@ -14,7 +14,7 @@ struct Field
 
 // API.md's VerificationView in its order (the cancel rows next to the outcome they change) (platform_response, which douyin_response repeats
 // for Douyin records, has the pane on the right), then
-// what staff need when they call support: the scanned text, Douyin's log id, the expiry.
+// what staff need when they call support: the scanned text, the platform's log id, the expiry.
 // clang-format off
 inline const Field ALL[] = {
     {"verify_status", QT_TRANSLATE_NOOP("RecordDetailDialog", "Status")},
@@ -41,7 +41,7 @@ inline const Field ALL[] = {
     {"poi_id", QT_TRANSLATE_NOOP("RecordDetailDialog", "Store")},
     {"app_name", QT_TRANSLATE_NOOP("RecordDetailDialog", "Verified by")},
     {"created_at", QT_TRANSLATE_NOOP("RecordDetailDialog", "Scanned at")},
-    {"verify_time", QT_TRANSLATE_NOOP("RecordDetailDialog", "Verified at (Douyin)")},
+    {"verify_time", QT_TRANSLATE_NOOP("RecordDetailDialog", "Verified at (platform's time)")},
     {"create_order_time", QT_TRANSLATE_NOOP("RecordDetailDialog", "Order placed at")},
     {"pay_time", QT_TRANSLATE_NOOP("RecordDetailDialog", "Paid at")},
     {"updated_at", QT_TRANSLATE_NOOP("RecordDetailDialog", "Last updated")},
@@ -59,7 +59,7 @@ inline const Field ALL[] = {
     {"enrichment_status", QT_TRANSLATE_NOOP("RecordDetailDialog", "Order details")},
     {"enrichment_retry_count", QT_TRANSLATE_NOOP("RecordDetailDialog", "Order detail retries")},
     {"source_input", QT_TRANSLATE_NOOP("RecordDetailDialog", "Scanned text")},
-    {"logid", QT_TRANSLATE_NOOP("RecordDetailDialog", "Douyin log ID")},
+    {"logid", QT_TRANSLATE_NOOP("RecordDetailDialog", "Platform's log ID")},
     {"expire_time", QT_TRANSLATE_NOOP("RecordDetailDialog", "Coupon valid until")},
 };
 // clang-format on

@@ -20,6 +20,7 @@ using Status = VerificationRecord::Status;
 using DateRange = RecordFilterBar::DateRange;
 
 const Status STATUSES[] = {Status::Success, Status::Failed, Status::Unknown, Status::Pending};
+const PlatformId PLATFORMS[] = {PlatformId::Douyin, PlatformId::Meituan};
 
 } // namespace
 
@@ -31,6 +32,8 @@ RecordFilterBar::RecordFilterBar(QWidget *parent)
                                   this)),
       m_statusLabel(new QLabel(this)),
       m_status(new QComboBox(this)),
+      m_platformLabel(new QLabel(this)),
+      m_platform(new QComboBox(this)),
       m_poiLabel(new QLabel(this)),
       m_poi(new QComboBox(this)),
       m_appLabel(new QLabel(this)),
@@ -42,6 +45,10 @@ RecordFilterBar::RecordFilterBar(QWidget *parent)
     m_status->addItem(QString(), ALL);
     for (const Status status : STATUSES)
         m_status->addItem(QString(), int(status));
+    m_platform->setObjectName(QStringLiteral("platformCombo"));
+    m_platform->addItem(QString(), ALL);
+    for (const PlatformId platform : PLATFORMS)
+        m_platform->addItem(QString(), int(platform));
     m_poi->addItem(QString(), QString());
     m_poi->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     m_app->addItem(QString(), QVariant());
@@ -52,7 +59,7 @@ RecordFilterBar::RecordFilterBar(QWidget *parent)
     buildUi();
 
     connect(m_dates, &DateRangePicker::rangeChanged, this, &RecordFilterBar::filterChanged);
-    for (QComboBox *combo : {m_status, m_poi, m_app})
+    for (QComboBox *combo : {m_status, m_platform, m_poi, m_app})
         connect(combo, &QComboBox::activated, this, &RecordFilterBar::filterChanged);
     connect(m_search, &QLineEdit::returnPressed, this, &RecordFilterBar::filterChanged);
     connect(m_search, &QLineEdit::textChanged, this, [this](const QString &text) {
@@ -73,6 +80,9 @@ void RecordFilterBar::buildUi()
     filters->addSpacing(16);
     filters->addWidget(m_statusLabel);
     filters->addWidget(m_status);
+    filters->addSpacing(16);
+    filters->addWidget(m_platformLabel);
+    filters->addWidget(m_platform);
     filters->addSpacing(16);
     filters->addWidget(m_poiLabel);
     filters->addWidget(m_poi);
@@ -108,6 +118,8 @@ VerificationFilter RecordFilterBar::filter() const
     }
     if (const int status = m_status->currentData().toInt(); status != ALL)
         filter.verifyStatus = Status(status);
+    if (const int platform = m_platform->currentData().toInt(); platform != ALL)
+        filter.platform = PlatformId(platform);
     filter.poiId = m_poi->currentData().toString();
     if (const QVariant app = m_app->currentData(); app.isValid())
         filter.appId = app.toLongLong();
@@ -129,6 +141,12 @@ void RecordFilterBar::setCustomDates(const QDate &from, const QDate &to)
 void RecordFilterBar::setStatus(std::optional<VerificationRecord::Status> status)
 {
     m_status->setCurrentIndex(qMax(0, m_status->findData(status ? int(*status) : ALL)));
+    emit filterChanged();
+}
+
+void RecordFilterBar::setPlatform(std::optional<PlatformId> platform)
+{
+    m_platform->setCurrentIndex(qMax(0, m_platform->findData(platform ? int(*platform) : ALL)));
     emit filterChanged();
 }
 
@@ -166,6 +184,7 @@ void RecordFilterBar::setSearchText(const QString &text)
 void RecordFilterBar::clear()
 {
     m_status->setCurrentIndex(0);
+    m_platform->setCurrentIndex(0);
     m_poi->setCurrentIndex(0);
     m_app->setCurrentIndex(0);
     {
@@ -219,6 +238,11 @@ void RecordFilterBar::retranslateUi()
     m_status->setItemText(0, tr("All"));
     for (int i = 0; i < int(std::size(STATUSES)); ++i)
         m_status->setItemText(i + 1, RecordText::status(STATUSES[i]));
+    //: Filter: the coupon's platform (抖音 / 美团)
+    m_platformLabel->setText(tr("Platform:"));
+    m_platform->setItemText(0, tr("All"));
+    for (int i = 0; i < int(std::size(PLATFORMS)); ++i)
+        m_platform->setItemText(i + 1, RecordText::platformShort(PLATFORMS[i]));
     m_poiLabel->setText(tr("Store:"));
     m_poi->setItemText(0, tr("All stores"));
     //: Filter: which till or LAN device verified

@@ -17,8 +17,8 @@ class QLabel;
 class QLineEdit;
 class QPushButton;
 
-// The filters above the records list: dates, status, store, app, and a search for exact codes
-// and numbers. Each control applies at once: filterChanged().
+// The filters above the records list: dates, status, platform, store, app, and a search for
+// exact codes and numbers. Each control applies at once: filterChanged().
 class RecordFilterBar final : public QWidget
 {
     Q_OBJECT
@@ -36,6 +36,7 @@ public:
     void setDateRange(DateRange range);
     void setCustomDates(const QDate &from, const QDate &to);
     void setStatus(std::optional<VerificationRecord::Status> status);
+    void setPlatform(std::optional<PlatformId> platform);
     void setPoi(const QString &poiId);
     void setApp(std::optional<qint64> appId);
     void setSearchText(const QString &text);
@@ -63,6 +64,8 @@ private:
     DateRangePicker *m_dates;
     QLabel *m_statusLabel;
     QComboBox *m_status;
+    QLabel *m_platformLabel;
+    QComboBox *m_platform;
     QLabel *m_poiLabel;
     QComboBox *m_poi;
     QLabel *m_appLabel;

@@ -54,6 +54,57 @@ QColor muted(QColor color, bool selected)
     return color;
 }
 
+// A platform's colour washed towards white: its paid amounts, beside the received in full.
+QColor washed(const QColor &color)
+{
+    constexpr qreal WASH = 0.55;
+    return QColor::fromRgbF(color.redF() + (1 - color.redF()) * WASH,
+                            color.greenF() + (1 - color.greenF()) * WASH,
+                            color.blueF() + (1 - color.blueF()) * WASH);
+}
+
+using Part = std::pair<qint64, QColor>;
+
+// A bar whose full height stands for the sum of `parts`, filled from the bottom part by part.
+void paintStack(QPainter &painter, const QRectF &bar, const QList<Part> &parts, bool selected)
+{
+    qint64 total = 0;
+    for (const Part &part : parts)
+        total += part.first;
+    if (total <= 0)
+        return;
+    qreal bottom = bar.bottom();
+    for (const auto &[value, color] : parts) {
+        const qreal height = bar.height() * value / total;
+        painter.fillRect(QRectF(bar.left(), bottom - height, bar.width(), height),
+                         muted(color, selected));
+        bottom -= height;
+    }
+}
+
+enum class Bar { Count, Paid, Received };
+
+// What one of a day's bars is made of.
+QList<Part> partsOf(const SummaryChart::Day &day, Bar kind, bool split)
+{
+    const auto valueOf = [kind](qint64 count, qint64 pay, qint64 receipt) {
+        return kind == Bar::Count ? count : kind == Bar::Paid ? pay : receipt;
+    };
+    if (!split) {
+        const QColor color = kind == Bar::Count ? COUNT_COLOR
+                : kind == Bar::Paid             ? PAY_COLOR
+                                                : RECEIPT_COLOR;
+        return {{valueOf(day.count, day.payAmount, day.receiptAmount), color}};
+    }
+    QList<Part> parts;
+    for (const SummaryChart::Share &share : day.shares) {
+        const QColor color = Style::platformTone(share.platform).background;
+        parts.append({valueOf(share.count, share.payAmount, share.receiptAmount),
+                      kind == Bar::Paid ? washed(color) : color});
+    }
+    return parts;
+}
+
 } // namespace
 
 SummaryChart::SummaryChart(QWidget *parent) : QWidget(parent)
@@ -62,9 +113,10 @@ SummaryChart::SummaryChart(QWidget *parent) : QWidget(parent)
     setMouseTracking(true);
 }
 
-void SummaryChart::setDays(const QList<Day> &days)
+void SummaryChart::setDays(const QList<Day> &days, bool splitByPlatform)
 {
     m_days = days;
+    m_split = splitByPlatform;
     update();
 }
 
@@ -128,19 +180,19 @@ void SummaryChart::paintEvent(QPaintEvent *)
     paintPanel(painter, counts, false);
     paintPanel(painter, amounts, true);
 
-    // The legend of the amounts panel, right-aligned on its title line.
-    const qreal legendY = amounts.plot.top() - titleSpace;
-    qreal x = area.right();
-    for (const auto &[color, text] :
-         {std::pair{RECEIPT_COLOR, tr("Received")}, std::pair{PAY_COLOR, tr("Paid")}}) {
-        const qreal textWidth = metrics.horizontalAdvance(text);
-        x -= textWidth;
-        painter.setPen(TEXT_COLOR);
-        painter.drawText(QRectF(x, legendY, textWidth, line), Qt::AlignVCenter, text);
-        x -= line * 0.9;
-        painter.fillRect(QRectF(x, legendY + line * 0.2, line * 0.6, line * 0.6), color);
-        x -= line;
+    // The legends, right-aligned on the panels' title lines. Split, the platforms have the
+    // colours and a washed-out bar beside a full one tells paid from received.
+    const QColor neutral = Style::colour(Style::Colour::Muted);
+    if (m_split) {
+        QList<std::pair<QColor, QString>> platforms;
+        for (const PlatformId platform : {PlatformId::Meituan, PlatformId::Douyin})
+            platforms.append({Style::platformTone(platform).background,
+                              RecordText::platformShort(platform)});
+        paintLegend(painter, area.right(), counts.plot.top() - titleSpace, platforms);
     }
+    paintLegend(painter, area.right(), amounts.plot.top() - titleSpace,
+                {{m_split ? neutral : RECEIPT_COLOR, tr("Received")},
+                 {m_split ? washed(neutral) : PAY_COLOR, tr("Paid")}});
 
     // Dates under the lower panel, thinned to what fits, counted back from the last day so
     // the newest always has its label.
@@ -206,7 +258,7 @@ void SummaryChart::paintPanel(QPainter &painter, const Panel &panel, bool amount
             const qreal barWidth = qMax<qreal>(1, slot * 0.6);
             const QRectF bar(left + (slot - barWidth) / 2, plot.bottom() - heightOf(day.count),
                              barWidth, heightOf(day.count));
-            painter.fillRect(bar, muted(COUNT_COLOR, day.selected));
+            paintStack(painter, bar, partsOf(day, Bar::Count, m_split), day.selected);
             const QString label = QLocale().toString(day.count);
             if (day.count > 0 && metrics.horizontalAdvance(label) + 4 <= slot) {
                 painter.setPen(muted(TEXT_COLOR, day.selected));
@@ -220,8 +272,8 @@ void SummaryChart::paintPanel(QPainter &painter, const Panel &panel, bool amount
                              heightOf(day.payAmount));
             const QRectF receipt(start + barWidth, plot.bottom() - heightOf(day.receiptAmount),
                                  barWidth, heightOf(day.receiptAmount));
-            painter.fillRect(pay, muted(PAY_COLOR, day.selected));
-            painter.fillRect(receipt, muted(RECEIPT_COLOR, day.selected));
+            paintStack(painter, pay, partsOf(day, Bar::Paid, m_split), day.selected);
+            paintStack(painter, receipt, partsOf(day, Bar::Received, m_split), day.selected);
             const QString label = RecordText::money(day.payAmount);
             if (day.payAmount > 0 && metrics.horizontalAdvance(label) + 4 <= slot) {
                 painter.setPen(muted(TEXT_COLOR, day.selected));
@@ -229,6 +281,23 @@ void SummaryChart::paintPanel(QPainter &painter, const Panel &panel, bool amount
                                  Qt::AlignHCenter | Qt::AlignBottom, label);
             }
         }
+    }
+}
+
+void SummaryChart::paintLegend(QPainter &painter, qreal right, qreal y,
+                               const QList<std::pair<QColor, QString>> &entries) const
+{
+    const QFontMetrics metrics = fontMetrics();
+    const int line = metrics.height();
+    qreal x = right;
+    for (const auto &[color, text] : entries) {
+        const qreal textWidth = metrics.horizontalAdvance(text);
+        x -= textWidth;
+        painter.setPen(TEXT_COLOR);
+        painter.drawText(QRectF(x, y, textWidth, line), Qt::AlignVCenter, text);
+        x -= line * 0.9;
+        painter.fillRect(QRectF(x, y + line * 0.2, line * 0.6, line * 0.6), color);
+        x -= line;
     }
 }
 
@@ -244,13 +313,19 @@ bool SummaryChart::event(QEvent *event)
         }
         const Day &day = m_days.at(index);
         //: Tooltip of one day in the chart
-        QToolTip::showText(help->globalPos(),
-                           tr("%1\nVerified: %2\nPaid: %3\nReceived: %4")
-                                   .arg(QLocale().toString(day.date, QLocale::ShortFormat))
-                                   .arg(day.count)
-                                   .arg(RecordText::money(day.payAmount),
-                                        RecordText::money(day.receiptAmount)),
-                           this);
+        QString tip = tr("%1\nVerified: %2\nPaid: %3\nReceived: %4")
+                              .arg(QLocale().toString(day.date, QLocale::ShortFormat))
+                              .arg(day.count)
+                              .arg(RecordText::money(day.payAmount),
+                                   RecordText::money(day.receiptAmount));
+        for (const Share &share : day.shares)
+            //: One platform's part of a day in the chart's tooltip: platform, count, paid
+            tip += u'\n'
+                    + tr("%1: %2 verified, paid %3")
+                              .arg(RecordText::platformShort(share.platform))
+                              .arg(share.count)
+                              .arg(RecordText::money(share.payAmount));
+        QToolTip::showText(help->globalPos(), tip, this);
         return true;
     }
     return QWidget::event(event);

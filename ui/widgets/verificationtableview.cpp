@@ -4,6 +4,7 @@
 #include <QHeaderView>
 
 #include "ui/models/verificationtablemodel.h"
+#include "ui/widgets/platformbadgedelegate.h"
 
 VerificationTableView::VerificationTableView(VerificationTableModel *model, QWidget *parent)
     : QTableView(parent)
@@ -18,6 +19,8 @@ VerificationTableView::VerificationTableView(VerificationTableModel *model, QWid
     verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     horizontalHeader()->setStretchLastSection(true);
     horizontalHeader()->setHighlightSections(false);
+    setItemDelegateForColumn(VerificationTableModel::PlatformColumn,
+                             new PlatformBadgeDelegate(VerificationTableModel::PlatformRole, this));
 }
 
 void VerificationTableView::sizeForFont(const QFontMetrics &metrics)
@@ -28,6 +31,8 @@ void VerificationTableView::sizeForFont(const QFontMetrics &metrics)
     };
     using Model = VerificationTableModel;
     setColumnWidth(Model::TimeColumn, width(QStringLiteral("2026-12-31 23:59:59")));
+    // The badge's bold name and its padding; "Platform" is the longer header.
+    setColumnWidth(Model::PlatformColumn, width(QStringLiteral("Platform")) + 8);
     setColumnWidth(Model::StatusColumn, width(QStringLiteral("Checking")));
     setColumnWidth(Model::ProductColumn, width(QStringLiteral("Weekend set meal")));
     setColumnWidth(Model::CodeColumn, width(QStringLiteral("0000000000000000")));
