@@ -66,7 +66,8 @@ private:
     }
 
     // Empty when the panel serves poiId: its coupons first, at least MIN_OWN_STORE of them,
-    // each still usable at the sandbox, and every card naming its store. Else what is wrong.
+    // each still usable at the sandbox (Douyin's or Meituan's paths), and every card naming
+    // its store. Else what is wrong.
     QString panelProblem(const QString &poiId)
     {
         const DemoCouponPanel *panel = m_page->demoPanel();
@@ -86,6 +87,13 @@ private:
         if (own < DemoCouponPanel::MIN_OWN_STORE)
             return QString("only %1 coupons of the store").arg(own);
         for (int i = 0; i < own; ++i) {
+            if (shown.at(i).platform == PlatformId::Meituan) { // its receipts, on Meituan's paths
+                const QString code = shown.at(i).codes.value(0);
+                const QJsonObject receipt = control("GET", "/sandbox/meituan/receipts/" + code);
+                if (receipt["status"].toString() != "unused")
+                    return QString("Meituan coupon %1 is not usable").arg(i);
+                continue;
+            }
             const QJsonObject order = control("GET", "/sandbox/orders/" + shown.at(i).orderId);
             int usable = 0;
             for (const QJsonValue &certificate : order["certificates"].toArray())
