@@ -30,13 +30,6 @@ const char *const PANELS[] = {
     "background: #f39c12; color: white;",   // Checking
     "background: #6c5b7b; color: white;",   // Cancelled
 };
-
-// A platform's background, text and border, by PlatformId: Douyin's near-black with its red,
-// Meituan's yellow with dark text.
-const Tone PLATFORMS[] = {
-    {"#161823", "#fe2c55", "white", ""},   // Douyin
-    {"#ffd100", "#d4a800", "#222222", ""}, // Meituan
-};
 // clang-format on
 
 } // namespace
@@ -122,7 +115,7 @@ QString demoCouponCard(bool ownStore, PlatformId platform)
         return QStringLiteral("QPushButton { text-align: left; background: #fffbe6; border: "
                               "1px solid %1; border-left: 6px solid %1; border-radius: 8px; "
                               "padding: 6px; }")
-                .arg(QLatin1String(PLATFORMS[int(platform)].background));
+                .arg(platformTone(platform).background.name());
     return ownStore ? QStringLiteral("QPushButton { text-align: left; background: white; border: "
                                      "1px solid #e0c09a; border-radius: 8px; padding: 6px; }")
                     : QStringLiteral("QPushButton { text-align: left; background: #f3f0ec; color: "
@@ -137,20 +130,18 @@ QString demoOtherStores()
 
 QString platformBadge(PlatformId platform)
 {
-    const Tone &tone = PLATFORMS[int(platform)];
+    const PlatformTone tone = platformTone(platform);
     return QStringLiteral("QLabel { background: %1; border: 2px solid %2; color: %3; "
                           "border-radius: 6px; padding: 2px 12px; font-weight: bold; }")
-            .arg(QLatin1String(tone.background), QLatin1String(tone.border),
-                 QLatin1String(tone.text));
+            .arg(tone.background.name(), tone.edge.name(), tone.text.name());
 }
 
 QString platformChoiceButton(PlatformId platform)
 {
-    const Tone &tone = PLATFORMS[int(platform)];
+    const PlatformTone tone = platformTone(platform);
     return QStringLiteral("QPushButton { background: %1; border: 3px solid %2; color: %3; "
                           "border-radius: 12px; padding: 0 40px; font-weight: bold; }")
-            .arg(QLatin1String(tone.background), QLatin1String(tone.border),
-                 QLatin1String(tone.text));
+            .arg(tone.background.name(), tone.edge.name(), tone.text.name());
 }
 
 QString platformChoicePanel()

@@ -71,7 +71,7 @@ QString totalsCard(); // QFrame#card on the summary page
 QString emptyList(); // the apps page before any app exists
 QString roomyTable(); // a table whose columns size to their contents
 
-// A platform's colours wherever it is shown: badges in lists, bars of the chart.
+// A platform's colours wherever it is shown: badges, choice buttons, list cells, chart bars.
 struct PlatformTone
 {
     QColor background;

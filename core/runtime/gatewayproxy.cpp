@@ -6,71 +6,13 @@
 #include "core/douyin/accesstokencache.h"
 #include "core/douyin/douyinclient.h"
 #include "core/douyin/poidirectory.h"
+#include "core/runtime/democouponshelf.h"
 #include "core/runtime/gatewayruntime.h"
 #include "core/runtime/meituansetup.h"
-#include "core/sandbox/sandboxdemodata.h"
-#include "core/sandbox/sandboxserver.h"
-#include "core/sandbox/sandboxstate.h"
 #include "core/store/verificationrepository.h"
 #include "core/verify/verificationservice.h"
 
 namespace {
-
-DemoCoupon couponOf(const SandboxServer *sandbox, const SandboxState::Order &order)
-{
-    const SandboxState &state = const_cast<SandboxServer *>(sandbox)->state();
-    DemoCoupon coupon;
-    coupon.orderId = order.orderId;
-    coupon.poiId = order.poiId;
-    if (const SandboxState::Poi *poi = state.poi(order.poiId))
-        coupon.poiName = poi->name;
-    coupon.productName = order.productName;
-    coupon.shortLink =
-            sandbox->baseUrl().toString() + QStringLiteral("/v/") + order.shortLinkId + u'/';
-    for (const QString &id : order.certificateIds) {
-        const SandboxState::Certificate *certificate = state.certificate(id);
-        if (!certificate || state.status(*certificate) != DouyinApi::CertificateStatus::Usable)
-            continue;
-        coupon.codes.append(certificate->code);
-        coupon.payAmount = certificate->payAmount;
-    }
-    return coupon;
-}
-
-// A Meituan demo order as the panel shows it: its QR code carries the plain receipt code.
-DemoCoupon couponOf(const SandboxState::MeituanOrder &order)
-{
-    DemoCoupon coupon;
-    coupon.platform = PlatformId::Meituan;
-    coupon.orderId = order.orderId;
-    coupon.poiId = order.poiId;
-    coupon.poiName = order.poiName;
-    coupon.productName = order.dealTitle;
-    coupon.codes = order.usableCodes;
-    coupon.payAmount = order.dealPriceFen;
-    return coupon;
-}
-
-// The store's usable Meituan demo coupons, topped up to one order when it has none left.
-QList<DemoCoupon> meituanCoupons(SandboxState &state, const QString &poiId)
-{
-    QList<DemoCoupon> coupons;
-    bool storeHasOne = false;
-    for (const SandboxState::MeituanOrder &order : state.meituanOrders()) {
-        if (order.usableCodes.isEmpty())
-            continue;
-        coupons.prepend(couponOf(order)); // newest first
-        storeHasOne = storeHasOne || order.poiId == poiId;
-    }
-    if (!storeHasOne && !poiId.isEmpty() && state.poi(poiId)) {
-        const int serial = int(state.meituanOrders().size());
-        if (state.mintMeituanOrder(SandboxDemoData::meituanRefill(poiId, serial)).ok()) {
-            const QList<SandboxState::MeituanOrder> orders = state.meituanOrders();
-            coupons.prepend(couponOf(orders.constLast()));
-        }
-    }
-    return coupons;
-}
 
 // Before start() (or after it failed) the runtime has no repositories to ask.
 Error notStarted()
@@ -267,35 +209,9 @@ void GatewayProxy::demoCoupons(const QString &poiId, int minimum, QObject *conte
     run<QList<DemoCoupon>>(
             context,
             [poiId, minimum](GatewayRuntime *runtime) {
-                QList<DemoCoupon> coupons;
-                SandboxServer *sandbox = runtime->sandbox();
-                if (!sandbox)
-                    return coupons;
-                SandboxState &state = sandbox->state();
-                int usable = 0;
-                for (const QString &orderId : state.orderIds()) {
-                    if (const SandboxState::Order *order = state.order(orderId)) {
-                        const DemoCoupon coupon = couponOf(sandbox, *order);
-                        if (coupon.codes.isEmpty())
-                            continue;
-                        coupons.prepend(coupon); // newest first
-                        usable += coupon.poiId == poiId;
-                    }
-                }
-                // Minted here on the gateway thread, between two reads of the state, so two
-                // refreshes in flight cannot both top the store up.
-                if (!poiId.isEmpty() && state.poi(poiId)) {
-                    for (; usable < minimum; ++usable) {
-                        const auto minted = state.mintOrder(
-                                SandboxDemoData::refill(poiId, int(state.orderIds().size())));
-                        if (!minted.ok())
-                            break;
-                        coupons.prepend(couponOf(sandbox, *state.order(minted.value().orderId)));
-                    }
-                }
-                // Meituan's after Douyin's: the panel lists Douyin's first, as before.
-                coupons.append(meituanCoupons(state, poiId));
-                return coupons;
+                if (!runtime->sandbox())
+                    return QList<DemoCoupon>{};
+                return DemoCouponShelf(runtime->sandbox()).coupons(poiId, minimum);
             },
             std::move(done));
 }
@@ -306,16 +222,9 @@ void GatewayProxy::mintDemoCoupon(const QString &poiId, QObject *context,
     run<Result<DemoCoupon>>(
             context,
             [poiId](GatewayRuntime *runtime) -> Result<DemoCoupon> {
-                SandboxServer *sandbox = runtime->sandbox();
-                if (!sandbox)
+                if (!runtime->sandbox())
                     return makeError(ErrorCode::BadInput, QStringLiteral("not in demo mode"));
-                SandboxState &state = sandbox->state();
-                const QString store = state.poi(poiId) ? poiId : QString();
-                const auto minted = state.mintOrder(
-                        SandboxDemoData::refill(store, int(state.orderIds().size())));
-                if (!minted.ok())
-                    return minted.error();
-                return couponOf(sandbox, *state.order(minted.value().orderId));
+                return DemoCouponShelf(runtime->sandbox()).mint(poiId);
             },
             std::move(done));
 }

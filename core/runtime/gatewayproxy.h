@@ -64,12 +64,10 @@ public:
                         Callback<Result<VerifierApp>> done);
     void pois(QObject *context, Callback<Result<Douyin::PoiQueryResult, Douyin::Error>> done);
     void status(QObject *context, Callback<GatewayStatus> done);
-    // Demo mode only: the usable sandbox orders, newest first. Orders for poiId are minted
-    // first until that store has at least `minimum` usable ones; a poiId the sandbox does not
-    // know gets none, so a mistyped id never becomes a new store.
+    // Demo mode only: the usable sandbox orders, newest first (DemoCouponShelf::coupons).
     void demoCoupons(const QString &poiId, int minimum, QObject *context,
                      Callback<QList<DemoCoupon>> done);
-    // Demo mode only: one more order for poiId (empty: the first store).
+    // Demo mode only: one more Douyin order for poiId (empty: the first store).
     void mintDemoCoupon(const QString &poiId, QObject *context, Callback<Result<DemoCoupon>> done);
     void regenerateAdminToken(QObject *context, Callback<Result<QString>> done);
     // The admin token generated at this start, handed out once (then nullopt).

@@ -10,6 +10,7 @@
 
 #include "core/douyin/douyinapi.h"
 #include "core/sandbox/sandboxdemodata.h"
+#include "core/store/verificationrepository.h"
 #include "tests/ui/demogateway.h"
 #include "ui/models/summarytablemodel.h"
 #include "ui/pages/summarypage.h"
