@@ -11,8 +11,8 @@
 #include "core/douyin/accesstokencache.h"
 #include "core/douyin/douyinapi.h"
 #include "core/douyin/douyinjson.h"
-#include "core/http/httpexchange.h"
 #include "core/douyin/shortlinkresolver.h"
+#include "core/http/httpexchange.h"
 #include "core/logging/categories.h"
 
 namespace {

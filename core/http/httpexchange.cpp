@@ -109,7 +109,7 @@ void HttpExchange::finish(HttpOutcome outcome)
     m_totalTimer.stop();
     if (outcome.failure != HttpOutcome::Failure::None)
         qCDebug(lcHttp) << m_reply->url().path() << "failed:" << outcome.errorText
-                          << "sent:" << m_sent;
+                        << "sent:" << m_sent;
     if (m_context)
         m_callback(outcome);
     deleteLater();

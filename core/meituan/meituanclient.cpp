@@ -153,23 +153,25 @@ void MeituanClient::attempt(const Call &call, int attemptNumber, QObject *contex
 
     // Each attempt signs afresh: Meituan checks the timestamp against its clock.
     QPointer<QObject> guard(context);
-    HttpExchange::start(
-            m_network, request, QByteArrayLiteral("POST"), MeituanSigner::formBody(signedForm(call.fields)),
-            limits, this, [=, this](const HttpOutcome &outcome) {
-                if (!guard)
-                    return;
-                const Result<MeituanJson::Envelope, MtError> answer = read(call, outcome);
-                if (answer.ok() || !shouldRetry(call, answer.error(), attemptNumber))
-                    return callback(answer);
-                qCInfo(lcMeituan) << call.path << "attempt" << attemptNumber
-                                  << "failed:" << answer.error().message << "- retrying";
-                const int delay = 200 * (1 << (attemptNumber - 1))
-                        + int(QRandomGenerator::global()->bounded(200));
-                QTimer::singleShot(delay, this, [=, this] {
-                    if (guard)
-                        attempt(call, attemptNumber + 1, guard, callback);
-                });
-            });
+    HttpExchange::start(m_network, request, QByteArrayLiteral("POST"),
+                        MeituanSigner::formBody(signedForm(call.fields)), limits, this,
+                        [=, this](const HttpOutcome &outcome) {
+                            if (!guard)
+                                return;
+                            const Result<MeituanJson::Envelope, MtError> answer =
+                                    read(call, outcome);
+                            if (answer.ok() || !shouldRetry(call, answer.error(), attemptNumber))
+                                return callback(answer);
+                            qCInfo(lcMeituan)
+                                    << call.path << "attempt" << attemptNumber
+                                    << "failed:" << answer.error().message << "- retrying";
+                            const int delay = 200 * (1 << (attemptNumber - 1))
+                                    + int(QRandomGenerator::global()->bounded(200));
+                            QTimer::singleShot(delay, this, [=, this] {
+                                if (guard)
+                                    attempt(call, attemptNumber + 1, guard, callback);
+                            });
+                        });
 }
 
 Result<MeituanJson::Envelope, MtError> MeituanClient::read(const Call &call,
