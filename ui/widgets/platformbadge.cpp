@@ -2,6 +2,7 @@
 
 #include <QEvent>
 
+#include "ui/recordtext.h"
 #include "ui/style.h"
 
 PlatformBadge::PlatformBadge(QWidget *parent) : QLabel(parent)
@@ -17,15 +18,7 @@ PlatformBadge::PlatformBadge(QWidget *parent) : QLabel(parent)
 
 QString PlatformBadge::shortName(PlatformId platform)
 {
-    switch (platform) {
-    case PlatformId::Douyin:
-        //: The platform's short name on badges and buttons (抖音)
-        return tr("Douyin");
-    case PlatformId::Meituan:
-        //: The platform's short name on badges and buttons (美团; Dianping coupons too)
-        return tr("Meituan");
-    }
-    return {};
+    return RecordText::platformShort(platform);
 }
 
 void PlatformBadge::setPlatform(std::optional<PlatformId> platform)
