@@ -1119,19 +1119,6 @@ Use the scanner gun, type the code, or paste a screenshot (Ctrl+V).</source>
     </message>
 </context>
 <context>
-    <name>PlatformBadge</name>
-    <message>
-        <source>Douyin</source>
-        <extracomment>The platform&apos;s short name on badges and buttons (抖音)</extracomment>
-        <translation>抖音</translation>
-    </message>
-    <message>
-        <source>Meituan</source>
-        <extracomment>The platform&apos;s short name on badges and buttons (美团; Dianping coupons too)</extracomment>
-        <translation>美团</translation>
-    </message>
-</context>
-<context>
     <name>PlatformChoicePanel</name>
     <message>
         <source>This code is on more than one platform. Which app did the customer show it in?</source>
