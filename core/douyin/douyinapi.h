@@ -17,6 +17,9 @@ inline constexpr char PATH_CERTIFICATE_QUERY[] =
         "/goodlife/v1/compre_retail/fulfilment/certificate/query/";
 inline constexpr char PATH_ORDER_QUERY[] = "/goodlife/v1/trade/order/query/";
 inline constexpr char PATH_POI_QUERY[] = "/goodlife/v1/shop/poi/query/";
+inline constexpr char PATH_VERIFY_RECORD_QUERY[] =
+        "/goodlife/v1/fulfilment/certificate/verify_record/query/"; // §13
+inline constexpr char PATH_LEDGER_QUERY[] = "/goodlife/v1/settle/ledger/query_record_by_cert/"; // §14
 
 inline constexpr char HEADER_ACCESS_TOKEN[] = "access-token";
 
@@ -70,6 +73,16 @@ inline constexpr int VERIFY_TOKEN_LIFETIME_SECONDS = 1800; // [choice] sandbox
 // result 2 (a duplicate request), later with 1208. [choice] Both mean "applied".
 inline constexpr int VERIFY_DUPLICATE_WINDOW_SECONDS = 2;
 inline constexpr int CANCEL_WINDOW_SECONDS = 3600; // [doc]
+// Verification history (§13): pages of 1..20, the first cursor "0"; status of a record. [doc]
+inline constexpr int HISTORY_PAGE_MAX = 20;
+inline constexpr char HISTORY_FIRST_CURSOR[] = "0";
+enum class HistoryStatus : int { Verified = 1, Cancelled = 2 }; // [choice]
+// Ledger (§14): 1..50 certificates a call, at most 300 calls/s; a certificate's record appears
+// about an hour after its verify (after the cancel window). [doc]
+inline constexpr int LEDGER_BATCH_MAX = 50;
+inline constexpr int LEDGER_MAX_QPS = 300;
+inline constexpr int LEDGER_DELAY_SECONDS = 3600;
+enum class LedgerStatus : int { Created = 0, Splitting = 1, Done = 2, Failed = 3, Voided = 4 }; // [choice]
 inline constexpr int CLIENT_TOKEN_THROTTLE_CALLS = 500; // [choice] per 5 minutes per key
 inline constexpr int CLIENT_TOKEN_THROTTLE_WINDOW_SECONDS = 300;
 inline constexpr char GRANT_TYPE_CLIENT_CREDENTIAL[] = "client_credential"; // [doc]
