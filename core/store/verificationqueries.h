@@ -89,8 +89,10 @@ struct VerificationSummaryRow
     qint64 unknownCount = 0;
     qint64 cancelledCount = 0; // successes a cancel took back: in no other count or amount
     qint64 payAmount = 0; // fen, summed over successes only
-    qint64 receiptAmount = 0;
+    qint64 receiptAmount = 0; // settled successes only: what the ledger says arrived
     qint64 discountAmount = 0;
+    qint64 settledCount = 0; // successes whose settlement (商家实收) is known
+    qint64 settlementPendingCount = 0; // successes still waiting for it
 };
 
 struct VerificationSummary
