@@ -57,7 +57,24 @@ constexpr std::array<std::pair<CancelStatus, const char *>, 4> CANCEL_STATUS_NAM
         {CancelStatus::Failed, "failed"},
 }};
 
+using Settlement = VerificationRecord::Settlement;
+constexpr std::array<std::pair<Settlement, const char *>, 2> SETTLEMENT_NAMES{{
+        {Settlement::Pending, "pending"},
+        {Settlement::Settled, "settled"},
+}};
+
 } // namespace
+
+QString VerificationRecord::toString(Settlement status)
+{
+    return nameOf(SETTLEMENT_NAMES, status);
+}
+
+std::optional<VerificationRecord::Settlement>
+VerificationRecord::settlementFromString(const QString &text)
+{
+    return valueOf(SETTLEMENT_NAMES, text);
+}
 
 QString VerificationRecord::toString(Cancel::Status status)
 {

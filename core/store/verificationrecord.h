@@ -15,6 +15,11 @@ struct VerificationRecord
     enum class Status { Pending, Success, Failed, Unknown };
     enum class Enrichment { Pending, Success, Failed, Skipped };
     enum class Mode { ShortLink, Code, EncryptedCode };
+    // What the store receives for a success (API.md, Reconciliation and settlement). Pending:
+    // the platform has not stated it yet (Douyin's ledger, about an hour after the verify);
+    // Settled: receiptAmount holds it. nullopt: not a standing success, or a platform that
+    // states no such figure.
+    enum class Settlement { Pending, Settled };
 
     // A cancel (撤销核销) of a successful verification. Only the cancel path writes it
     // (VerificationRepository::claimCancel/storeCancel): other updates keep the stored one.
@@ -85,6 +90,11 @@ struct VerificationRecord
     std::optional<qint64> createOrderTime;
     std::optional<qint64> payTime;
     std::optional<qint64> cancelDeadline; // Unix ms: until when a success may be cancelled
+    std::optional<Settlement> settlementStatus;
+    std::optional<qint64> commissionAmount; // fen, the platform's commission, once settled
+    std::optional<qint64> settledAt; // Unix ms: when the settlement was learnt
+    int settleAttempts = 0; // ledger questions that found no record yet
+    std::optional<qint64> nextSettleAt; // Unix ms
     QString businessDate; // store-local YYYY-MM-DD of createdAt
     qint64 createdAt = 0; // Unix ms
     qint64 updatedAt = 0;
@@ -98,6 +108,8 @@ struct VerificationRecord
     static std::optional<Enrichment> enrichmentFromString(const QString &text);
     static QString toString(Mode mode);
     static std::optional<Mode> modeFromString(const QString &text);
+    static QString toString(Settlement status);
+    static std::optional<Settlement> settlementFromString(const QString &text);
     static QString toString(Cancel::Status status);
     static std::optional<Cancel::Status> cancelStatusFromString(const QString &text);
 
