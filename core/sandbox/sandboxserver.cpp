@@ -35,6 +35,9 @@ SandboxServer::SandboxServer(SandboxConfig config, QObject *parent)
                    SandboxEndpoint::CertificateQuery);
     addDouyinRoute(DouyinApi::PATH_ORDER_QUERY, Method::Get, SandboxEndpoint::OrderQuery);
     addDouyinRoute(DouyinApi::PATH_POI_QUERY, Method::Get, SandboxEndpoint::PoiQuery);
+    addDouyinRoute(DouyinApi::PATH_VERIFY_RECORD_QUERY, Method::Get,
+                   SandboxEndpoint::VerifyRecordQuery);
+    addDouyinRoute(DouyinApi::PATH_LEDGER_QUERY, Method::Get, SandboxEndpoint::LedgerQuery);
 
     for (const bool hop : {false, true}) {
         const QString path = hop ? QStringLiteral("/v/<arg>/hop/") : QStringLiteral("/v/<arg>/");
@@ -70,6 +73,14 @@ SandboxServer::SandboxServer(SandboxConfig config, QObject *parent)
                           QHttpServerResponder &&responder) {
                        write(responder, m_controlApi.refund(orderId, Request::from(request)));
                    });
+    addControlRoute(QStringLiteral("/sandbox/orders/<arg>/verify_elsewhere"), Method::Post,
+                    [this](const QString &orderId, const Request &request) {
+                        return m_controlApi.verifyElsewhere(orderId, request);
+                    });
+    addControlRoute(QStringLiteral("/sandbox/orders/<arg>/cancel_elsewhere"), Method::Post,
+                    [this](const QString &orderId, const Request &request) {
+                        return m_controlApi.cancelElsewhere(orderId, request);
+                    });
     addControlRoute(QStringLiteral("/sandbox/faults"), Method::Post,
                     [this](const Request &request) { return m_controlApi.addFault(request); });
     addControlRoute(QStringLiteral("/sandbox/faults"), Method::Get,
