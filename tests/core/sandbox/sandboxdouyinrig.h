@@ -89,6 +89,7 @@ public:
     ~SandboxDouyinRig() { m_network.clearConnectionCache(); }
 
     SandboxState &state() { return m_server->state(); }
+    QUrl baseUrl() const { return m_server->baseUrl(); }
     // A fresh client_token, as a client fetches one when its own has expired.
     void renewToken()
     {
