@@ -14,6 +14,7 @@
 struct ReconciliationService::RunState
 {
     QDate date;
+    bool automatic = false; // started by checkDue(): its end looks for the next missed day
     QList<Target> pending;
 };
 
@@ -86,6 +87,11 @@ Result<ReconciliationReport> ReconciliationService::report(const ReconciliationQ
 
 Result<ReconciliationReport> ReconciliationService::startRun(const QDate &date)
 {
+    return begin(date, false);
+}
+
+Result<ReconciliationReport> ReconciliationService::begin(const QDate &date, bool automatic)
+{
     const QDate today = QDateTime::fromMSecsSinceEpoch(m_clock()).date();
     if (!date.isValid() || date > today)
         return makeError(ErrorCode::BadInput,
@@ -99,6 +105,7 @@ Result<ReconciliationReport> ReconciliationService::startRun(const QDate &date)
                                  .arg(date.toString(Qt::ISODate)));
     auto run = std::make_shared<RunState>();
     run->date = date;
+    run->automatic = automatic;
     run->pending = m_targets();
     m_running.insert(date);
     before.value().running = true;
@@ -109,7 +116,7 @@ Result<ReconciliationReport> ReconciliationService::startRun(const QDate &date)
 void ReconciliationService::runTarget(const std::shared_ptr<RunState> &run)
 {
     if (run->pending.isEmpty())
-        return finishRun(run->date);
+        return finishRun(*run);
     const Target target = run->pending.takeFirst();
     CouponPlatform *source = platform(target.platform);
     const qint64 now = m_clock();
@@ -183,11 +190,12 @@ void ReconciliationService::settleDay(const std::shared_ptr<RunState> &run, cons
     });
 }
 
-void ReconciliationService::finishRun(const QDate &date)
+void ReconciliationService::finishRun(const RunState &run)
 {
-    m_running.remove(date);
-    emit runFinished(date);
-    checkDue(); // the next missed day, if any
+    m_running.remove(run.date);
+    emit runFinished(run.date);
+    if (run.automatic)
+        checkDue(); // the next missed day, if any
 }
 
 void ReconciliationService::checkDue()
@@ -208,7 +216,7 @@ void ReconciliationService::checkDue()
         m_triedSinceCheck.insert(day);
         qCInfo(lcReconcile) << "reconciliation: fetching" << day.toString(Qt::ISODate)
                             << "by itself";
-        if (const auto started = startRun(day); !started.ok())
+        if (const auto started = begin(day, true); !started.ok())
             qCWarning(lcReconcile) << "reconciliation:" << started.error().message;
         return;
     }

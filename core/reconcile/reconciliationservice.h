@@ -79,7 +79,8 @@ private:
                  const Result<QList<HistoryRow>, PlatformError> &rows);
     void release(const Target &target, const QDate &date, const QString &why);
     void settleDay(const std::shared_ptr<RunState> &run, const Target &target);
-    void finishRun(const QDate &date);
+    void finishRun(const RunState &run);
+    Result<ReconciliationReport> begin(const QDate &date, bool automatic);
     CouponPlatform *platform(PlatformId id) const;
     QList<Target> targetsFor(const ReconciliationQuery &query) const;
 

@@ -9,6 +9,12 @@
 
 namespace {
 
+// '' rather than NULL: the key columns are NOT NULL and '' means every store.
+QString keyText(const QString &text)
+{
+    return text.isNull() ? QStringLiteral("") : text;
+}
+
 QString statusName(HistoryRow::Status status)
 {
     switch (status) {
@@ -64,7 +70,7 @@ Result<Done> insertRows(Database &database, const QList<HistoryRow> &rows, const
     for (const HistoryRow &row : rows) {
         const QVariantList values{
                 Platforms::toString(row.platform),
-                row.poiId,
+                keyText(row.poiId),
                 date,
                 row.certificateId,
                 row.verifyId,
@@ -91,7 +97,8 @@ Result<bool> ReconciliationRepository::claim(PlatformId platform, const QString 
                                              const QDate &date, const QString &gateway,
                                              qint64 nowMs, qint64 leaseMs)
 {
-    const QVariantList key{Platforms::toString(platform), poiId, date.toString(Qt::ISODate)};
+    const QVariantList key{Platforms::toString(platform), keyText(poiId),
+                           date.toString(Qt::ISODate)};
     return m_database->write<bool>([&]() -> Result<bool> {
         QSqlQuery query(m_database->connection());
         query.prepare(QStringLiteral("INSERT INTO reconciliation_runs (platform, poi_id, "
@@ -114,13 +121,13 @@ Result<Done> ReconciliationRepository::storeFetch(PlatformId platform, const QSt
                                                   qint64 fetchedAtMs, bool complete)
 {
     const QString day = date.toString(Qt::ISODate);
-    const QVariantList key{Platforms::toString(platform), poiId, day};
+    const QVariantList key{Platforms::toString(platform), keyText(poiId), day};
     return m_database->write<Done>([&]() -> Result<Done> {
         QSqlQuery query(m_database->connection());
         // A fetch of every store ('') replaces the rows of every store.
         query.prepare(QStringLiteral("DELETE FROM reconciliation_rows WHERE platform = ? AND "
                                      "(poi_id = ? OR ? = '') AND business_date = ?"));
-        if (!Store::execWith(query, {key.at(0), poiId, poiId, day}))
+        if (!Store::execWith(query, {key.at(0), key.at(1), key.at(1), day}))
             return Store::sqlError(QStringLiteral("cannot replace the reconciliation rows"), query);
         if (const auto inserted = insertRows(*m_database, rows, day); !inserted.ok())
             return inserted;
@@ -137,7 +144,7 @@ Result<Done> ReconciliationRepository::storeFetch(PlatformId platform, const QSt
 Result<Done> ReconciliationRepository::release(PlatformId platform, const QString &poiId,
                                                const QDate &date, const QString &error)
 {
-    const QVariantList values{error, Platforms::toString(platform), poiId,
+    const QVariantList values{error, Platforms::toString(platform), keyText(poiId),
                               date.toString(Qt::ISODate)};
     return m_database->write<Done>([&]() -> Result<Done> {
         QSqlQuery query(m_database->connection());

@@ -1644,22 +1644,24 @@ void tst_VerificationRepository::migrationBackfillsDailyTotals()
     QVERIFY(totals.exec(QStringLiteral(
             "SELECT business_date, poi_id, app_id, product_id, product_name, pending_count, "
             "success_count, failed_count, unknown_count, pay_amount, receipt_amount, "
-            "discount_amount FROM verification_daily_totals "
+            "discount_amount, settlement_pending_count FROM verification_daily_totals "
             "ORDER BY business_date, poi_id, app_id, product_id")));
+    // Migration 11: the old receipt amounts came from the order, not a settlement: 商家实收
+    // is 0 until the ledger states it, and the successes wait for it.
     QStringList lines;
     while (totals.next()) {
         QStringList fields;
-        for (int i = 0; i < 12; ++i)
+        for (int i = 0; i < 13; ++i)
             fields << totals.value(i).toString();
         lines << fields.join(u',');
     }
     QCOMPARE(lines,
              (QStringList{
-                     QStringLiteral("2026-03-01,poi-a,0,p1,A,0,2,1,0,3000,900,150"),
-                     QStringLiteral("2026-03-01,poi-a,1,,,1,0,0,0,0,0,0"),
-                     QStringLiteral("2026-03-02,poi-b,1,,,0,1,0,0,700,600,100"),
-                     QStringLiteral("2026-03-02,poi-b,1,p2,B,0,0,0,1,0,0,0"),
-                     QStringLiteral("2026-03-03,poi-b,0,p2,B,0,1,0,0,0,0,0"),
+                     QStringLiteral("2026-03-01,poi-a,0,p1,A,0,2,1,0,3000,0,150,2"),
+                     QStringLiteral("2026-03-01,poi-a,1,,,1,0,0,0,0,0,0,0"),
+                     QStringLiteral("2026-03-02,poi-b,1,,,0,1,0,0,700,0,100,1"),
+                     QStringLiteral("2026-03-02,poi-b,1,p2,B,0,0,0,1,0,0,0,0"),
+                     QStringLiteral("2026-03-03,poi-b,0,p2,B,0,1,0,0,0,0,0,1"),
              }));
 
     QSqlQuery counts(db);
