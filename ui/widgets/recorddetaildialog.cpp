@@ -347,7 +347,16 @@ QString RecordDetailDialog::orderValue(const QString &field) const
     if (field == QLatin1String("pay_amount"))
         return RecordText::money(r.payAmount);
     if (field == QLatin1String("receipt_amount"))
-        return RecordText::money(r.receiptAmount);
+        return r.settlementStatus == VerificationRecord::Settlement::Pending
+                ? RecordText::none()
+                : RecordText::money(r.receiptAmount);
+    if (field == QLatin1String("settlement_status"))
+        return r.settlementStatus ? RecordText::settlement(*r.settlementStatus)
+                                  : RecordText::none();
+    if (field == QLatin1String("commission_amount"))
+        return RecordText::money(r.commissionAmount);
+    if (field == QLatin1String("settled_at"))
+        return RecordText::dateTime(r.settledAt);
     if (field == QLatin1String("discount_amount"))
         return RecordText::money(r.discountAmount);
     if (field == QLatin1String("enrichment_status"))
