@@ -10,6 +10,7 @@
 
 #include "core/douyin/accesstokencache.h"
 #include "core/douyin/douyinapi.h"
+#include "core/douyin/douyinhistoryjson.h"
 #include "core/douyin/douyinjson.h"
 #include "core/douyin/shortlinkresolver.h"
 #include "core/http/httpexchange.h"
@@ -301,6 +302,36 @@ void DouyinClient::attempt(const Call &call, int attemptNumber, bool tokenReplac
                     });
                 });
     });
+}
+
+void DouyinClient::history(const Douyin::HistoryRequest &request, QObject *context,
+                           Callback<Douyin::HistoryResult> callback)
+{
+    Call call{QByteArrayLiteral("GET"), DouyinApi::PATH_VERIFY_RECORD_QUERY, {}, {},
+              RetryPolicy::Read};
+    const QString account = request.accountId.isEmpty() ? m_config.accountId : request.accountId;
+    if (!account.isEmpty())
+        call.query.addQueryItem(QStringLiteral("account_id"), account);
+    call.query.addQueryItem(QStringLiteral("cursor"),
+                            request.cursor.isEmpty()
+                                    ? QString::fromLatin1(DouyinApi::HISTORY_FIRST_CURSOR)
+                                    : request.cursor);
+    call.query.addQueryItem(QStringLiteral("size"), QString::number(request.size));
+    call.query.addQueryItem(QStringLiteral("start_time"), QString::number(request.startTime));
+    call.query.addQueryItem(QStringLiteral("end_time"), QString::number(request.endTime));
+    if (!request.poiIds.isEmpty())
+        call.query.addQueryItem(QStringLiteral("poi_ids"), request.poiIds.join(u','));
+    run<Douyin::HistoryResult>(call, context, std::move(callback), DouyinHistoryJson::history);
+}
+
+void DouyinClient::ledger(const QStringList &certificateIds, QObject *context,
+                          Callback<Douyin::LedgerResult> callback)
+{
+    Call call{QByteArrayLiteral("GET"), DouyinApi::PATH_LEDGER_QUERY, {}, {}, RetryPolicy::Read};
+    if (!m_config.accountId.isEmpty())
+        call.query.addQueryItem(QStringLiteral("account_id"), m_config.accountId);
+    call.query.addQueryItem(QStringLiteral("certificate_ids"), certificateIds.join(u','));
+    run<Douyin::LedgerResult>(call, context, std::move(callback), DouyinHistoryJson::ledger);
 }
 
 Douyin::Error DouyinClient::classify(const Call &call, const HttpOutcome &outcome) const

@@ -10,6 +10,7 @@
 #include <QUrlQuery>
 
 #include "core/douyin/douyinerror.h"
+#include "core/douyin/douyinhistorytypes.h"
 #include "core/douyin/douyintypes.h"
 #include "core/result.h"
 
@@ -87,6 +88,12 @@ public:
                   Callback<Douyin::PoiQueryResult> callback);
     void cancel(const Douyin::CancelRequest &request, QObject *context,
                 Callback<QJsonObject> callback);
+    // §13: one page of the merchant's verification history, made here or anywhere.
+    void history(const Douyin::HistoryRequest &request, QObject *context,
+                 Callback<Douyin::HistoryResult> callback);
+    // §14: what the ledger holds for these certificates (1..LEDGER_BATCH_MAX).
+    void ledger(const QStringList &certificateIds, QObject *context,
+                Callback<Douyin::LedgerResult> callback);
 
 private:
     enum class RetryPolicy {

@@ -3,6 +3,7 @@
 #include <QJsonArray>
 
 #include "core/douyin/douyinapi.h"
+#include "core/douyin/douyinhistorymapping.h"
 #include "core/douyin/douyinclient.h"
 #include "core/logging/categories.h"
 
@@ -150,6 +151,8 @@ PlatformCapabilities DouyinPlatform::capabilities() const
     capabilities.hasEncryptedCode = true;
     capabilities.preparedLifetimeSeconds = DouyinApi::VERIFY_TOKEN_LIFETIME_SECONDS;
     capabilities.hasOrderDetails = true;
+    capabilities.historyPageMax = DouyinApi::HISTORY_PAGE_MAX;
+    capabilities.ledgerBatchMax = DouyinApi::LEDGER_BATCH_MAX;
     return capabilities;
 }
 
@@ -361,6 +364,37 @@ void DouyinPlatform::queryStatus(const StatusQuery &query, QObject *context,
                     states.append(toState(state));
                 callback(states);
             });
+}
+
+void DouyinPlatform::history(const HistoryQuery &query, QObject *context,
+                             Callback<HistoryPage> callback)
+{
+    Douyin::HistoryRequest request;
+    request.cursor = query.cursor;
+    request.size = query.pageSize > 0 ? qMin(query.pageSize, DouyinApi::HISTORY_PAGE_MAX)
+                                      : DouyinApi::HISTORY_PAGE_MAX;
+    request.startTime = query.startTime;
+    request.endTime = query.endTime;
+    if (!query.poiId.isEmpty())
+        request.poiIds = {query.poiId};
+    const int size = request.size;
+    m_client->history(request, context,
+                      [callback, size](const Result<Douyin::HistoryResult, Douyin::Error> &result) {
+                          if (!result.ok())
+                              return callback(toPlatformError(result.error()));
+                          callback(DouyinHistoryMapping::toPage(result.value(), size));
+                      });
+}
+
+void DouyinPlatform::ledger(const QStringList &certificateIds, QObject *context,
+                            Callback<QList<LedgerEntry>> callback)
+{
+    m_client->ledger(certificateIds, context,
+                     [callback](const Result<Douyin::LedgerResult, Douyin::Error> &result) {
+                         if (!result.ok())
+                             return callback(toPlatformError(result.error()));
+                         callback(DouyinHistoryMapping::toEntries(result.value()));
+                     });
 }
 
 void DouyinPlatform::orderDetails(const QString &poiId, const QString &orderId, QObject *context,

@@ -31,6 +31,10 @@ public:
                      Callback<QList<CouponState>> callback) override;
     void cancel(const CancelQuery &query, QObject *context,
                 Callback<CancelAnswer> callback) override;
+    void history(const HistoryQuery &query, QObject *context,
+                 Callback<HistoryPage> callback) override;
+    void ledger(const QStringList &certificateIds, QObject *context,
+                Callback<QList<LedgerEntry>> callback) override;
     void orderDetails(const QString &poiId, const QString &orderId, QObject *context,
                       Callback<OrderDetails> callback) override;
 

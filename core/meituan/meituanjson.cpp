@@ -40,6 +40,11 @@ MtError badAnswer(const QString &what)
     return MtError::make(MtError::Kind::BadAnswer, what);
 }
 
+bool isGiven(const QJsonValue &value)
+{
+    return !value.isUndefined() && !value.isNull() && value != QJsonValue(QString());
+}
+
 // Collects the first problem while a parser reads many fields, so each field is one line.
 struct Reader
 {
@@ -48,7 +53,7 @@ struct Reader
     qint64 fen(const QJsonObject &object, const char *key)
     {
         const QJsonValue value = object.value(QLatin1String(key));
-        if (value.isUndefined() || value.isNull() || value == QJsonValue(QString()))
+        if (!isGiven(value))
             return 0; // an amount Meituan left out is no amount
         const Result<qint64> fen = MeituanMoney::fenFromJson(value);
         if (!fen.ok()) {
@@ -96,7 +101,8 @@ Meituan::Receipt receipt(const QJsonObject &o, Reader &reader)
     }
     r.receiptEndDate = endDate(o.value(u"receiptEndDate"));
     r.platformAmountFen = reader.fen(o, "platformAmount");
-    r.merchantAmountFen = reader.fen(o, "merchantAmount");
+    if (isGiven(o.value(u"merchantAmount")))
+        r.merchantAmountFen = reader.fen(o, "merchantAmount");
     r.flowId = text(o.value(u"flowId"));
     return r;
 }

@@ -1,10 +1,10 @@
 #include "core/meituan/meituanplatform.h"
 
-#include <QTimeZone>
 #include <QUuid>
 
 #include "core/meituan/meituanapi.h"
 #include "core/meituan/meituanclient.h"
+#include "core/meituan/meituanhistorymapping.h"
 #include "core/meituan/meituantokenkeeper.h"
 
 namespace {
@@ -28,18 +28,9 @@ PreparedCoupon toCoupon(const Meituan::Receipt &receipt)
     return coupon;
 }
 
-// Meituan writes verifyTime as epoch seconds or milliseconds, or as Beijing wall time.
 qint64 secondsOf(const QString &text)
 {
-    bool number = false;
-    const qint64 value = text.toLongLong(&number);
-    if (number)
-        return value > 100000000000LL ? value / 1000 : value;
-    QDateTime time = QDateTime::fromString(text, QStringLiteral("yyyy-MM-dd HH:mm:ss"));
-    if (!time.isValid())
-        return 0;
-    time.setTimeZone(QTimeZone(8 * 3600));
-    return time.toSecsSinceEpoch();
+    return MeituanHistoryMapping::secondsOf(text);
 }
 
 PlatformOutcome toOutcome(const Meituan::ConsumeResult &result, qint64 sentAt)
@@ -57,6 +48,7 @@ PlatformOutcome toOutcome(const Meituan::ConsumeResult &result, qint64 sentAt)
         coupon.verifyId = receipt.flowId;
         coupon.certificateId = receipt.receiptCode;
         coupon.orderId = receipt.orderId;
+        coupon.receiptAmount = receipt.merchantAmountFen;
         // The answer carries no time: the consume happened between sending and this answer.
         coupon.verifyTime = sentAt;
         coupon.applied = true;
@@ -95,6 +87,7 @@ PlatformCapabilities MeituanPlatform::capabilities() const
     capabilities.cancelWindowSeconds = MeituanApi::CANCEL_WINDOW_SECONDS;
     capabilities.retry = {RETRY_FAST_MS, RETRY_FAST_COUNT, RETRY_SLOW_MS, RETRY_MAX};
     capabilities.preparedLifetimeSeconds = PREPARED_LIFETIME_SECONDS;
+    capabilities.historyPageMax = MeituanApi::MAX_LIST_LIMIT;
     return capabilities;
 }
 
@@ -229,6 +222,28 @@ void MeituanPlatform::cancel(const CancelQuery &query, QObject *context,
                 if (!answer.ok())
                     return callback(answer.error().toPlatformError());
                 callback(CancelAnswer{answer.value().raw, answer.value().traceId});
+            });
+}
+
+void MeituanPlatform::history(const HistoryQuery &query, QObject *context,
+                              Callback<HistoryPage> callback)
+{
+    Meituan::ListRequest request;
+    request.date = query.date;
+    request.offset = query.offset;
+    request.limit = query.pageSize > 0 ? qMin(query.pageSize, MeituanApi::MAX_LIST_LIMIT)
+                                       : MeituanApi::MAX_LIST_LIMIT;
+    const QString poiId = query.poiId;
+    withToken<Meituan::ListResult>(
+            poiId, context,
+            [this, request, context](const QString &token, auto answered) {
+                m_client->listByDate(token, request, context, answered);
+            },
+            [callback, poiId, request](const Result<Meituan::ListResult, MtError> &answer) {
+                if (!answer.ok())
+                    return callback(answer.error().toPlatformError());
+                callback(MeituanHistoryMapping::toPage(answer.value(), poiId, request.offset,
+                                                       request.limit));
             });
 }
 

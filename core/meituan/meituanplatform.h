@@ -46,6 +46,8 @@ public:
                      Callback<QList<CouponState>> callback) override;
     void cancel(const CancelQuery &query, QObject *context,
                 Callback<CancelAnswer> callback) override;
+    void history(const HistoryQuery &query, QObject *context,
+                 Callback<HistoryPage> callback) override;
     void orderDetails(const QString &poiId, const QString &orderId, QObject *context,
                       Callback<OrderDetails> callback) override;
 

@@ -3,6 +3,8 @@
 #include <QDate>
 #include <QDateTime>
 #include <QJsonObject>
+#include <optional>
+
 #include <QList>
 #include <QString>
 
@@ -35,7 +37,7 @@ struct Receipt
     QList<PaymentDetail> paymentDetail;
     QDateTime receiptEndDate; // invalid when not given
     qint64 platformAmountFen = 0;
-    qint64 merchantAmountFen = 0;
+    std::optional<qint64> merchantAmountFen; // 商家实收, when Meituan states it
     QString flowId; // consume only
 };
 

@@ -5,6 +5,7 @@
 #include <QList>
 #include <QObject>
 
+#include "core/platform/historytypes.h"
 #include "core/platform/platformcapabilities.h"
 #include "core/platform/platformerror.h"
 #include "core/platform/platformtypes.h"
@@ -50,6 +51,20 @@ public:
     // then a resend with the same token). Refusals carry TooLateToCancel / AlreadyCancelled.
     virtual void cancel(const CancelQuery &query, QObject *context,
                         Callback<CancelAnswer> callback) = 0;
+    // One page of the store's verification history for one local day, made here or anywhere
+    // (the reconciliation source). Reads: retried below this call where safe.
+    virtual void history(const HistoryQuery &query, QObject *context,
+                         Callback<HistoryPage> callback) = 0;
+    // Only where capabilities().ledgerBatchMax > 0: what the store receives for each coupon
+    // the ledger has a record of; a coupon missing from the answer has none yet.
+    virtual void ledger(const QStringList &certificateIds, QObject *context,
+                        Callback<QList<LedgerEntry>> callback)
+    {
+        Q_UNUSED(certificateIds)
+        Q_UNUSED(context)
+        callback(PlatformError::make(id(), PlatformError::Kind::NotConfigured,
+                                     QStringLiteral("this platform has no ledger")));
+    }
     // Only where capabilities().hasOrderDetails.
     virtual void orderDetails(const QString &poiId, const QString &orderId, QObject *context,
                               Callback<OrderDetails> callback) = 0;

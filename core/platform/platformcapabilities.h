@@ -12,4 +12,6 @@ struct PlatformCapabilities
     bool hasEncryptedCode = false; // the two-step prepare → verify(encrypted_code) flow
     int preparedLifetimeSeconds = 0; // how long a prepare's token may be verified
     bool hasOrderDetails = false; // an order query for enrichment (Douyin's order/query)
+    int historyPageMax = 0; // rows per history page
+    int ledgerBatchMax = 0; // coupons per ledger question; 0: no ledger (Meituan)
 };

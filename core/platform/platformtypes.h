@@ -1,5 +1,7 @@
 #pragma once
 
+#include <optional>
+
 #include <QJsonObject>
 #include <QList>
 #include <QString>
@@ -101,6 +103,7 @@ struct CouponResult
     QString certificateId;
     qint64 verifyTime = 0;
     QString orderId;
+    std::optional<qint64> receiptAmount; // what the store receives, where the answer says it
     bool applied = false; // verified by this call, or earlier under the same token
     RejectReason reason = RejectReason::Unknown; // when not applied
 };
