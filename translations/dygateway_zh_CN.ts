@@ -1521,6 +1521,11 @@ Use the scanner gun, type the code, or paste a screenshot (Ctrl+V).</source>
             <numerusform>%n 处差异</numerusform>
         </translation>
     </message>
+    <message>
+        <source>listed alike on both sides</source>
+        <extracomment>Under the number of matched verifications</extracomment>
+        <translation>双方记录一致</translation>
+    </message>
 </context>
 <context>
     <name>RecordDetailDialog</name>

@@ -189,7 +189,7 @@ private slots:
         QCOMPARE(page.unresolved()->rowCount(), 1);
         QCOMPARE(page.unresolved()->index(0, Model::KindColumn).data().toString(),
                  QString("Being confirmed"));
-        QVERIFY(!page.unresolvedView()->isHidden());
+        QVERIFY(!page.unresolvedView()->parentWidget()->isHidden());
         page.showReport({});
         QVERIFY(page.unresolvedView()->parentWidget()->isHidden());
         QCOMPARE(differences->rowCount(), 0);

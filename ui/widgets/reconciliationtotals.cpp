@@ -144,6 +144,6 @@ void ReconciliationTotals::retranslateUi()
     difference.value->setPalette(palette);
 
     m_cards[MATCHED].value->setText(known ? QLocale().toString(r.matched) : RecordText::none());
-    m_cards[MATCHED].note->setText(known ? tr("%n verification(s)", nullptr, r.matched)
-                                         : QString());
+    //: Under the number of matched verifications
+    m_cards[MATCHED].note->setText(known ? tr("listed alike on both sides") : QString());
 }
