@@ -191,7 +191,8 @@ private slots:
     {
         QFETCH(int, line);
         const QByteArray csv = ReconciliationExport::csv(
-                sampleReport(), {{"poi_1", "国贸店"}}, [](const ReconciliationEntry &entry) {
+                sampleReport(), {{"poi_1", "国贸店"}},
+                [](const ReconciliationEntry &entry) -> QString {
                     return "note " + ReconciliationEntry::toString(entry.kind);
                 });
         const QList<QStringList> lines = parse(csv.mid(3));
