@@ -3,6 +3,7 @@
 #include <QDateTime>
 #include <QTimer>
 
+#include "core/reconcile/reconciliationquery.h"
 #include "core/runtime/gatewayproxy.h"
 
 namespace {

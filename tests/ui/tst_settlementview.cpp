@@ -94,7 +94,7 @@ private slots:
     void detailFields()
     {
         QFETCH(std::optional<Settlement>, settlement);
-        const qint64 settledAt = QDateTime(QDate(2026, 3, 11), QTime(13, 5)).toMSecsSinceEpoch();
+        const qint64 settledTime = QDateTime(QDate(2026, 3, 11), QTime(13, 5)).toMSecsSinceEpoch();
         VerificationRecord record;
         record.id = 7;
         record.verifyStatus = VerificationRecord::Status::Success;
@@ -103,7 +103,7 @@ private slots:
         if (settlement == Settlement::Settled) {
             record.receiptAmount = 15800;
             record.commissionAmount = 1000;
-            record.settledAt = settledAt;
+            record.settledAt = settledTime;
         }
         SilentGateway gateway;
         RecordDetailDialog dialog(gateway.proxy(), record, {});

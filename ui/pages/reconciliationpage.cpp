@@ -48,7 +48,7 @@ void setUpTable(QTableView *table, ReconciliationTableModel *model)
     // Product names can be long; the explanation takes what is left and its tooltip the rest.
     header->setSectionResizeMode(Model::ProductColumn, QHeaderView::Interactive);
     table->setColumnWidth(Model::ProductColumn,
-                          table->fontMetrics().horizontalAdvance(QStringLiteral("W")) * 9);
+                          table->fontMetrics().horizontalAdvance(QStringLiteral("W")) * 12);
     header->setSectionResizeMode(Model::ExplanationColumn, QHeaderView::Stretch);
 }
 
@@ -271,7 +271,7 @@ QString ReconciliationPage::stateText() const
 
 QString ReconciliationPage::messageText() const
 {
-    return m_message->isVisible() ? m_message->text() : QString();
+    return m_message->isHidden() ? QString() : m_message->text();
 }
 
 void ReconciliationPage::showError(const QString &text)

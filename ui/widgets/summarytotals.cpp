@@ -58,11 +58,15 @@ SummaryTotals::SummaryTotals(QWidget *parent) : QWidget(parent)
         card.value->setTextInteractionFlags(Qt::TextSelectableByMouse);
         cardLayout->addWidget(card.title);
         cardLayout->addWidget(card.value);
+        // Only the receipt has a note; the others keep its line empty, so the values of all
+        // cards stay on one line.
+        auto *note = new QLabel(frame);
+        note->setMinimumHeight(note->fontMetrics().height());
+        cardLayout->addWidget(note);
         if (card.name == QLatin1String("receipt")) {
-            card.note = new QLabel(frame);
+            card.note = note;
             card.note->setObjectName(QStringLiteral("note_receipt"));
             card.note->setStyleSheet(Style::label(Style::Colour::Checking));
-            cardLayout->addWidget(card.note);
         }
         cards->addWidget(frame, 0, column);
         cards->setColumnStretch(column, 1);
