@@ -25,7 +25,7 @@ ReconciliationBadge::ReconciliationBadge(GatewayProxy *gateway, QObject *parent)
         armMidnight();
     });
     connect(m_gateway, &GatewayProxy::reconciliationChanged, this, [this](const QDate &date) {
-        if (date == day())
+        if (!date.isValid() || date == day()) // invalid: settlements changed
             refresh();
     });
 }

@@ -108,7 +108,8 @@ ReconciliationPage::ReconciliationPage(GatewayProxy *gateway, QWidget *parent)
     auto *exportShortcut = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_E), this);
     connect(exportShortcut, &QShortcut::activated, this, &ReconciliationPage::chooseExportFile);
     connect(m_gateway, &GatewayProxy::reconciliationChanged, this, [this](const QDate &date) {
-        if (!m_started || date != m_filters->query().date)
+        // An invalid date: settlements changed, which may be any day's.
+        if (!m_started || (date.isValid() && date != m_filters->query().date))
             return;
         if (isVisible())
             refresh();
@@ -234,7 +235,7 @@ void ReconciliationPage::runNow()
         m_requesting = false;
         if (!result.ok()) {
             const Error &error = result.error();
-            if (error.message.contains(QLatin1String("reconciliation_running")))
+            if (error.code == ErrorCode::Conflict)
                 showNotice(tr("A reconciliation is already running. This page refreshes when "
                               "it ends."));
             else
