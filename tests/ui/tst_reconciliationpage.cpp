@@ -7,12 +7,12 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
-#include <QTranslator>
 
 #include "core/report/reconciliationexport.h"
 #include "tests/ui/demogateway.h"
 #include "tests/ui/reconciliationsamples.h"
 #include "tests/ui/silentgateway.h"
+#include "tests/ui/uilanguage.h"
 #include "ui/mainwindow.h"
 #include "ui/models/reconciliationtablemodel.h"
 #include "ui/pages/reconciliationpage.h"
@@ -74,20 +74,7 @@ class tst_ReconciliationPage : public QObject
 
 private:
     SilentGateway m_gateway;
-    QTranslator m_chinese;
-
-    bool setChinese(bool chinese)
-    {
-        if (chinese) {
-            if (!m_chinese.load(":/i18n/dygateway_zh_CN.qm"))
-                return false;
-            QCoreApplication::installTranslator(&m_chinese);
-        } else {
-            QCoreApplication::removeTranslator(&m_chinese);
-        }
-        QCoreApplication::processEvents(); // deliver LanguageChange
-        return true;
-    }
+    UiLanguage m_language;
 
 private slots:
     void explanations_data()
@@ -154,9 +141,9 @@ private slots:
         QFETCH(QString, english);
         QFETCH(QString, chinese);
         QCOMPARE(ReconciliationText::explanation(entry), english);
-        QVERIFY(setChinese(true));
+        QVERIFY(m_language.setChinese(true));
         const QString translated = ReconciliationText::explanation(entry);
-        QVERIFY(setChinese(false));
+        QVERIFY(m_language.setChinese(false));
         QCOMPARE(translated, chinese);
     }
 
@@ -284,12 +271,26 @@ private slots:
         QTEST(page.stateText(), "english");
         QTEST(page.runButton()->isEnabled(), "canRun");
         QCOMPARE(page.runButton()->text(), running ? QString("Reconciling…") : "Reconcile now");
-        QVERIFY(setChinese(true));
+        QVERIFY(m_language.setChinese(true));
         const QString chinese = page.stateText();
         const QString button = page.runButton()->text();
-        QVERIFY(setChinese(false));
+        QVERIFY(m_language.setChinese(false));
         QTEST(chinese, "chinese");
         QCOMPARE(button, running ? QString("正在对账…") : "立即对账");
+    }
+
+    // 立即对账 is disabled from the click until the gateway has answered: never asked twice.
+    void runDisablesTheButtonAtOnce()
+    {
+        ReconciliationPage page(m_gateway.proxy());
+        page.showReport(ReconciliationSamples::fullDay(DAY));
+        QVERIFY(page.runButton()->isEnabled());
+        QTest::mouseClick(page.runButton(), Qt::LeftButton);
+        QVERIFY(!page.runButton()->isEnabled());
+        QCOMPARE(page.runButton()->text(), QString("Reconciling…"));
+        // A report that arrives meanwhile (not running yet) keeps it disabled.
+        page.showReport(ReconciliationSamples::fullDay(DAY));
+        QVERIFY(!page.runButton()->isEnabled());
     }
 
     // The file is the export's CSV with the page's explanations in its note column.
@@ -367,7 +368,7 @@ private slots:
     void screenshots()
     {
         QFETCH(QSize, size);
-        QVERIFY(setChinese(true));
+        QVERIFY(m_language.setChinese(true));
         MainWindow window(m_gateway.proxy());
         window.resize(size);
         window.tabs()->setCurrentWidget(window.reconciliationPage());
@@ -382,7 +383,7 @@ private slots:
         // Nothing of the explanation column is cut at 1366: its text fits or scrolls.
         const QTableView *table = window.reconciliationPage()->differencesView();
         QVERIFY(table->horizontalHeader()->sectionSize(Model::ExplanationColumn) > 150);
-        QVERIFY(setChinese(false));
+        QVERIFY(m_language.setChinese(false));
     }
 };
 

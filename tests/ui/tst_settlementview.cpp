@@ -1,10 +1,10 @@
 #include <QSignalSpy>
 #include <QTest>
-#include <QTranslator>
 
 #include "core/sandbox/sandboxdemodata.h"
 #include "tests/ui/demogateway.h"
 #include "tests/ui/silentgateway.h"
+#include "tests/ui/uilanguage.h"
 #include "ui/pages/summarypage.h"
 #include "ui/recordtext.h"
 #include "ui/widgets/recorddetaildialog.h"
@@ -22,20 +22,7 @@ class tst_SettlementView : public QObject
     Q_OBJECT
 
 private:
-    QTranslator m_chinese;
-
-    bool setChinese(bool chinese)
-    {
-        if (chinese) {
-            if (!m_chinese.load(":/i18n/dygateway_zh_CN.qm"))
-                return false;
-            QCoreApplication::installTranslator(&m_chinese);
-        } else {
-            QCoreApplication::removeTranslator(&m_chinese);
-        }
-        QCoreApplication::processEvents(); // deliver LanguageChange
-        return true;
-    }
+    UiLanguage m_language;
 
 private slots:
     void receiptNote_data()
@@ -67,9 +54,9 @@ private slots:
         cards.showTotals(totals);
         QCOMPARE(cards.text("receipt"), RecordText::money(settled * 9400));
         QTEST(cards.text("receipt_note"), "english");
-        QVERIFY(setChinese(true));
+        QVERIFY(m_language.setChinese(true));
         const QString chinese = cards.text("receipt_note");
-        QVERIFY(setChinese(false));
+        QVERIFY(m_language.setChinese(false));
         QTEST(chinese, "chinese");
     }
 
