@@ -101,6 +101,8 @@ QJsonObject summaryRow(const VerificationSummaryRow &row,
     object.insert(QStringLiteral("pay_amount"), row.payAmount);
     object.insert(QStringLiteral("receipt_amount"), row.receiptAmount);
     object.insert(QStringLiteral("discount_amount"), row.discountAmount);
+    object.insert(QStringLiteral("settled_count"), row.settledCount);
+    object.insert(QStringLiteral("settlement_pending_count"), row.settlementPendingCount);
     return object;
 }
 

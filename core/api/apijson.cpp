@@ -109,6 +109,14 @@ QJsonObject verificationView(const VerificationRecord &r)
             {QStringLiteral("cancel_reason"), textOrNull(r.cancel.reason)},
             {QStringLiteral("cancel_deadline"),
              success ? timestampOrNull(r.cancelDeadline) : QJsonValue(QJsonValue::Null)},
+            // API.md, Reconciliation and settlement: only a standing success is settled.
+            {QStringLiteral("settlement_status"),
+             r.isStandingSuccess() && r.settlementStatus
+                     ? QJsonValue(VerificationRecord::toString(*r.settlementStatus))
+                     : QJsonValue(QJsonValue::Null)},
+            {QStringLiteral("commission_amount"), numberOrNull(r.commissionAmount)},
+            {QStringLiteral("settled_at"), timestampOrNull(r.settledAt)},
+            {QStringLiteral("gateway"), textOrNull(r.gatewayName)},
     };
     return view;
 }

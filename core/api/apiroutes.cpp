@@ -9,12 +9,15 @@
 #include "core/api/asyncreply.h"
 #include "core/api/lanapiserver.h"
 #include "core/api/openroutes.h"
+#include "core/api/reconciliationroutes.h"
 
 ApiRoutes::ApiRoutes(LanApiServer *server, const Services &services, QObject *parent)
     : QObject(parent),
       m_open(new OpenRoutes(server, services, this)),
       m_admin(new AdminRoutes(server, services, this))
 {
+    if (services.reconciliation)
+        m_reconciliation = new ReconciliationRoutes(server, services, this);
     server->addRoute(QStringLiteral("/openapi.json"), QHttpServerRequest::Method::Get,
                      [this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
                          openApi(request, std::move(responder));

@@ -7,6 +7,7 @@
 class AdminRoutes;
 class LanApiServer;
 class OpenRoutes;
+class ReconciliationRoutes;
 class QHttpServerRequest;
 class QHttpServerResponder;
 
@@ -27,4 +28,5 @@ private:
 
     OpenRoutes *m_open;
     AdminRoutes *m_admin;
+    ReconciliationRoutes *m_reconciliation = nullptr;
 };

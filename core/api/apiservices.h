@@ -4,6 +4,7 @@ class AdminToken;
 class AppRepository;
 class DouyinClient;
 class PoiDirectory;
+class ReconciliationService;
 class RequestAuthenticator;
 class VerificationService;
 
@@ -16,4 +17,5 @@ struct ApiServices
     AdminToken *adminToken = nullptr;
     DouyinClient *douyin = nullptr;
     PoiDirectory *pois = nullptr;
+    ReconciliationService *reconciliation = nullptr;
 };

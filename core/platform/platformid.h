@@ -24,4 +24,10 @@ inline std::optional<PlatformId> fromString(const QString &text)
     return std::nullopt;
 }
 
+// Whether what the store receives for a coupon comes later, from a ledger (Douyin §14), rather
+// than in the verify answer (Meituan's merchantAmount, when given).
+inline bool settlesThroughLedger(PlatformId id)
+{
+    return id == PlatformId::Douyin;
+}
 } // namespace Platforms

@@ -7,6 +7,7 @@
 #include "core/douyin/douyinclient.h"
 #include "core/douyin/poidirectory.h"
 #include "core/runtime/democouponshelf.h"
+#include "core/reconcile/reconciliationservice.h"
 #include "core/runtime/gatewayruntime.h"
 #include "core/runtime/meituansetup.h"
 #include "core/store/verificationrepository.h"
@@ -28,6 +29,8 @@ GatewayProxy::GatewayProxy(GatewayRuntime *runtime, QObject *parent)
 {
     // Queued: the runtime emits on the gateway thread.
     connect(runtime, &GatewayRuntime::recordsChanged, this, &GatewayProxy::recordsChanged);
+    connect(runtime, &GatewayRuntime::reconciliationChanged, this,
+            &GatewayProxy::reconciliationChanged);
 }
 
 template <typename T>
@@ -119,6 +122,31 @@ void GatewayProxy::listRecords(const VerificationFilter &filter, int page, int p
             context,
             [filter, page, pageSize](GatewayRuntime *runtime) {
                 return runtime->engine()->repository()->list(filter, page, pageSize);
+            },
+            std::move(done));
+}
+
+void GatewayProxy::reconciliation(const ReconciliationQuery &query, QObject *context,
+                                  Callback<Result<ReconciliationReport>> done)
+{
+    run<Result<ReconciliationReport>>(
+            context,
+            [query](GatewayRuntime *runtime) {
+                return runtime->reconciliation()->report(query);
+            },
+            std::move(done));
+}
+
+void GatewayProxy::runReconciliation(const QDate &date, QObject *context,
+                                     Callback<Result<Done>> done)
+{
+    run<Result<Done>>(
+            context,
+            [date](GatewayRuntime *runtime) -> Result<Done> {
+                const auto started = runtime->reconciliation()->startRun(date);
+                if (!started.ok())
+                    return started.error();
+                return Done{};
             },
             std::move(done));
 }

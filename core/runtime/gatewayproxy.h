@@ -11,6 +11,8 @@
 #include "core/douyin/douyintypes.h"
 #include "core/meituan/meituanerror.h"
 #include "core/meituan/meituanstatus.h"
+#include "core/reconcile/reconciliationquery.h"
+#include "core/reconcile/reconciliationreport.h"
 #include "core/result.h"
 #include "core/runtime/democoupon.h"
 #include "core/runtime/gatewaystatus.h"
@@ -55,6 +57,11 @@ public:
                      Callback<Result<VerificationPage>> done);
     void summary(const SummaryQuery &query, QObject *context,
                  Callback<Result<VerificationSummary>> done);
+    // API.md, Reconciliation: a day's report; a fetch of every store and platform of a day
+    // (ErrorCode::Conflict while one runs). reconciliationChanged says when it ended.
+    void reconciliation(const ReconciliationQuery &query, QObject *context,
+                        Callback<Result<ReconciliationReport>> done);
+    void runReconciliation(const QDate &date, QObject *context, Callback<Result<Done>> done);
     void listApps(QObject *context, Callback<Result<QList<VerifierApp>>> done);
     void createApp(const QString &name, bool allowTokenRead, QObject *context,
                    Callback<Result<AppRepository::Created>> done);
@@ -92,6 +99,8 @@ public:
 signals:
     // Records the gateway wrote (new, answered, resolved, enriched).
     void recordsChanged(const QList<VerificationRecord> &records);
+    // A reconciliation run of that day finished, or settlements changed (invalid date).
+    void reconciliationChanged(const QDate &date);
 
 private:
     // Runs `work` on the gateway thread once the gateway has started; the answer it gives

@@ -18,6 +18,7 @@
 #include "core/logging/categories.h"
 #include "core/logging/logfile.h"
 #include "core/meituan/meituanplatform.h"
+#include "core/reconcile/reconciliationservice.h"
 #include "core/runtime/meituansetup.h"
 #include "core/runtime/runtimesettings.h"
 #include "core/sandbox/sandboxconfig.h"
@@ -202,6 +203,7 @@ Result<Done> GatewayRuntime::startEngine(const DouyinClient::Config &douyin,
     m_engine = new VerificationService(m_database.get(), {douyinPlatform, m_meituan->platform()});
     connect(m_engine, &VerificationService::recordsChanged, this, &GatewayRuntime::recordsChanged);
     m_engine->start();
+    startReconciliation(douyinPlatform);
 
     m_apps = std::make_unique<AppRepository>(m_database.get(), m_secretBox.get());
     m_adminToken = std::make_unique<AdminToken>(m_database.get());
@@ -210,6 +212,31 @@ Result<Done> GatewayRuntime::startEngine(const DouyinClient::Config &douyin,
         return admin.error();
     m_unshownAdminToken = admin.value();
     return Done{};
+}
+
+void GatewayRuntime::startReconciliation(CouponPlatform *douyinPlatform)
+{
+    MeituanSetup *meituan = m_meituan;
+    // What there is to fetch: Douyin's whole account at once, each bound Meituan store alone.
+    auto targets = [douyinPlatform, meituan] {
+        QList<ReconciliationService::Target> targets;
+        if (douyinPlatform->isConfigured())
+            targets.append({PlatformId::Douyin, QString()});
+        const MeituanStatus status = meituan->status();
+        for (const MeituanStatus::Store &store : status.stores) {
+            if (status.configured)
+                targets.append({PlatformId::Meituan, store.poiId});
+        }
+        return targets;
+    };
+    m_reconciliation = new ReconciliationService(
+            m_database.get(), {douyinPlatform, m_meituan->platform()}, targets, m_engine);
+    m_reconciliation->setGatewayName(m_database->gatewayName());
+    connect(m_reconciliation, &ReconciliationService::runFinished, this,
+            &GatewayRuntime::reconciliationChanged);
+    connect(m_reconciliation, &ReconciliationService::recordsSettled, this,
+            [this] { emit reconciliationChanged({}); });
+    m_reconciliation->start();
 }
 
 Result<HostPort> GatewayRuntime::startApi()
@@ -231,7 +258,8 @@ Result<HostPort> GatewayRuntime::startApi()
     m_api->setMeituanStatus([meituanSetup] { return meituanSetup->status(); });
     m_routes = new ApiRoutes(m_api,
                              ApiRoutes::Services{m_engine, m_apps.get(), m_authenticator.get(),
-                                                 m_adminToken.get(), m_douyin, m_pois});
+                                                 m_adminToken.get(), m_douyin, m_pois,
+                                                 m_reconciliation});
     return m_api->listen(m_settings.listen());
 }
 

@@ -17,6 +17,7 @@
 #include "core/store/verificationrecord.h"
 
 class AdminToken;
+class CouponPlatform;
 class ApiRoutes;
 class AppRepository;
 class Database;
@@ -26,6 +27,7 @@ class LogFile;
 class MeituanSetup;
 class NonceStore;
 class PoiDirectory;
+class ReconciliationService;
 class RequestAuthenticator;
 class RuntimeSettings;
 class SandboxServer;
@@ -87,6 +89,7 @@ public:
     DouyinClient *douyin() const { return m_douyin; }
     MeituanSetup *meituan() const { return m_meituan; }
     VerificationService *engine() const { return m_engine; }
+    ReconciliationService *reconciliation() const { return m_reconciliation; }
     AppRepository *apps() const { return m_apps.get(); }
     AdminToken *adminToken() const { return m_adminToken.get(); }
     SandboxServer *sandbox() const { return m_sandbox; }
@@ -95,6 +98,8 @@ public:
 signals:
     // Forwarded from the engine: records it wrote.
     void recordsChanged(const QList<VerificationRecord> &records);
+    // A reconciliation run of that day finished, or settlements changed records (invalid date).
+    void reconciliationChanged(const QDate &date);
 
 private:
     Result<Started> startComponents(const Options &options);
@@ -106,6 +111,7 @@ private:
     Result<HostPort> startSandbox(DouyinClient::Config &douyin, MeituanClient::Config &meituan);
     Result<Done> startEngine(const DouyinClient::Config &douyin,
                              const MeituanClient::Config &meituan);
+    void startReconciliation(CouponPlatform *douyinPlatform);
     // The LAN API and its authentication, listening.
     Result<HostPort> startApi();
     GatewaySettings m_settings;
@@ -128,6 +134,7 @@ private:
     MeituanSetup *m_meituan = nullptr;
     PoiDirectory *m_pois = nullptr;
     VerificationService *m_engine = nullptr;
+    ReconciliationService *m_reconciliation = nullptr;
     LanApiServer *m_api = nullptr;
     ApiRoutes *m_routes = nullptr;
 };

@@ -5,9 +5,9 @@
 #include <QSqlQuery>
 
 #include "core/store/database.h"
+#include "core/store/recordrewriter.h"
 #include "core/store/store.h"
 #include "core/store/verificationrowmapper.h"
-#include "core/store/verificationtotals.h"
 
 namespace {
 
@@ -24,44 +24,21 @@ bool canStartCancel(const VerificationRecord &record)
 template <typename Decide>
 Result<VerificationRecord> VerificationCancels::rewrite(qint64 id, Decide decide, bool *written)
 {
-    *written = false;
     // Database::write(): on PostgreSQL a transaction whose connection dropped runs again.
     return m_database->write<VerificationRecord>([&]() -> Result<VerificationRecord> {
-        // BEGIN IMMEDIATE (SQLite) holds the write lock, FOR UPDATE (PostgreSQL) the row: the
-        // row read here is the row the update replaces.
-        auto found = VerificationRowMapper::select(
-                *m_database,
-                QStringLiteral(" WHERE v.id = ?")
-                        + m_database->dialect().forUpdate(QStringLiteral("v")),
-                {id});
-        if (!found.ok())
-            return found.error();
-        if (found.value().isEmpty())
-            return makeError(ErrorCode::NotFound,
-                             QStringLiteral("verification %1 does not exist").arg(id));
-        const VerificationRecord before = found.value().constFirst();
-        const std::optional<VerificationRecord::Cancel> cancel = decide(before);
-        if (!cancel)
-            return before;
-
-        VerificationRecord after = before;
-        after.cancel = *cancel;
-        after.updatedAt = Store::nowMs();
-        const auto update = VerificationRowMapper::changedColumnsUpdate(before, after);
-        const auto prepared = m_database->prepared(update.sql);
-        if (!prepared.ok())
-            return prepared.error();
-        if (!Store::execWith(*prepared.value(), update.values))
-            return Store::sqlError(
-                    QStringLiteral("cannot store the cancel of verification %1").arg(id),
-                    *prepared.value());
-        VerificationTotals totals;
-        totals.add(before, -1);
-        totals.add(after, +1);
-        if (const auto applied = totals.apply(*m_database); !applied.ok())
-            return applied.error();
-        *written = true;
-        return after;
+        return RecordRewriter(m_database)
+                .rewrite(
+                        id,
+                        [&decide](const VerificationRecord &before)
+                                -> std::optional<VerificationRecord> {
+                            const std::optional<VerificationRecord::Cancel> cancel = decide(before);
+                            if (!cancel)
+                                return std::nullopt;
+                            VerificationRecord after = before;
+                            after.cancel = *cancel;
+                            return after;
+                        },
+                        written);
     });
 }
 

@@ -118,7 +118,8 @@ SummarySource totalsSource(const SummaryQuery &query)
     const bool amounts = !status || *status == Status::Success;
     source.valueColumns << (amounts ? QStringLiteral("SUM(t.cancelled_count)")
                                     : QStringLiteral("0"));
-    for (const auto column : {"t.pay_amount", "t.receipt_amount", "t.discount_amount"}) {
+    for (const auto column : {"t.pay_amount", "t.receipt_amount", "t.discount_amount",
+                              "t.settled_count", "t.settlement_pending_count"}) {
         source.valueColumns << (amounts ? QStringLiteral("SUM(") + QLatin1String(column)
                                                 + QStringLiteral(")")
                                         : QStringLiteral("0"));
@@ -147,10 +148,19 @@ SummarySource recordsSource(const SummaryQuery &query)
     const QString standing = QStringLiteral("v.verify_status = 'success' AND NOT ") + cancelled;
     source.valueColumns << QStringLiteral("SUM(CASE WHEN v.verify_status = 'success' AND ")
                     + cancelled + QStringLiteral(" THEN 1 ELSE 0 END)");
+    const QString settled = QStringLiteral(" AND v.settlement_status = 'settled'");
     for (const auto column : {"v.pay_amount", "v.receipt_amount", "v.discount_amount"}) {
-        source.valueColumns << QStringLiteral("SUM(CASE WHEN ") + standing
+        // 商家实收 counts only what a settlement stated (API.md: settled amounts only).
+        const QString only =
+                QLatin1String(column) == QLatin1String("v.receipt_amount") ? settled : QString();
+        source.valueColumns << QStringLiteral("SUM(CASE WHEN ") + standing + only
                         + QStringLiteral(" THEN COALESCE(") + QLatin1String(column)
                         + QStringLiteral(", 0) ELSE 0 END)");
+    }
+    for (const auto state : {"settled", "pending"}) {
+        source.valueColumns << QStringLiteral("SUM(CASE WHEN ") + standing
+                        + QStringLiteral(" AND v.settlement_status = '") + QLatin1String(state)
+                        + QStringLiteral("' THEN 1 ELSE 0 END)");
     }
     source.from = QStringLiteral(" FROM verifications v");
     source.having = QStringLiteral(" HAVING COUNT(*) > 0");
@@ -219,6 +229,8 @@ VerificationSummaryRow readSummaryRow(const QSqlQuery &select, const QList<Group
     row.payAmount = next().toLongLong();
     row.receiptAmount = next().toLongLong();
     row.discountAmount = next().toLongLong();
+    row.settledCount = next().toLongLong();
+    row.settlementPendingCount = next().toLongLong();
     return row;
 }
 
@@ -232,6 +244,8 @@ void addToTotals(VerificationSummaryRow &totals, const VerificationSummaryRow &r
     totals.payAmount += row.payAmount;
     totals.receiptAmount += row.receiptAmount;
     totals.discountAmount += row.discountAmount;
+    totals.settledCount += row.settledCount;
+    totals.settlementPendingCount += row.settlementPendingCount;
 }
 
 // All records that match the filter, also those past the page.

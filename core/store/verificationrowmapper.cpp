@@ -68,6 +68,11 @@ constexpr std::array WRITE_COLUMNS{
         "cancel_error_description",
         "cancel_attempts",
         "cancel_next_resolve_at",
+        "settlement_status",
+        "commission_amount",
+        "settled_at",
+        "settle_attempts",
+        "next_settle_at",
         "updated_at",
 };
 
@@ -151,6 +156,12 @@ QVariantList VerificationRowMapper::writeValues(const VerificationRecord &r)
             nullableText(r.cancel.errorDescription),
             r.cancel.attempts,
             nullable(r.cancel.nextResolveAt),
+            r.settlementStatus ? QVariant(VerificationRecord::toString(*r.settlementStatus))
+                               : QVariant(QMetaType::fromType<QString>()),
+            nullable(r.commissionAmount),
+            nullable(r.settledAt),
+            r.settleAttempts,
+            nullable(r.nextSettleAt),
             r.updatedAt,
     };
 }
@@ -282,6 +293,11 @@ VerificationRecord VerificationRowMapper::read(const QSqlQuery &query)
     r.cancel.errorDescription = text();
     r.cancel.attempts = next().toInt();
     r.cancel.nextResolveAt = optionalLong(next());
+    r.settlementStatus = VerificationRecord::settlementFromString(text());
+    r.commissionAmount = optionalLong(next());
+    r.settledAt = optionalLong(next());
+    r.settleAttempts = next().toInt();
+    r.nextSettleAt = optionalLong(next());
     r.updatedAt = next().toLongLong();
     r.businessDate = text();
     r.createdAt = next().toLongLong();

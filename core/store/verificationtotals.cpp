@@ -40,7 +40,8 @@ bool VerificationTotals::Delta::isZero() const
         if (count != 0)
             return false;
     }
-    return payAmount == 0 && receiptAmount == 0 && discountAmount == 0;
+    return payAmount == 0 && receiptAmount == 0 && discountAmount == 0 && settledCount == 0
+            && settlementPendingCount == 0;
 }
 
 void VerificationTotals::add(const VerificationRecord &r, qint64 sign)
@@ -50,8 +51,14 @@ void VerificationTotals::add(const VerificationRecord &r, qint64 sign)
     // Amounts count only for successes no cancel took back (API.md's summary row).
     if (r.isStandingSuccess()) {
         delta.payAmount += sign * r.payAmount.value_or(0);
-        delta.receiptAmount += sign * r.receiptAmount.value_or(0);
         delta.discountAmount += sign * r.discountAmount.value_or(0);
+        // 商家实收 only once a settlement stated it; until then the record is counted pending.
+        if (r.settlementStatus == VerificationRecord::Settlement::Settled) {
+            delta.receiptAmount += sign * r.receiptAmount.value_or(0);
+            delta.settledCount += sign;
+        } else if (r.settlementStatus == VerificationRecord::Settlement::Pending) {
+            delta.settlementPendingCount += sign;
+        }
     }
 }
 
@@ -67,8 +74,9 @@ Result<Done> VerificationTotals::applyDailyTotals(Database &database) const
     const auto prepared = database.prepared(QStringLiteral(
             "INSERT INTO verification_daily_totals (business_date, poi_id, app_id, "
             "product_id, product_name, pending_count, success_count, failed_count, "
-            "unknown_count, cancelled_count, pay_amount, receipt_amount, discount_amount) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+            "unknown_count, cancelled_count, pay_amount, receipt_amount, discount_amount, "
+            "settled_count, settlement_pending_count) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
             "ON CONFLICT (business_date, poi_id, app_id, product_id, product_name) DO UPDATE "
             "SET pending_count = verification_daily_totals.pending_count "
             "+ excluded.pending_count, "
@@ -83,7 +91,10 @@ Result<Done> VerificationTotals::applyDailyTotals(Database &database) const
             "receipt_amount = verification_daily_totals.receipt_amount "
             "+ excluded.receipt_amount, "
             "discount_amount = verification_daily_totals.discount_amount "
-            "+ excluded.discount_amount"));
+            "+ excluded.discount_amount, "
+            "settled_count = verification_daily_totals.settled_count + excluded.settled_count, "
+            "settlement_pending_count = verification_daily_totals.settlement_pending_count "
+            "+ excluded.settlement_pending_count"));
     if (!prepared.ok())
         return prepared.error();
     QSqlQuery &upsert = *prepared.value();
@@ -104,6 +115,8 @@ Result<Done> VerificationTotals::applyDailyTotals(Database &database) const
                 delta.payAmount,
                 delta.receiptAmount,
                 delta.discountAmount,
+                delta.settledCount,
+                delta.settlementPendingCount,
         };
         if (!Store::execWith(upsert, values))
             return Store::sqlError(QStringLiteral("cannot update the daily totals"), upsert);

@@ -51,6 +51,8 @@ private:
         qint64 payAmount = 0;
         qint64 receiptAmount = 0;
         qint64 discountAmount = 0;
+        qint64 settledCount = 0;
+        qint64 settlementPendingCount = 0;
 
         bool isZero() const;
     };

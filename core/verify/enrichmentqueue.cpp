@@ -49,9 +49,8 @@ void applyOrder(VerificationRecord &record, const OrderDetails &order)
     const int count = qMax(1, order.count);
     if (!record.payAmount)
         record.payAmount = order.payAmount / count;
-    // Only what the order states; a missing receipt amount stays unknown rather than guessed.
-    if (order.receiptAmount)
-        record.receiptAmount = order.receiptAmount / count;
+    // 商家实收 is not taken from the order: the ledger states it (SettlementPass), and until
+    // then it stays unknown rather than guessed.
     record.discountAmount = order.discountAmount / count;
     if (order.createOrderTime)
         record.createOrderTime = order.createOrderTime;

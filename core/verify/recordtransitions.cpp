@@ -14,6 +14,11 @@ void settle(VerificationRecord &record, Status status)
 {
     record.verifyStatus = status;
     record.nextResolveAt.reset();
+    // A success waits for its settlement where a ledger will state it; elsewhere it is known
+    // from the answer or not at all.
+    if (status == Status::Success && !record.settlementStatus
+        && Platforms::settlesThroughLedger(record.platform))
+        record.settlementStatus = VerificationRecord::Settlement::Pending;
     if (status == Status::Success && record.orderId.isEmpty())
         record.enrichmentStatus = VerificationRecord::Enrichment::Skipped;
     if (status != Status::Success)
@@ -105,6 +110,11 @@ void applyAnswer(QList<VerificationRecord> &records, const PlatformOutcome &answ
         if (result->verifyTime)
             record.verifyTime = result->verifyTime;
         if (result->applied) {
+            if (result->receiptAmount) {
+                record.receiptAmount = result->receiptAmount;
+                record.settlementStatus = VerificationRecord::Settlement::Settled;
+                record.settledAt = QDateTime::currentMSecsSinceEpoch();
+            }
             record.errorCode.reset();
             record.errorDescription.clear();
             // The window runs from the platform's verify time; ours when it gave none.
