@@ -1752,6 +1752,11 @@ Use the scanner gun, type the code, or paste a screenshot (Ctrl+V).</source>
         <source>Settled at</source>
         <translation>结算时间</translation>
     </message>
+    <message>
+        <source>Gateway</source>
+        <extracomment>Row: chain mode, the gateway (computer) that made the record</extracomment>
+        <translation>网关</translation>
+    </message>
 </context>
 <context>
     <name>RecordFilterBar</name>

@@ -366,7 +366,7 @@ private slots:
 
         // Every VerificationView field has a row with a value.
         const QJsonObject view = ApiJson::verificationView(record);
-        QCOMPARE(view.size(), 39);
+        QCOMPARE(view.size(), 43);
         for (const QString &field : view.keys()) {
             // douyin_response repeats platform_response: one pane shows both.
             const QString shown = field == "douyin_response" ? "platform_response" : field;

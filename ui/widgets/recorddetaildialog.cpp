@@ -325,6 +325,8 @@ QString RecordDetailDialog::value(const QString &field) const
         return orNone(r.logid);
     if (field == QLatin1String("expire_time"))
         return RecordText::dateTime(millis(r.expireTime));
+    if (field == QLatin1String("gateway"))
+        return orNone(r.gatewayName);
     if (field == QLatin1String("extra"))
         return RecordText::extra(m_record.extra);
     if (field.startsWith(QLatin1String("cancel")))

@@ -66,6 +66,8 @@ inline const Field ALL[] = {
     {"source_input", QT_TRANSLATE_NOOP("RecordDetailDialog", "Scanned text")},
     {"logid", QT_TRANSLATE_NOOP("RecordDetailDialog", "Platform's log ID")},
     {"expire_time", QT_TRANSLATE_NOOP("RecordDetailDialog", "Coupon valid until")},
+    //: Row: chain mode, the gateway (computer) that made the record
+    {"gateway", QT_TRANSLATE_NOOP("RecordDetailDialog", "Gateway")},
 };
 // clang-format on
 
