@@ -54,6 +54,7 @@ ReconciliationFilterBar::ReconciliationFilterBar(QWidget *parent)
     connect(m_date, &QDateEdit::dateChanged, this, &ReconciliationFilterBar::changed);
     connect(m_store, &QComboBox::activated, this, &ReconciliationFilterBar::changed);
     connect(m_platform, &QComboBox::activated, this, &ReconciliationFilterBar::changed);
+    fitDate();
     retranslateUi();
 }
 
@@ -120,7 +121,16 @@ void ReconciliationFilterBar::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::LanguageChange)
         retranslateUi();
+    if (event->type() == QEvent::FontChange)
+        fitDate();
     QWidget::changeEvent(event);
+}
+
+// QDateEdit's own size leaves the last digit against the arrow in a larger font.
+void ReconciliationFilterBar::fitDate()
+{
+    m_date->setMinimumWidth(m_date->fontMetrics().horizontalAdvance(QStringLiteral("2026-12-31"))
+                            + m_date->fontMetrics().height() * 3);
 }
 
 void ReconciliationFilterBar::retranslateUi()

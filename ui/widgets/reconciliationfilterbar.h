@@ -37,6 +37,7 @@ protected:
     void changeEvent(QEvent *event) override;
 
 private:
+    void fitDate();
     void retranslateUi();
 
     QLabel *m_dateLabel;
