@@ -208,7 +208,8 @@ void ReconciliationService::checkDue()
         m_triedSinceCheck.insert(day);
         qCInfo(lcReconcile) << "reconciliation: fetching" << day.toString(Qt::ISODate)
                             << "by itself";
-        startRun(day);
+        if (const auto started = startRun(day); !started.ok())
+            qCWarning(lcReconcile) << "reconciliation:" << started.error().message;
         return;
     }
 }

@@ -53,6 +53,10 @@ const char *const VIEW_FIELDS[] = {
         "cancelled_at",
         "cancel_reason",
         "cancel_deadline",
+        "settlement_status",
+        "commission_amount",
+        "settled_at",
+        "gateway",
 };
 
 const char *const EXTRA_RECORD_FIELDS[] = {

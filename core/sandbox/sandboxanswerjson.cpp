@@ -107,6 +107,45 @@ QJsonObject SandboxAnswerJson::verifyRecord(const SandboxOrderBook::Verification
             {QStringLiteral("poi_id"), record.poiId}};
 }
 
+QJsonObject SandboxAnswerJson::historyRecord(const SandboxOrderBook::Verification &record) const
+{
+    const SandboxOrderBook::Certificate &certificate = *m_book.certificate(record.certificateId);
+    const auto status = record.cancelled ? DouyinApi::HistoryStatus::Cancelled
+                                         : DouyinApi::HistoryStatus::Verified;
+    QJsonObject json{
+            {QStringLiteral("cursor"), QString::number(record.sequence)},
+            {QStringLiteral("verify_id"), record.verifyId},
+            {QStringLiteral("certificate_id"), record.certificateId},
+            {QStringLiteral("code"), certificate.code},
+            {QStringLiteral("verify_type"), 1},
+            {QStringLiteral("verify_time"), record.verifyTime},
+            {QStringLiteral("can_cancel"), m_book.canCancel(record)},
+            {QStringLiteral("status"), int(status)},
+            {QStringLiteral("amount"),
+             recordAmount(certificate.originalAmount, certificate.payAmount)},
+            {QStringLiteral("sku"),
+             QJsonObject{{QStringLiteral("sku_id"), certificate.skuId},
+                         {QStringLiteral("title"), certificate.skuTitle},
+                         {QStringLiteral("groupon_type"), certificate.grouponType},
+                         {QStringLiteral("product_id"), certificate.productId}}},
+            {QStringLiteral("poi_id"), record.poiId},
+    };
+    if (record.cancelled)
+        json.insert(QStringLiteral("cancel_time"), record.cancelTime);
+    return json;
+}
+
+QJsonObject SandboxAnswerJson::recordAmount(qint64 originalAmount, qint64 payAmount)
+{
+    // The sandbox sells without discounts: what was paid is what the coupon was paid with.
+    return {{QStringLiteral("original_amount"), originalAmount},
+            {QStringLiteral("pay_amount"), payAmount},
+            {QStringLiteral("merchant_ticket_amount"), 0},
+            {QStringLiteral("platform_discount_amount"), 0},
+            {QStringLiteral("payment_discount_amount"), 0},
+            {QStringLiteral("coupon_pay_amount"), payAmount}};
+}
+
 QJsonObject SandboxAnswerJson::order(const SandboxOrderBook::Order &order) const
 {
     qint64 originalAmount = 0;

@@ -20,6 +20,11 @@ public:
     // full: as certificate/get answers (code, status, verify records); otherwise as prepare.
     QJsonObject certificate(const SandboxOrderBook::Certificate &certificate, bool full) const;
     QJsonObject verifyRecord(const SandboxOrderBook::Verification &record) const;
+    // One record of the verification history (DOUYIN.md §13), exactly its fields; cancel_time
+    // only when the verification was cancelled.
+    QJsonObject historyRecord(const SandboxOrderBook::Verification &record) const;
+    // The amount object of the history and the ledger (§13, §14): the six fields, in fen.
+    static QJsonObject recordAmount(qint64 originalAmount, qint64 payAmount);
     QJsonObject order(const SandboxOrderBook::Order &order) const;
     static QJsonObject poi(const SandboxOrderBook::Poi &store);
     // One entry of verify_results; certificate may be null (a code nobody knows). With a

@@ -51,6 +51,22 @@ QJsonObject certificateSnapshot(const SandboxState &state,
             {QStringLiteral("verify_records"), records}};
 }
 
+// 404 for an unknown order, 409 for a state that refuses the change, 400 for the rest; the
+// field is what the message starts with ("count: …"), as in badRequest.
+SandboxHttpAnswer refusal(const Error &error, const QByteArray &requestId)
+{
+    if (error.code == ErrorCode::NotFound)
+        return SandboxHttpAnswer::error(Status::NotFound, QStringLiteral("not_found"),
+                                        error.message, requestId);
+    if (error.code == ErrorCode::Conflict) {
+        const qsizetype colon = error.message.indexOf(QStringLiteral(": "));
+        return SandboxHttpAnswer::error(Status::Conflict, QStringLiteral("conflict"), error.message,
+                                        requestId,
+                                        colon > 0 ? error.message.left(colon) : QString());
+    }
+    return SandboxHttpAnswer::badRequest(error.message, requestId);
+}
+
 } // namespace
 
 SandboxHttpAnswer SandboxControlApi::mintOrder(const SandboxHttpRequest &request)
@@ -111,6 +127,43 @@ SandboxHttpAnswer SandboxControlApi::refund(const QString &orderId,
         return SandboxHttpAnswer::badRequest(error.message, request.requestId);
     }
     return orderSnapshot(orderId, request);
+}
+
+SandboxHttpAnswer SandboxControlApi::verifyElsewhere(const QString &orderId,
+                                                     const SandboxHttpRequest &request)
+{
+    const auto count = SandboxParameters::elsewhereCount(request.body);
+    if (!count)
+        return SandboxHttpAnswer::badRequest(count.error().message, request.requestId);
+    const auto verified = m_state.verifyElsewhere(orderId, count.value());
+    if (!verified)
+        return refusal(verified.error(), request.requestId);
+    return SandboxHttpAnswer::fromJson(
+            Status::Ok,
+            {{QStringLiteral("order_id"), orderId},
+             {QStringLiteral("verify_ids"), QJsonArray::fromStringList(verified.value().verifyIds)},
+             {QStringLiteral("certificate_ids"),
+              QJsonArray::fromStringList(verified.value().certificateIds)},
+             {QStringLiteral("verify_time"), verified.value().verifyTime}},
+            request.requestId);
+}
+
+SandboxHttpAnswer SandboxControlApi::cancelElsewhere(const QString &orderId,
+                                                     const SandboxHttpRequest &request)
+{
+    const auto certificateId = SandboxParameters::elsewhereCertificate(request.body);
+    if (!certificateId)
+        return SandboxHttpAnswer::badRequest(certificateId.error().message, request.requestId);
+    const auto cancelled = m_state.cancelElsewhere(orderId, certificateId.value());
+    if (!cancelled)
+        return refusal(cancelled.error(), request.requestId);
+    return SandboxHttpAnswer::fromJson(
+            Status::Ok,
+            {{QStringLiteral("order_id"), orderId},
+             {QStringLiteral("certificate_id"), certificateId.value()},
+             {QStringLiteral("verify_id"), cancelled.value().verifyId},
+             {QStringLiteral("cancel_time"), cancelled.value().cancelTime}},
+            request.requestId);
 }
 
 SandboxHttpAnswer SandboxControlApi::addFault(const SandboxHttpRequest &request)

@@ -24,6 +24,10 @@ public:
     SandboxHttpAnswer orderSnapshot(const QString &orderId,
                                     const SandboxHttpRequest &request) const;
     SandboxHttpAnswer refund(const QString &orderId, const SandboxHttpRequest &request);
+    // POST /sandbox/orders/{id}/verify_elsewhere {"count"?}: as the 抖音来客 app would.
+    SandboxHttpAnswer verifyElsewhere(const QString &orderId, const SandboxHttpRequest &request);
+    // POST /sandbox/orders/{id}/cancel_elsewhere {"certificate_id"}.
+    SandboxHttpAnswer cancelElsewhere(const QString &orderId, const SandboxHttpRequest &request);
     SandboxHttpAnswer addFault(const SandboxHttpRequest &request);
     SandboxHttpAnswer listFaults(const SandboxHttpRequest &request) const;
     SandboxHttpAnswer clearFaults(const SandboxHttpRequest &request);

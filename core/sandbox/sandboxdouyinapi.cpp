@@ -75,7 +75,21 @@ SandboxAnswer SandboxDouyinApi::call(SandboxEndpoint endpoint, const SandboxHttp
             return badParameter(cancel.error().message);
         return m_state.cancel(cancel.value());
     }
+    if (endpoint == SandboxEndpoint::LedgerQuery)
+        return ledger(request.query);
     return query(endpoint, request.query);
+}
+
+SandboxAnswer SandboxDouyinApi::ledger(const QUrlQuery &query)
+{
+    // Every call with a valid token counts toward the limit, a malformed one too, as a
+    // gateway counts requests before it reads them.
+    if (!m_state.admitLedgerCall())
+        return SandboxMessages::failure(DouyinApi::TOO_FREQUENT);
+    const auto request = SandboxParameters::ledgerRequest(query);
+    if (!request)
+        return badParameter(request.error().message);
+    return m_state.ledgerQuery(request.value());
 }
 
 SandboxAnswer SandboxDouyinApi::clientToken(const SandboxHttpRequest &request)
@@ -132,9 +146,16 @@ SandboxAnswer SandboxDouyinApi::query(SandboxEndpoint endpoint, const QUrlQuery 
                                                "page and size as integers"));
         return m_state.poiQuery(*accountId, *page, *size);
     }
+    case SandboxEndpoint::VerifyRecordQuery: {
+        const auto request = SandboxParameters::historyRequest(query);
+        if (!request)
+            return badParameter(request.error().message);
+        return m_state.verifyRecordQuery(request.value());
+    }
     case SandboxEndpoint::ClientToken:
     case SandboxEndpoint::Verify:
     case SandboxEndpoint::Cancel:
+    case SandboxEndpoint::LedgerQuery:
     case SandboxEndpoint::ShortLink:
     case SandboxEndpoint::MeituanPrepare:
     case SandboxEndpoint::MeituanConsume:

@@ -33,6 +33,8 @@ private:
     SandboxHttpAnswer envelope(const SandboxAnswer &answer, SandboxEndpoint endpoint);
     SandboxAnswer call(SandboxEndpoint endpoint, const SandboxHttpRequest &request);
     SandboxAnswer clientToken(const SandboxHttpRequest &request);
+    // Not a const query: every call counts toward the ledger's per-second limit.
+    SandboxAnswer ledger(const QUrlQuery &query);
     SandboxAnswer query(SandboxEndpoint endpoint, const QUrlQuery &query) const;
 
     SandboxState &m_state;

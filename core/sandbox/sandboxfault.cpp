@@ -22,6 +22,8 @@ const std::array<const char16_t *, SANDBOX_ENDPOINT_COUNT> ENDPOINT_NAMES = {
         u"poi_query",
         u"short_link",
         u"cancel",
+        u"verify_record_query",
+        u"ledger_query",
         u"meituan.prepare",
         u"meituan.consume",
         u"meituan.getconsumed",

@@ -19,6 +19,9 @@ enum class SandboxEndpoint {
     PoiQuery,
     ShortLink,
     Cancel,
+    VerifyRecordQuery,
+    LedgerQuery,
+    // Meituan's from here on (isMeituan()).
     MeituanPrepare,
     MeituanConsume,
     MeituanGetConsumed,

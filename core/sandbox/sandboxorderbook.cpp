@@ -138,10 +138,36 @@ void SandboxOrderBook::addOrder(const Order &order)
     m_orders.insert(order.orderId, order);
 }
 
+QList<const SandboxOrderBook::Verification *> SandboxOrderBook::verifications() const
+{
+    QList<const Verification *> all;
+    all.reserve(m_verifyLog.size());
+    for (qint64 sequence = 1; sequence <= m_verifyLog.size(); ++sequence)
+        all.append(verificationAt(sequence));
+    return all;
+}
+
+const SandboxOrderBook::Verification *SandboxOrderBook::verificationAt(qint64 sequence) const
+{
+    if (sequence < 1 || sequence > m_verifyLog.size())
+        return nullptr;
+    const auto &[certificateId, index] = m_verifyLog.at(sequence - 1);
+    return &certificate(certificateId)->verifyRecords.at(index);
+}
+
+QString SandboxOrderBook::newVerifyId(SandboxIdGenerator &ids) const
+{
+    return SandboxIdGenerator::unique(
+            [&ids] { return ids.digits(QStringLiteral("7"), 19); },
+            [this](const QString &id) { return !certificateIdByVerifyId(id).isEmpty(); });
+}
+
 void SandboxOrderBook::addVerifyRecord(const Verification &record)
 {
     Certificate &certificate = m_certificates[record.certificateId];
+    m_verifyLog.append({record.certificateId, certificate.verifyRecords.size()});
     certificate.verifyRecords.append(record);
+    certificate.verifyRecords.last().sequence = m_verifyLog.size();
     certificate.storedStatus = Status::Verified;
     m_certificateByVerifyId.insert(record.verifyId, record.certificateId);
     touch(certificate.orderId, record.verifyTime);

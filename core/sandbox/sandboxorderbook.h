@@ -2,12 +2,14 @@
 
 #include <QHash>
 #include <QList>
+#include <QPair>
 #include <QString>
 #include <QStringList>
 
 #include "core/douyin/douyinapi.h"
 #include "core/result.h"
 #include "core/sandbox/sandboxconfig.h"
+#include "core/sandbox/sandboxidgenerator.h"
 
 // The sandbox's stores, orders and certificates, with every index Douyin's calls look them up
 // by (code, encrypted code, encrypted data, short link, verify id). It knows what state each
@@ -29,8 +31,10 @@ public:
         QString verifyId;
         QString certificateId;
         QString poiId;
-        QString verifyToken;
+        QString verifyToken; // empty: verified outside the product (SandboxElsewhere)
         qint64 verifyTime = 0;
+        // 1, 2, … in the order verifications were made, across the book: the history's cursor.
+        qint64 sequence = 0;
         bool cancelled = false;
         qint64 cancelTime = 0;
     };
@@ -47,6 +51,7 @@ public:
         QString skuTitle;
         int grouponType = 1; // 1 团餐券, 2 代金券, 3 次卡
         int timesCount = 1; // 次卡 only
+        bool exchange = false; // 通兑券: the ledger splits it into two records
         qint64 originalAmount = 0; // fen
         qint64 payAmount = 0; // fen
         qint64 startTime = 0;
@@ -95,6 +100,13 @@ public:
     // The verification under that id, cancelled or not; nullptr when there is none.
     const Verification *verifyRecord(const QString &verifyId) const;
     QStringList orderIds() const { return m_orderIds; } // creation order
+    // Every verification, cancelled ones included, in the order they were made (which is
+    // verify-time order: the sandbox clock never goes back). Valid until the book changes.
+    QList<const Verification *> verifications() const;
+    // The verification numbered sequence; nullptr when there is none.
+    const Verification *verificationAt(qint64 sequence) const;
+    // A fresh verify_id, unique in the book.
+    QString newVerifyId(SandboxIdGenerator &ids) const;
     QList<Poi> pois() const { return m_pois; }
     const Poi *poi(const QString &poiId) const;
 
@@ -102,7 +114,7 @@ public:
     // A new order's certificates go in first, then the order that lists them.
     void addCertificate(const Certificate &certificate);
     void addOrder(const Order &order);
-    // Marks the certificate verified under record and touches its order.
+    // Marks the certificate verified under record (numbering it) and touches its order.
     void addVerifyRecord(const Verification &record);
     // Usable again; the record stays, marked cancelled.
     void cancelVerifyRecord(const QString &certificateId, const QString &verifyId);
@@ -122,4 +134,6 @@ private:
     QHash<QString, QString> m_orderByEncryptedData;
     QHash<QString, QString> m_orderByShortLink;
     QHash<QString, QString> m_certificateByVerifyId;
+    // (certificate id, index into its verifyRecords) for sequence 1, 2, …
+    QList<QPair<QString, qsizetype>> m_verifyLog;
 };

@@ -156,6 +156,7 @@ SandboxOrderBook::Certificate SandboxOrderMint::newCertificate(const Spec &spec,
     certificate.skuTitle = order.skuName;
     certificate.grouponType = spec.grouponType;
     certificate.timesCount = spec.grouponType == 3 ? std::max(1, spec.timesCount) : 1;
+    certificate.exchange = spec.exchange;
     certificate.payAmount = spec.payAmount.value_or(DEFAULT_PAY_AMOUNT);
     certificate.originalAmount = spec.originalAmount.value_or(
             spec.payAmount ? std::max(certificate.payAmount, qint64(0)) : DEFAULT_ORIGINAL_AMOUNT);

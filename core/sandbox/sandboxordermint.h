@@ -30,6 +30,7 @@ public:
         std::optional<qint64> createTime; // fixed times for the demo data
         std::optional<qint64> expireTime;
         int redirects = 1;
+        bool exchange = false; // 通兑券: two ledger records per certificate (SandboxLedger)
     };
 
     struct Minted

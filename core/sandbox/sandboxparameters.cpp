@@ -5,6 +5,7 @@
 
 #include <QJsonArray>
 
+#include "core/douyin/douyinapi.h"
 #include "core/sandbox/sandboxclock.h"
 #include "core/sandbox/sandboxjson.h"
 
@@ -69,6 +70,31 @@ Result<QJsonObject> controlBody(const QByteArray &body)
     if (!parsed)
         return bad(QStringLiteral("body: ") + parsed.error().message);
     return parsed;
+}
+
+// A Unix time in seconds, or nullopt when the parameter is absent.
+Result<std::optional<qint64>> seconds(const QUrlQuery &query, const QString &key)
+{
+    const auto text = SandboxParameters::single(query, key);
+    if (!text)
+        return bad(key + QStringLiteral(": given more than once"));
+    if (text->isEmpty())
+        return std::optional<qint64>();
+    bool ok = false;
+    const qint64 value = text->toLongLong(&ok);
+    if (!ok || value < 0)
+        return bad(key + QStringLiteral(": must be Unix seconds (a non-negative integer)"));
+    return std::optional<qint64>(value);
+}
+
+// The keys of a control body, none but those allowed.
+std::optional<Error> onlyKeys(const QJsonObject &body, const QStringList &allowed)
+{
+    for (auto it = body.begin(); it != body.end(); ++it) {
+        if (!allowed.contains(it.key()))
+            return bad(it.key() + QStringLiteral(": unknown field"));
+    }
+    return std::nullopt;
 }
 
 } // namespace
@@ -199,6 +225,88 @@ Result<qint64> clockAdvance(const QByteArray &raw)
     return *seconds;
 }
 
+Result<SandboxState::HistoryRequest> historyRequest(const QUrlQuery &query)
+{
+    SandboxState::HistoryRequest request;
+    const auto accountId = single(query, QStringLiteral("account_id"));
+    const auto cursor = single(query, QStringLiteral("cursor"));
+    const auto poiIds = single(query, QStringLiteral("poi_ids"));
+    if (!accountId || !cursor || !poiIds)
+        return bad(QStringLiteral("account_id, cursor, poi_ids: each at most once"));
+    request.accountId = *accountId;
+    if (!cursor->isEmpty())
+        request.cursor = *cursor;
+    for (const QString &poiId : poiIds->split(u',', Qt::SkipEmptyParts)) {
+        if (!poiId.trimmed().isEmpty())
+            request.poiIds.append(poiId.trimmed());
+    }
+    const auto size = integer(query, QStringLiteral("size"), DouyinApi::HISTORY_PAGE_MAX);
+    if (!size)
+        return bad(QStringLiteral("size: must be an integer from 1 to %1, at most once")
+                           .arg(DouyinApi::HISTORY_PAGE_MAX));
+    request.size = *size;
+    const auto startTime = seconds(query, QStringLiteral("start_time"));
+    if (!startTime)
+        return startTime.error();
+    const auto endTime = seconds(query, QStringLiteral("end_time"));
+    if (!endTime)
+        return endTime.error();
+    request.startTime = startTime.value();
+    request.endTime = endTime.value();
+    return request;
+}
+
+Result<SandboxState::LedgerRequest> ledgerRequest(const QUrlQuery &query)
+{
+    SandboxState::LedgerRequest request;
+    const auto accountId = single(query, QStringLiteral("account_id"));
+    const auto ids = single(query, QStringLiteral("certificate_ids"));
+    if (!accountId || !ids)
+        return bad(QStringLiteral("account_id, certificate_ids: each at most once"));
+    request.accountId = *accountId;
+    const QString rule = QStringLiteral("certificate_ids: 1 to %1 certificate ids, comma-joined")
+                                 .arg(DouyinApi::LEDGER_BATCH_MAX);
+    if (ids->isEmpty())
+        return bad(rule + QStringLiteral(", required"));
+    for (const QString &id : ids->split(u',')) {
+        if (id.trimmed().isEmpty())
+            return bad(rule + QStringLiteral(", none empty"));
+        request.certificateIds.append(id.trimmed());
+    }
+    if (request.certificateIds.size() > DouyinApi::LEDGER_BATCH_MAX)
+        return bad(rule + QStringLiteral(", got %1").arg(request.certificateIds.size()));
+    return request;
+}
+
+Result<qint64> elsewhereCount(const QByteArray &raw)
+{
+    const auto parsed = controlBody(raw);
+    if (!parsed)
+        return parsed.error();
+    if (const auto refused = onlyKeys(parsed.value(), {QStringLiteral("count")}))
+        return *refused;
+    const QJsonValue count = parsed.value().value(QStringLiteral("count"));
+    if (count.isUndefined())
+        return qint64(1);
+    const auto value = SandboxJson::integerIn(count, -(Q_INT64_C(1) << 53), Q_INT64_C(1) << 53);
+    if (!value)
+        return bad(QStringLiteral("count: must be an integer"));
+    return *value;
+}
+
+Result<QString> elsewhereCertificate(const QByteArray &raw)
+{
+    const auto parsed = controlBody(raw);
+    if (!parsed)
+        return parsed.error();
+    if (const auto refused = onlyKeys(parsed.value(), {QStringLiteral("certificate_id")}))
+        return *refused;
+    const auto id = SandboxJson::idString(parsed.value().value(QStringLiteral("certificate_id")));
+    if (!id)
+        return bad(QStringLiteral("certificate_id: required, a string or an integer"));
+    return *id;
+}
+
 Result<SandboxState::OrderSpec> orderSpec(const QByteArray &raw)
 {
     const auto parsed = controlBody(raw);
@@ -211,12 +319,15 @@ Result<SandboxState::OrderSpec> orderSpec(const QByteArray &raw)
             QStringLiteral("original_amount"), QStringLiteral("poi_id"),
             QStringLiteral("expire_in_days"),  QStringLiteral("groupon_type"),
             QStringLiteral("times_count"),     QStringLiteral("redirects"),
+            QStringLiteral("exchange"),
     };
-    for (auto it = body.begin(); it != body.end(); ++it) {
-        if (!known.contains(it.key()))
-            return bad(it.key() + QStringLiteral(": unknown field"));
-    }
+    if (const auto refused = onlyKeys(body, known))
+        return *refused;
     SandboxState::OrderSpec spec;
+    const QJsonValue exchange = body.value(QStringLiteral("exchange"));
+    if (!exchange.isUndefined() && !exchange.isBool())
+        return bad(QStringLiteral("exchange: must be true or false"));
+    spec.exchange = exchange.toBool();
     if (const auto refused = readIntegers(body, spec))
         return *refused;
     for (const QString &key : {QStringLiteral("product_name"), QStringLiteral("sku_name")}) {

@@ -38,6 +38,17 @@ Result<SandboxState::CancelRequest> cancelRequest(const QByteArray &body);
 // The control API's {"advance_seconds": N}; the range is SandboxClock's to check.
 Result<qint64> clockAdvance(const QByteArray &body);
 
+// The history's query (DOUYIN.md §13); size's range and the cursor are SandboxHistory's to
+// check. Repeated parameters, non-integers and negative times are refused here.
+Result<SandboxState::HistoryRequest> historyRequest(const QUrlQuery &query);
+// The ledger's query (§14): certificate_ids, 1..LEDGER_BATCH_MAX comma-joined, none empty.
+Result<SandboxState::LedgerRequest> ledgerRequest(const QUrlQuery &query);
+// verify_elsewhere's {"count": N} (absent or an empty body = 1); the range is
+// SandboxElsewhere's to check.
+Result<qint64> elsewhereCount(const QByteArray &body);
+// cancel_elsewhere's {"certificate_id": "…"} (a string or an integer).
+Result<QString> elsewhereCertificate(const QByteArray &body);
+
 // Only type-checked here: SandboxState checks the ranges and names the field.
 Result<SandboxState::OrderSpec> orderSpec(const QByteArray &body);
 // The refund's certificate_ids; empty when none are given (every usable one).

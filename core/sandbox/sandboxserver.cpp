@@ -35,6 +35,9 @@ SandboxServer::SandboxServer(SandboxConfig config, QObject *parent)
                    SandboxEndpoint::CertificateQuery);
     addDouyinRoute(DouyinApi::PATH_ORDER_QUERY, Method::Get, SandboxEndpoint::OrderQuery);
     addDouyinRoute(DouyinApi::PATH_POI_QUERY, Method::Get, SandboxEndpoint::PoiQuery);
+    addDouyinRoute(DouyinApi::PATH_VERIFY_RECORD_QUERY, Method::Get,
+                   SandboxEndpoint::VerifyRecordQuery);
+    addDouyinRoute(DouyinApi::PATH_LEDGER_QUERY, Method::Get, SandboxEndpoint::LedgerQuery);
 
     for (const bool hop : {false, true}) {
         const QString path = hop ? QStringLiteral("/v/<arg>/hop/") : QStringLiteral("/v/<arg>/");
@@ -53,37 +56,7 @@ SandboxServer::SandboxServer(SandboxConfig config, QObject *parent)
                  write(responder, SandboxDouyinApi::couponPage(Request::from(request)));
              });
 
-    addControlRoute(QStringLiteral("/sandbox/orders"), Method::Post,
-                    [this](const Request &request) { return m_controlApi.mintOrder(request); });
-    addControlRoute(QStringLiteral("/sandbox/orders"), Method::Get,
-                    [this](const Request &request) { return m_controlApi.listOrders(request); });
-    m_routes.add(QStringLiteral("/sandbox/orders/<arg>"), Method::Get);
-    m_server.route(QStringLiteral("/sandbox/orders/<arg>"), Method::Get,
-                   [this](const QString &orderId, const QHttpServerRequest &request,
-                          QHttpServerResponder &&responder) {
-                       write(responder,
-                             m_controlApi.orderSnapshot(orderId, Request::from(request)));
-                   });
-    m_routes.add(QStringLiteral("/sandbox/orders/<arg>/refund"), Method::Post);
-    m_server.route(QStringLiteral("/sandbox/orders/<arg>/refund"), Method::Post,
-                   [this](const QString &orderId, const QHttpServerRequest &request,
-                          QHttpServerResponder &&responder) {
-                       write(responder, m_controlApi.refund(orderId, Request::from(request)));
-                   });
-    addControlRoute(QStringLiteral("/sandbox/faults"), Method::Post,
-                    [this](const Request &request) { return m_controlApi.addFault(request); });
-    addControlRoute(QStringLiteral("/sandbox/faults"), Method::Get,
-                    [this](const Request &request) { return m_controlApi.listFaults(request); });
-    addControlRoute(QStringLiteral("/sandbox/faults"), Method::Delete,
-                    [this](const Request &request) { return m_controlApi.clearFaults(request); });
-    addControlRoute(QStringLiteral("/sandbox/tokens/expire"), Method::Post,
-                    [this](const Request &request) { return m_controlApi.expireTokens(request); });
-    addControlRoute(QStringLiteral("/sandbox/stats"), Method::Get,
-                    [this](const Request &request) { return m_controlApi.stats(request); });
-    addControlRoute(QStringLiteral("/sandbox/clock"), Method::Get,
-                    [this](const Request &request) { return m_controlApi.clock(request); });
-    addControlRoute(QStringLiteral("/sandbox/clock"), Method::Post,
-                    [this](const Request &request) { return m_controlApi.advanceClock(request); });
+    addControlRoutes();
     addMeituanRoutes();
 
     m_server.setMissingHandler(
@@ -142,6 +115,49 @@ void SandboxServer::addMeituanRoute(const char *path, SandboxEndpoint endpoint)
                            return m_meituanApi.answer(endpoint, copy);
                        });
              });
+}
+
+void SandboxServer::addControlRoutes()
+{
+    addControlRoute(QStringLiteral("/sandbox/orders"), Method::Post,
+                    [this](const Request &request) { return m_controlApi.mintOrder(request); });
+    addControlRoute(QStringLiteral("/sandbox/orders"), Method::Get,
+                    [this](const Request &request) { return m_controlApi.listOrders(request); });
+    m_routes.add(QStringLiteral("/sandbox/orders/<arg>"), Method::Get);
+    m_server.route(QStringLiteral("/sandbox/orders/<arg>"), Method::Get,
+                   [this](const QString &orderId, const QHttpServerRequest &request,
+                          QHttpServerResponder &&responder) {
+                       write(responder,
+                             m_controlApi.orderSnapshot(orderId, Request::from(request)));
+                   });
+    m_routes.add(QStringLiteral("/sandbox/orders/<arg>/refund"), Method::Post);
+    m_server.route(QStringLiteral("/sandbox/orders/<arg>/refund"), Method::Post,
+                   [this](const QString &orderId, const QHttpServerRequest &request,
+                          QHttpServerResponder &&responder) {
+                       write(responder, m_controlApi.refund(orderId, Request::from(request)));
+                   });
+    addControlRoute(QStringLiteral("/sandbox/orders/<arg>/verify_elsewhere"), Method::Post,
+                    [this](const QString &orderId, const Request &request) {
+                        return m_controlApi.verifyElsewhere(orderId, request);
+                    });
+    addControlRoute(QStringLiteral("/sandbox/orders/<arg>/cancel_elsewhere"), Method::Post,
+                    [this](const QString &orderId, const Request &request) {
+                        return m_controlApi.cancelElsewhere(orderId, request);
+                    });
+    addControlRoute(QStringLiteral("/sandbox/faults"), Method::Post,
+                    [this](const Request &request) { return m_controlApi.addFault(request); });
+    addControlRoute(QStringLiteral("/sandbox/faults"), Method::Get,
+                    [this](const Request &request) { return m_controlApi.listFaults(request); });
+    addControlRoute(QStringLiteral("/sandbox/faults"), Method::Delete,
+                    [this](const Request &request) { return m_controlApi.clearFaults(request); });
+    addControlRoute(QStringLiteral("/sandbox/tokens/expire"), Method::Post,
+                    [this](const Request &request) { return m_controlApi.expireTokens(request); });
+    addControlRoute(QStringLiteral("/sandbox/stats"), Method::Get,
+                    [this](const Request &request) { return m_controlApi.stats(request); });
+    addControlRoute(QStringLiteral("/sandbox/clock"), Method::Get,
+                    [this](const Request &request) { return m_controlApi.clock(request); });
+    addControlRoute(QStringLiteral("/sandbox/clock"), Method::Post,
+                    [this](const Request &request) { return m_controlApi.advanceClock(request); });
 }
 
 void SandboxServer::addMeituanRoutes()

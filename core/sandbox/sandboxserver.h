@@ -68,6 +68,7 @@ private:
                         SandboxEndpoint endpoint);
     void addMeituanRoute(const char *path, SandboxEndpoint endpoint);
     void addMeituanRoutes();
+    void addControlRoutes(); // Douyin's side of /sandbox/…
     void addControlRoute(const QString &path, QHttpServerRequest::Method method, Producer answer);
     // path has one <arg>, handed to answer.
     void addControlRoute(const QString &path, QHttpServerRequest::Method method,

@@ -15,8 +15,11 @@
 #include "core/sandbox/sandboxclienttokens.h"
 #include "core/sandbox/sandboxclock.h"
 #include "core/sandbox/sandboxconfig.h"
+#include "core/sandbox/sandboxelsewhere.h"
 #include "core/sandbox/sandboxfault.h"
+#include "core/sandbox/sandboxhistory.h"
 #include "core/sandbox/sandboxidgenerator.h"
+#include "core/sandbox/sandboxledger.h"
 #include "core/sandbox/sandboxmeituanbook.h"
 #include "core/sandbox/sandboxmeituanconsumption.h"
 #include "core/sandbox/sandboxmeituanqueries.h"
@@ -49,9 +52,10 @@
 // - 次卡 (groupon_type 3) certificates are used up by one verify: time_card reports
 //   times_used = times_count afterwards. Per-visit use of a times card is not simulated.
 // - only the newest 10,000 client tokens are remembered; an older one answers 2190002.
-// Cancel's rules are listed on SandboxCancellation; time on SandboxClock. Meituan's rules are
-// on SandboxMeituanConsumption, SandboxMeituanQueries, SandboxMeituanTokens and
-// SandboxMeituanForm.
+// Cancel's rules are listed on SandboxCancellation; the history's, the ledger's and those of
+// verifications made outside the product on SandboxHistory, SandboxLedger and
+// SandboxElsewhere; time on SandboxClock. Meituan's rules are on SandboxMeituanConsumption,
+// SandboxMeituanQueries, SandboxMeituanTokens and SandboxMeituanForm.
 class SandboxState
 {
 public:
@@ -63,6 +67,8 @@ public:
     using MintedOrder = SandboxOrderMint::Minted;
     using VerifyRequest = SandboxVerification::Request;
     using CancelRequest = SandboxCancellation::Request;
+    using HistoryRequest = SandboxHistory::Request;
+    using LedgerRequest = SandboxLedger::Request;
 
     // config.clock is the time source; the control API can move the sandbox ahead of it.
     explicit SandboxState(SandboxConfig config = {});
@@ -101,6 +107,13 @@ public:
     {
         return m_queries.poiQuery(accountId, page, size);
     }
+    SandboxAnswer verifyRecordQuery(const HistoryRequest &request) const
+    {
+        return m_history.query(request);
+    }
+    // Counts a ledger call against its per-second limit; false = answer TOO_FREQUENT.
+    bool admitLedgerCall() { return m_ledger.admitCall(); }
+    SandboxAnswer ledgerQuery(const LedgerRequest &request) { return m_ledger.query(request); }
     std::optional<QString> shortLinkTarget(const QString &linkId) const
     {
         return m_queries.shortLinkTarget(linkId);
@@ -116,6 +129,16 @@ public:
     Result<Done> refund(const QString &orderId, const QStringList &certificateIds)
     {
         return m_book.refund(orderId, certificateIds);
+    }
+    // Verifying and cancelling outside the product (the 抖音来客 app, another till).
+    Result<SandboxElsewhere::Verified> verifyElsewhere(const QString &orderId, qint64 count)
+    {
+        return m_elsewhere.verify(orderId, count);
+    }
+    Result<SandboxElsewhere::Cancelled> cancelElsewhere(const QString &orderId,
+                                                        const QString &certificateId)
+    {
+        return m_elsewhere.cancel(orderId, certificateId);
     }
     int expireAllTokens() { return m_clientTokens.expireAll(); } // how many were still valid
     // Moves the sandbox's time forward by seconds; answers the new time.
@@ -196,6 +219,9 @@ private:
     SandboxVerification m_verification{m_book, m_verifyTokens, m_ids, m_json};
     SandboxCancellation m_cancellation{m_config, m_book};
     SandboxQueries m_queries{m_config, m_book, m_json};
+    SandboxHistory m_history{m_config, m_book, m_json};
+    SandboxLedger m_ledger{m_config, m_book, m_ids};
+    SandboxElsewhere m_elsewhere{m_book, m_ids};
     SandboxOrderMint m_mint{m_book, m_ids};
     SandboxMeituanBook m_meituanBook{m_config, m_book, m_ids};
     SandboxMeituanTokens m_meituanTokens{m_config, m_book, m_ids};

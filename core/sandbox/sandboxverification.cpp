@@ -197,9 +197,7 @@ SandboxOrderBook::Verification SandboxVerification::commit(const Certificate &ce
                                                            const Request &request)
 {
     SandboxOrderBook::Verification record;
-    record.verifyId = SandboxIdGenerator::unique(
-            [this] { return m_ids.digits(QStringLiteral("7"), 19); },
-            [this](const QString &id) { return !m_book.certificateIdByVerifyId(id).isEmpty(); });
+    record.verifyId = m_book.newVerifyId(m_ids);
     record.certificateId = certificate.certificateId;
     record.poiId = request.poiId;
     record.verifyToken = request.verifyToken;

@@ -46,7 +46,7 @@ Schema::Migration version11()
                                    "receipt_amount = NULL WHERE verify_status = 'success' AND "
                                    "COALESCE(cancel_status, '') <> 'cancelled' AND "
                                    "platform = 'douyin'"),
-                    QStringLiteral("CREATE INDEX verifications_settlement_due ON verifications "
+                    QStringLiteral("CREATE INDEX idx_verifications_settlement_due ON verifications "
                                    "(next_settle_at) WHERE settlement_status = 'pending'"),
                     QStringLiteral("ALTER TABLE verification_daily_totals ADD COLUMN "
                                    "settled_count BIGINT NOT NULL DEFAULT 0"),

@@ -255,7 +255,9 @@ const QStringList VIEW_FIELDS{
         // Extensions → Platforms
         "platform", "platform_response",
         // Extensions → Cancel
-        "cancel_status", "cancelled_at", "cancel_reason", "cancel_deadline"};
+        "cancel_status", "cancelled_at", "cancel_reason", "cancel_deadline",
+        // Extensions → Reconciliation and settlement; Chain mode
+        "settlement_status", "commission_amount", "settled_at", "gateway"};
 
 const QStringList APP_FIELDS{
         "id",         "name",       "client_key",  "status", "allow_token_read",
@@ -263,7 +265,8 @@ const QStringList APP_FIELDS{
 
 const QStringList SUMMARY_COUNTERS{"success_count",  "failed_count",   "unknown_count",
                                    "pay_amount",     "receipt_amount", "discount_amount",
-                                   "cancelled_count"};
+                                   "cancelled_count", "settled_count",
+                                   "settlement_pending_count"};
 
 bool isRfc3339Utc(const QJsonValue &value)
 {

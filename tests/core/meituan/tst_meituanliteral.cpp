@@ -97,7 +97,7 @@ private slots:
         QCOMPARE(p.receipt.paymentDetail.at(1).amountType, 2);
         QCOMPARE(p.receipt.receiptEndDate.toMSecsSinceEpoch(), 1767196799000);
         QCOMPARE(p.receipt.platformAmountFen, 1000);
-        QCOMPARE(p.receipt.merchantAmountFen, 8990);
+        QCOMPARE(p.receipt.merchantAmountFen, std::optional<qint64>(8990));
         QCOMPARE(p.productItemId, "item-7");
     }
 
@@ -115,7 +115,7 @@ private slots:
         QCOMPARE(list.at(0).dealPriceFen, 1999);
         QCOMPARE(list.at(0).dealMarketPriceFen, 12800);
         QCOMPARE(list.at(0).platformAmountFen, 10);
-        QCOMPARE(list.at(0).merchantAmountFen, 1989);
+        QCOMPARE(list.at(0).merchantAmountFen, std::optional<qint64>(1989));
         QCOMPARE(list.at(0).flowId, "flow-1");
         QCOMPARE(list.at(0).receiptEndDate.toMSecsSinceEpoch(), 1767196799000); // a string here
         QCOMPARE(list.at(1).receiptCode, "0123456790");

@@ -355,6 +355,8 @@ private slots:
                                    {"poi_query", 0},
                                    {"short_link", 0},
                                    {"cancel", 0},
+                                   {"verify_record_query", 0},
+                                   {"ledger_query", 0},
                                    {"meituan.prepare", 2},
                                    {"meituan.consume", 2},
                                    {"meituan.getconsumed", 1},

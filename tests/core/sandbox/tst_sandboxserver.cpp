@@ -654,6 +654,8 @@ private slots:
                                    {"poi_query", 0},
                                    {"short_link", 1},
                                    {"cancel", 0},
+                                   {"verify_record_query", 0},
+                                   {"ledger_query", 0},
                                    {"meituan.prepare", 0},
                                    {"meituan.consume", 0},
                                    {"meituan.getconsumed", 0},

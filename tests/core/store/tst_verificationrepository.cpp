@@ -202,6 +202,9 @@ QList<VerificationRecord> randomRecords(QRandomGenerator &rng, int count, int da
             r.payAmount = 100 * rng.bounded(1, 200);
         if (rng.bounded(10) > 0)
             r.receiptAmount = 90 * rng.bounded(1, 200);
+        // Some successes are settled (their receipt counts), some still wait for the ledger.
+        r.settlementStatus = rng.bounded(3) > 0 ? VerificationRecord::Settlement::Settled
+                                                : VerificationRecord::Settlement::Pending;
         if (rng.bounded(10) > 0)
             r.discountAmount = 10 * rng.bounded(0, 50);
         r.enrichmentStatus = ALL_ENRICHMENTS.at(rng.bounded(4));
@@ -296,7 +299,8 @@ VerificationSummary expectedSummary(const QList<VerificationRecord> &records,
         case Status::Success:
             ++group.successCount;
             group.payAmount += r.payAmount.value_or(0);
-            group.receiptAmount += r.receiptAmount.value_or(0);
+            if (r.settlementStatus == VerificationRecord::Settlement::Settled)
+                group.receiptAmount += r.receiptAmount.value_or(0);
             group.discountAmount += r.discountAmount.value_or(0);
             break;
         case Status::Failed:
@@ -1135,6 +1139,20 @@ void tst_VerificationRepository::summaryFollowsUpdates_data()
     QTest::newRow("enrichment fills missing amounts") << noAmounts << enriched;
     QTest::newRow("amounts become unknown") << enriched << noAmounts;
 
+    VerificationRecord awaiting = success;
+    awaiting.settlementStatus = VerificationRecord::Settlement::Pending;
+    awaiting.receiptAmount.reset();
+    VerificationRecord settled = awaiting;
+    settled.settlementStatus = VerificationRecord::Settlement::Settled;
+    settled.receiptAmount = 870;
+    settled.commissionAmount = 30;
+    QTest::newRow("the ledger settles it") << awaiting << settled;
+    QTest::newRow("a cancel takes back a settled one") << settled << [&settled] {
+        VerificationRecord cancelled = settled;
+        cancelled.cancel.status = VerificationRecord::Cancel::Status::Cancelled;
+        return cancelled;
+    }();
+
     VerificationRecord noProduct = success;
     noProduct.productId.clear();
     noProduct.productName.clear();
@@ -1229,6 +1247,7 @@ void tst_VerificationRepository::summaryPathsAgreeAfterRandomUpdates()
             default:
                 r.verifyStatus = Status::Success;
                 r.receiptAmount = rng.bounded(9000);
+                r.settlementStatus = VerificationRecord::Settlement::Settled;
                 break;
             }
             changes << r;
