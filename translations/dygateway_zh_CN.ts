@@ -829,6 +829,22 @@ Use the scanner gun, type the code, or paste a screenshot (Ctrl+V).</source>
         <source>&amp;About dy-gateway</source>
         <translation>关于 dy-gateway(&amp;A)</translation>
     </message>
+    <message>
+        <source>Reconciliation (%1)</source>
+        <extracomment>Tab with yesterday&apos;s number of reconciliation differences</extracomment>
+        <translation>对账 (%1)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Yesterday has %n difference(s) with the platforms</source>
+        <translation>
+            <numerusform>昨天与平台有 %n 处差异</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Reconciliation</source>
+        <extracomment>Tab: 对账, this till&apos;s records against the platforms&apos;</extracomment>
+        <translation>对账</translation>
+    </message>
 </context>
 <context>
     <name>MeituanAccountSection</name>
@@ -1190,6 +1206,328 @@ Use the scanner gun, type the code, or paste a screenshot (Ctrl+V).</source>
     </message>
 </context>
 <context>
+    <name>ReconciliationFilterBar</name>
+    <message>
+        <source>Day:</source>
+        <extracomment>Label of the reconciliation&apos;s day</extracomment>
+        <translation>日期：</translation>
+    </message>
+    <message>
+        <source>Store:</source>
+        <translation>门店：</translation>
+    </message>
+    <message>
+        <source>All stores</source>
+        <translation>全部门店</translation>
+    </message>
+    <message>
+        <source>Platform:</source>
+        <translation>平台：</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <extracomment>Platform filter: both Douyin and Meituan (全部)</extracomment>
+        <translation>全部</translation>
+    </message>
+</context>
+<context>
+    <name>ReconciliationPage</name>
+    <message>
+        <source>The reconciliation could not be loaded: %1 (%2)</source>
+        <extracomment>%1 is the kind of error, %2 the technical detail</extracomment>
+        <translation>无法加载对账结果：%1（%2）</translation>
+    </message>
+    <message>
+        <source>A reconciliation is already running. This page refreshes when it ends.</source>
+        <translation>已有对账正在进行，结束后本页自动刷新。</translation>
+    </message>
+    <message>
+        <source>The reconciliation could not be started: %1 (%2)</source>
+        <translation>无法开始对账：%1（%2）</translation>
+    </message>
+    <message>
+        <source>Reconciling…</source>
+        <extracomment>Button: fetch the platforms&apos; records of the day now and compare (立即对账)</extracomment>
+        <translation>正在对账…</translation>
+    </message>
+    <message>
+        <source>Reconcile now</source>
+        <translation>立即对账</translation>
+    </message>
+    <message>
+        <source>Differences: the platforms&apos; records of this day are not fetched yet</source>
+        <translation>差异：尚未获取平台当天的记录</translation>
+    </message>
+    <message>
+        <source>No differences</source>
+        <translation>没有差异</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n difference(s)</source>
+        <translation>
+            <numerusform>%n 处差异</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n verification(s) still being confirmed, not counted as differences</source>
+        <translation>
+            <numerusform>%n 笔结果待确认，不计为差异</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export reconciliation</source>
+        <translation>导出对账</translation>
+    </message>
+    <message>
+        <source>Saved the reconciliation to %1.</source>
+        <translation>对账已保存到 %1。</translation>
+    </message>
+    <message>
+        <source>The export failed: %1 (%2)</source>
+        <translation>导出失败：%1（%2）</translation>
+    </message>
+    <message>
+        <source>Fetch this day&apos;s records from the platforms now and compare</source>
+        <translation>立即从平台获取当天的记录并核对</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>导出 CSV…</translation>
+    </message>
+    <message>
+        <source>Save the differences and totals as a CSV file (Ctrl+E)</source>
+        <translation>将差异和合计保存为 CSV 文件（Ctrl+E）</translation>
+    </message>
+</context>
+<context>
+    <name>ReconciliationTableModel</name>
+    <message>
+        <source>Difference</source>
+        <extracomment>Column: the kind of difference (only on the platform, only here, ...)</extracomment>
+        <translation>差异</translation>
+    </message>
+    <message>
+        <source>Platform</source>
+        <translation>平台</translation>
+    </message>
+    <message>
+        <source>Verified at</source>
+        <extracomment>Column: when the coupon was verified</extracomment>
+        <translation>核销时间</translation>
+    </message>
+    <message>
+        <source>Coupon code</source>
+        <translation>券码</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>This till</source>
+        <extracomment>Column: this till&apos;s record of the coupon, status and amount (本机)</extracomment>
+        <translation>本机</translation>
+    </message>
+    <message>
+        <source>On the platform</source>
+        <extracomment>Column: the platform&apos;s record of the coupon, status and amount (平台)</extracomment>
+        <translation>平台</translation>
+    </message>
+    <message>
+        <source>Store</source>
+        <translation>门店</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <extracomment>Column: what the difference means, in words</extracomment>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <extracomment>A side of a difference: its status, then the amount paid</extracomment>
+        <translation>%1 · %2</translation>
+    </message>
+</context>
+<context>
+    <name>ReconciliationText</name>
+    <message>
+        <source>Not fetched</source>
+        <extracomment>Reconciliation state: the platform&apos;s records of the day were never fetched</extracomment>
+        <translation>未获取</translation>
+    </message>
+    <message>
+        <source>The day has not ended, the result is incomplete</source>
+        <extracomment>Reconciliation state: fetched before the day ended, more may come</extracomment>
+        <translation>当天未结束，结果不完整</translation>
+    </message>
+    <message>
+        <source>Complete</source>
+        <extracomment>Reconciliation state: fetched after the day ended</extracomment>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Fetching the platforms&apos; records…</source>
+        <extracomment>A reconciliation fetch is under way</extracomment>
+        <translation>正在获取平台记录…</translation>
+    </message>
+    <message>
+        <source>%1 · fetched at %2</source>
+        <extracomment>%1 is the reconciliation state, %2 when the platforms&apos; records were fetched</extracomment>
+        <translation>%1 · 获取于 %2</translation>
+    </message>
+    <message>
+        <source>Only on platform</source>
+        <extracomment>Kind of difference: the platform lists a verification this till has not</extracomment>
+        <translation>仅平台有</translation>
+    </message>
+    <message>
+        <source>Only here</source>
+        <extracomment>Kind of difference: this till has a success the platform does not list</extracomment>
+        <translation>仅本机有</translation>
+    </message>
+    <message>
+        <source>Status differs</source>
+        <translation>状态不一致</translation>
+    </message>
+    <message>
+        <source>Amount differs</source>
+        <translation>金额不一致</translation>
+    </message>
+    <message>
+        <source>Being confirmed</source>
+        <extracomment>A local record whose outcome is still being confirmed</extracomment>
+        <translation>待确认</translation>
+    </message>
+    <message>
+        <source>Recorded as a success here, but the platform has no such verification</source>
+        <translation>本机记录成功，平台没有这笔核销</translation>
+    </message>
+    <message>
+        <source>Amounts differ: %1 here, %2 on the platform</source>
+        <extracomment>%1 the amount this till recorded, %2 the amount the platform lists</extracomment>
+        <translation>金额不一致：本机 %1，平台 %2</translation>
+    </message>
+    <message>
+        <source>Outcome being confirmed; reconcile again once it is confirmed</source>
+        <translation>结果待确认，确认后再对账</translation>
+    </message>
+    <message>
+        <source>Verified in Meituan Kaidianbao, not through this till</source>
+        <translation>在美团开店宝核销，未经本机</translation>
+    </message>
+    <message>
+        <source>Verified in Douyin Laike, not through this till</source>
+        <translation>在抖音来客核销，未经本机</translation>
+    </message>
+    <message>
+        <source>Verified and cancelled in Meituan Kaidianbao, not through this till</source>
+        <translation>在美团开店宝核销后已撤销，未经本机</translation>
+    </message>
+    <message>
+        <source>Verified and cancelled in Douyin Laike, not through this till</source>
+        <translation>在抖音来客核销后已撤销，未经本机</translation>
+    </message>
+    <message>
+        <source>Verified in Meituan Kaidianbao, not through this till, then refunded</source>
+        <translation>在美团开店宝核销后已退款，未经本机</translation>
+    </message>
+    <message>
+        <source>Verified in Douyin Laike, not through this till, then refunded</source>
+        <translation>在抖音来客核销后已退款，未经本机</translation>
+    </message>
+    <message>
+        <source>Cancelled on the platform, still a success here</source>
+        <translation>已在平台撤销，本机仍记为成功</translation>
+    </message>
+    <message>
+        <source>Refunded on the platform, still a success here</source>
+        <translation>已在平台退款，本机仍记为成功</translation>
+    </message>
+    <message>
+        <source>Cancelled here, still verified on the platform</source>
+        <translation>本机已撤销，平台仍为已核销</translation>
+    </message>
+    <message>
+        <source>Failed here, but verified on the platform</source>
+        <translation>本机记为失败，平台却已核销</translation>
+    </message>
+    <message>
+        <source>Status differs: %1 here, %2 on the platform</source>
+        <extracomment>%1 the status at this till, %2 the status on the platform</extracomment>
+        <translation>状态不一致：本机为%1，平台为%2</translation>
+    </message>
+    <message>
+        <source>Verified</source>
+        <extracomment>A coupon&apos;s status on the platform (已核销)</extracomment>
+        <translation>已核销</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <extracomment>A coupon&apos;s status on the platform: its verification was taken back (已撤销)</extracomment>
+        <translation>已撤销</translation>
+    </message>
+    <message>
+        <source>Refunded</source>
+        <extracomment>A coupon&apos;s status on the platform (已退款)</extracomment>
+        <translation>已退款</translation>
+    </message>
+</context>
+<context>
+    <name>ReconciliationTotals</name>
+    <message>
+        <source>This till</source>
+        <extracomment>Card: this till&apos;s side of the reconciliation (本机)</extracomment>
+        <translation>本机</translation>
+    </message>
+    <message>
+        <source>Platform</source>
+        <extracomment>Card: the platforms&apos; side of the reconciliation (平台)</extracomment>
+        <translation>平台</translation>
+    </message>
+    <message>
+        <source>Difference (platform − this till)</source>
+        <extracomment>Card: the platform&apos;s numbers minus this till&apos;s (差额)</extracomment>
+        <translation>差额（平台 − 本机）</translation>
+    </message>
+    <message>
+        <source>Matched</source>
+        <extracomment>Card: verifications both sides list alike (相符)</extracomment>
+        <translation>相符</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n verification(s)</source>
+        <extracomment>How many standing verifications a side counts (笔)</extracomment>
+        <translation>
+            <numerusform>%n 笔</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>None</source>
+        <extracomment>The two sides agree</extracomment>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Both sides agree</source>
+        <translation>双方一致</translation>
+    </message>
+    <message>
+        <source>%1 verification(s) · %2</source>
+        <extracomment>%1 the difference in verifications (+2), %2 how many lines differ</extracomment>
+        <translation>%1 笔 · %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n difference(s)</source>
+        <translation>
+            <numerusform>%n 处差异</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>listed alike on both sides</source>
+        <extracomment>Under the number of matched verifications</extracomment>
+        <translation>双方记录一致</translation>
+    </message>
+</context>
+<context>
     <name>RecordDetailDialog</name>
     <message>
         <source>Status</source>
@@ -1400,6 +1738,25 @@ Use the scanner gun, type the code, or paste a screenshot (Ctrl+V).</source>
         <source>Platform&apos;s log ID</source>
         <translation>平台日志 ID</translation>
     </message>
+    <message>
+        <source>Settlement</source>
+        <extracomment>Row: whether the platform has settled the verification (待结算 / 已结算)</extracomment>
+        <translation>结算状态</translation>
+    </message>
+    <message>
+        <source>Commission</source>
+        <extracomment>Row: the platform&apos;s commission on the verification (佣金)</extracomment>
+        <translation>佣金</translation>
+    </message>
+    <message>
+        <source>Settled at</source>
+        <translation>结算时间</translation>
+    </message>
+    <message>
+        <source>Gateway</source>
+        <extracomment>Row: chain mode, the gateway (computer) that made the record</extracomment>
+        <translation>网关</translation>
+    </message>
 </context>
 <context>
     <name>RecordFilterBar</name>
@@ -1565,6 +1922,16 @@ Coupon status</extracomment>
         <source>%1: %2</source>
         <extracomment>One entry of a record&apos;s extra information: key, then value</extracomment>
         <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>Pending settlement</source>
+        <extracomment>Settlement status: the platform has not yet stated what the store receives (待结算)</extracomment>
+        <translation>待结算</translation>
+    </message>
+    <message>
+        <source>Settled</source>
+        <extracomment>Settlement status (已结算)</extracomment>
+        <translation>已结算</translation>
     </message>
 </context>
 <context>
@@ -2024,6 +2391,12 @@ Received: %4</source>
         <extracomment>Column: successful verifications that were cancelled later (已撤销)</extracomment>
         <translation>已撤销</translation>
     </message>
+    <message numerus="yes">
+        <source>%n verification(s) still pending settlement</source>
+        <translation>
+            <numerusform>%n 笔待结算</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>SummaryTotals</name>
@@ -2058,6 +2431,22 @@ Received: %4</source>
         <source>Cancelled</source>
         <extracomment>Card: verifications cancelled later (已撤销), not in the counts or amounts</extracomment>
         <translation>已撤销</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pending settlement</source>
+        <extracomment>Under the receipt amount: successes whose settlement the platform has not stated yet</extracomment>
+        <translation>
+            <numerusform>%n 笔待结算</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>All settled</source>
+        <extracomment>Under the receipt amount: every success of the period is settled</extracomment>
+        <translation>已全部结算</translation>
+    </message>
+    <message>
+        <source>Only verifications the platform has settled count here; Douyin settles about an hour after a verification.</source>
+        <translation>此处只计平台已结算的核销；抖音约在核销一小时后结算。</translation>
     </message>
 </context>
 <context>

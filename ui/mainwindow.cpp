@@ -13,10 +13,12 @@
 #include "core/runtime/gatewayproxy.h"
 #include "core/version.h"
 #include "ui/pages/appspage.h"
+#include "ui/pages/reconciliationpage.h"
 #include "ui/pages/recordspage.h"
 #include "ui/pages/settingspage.h"
 #include "ui/pages/summarypage.h"
 #include "ui/pages/verifypage.h"
+#include "ui/reconciliationbadge.h"
 #include "ui/style.h"
 
 namespace {
@@ -30,6 +32,8 @@ MainWindow::MainWindow(GatewayProxy *gateway, QWidget *parent)
       m_gateway(gateway),
       m_tabs(new QTabWidget(this)),
       m_verifyPage(new VerifyPage(gateway, this)),
+      m_reconciliationPage(new ReconciliationPage(gateway, this)),
+      m_reconciliationBadge(new ReconciliationBadge(gateway, this)),
       m_demoBadge(new QLabel(this)),
       m_apiLabel(new QLabel(this)),
       m_tokenLabel(new QLabel(this)),
@@ -40,6 +44,7 @@ MainWindow::MainWindow(GatewayProxy *gateway, QWidget *parent)
     m_tabs->addTab(m_verifyPage, QString());
     m_tabs->addTab(new RecordsPage(gateway, this), QString());
     m_tabs->addTab(new SummaryPage(gateway, this), QString());
+    m_tabs->addTab(m_reconciliationPage, QString());
     m_tabs->addTab(new AppsPage(gateway, this), QString());
     m_tabs->addTab(new SettingsPage(gateway, this), QString());
     QFont tabFont = m_tabs->tabBar()->font();
@@ -56,6 +61,10 @@ MainWindow::MainWindow(GatewayProxy *gateway, QWidget *parent)
 
     m_helpMenu = menuBar()->addMenu(QString());
     m_aboutAction = m_helpMenu->addAction(QString(), this, &MainWindow::showAbout);
+
+    connect(m_reconciliationBadge, &ReconciliationBadge::countChanged, this,
+            &MainWindow::updateReconciliationTab);
+    m_reconciliationBadge->start();
 
     connect(m_statusTimer, &QTimer::timeout, this, &MainWindow::refreshStatus);
     m_statusTimer->start(STATUS_REFRESH_MS);
@@ -102,6 +111,26 @@ void MainWindow::showAbout()
                                .arg(QStringLiteral(DYGW_VERSION), QString::fromLatin1(qVersion())));
 }
 
+// The tab says how many differences yesterday has, in red, so a manager sees there is
+// something to close before opening the page.
+void MainWindow::updateReconciliationTab()
+{
+    const int index = m_tabs->indexOf(m_reconciliationPage);
+    const int count = m_reconciliationBadge->count();
+    if (count > 0) {
+        //: Tab with yesterday's number of reconciliation differences
+        m_tabs->setTabText(index, tr("Reconciliation (%1)").arg(count));
+        m_tabs->setTabToolTip(
+                index, tr("Yesterday has %n difference(s) with the platforms", nullptr, count));
+        m_tabs->tabBar()->setTabTextColor(index, Style::colour(Style::Colour::Failure));
+    } else {
+        //: Tab: 对账, this till's records against the platforms'
+        m_tabs->setTabText(index, tr("Reconciliation"));
+        m_tabs->setTabToolTip(index, QString());
+        m_tabs->tabBar()->setTabTextColor(index, QColor());
+    }
+}
+
 void MainWindow::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::LanguageChange)
@@ -117,8 +146,9 @@ void MainWindow::retranslateUi()
     m_tabs->setTabText(0, tr("Verify"));
     m_tabs->setTabText(1, tr("Records"));
     m_tabs->setTabText(2, tr("Summary"));
-    m_tabs->setTabText(3, tr("Verifier apps"));
-    m_tabs->setTabText(4, tr("Settings"));
+    m_tabs->setTabText(4, tr("Verifier apps"));
+    m_tabs->setTabText(5, tr("Settings"));
+    updateReconciliationTab();
     //: Badge in the status bar while the app runs against the built-in Douyin simulator
     m_demoBadge->setText(tr("DEMO"));
     m_demoBadge->setToolTip(tr("Demo mode: coupons are verified against the built-in Douyin "

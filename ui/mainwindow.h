@@ -10,10 +10,12 @@ class QLabel;
 class QMenu;
 class QTabWidget;
 class QTimer;
+class ReconciliationBadge;
+class ReconciliationPage;
 class VerifyPage;
 
-// The cashier's window: verify, records, summary, verifier apps and settings as tabs, and a
-// status bar with the LAN API address, the Douyin token, the background backlog and a DEMO
+// The cashier's window: verify, records, summary, reconciliation, verifier apps and settings as
+// tabs (reconciliation's with yesterday's count of differences), and a status bar with the LAN API address, the Douyin token, the background backlog and a DEMO
 // badge in demo mode.
 class MainWindow final : public QMainWindow
 {
@@ -25,6 +27,8 @@ public:
 
     QTabWidget *tabs() const { return m_tabs; }
     VerifyPage *verifyPage() const { return m_verifyPage; }
+    ReconciliationPage *reconciliationPage() const { return m_reconciliationPage; }
+    ReconciliationBadge *reconciliationBadge() const { return m_reconciliationBadge; }
 
 public slots:
     void showStatus(const GatewayStatus &status);
@@ -36,10 +40,13 @@ private:
     void retranslateUi();
     void refreshStatus();
     void showAbout();
+    void updateReconciliationTab();
 
     GatewayProxy *m_gateway;
     QTabWidget *m_tabs;
     VerifyPage *m_verifyPage;
+    ReconciliationPage *m_reconciliationPage;
+    ReconciliationBadge *m_reconciliationBadge;
     QLabel *m_demoBadge;
     QLabel *m_apiLabel;
     QLabel *m_tokenLabel;

@@ -86,6 +86,19 @@ QString RecordText::enrichment(VerificationRecord::Enrichment status)
     return {};
 }
 
+QString RecordText::settlement(VerificationRecord::Settlement status)
+{
+    switch (status) {
+    case VerificationRecord::Settlement::Pending:
+        //: Settlement status: the platform has not yet stated what the store receives (待结算)
+        return tr("Pending settlement");
+    case VerificationRecord::Settlement::Settled:
+        //: Settlement status (已结算)
+        return tr("Settled");
+    }
+    return {};
+}
+
 QString RecordText::orderStatus(const VerificationRecord &record)
 {
     if (!record.orderStatus)

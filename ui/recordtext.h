@@ -24,6 +24,8 @@ public:
     // Green, red, orange or grey: readable on white, told apart at a glance.
     static QColor statusColor(VerificationRecord::Status status);
     static QString enrichment(VerificationRecord::Enrichment status);
+    // 待结算 / 已结算: whether the platform has stated what the store receives.
+    static QString settlement(VerificationRecord::Settlement status);
     // The record's order status and coupon status in words.
     static QString orderStatus(const VerificationRecord &record);
     static QString couponStatus(const VerificationRecord &record);

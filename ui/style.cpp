@@ -164,6 +164,12 @@ QString totalsCard()
                           "border-radius: 6px; }");
 }
 
+QString alertCard()
+{
+    return QStringLiteral("QFrame#card { background: #fdedec; border: 2px solid #e74c3c; "
+                          "border-radius: 6px; }");
+}
+
 QString emptyList()
 {
     return QStringLiteral("QLabel { color: #555555; font-size: 13pt; padding: 24px; "

@@ -68,6 +68,7 @@ QString platformChoiceButton(PlatformId platform);
 QString platformChoicePanel(); // QFrame#platformChoicePanel
 QString platformToggle(); // the exclusive 自动 / 抖音 / 美团 buttons beside the code input
 QString totalsCard(); // QFrame#card on the summary page
+QString alertCard(); // a QFrame#card whose numbers disagree: the reconciliation's difference
 QString emptyList(); // the apps page before any app exists
 QString roomyTable(); // a table whose columns size to their contents
 

@@ -366,7 +366,7 @@ private slots:
 
         // Every VerificationView field has a row with a value.
         const QJsonObject view = ApiJson::verificationView(record);
-        QCOMPARE(view.size(), 39);
+        QCOMPARE(view.size(), 43);
         for (const QString &field : view.keys()) {
             // douyin_response repeats platform_response: one pane shows both.
             const QString shown = field == "douyin_response" ? "platform_response" : field;
@@ -452,7 +452,7 @@ private slots:
                 "enrichment_status,enrichment_retry_count,douyin_response,verify_time,"
                 "create_order_time,pay_time,created_at,updated_at,extra,platform,"
                 "platform_response,cancel_status,cancelled_at,cancel_reason,cancel_deadline,"
-                "poi_name,"
+                "settlement_status,commission_amount,settled_at,gateway,poi_name,"
                 "created_at_local,pay_amount_yuan,receipt_amount_yuan,discount_amount_yuan\r\n";
         QVERIFY(bytes.mid(3).startsWith(header));
         // Quotes doubled, the comma and the newline kept inside one quoted field.
@@ -461,7 +461,7 @@ private slots:
         const QList<QStringList> rows = parseCsv(QString::fromUtf8(bytes.mid(3)));
         QCOMPARE(rows.size(), 7);
         const QStringList columns = rows.first();
-        QCOMPARE(columns.size(), 44);
+        QCOMPARE(columns.size(), 48);
         const auto column = [&columns](const char *name) {
             return columns.indexOf(name);
         };
@@ -476,7 +476,7 @@ private slots:
             QVERIFY(full && full->ok());
             const VerificationRecord &record = full->value();
             const QStringList &row = rows.at(i + 1);
-            QCOMPARE(row.size(), 44);
+            QCOMPARE(row.size(), 48);
             const QJsonObject view = ApiJson::verificationView(record);
             // Every API field: strings as they are, numbers in full, null as an empty field,
             // objects as compact JSON.
@@ -767,7 +767,7 @@ private slots:
         QCOMPARE(rows.size(), SYNTHETIC_RECORDS + 1);
         QSet<QString> ids;
         for (int i = 1; i < rows.size(); ++i) {
-            QCOMPARE(rows.at(i).size(), 44);
+            QCOMPARE(rows.at(i).size(), 48);
             QCOMPARE(rows.at(i).at(12), "批量, \"测试\"");
             ids.insert(rows.at(i).at(0));
         }

@@ -118,6 +118,9 @@ private:
             if (spec.status == Status::Success) {
                 record.payAmount = spec.pay;
                 record.receiptAmount = spec.receipt;
+                // Meituan states its merchantAmount with the answer: settled at once, and only
+                // settled amounts make 商家实收.
+                record.settlementStatus = VerificationRecord::Settlement::Settled;
             }
             record.createdAt = now + records.size();
             records << record;

@@ -77,6 +77,10 @@ QVariant SummaryTableModel::data(const QModelIndex &index, int role) const
     case Qt::ToolTipRole:
         if (!totals && index.column() == KeyColumn && m_key == SummaryQuery::GroupKey::Poi)
             return row.poiId.value_or(QString());
+        // The receipt counts settled verifications only; the rest is still to come.
+        if (index.column() == ReceiptAmountColumn && row.settlementPendingCount > 0)
+            return tr("%n verification(s) still pending settlement", nullptr,
+                      int(row.settlementPendingCount));
         return {};
     case Qt::FontRole:
         if (totals) {

@@ -169,6 +169,9 @@ QVariant VerificationTableModel::data(const QModelIndex &index, int role) const
             return record.poiId;
         case PlatformColumn:
             return RecordText::platform(record.platform);
+        case ReceiptAmountColumn:
+            return record.settlementStatus ? RecordText::settlement(*record.settlementStatus)
+                                           : QVariant();
         case ReasonColumn:
         case OperatorColumn: {
             const QString shown = text(record, index.column());
@@ -227,6 +230,9 @@ QString VerificationTableModel::text(const VerificationRecord &record, int colum
     case PayAmountColumn:
         return RecordText::money(record.payAmount);
     case ReceiptAmountColumn:
+        // Until the platform settles it, no figure: an amount here would be a guess.
+        if (record.settlementStatus == VerificationRecord::Settlement::Pending)
+            return RecordText::none();
         return RecordText::money(record.receiptAmount);
     case StoreColumn:
         return poiName(record.poiId);

@@ -98,10 +98,13 @@ SummaryPage::SummaryPage(GatewayProxy *gateway, QWidget *parent)
         else
             m_stale = true;
     });
-    connect(m_gateway, &GatewayProxy::recordsChanged, this, [this] {
+    const auto recordsChanged = [this] {
         if (m_started && !m_refreshTimer->isActive())
             m_refreshTimer->start();
-    });
+    };
+    connect(m_gateway, &GatewayProxy::recordsChanged, this, recordsChanged);
+    // Settlements fill 商家实收 and empty the pending count.
+    connect(m_gateway, &GatewayProxy::reconciliationChanged, this, recordsChanged);
 
     m_period->setRange(Period::Today);
     retranslateUi();

@@ -325,6 +325,8 @@ QString RecordDetailDialog::value(const QString &field) const
         return orNone(r.logid);
     if (field == QLatin1String("expire_time"))
         return RecordText::dateTime(millis(r.expireTime));
+    if (field == QLatin1String("gateway"))
+        return orNone(r.gatewayName);
     if (field == QLatin1String("extra"))
         return RecordText::extra(m_record.extra);
     if (field.startsWith(QLatin1String("cancel")))
@@ -347,7 +349,16 @@ QString RecordDetailDialog::orderValue(const QString &field) const
     if (field == QLatin1String("pay_amount"))
         return RecordText::money(r.payAmount);
     if (field == QLatin1String("receipt_amount"))
-        return RecordText::money(r.receiptAmount);
+        return r.settlementStatus == VerificationRecord::Settlement::Pending
+                ? RecordText::none()
+                : RecordText::money(r.receiptAmount);
+    if (field == QLatin1String("settlement_status"))
+        return r.settlementStatus ? RecordText::settlement(*r.settlementStatus)
+                                  : RecordText::none();
+    if (field == QLatin1String("commission_amount"))
+        return RecordText::money(r.commissionAmount);
+    if (field == QLatin1String("settled_at"))
+        return RecordText::dateTime(r.settledAt);
     if (field == QLatin1String("discount_amount"))
         return RecordText::money(r.discountAmount);
     if (field == QLatin1String("enrichment_status"))

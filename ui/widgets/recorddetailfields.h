@@ -33,6 +33,11 @@ inline const Field ALL[] = {
     {"sku_name", QT_TRANSLATE_NOOP("RecordDetailDialog", "Package")},
     {"pay_amount", QT_TRANSLATE_NOOP("RecordDetailDialog", "Paid by customer")},
     {"receipt_amount", QT_TRANSLATE_NOOP("RecordDetailDialog", "Received by store")},
+    //: Row: whether the platform has settled the verification (待结算 / 已结算)
+    {"settlement_status", QT_TRANSLATE_NOOP("RecordDetailDialog", "Settlement")},
+    //: Row: the platform's commission on the verification (佣金)
+    {"commission_amount", QT_TRANSLATE_NOOP("RecordDetailDialog", "Commission")},
+    {"settled_at", QT_TRANSLATE_NOOP("RecordDetailDialog", "Settled at")},
     {"discount_amount", QT_TRANSLATE_NOOP("RecordDetailDialog", "Discount")},
     {"origin_code", QT_TRANSLATE_NOOP("RecordDetailDialog", "Coupon code")},
     {"coupon_status", QT_TRANSLATE_NOOP("RecordDetailDialog", "Coupon status")},
@@ -61,6 +66,8 @@ inline const Field ALL[] = {
     {"source_input", QT_TRANSLATE_NOOP("RecordDetailDialog", "Scanned text")},
     {"logid", QT_TRANSLATE_NOOP("RecordDetailDialog", "Platform's log ID")},
     {"expire_time", QT_TRANSLATE_NOOP("RecordDetailDialog", "Coupon valid until")},
+    //: Row: chain mode, the gateway (computer) that made the record
+    {"gateway", QT_TRANSLATE_NOOP("RecordDetailDialog", "Gateway")},
 };
 // clang-format on
 

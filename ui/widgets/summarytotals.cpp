@@ -58,6 +58,16 @@ SummaryTotals::SummaryTotals(QWidget *parent) : QWidget(parent)
         card.value->setTextInteractionFlags(Qt::TextSelectableByMouse);
         cardLayout->addWidget(card.title);
         cardLayout->addWidget(card.value);
+        // Only the receipt has a note; the others keep its line empty, so the values of all
+        // cards stay on one line.
+        auto *note = new QLabel(frame);
+        note->setMinimumHeight(note->fontMetrics().height());
+        cardLayout->addWidget(note);
+        if (card.name == QLatin1String("receipt")) {
+            card.note = note;
+            card.note->setObjectName(QStringLiteral("note_receipt"));
+            card.note->setStyleSheet(Style::label(Style::Colour::Checking));
+        }
         cards->addWidget(frame, 0, column);
         cards->setColumnStretch(column, 1);
         ++column;
@@ -68,6 +78,8 @@ SummaryTotals::SummaryTotals(QWidget *parent) : QWidget(parent)
 
 void SummaryTotals::showTotals(const VerificationSummaryRow &totals)
 {
+    m_totals = totals;
+    m_shown = true;
     const QLocale locale;
     for (const Card &card : m_cards) {
         QString text;
@@ -86,7 +98,22 @@ void SummaryTotals::showTotals(const VerificationSummaryRow &totals)
         else if (card.name == QLatin1String("discount"))
             text = RecordText::money(totals.discountAmount);
         card.value->setText(text);
+        if (card.note)
+            card.note->setText(settlementNote(totals));
     }
+}
+
+// 商家实收 counts only what the platform has settled; the note says how much is still to come,
+// so a manager does not read a low receipt as money lost.
+QString SummaryTotals::settlementNote(const VerificationSummaryRow &totals)
+{
+    if (totals.settlementPendingCount > 0)
+        //: Under the receipt amount: successes whose settlement the platform has not stated yet
+        return tr("%n pending settlement", nullptr, int(totals.settlementPendingCount));
+    if (totals.settledCount > 0)
+        //: Under the receipt amount: every success of the period is settled
+        return tr("All settled");
+    return QString();
 }
 
 QString SummaryTotals::text(const QString &card) const
@@ -94,6 +121,8 @@ QString SummaryTotals::text(const QString &card) const
     for (const Card &c : m_cards) {
         if (c.name == card)
             return c.value->text();
+        if (c.note && c.name + QStringLiteral("_note") == card)
+            return c.note->text();
     }
     return {};
 }
@@ -109,4 +138,11 @@ void SummaryTotals::retranslateUi()
 {
     for (int i = 0; i < m_cards.size(); ++i)
         m_cards[i].title->setText(tr(CARDS[i].title));
+    for (const Card &card : m_cards) {
+        if (card.note)
+            card.value->setToolTip(tr("Only verifications the platform has settled count here; "
+                                      "Douyin settles about an hour after a verification."));
+    }
+    if (m_shown) // the note's words, in the language just installed
+        showTotals(m_totals);
 }

@@ -17,7 +17,8 @@ public:
     explicit SummaryTotals(QWidget *parent = nullptr);
 
     void showTotals(const VerificationSummaryRow &totals);
-    // The value a card shows: "success", "failed", "checking", "pay", "receipt", "discount".
+    // The value a card shows: "success", "failed", "checking", "pay", "receipt", "discount";
+    // "receipt_note" is the line under the receipt (how many are pending settlement).
     QString text(const QString &card) const;
 
 protected:
@@ -29,9 +30,13 @@ private:
         QString name;
         QLabel *title = nullptr;
         QLabel *value = nullptr;
+        QLabel *note = nullptr; // the receipt's only
     };
 
     void retranslateUi();
+    static QString settlementNote(const VerificationSummaryRow &totals);
 
     QList<Card> m_cards;
+    VerificationSummaryRow m_totals;
+    bool m_shown = false; // totals have arrived
 };
