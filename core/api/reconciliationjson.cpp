@@ -29,8 +29,9 @@ QJsonArray pairs(const QList<ReconciliationReport::Pair> &list)
 {
     QJsonArray array;
     for (const auto &pair : list) {
-        array.append(QJsonObject{{QStringLiteral("local"), ApiJson::verificationView(pair.local)},
-                                 {QStringLiteral("platform"), ReconciliationJson::row(pair.platform)}});
+        array.append(
+                QJsonObject{{QStringLiteral("local"), ApiJson::verificationView(pair.local)},
+                            {QStringLiteral("platform"), ReconciliationJson::row(pair.platform)}});
     }
     return array;
 }

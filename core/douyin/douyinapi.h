@@ -19,7 +19,8 @@ inline constexpr char PATH_ORDER_QUERY[] = "/goodlife/v1/trade/order/query/";
 inline constexpr char PATH_POI_QUERY[] = "/goodlife/v1/shop/poi/query/";
 inline constexpr char PATH_VERIFY_RECORD_QUERY[] =
         "/goodlife/v1/fulfilment/certificate/verify_record/query/"; // §13
-inline constexpr char PATH_LEDGER_QUERY[] = "/goodlife/v1/settle/ledger/query_record_by_cert/"; // §14
+inline constexpr char PATH_LEDGER_QUERY[] =
+        "/goodlife/v1/settle/ledger/query_record_by_cert/"; // §14
 
 inline constexpr char HEADER_ACCESS_TOKEN[] = "access-token";
 
@@ -82,7 +83,13 @@ enum class HistoryStatus : int { Verified = 1, Cancelled = 2 }; // [choice]
 inline constexpr int LEDGER_BATCH_MAX = 50;
 inline constexpr int LEDGER_MAX_QPS = 300;
 inline constexpr int LEDGER_DELAY_SECONDS = 3600;
-enum class LedgerStatus : int { Created = 0, Splitting = 1, Done = 2, Failed = 3, Voided = 4 }; // [choice]
+enum class LedgerStatus : int {
+    Created = 0,
+    Splitting = 1,
+    Done = 2,
+    Failed = 3,
+    Voided = 4
+}; // [choice]
 inline constexpr int CLIENT_TOKEN_THROTTLE_CALLS = 500; // [choice] per 5 minutes per key
 inline constexpr int CLIENT_TOKEN_THROTTLE_WINDOW_SECONDS = 300;
 inline constexpr char GRANT_TYPE_CLIENT_CREDENTIAL[] = "client_credential"; // [doc]

@@ -307,7 +307,10 @@ void DouyinClient::attempt(const Call &call, int attemptNumber, bool tokenReplac
 void DouyinClient::history(const Douyin::HistoryRequest &request, QObject *context,
                            Callback<Douyin::HistoryResult> callback)
 {
-    Call call{QByteArrayLiteral("GET"), DouyinApi::PATH_VERIFY_RECORD_QUERY, {}, {},
+    Call call{QByteArrayLiteral("GET"),
+              DouyinApi::PATH_VERIFY_RECORD_QUERY,
+              {},
+              {},
               RetryPolicy::Read};
     const QString account = request.accountId.isEmpty() ? m_config.accountId : request.accountId;
     if (!account.isEmpty())

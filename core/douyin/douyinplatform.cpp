@@ -3,8 +3,8 @@
 #include <QJsonArray>
 
 #include "core/douyin/douyinapi.h"
-#include "core/douyin/douyinhistorymapping.h"
 #include "core/douyin/douyinclient.h"
+#include "core/douyin/douyinhistorymapping.h"
 #include "core/logging/categories.h"
 
 namespace {

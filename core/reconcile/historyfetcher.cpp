@@ -27,9 +27,8 @@ void HistoryFetcher::fetch()
         return finish(PlatformError::make(PlatformId::Douyin, PlatformError::Kind::NotConfigured,
                                           QStringLiteral("the platform went away")));
     }
-    m_platform->history(m_query, this, [this](const Result<HistoryPage, PlatformError> &page) {
-        onPage(page);
-    });
+    m_platform->history(m_query, this,
+                        [this](const Result<HistoryPage, PlatformError> &page) { onPage(page); });
 }
 
 void HistoryFetcher::onPage(const Result<HistoryPage, PlatformError> &page)
@@ -40,7 +39,7 @@ void HistoryFetcher::onPage(const Result<HistoryPage, PlatformError> &page)
             ++m_stats.cooldowns;
             const int waitMs = qMax(1, error.retryAfterSeconds) * 1000;
             qCInfo(lcReconcile) << "history: the platform asks to slow down; next page in" << waitMs
-                             << "ms";
+                                << "ms";
             QTimer::singleShot(waitMs, this, &HistoryFetcher::fetch);
             return;
         }

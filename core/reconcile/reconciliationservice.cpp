@@ -210,8 +210,8 @@ void ReconciliationService::checkDue()
         const auto state = report({day, {}, std::nullopt});
         // A day whose fetch failed is tried again at the next check, not in a loop.
         if (m_triedSinceCheck.contains(day) || !state.ok()
-            || state.value().state == ReconciliationReport::State::Complete
-            || state.value().running || m_targets().isEmpty())
+            || state.value().state == ReconciliationReport::State::Complete || state.value().running
+            || m_targets().isEmpty())
             continue;
         m_triedSinceCheck.insert(day);
         qCInfo(lcReconcile) << "reconciliation: fetching" << day.toString(Qt::ISODate)

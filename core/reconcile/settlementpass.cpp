@@ -65,39 +65,39 @@ void SettlementPass::askNext()
     QStringList certificates;
     for (const VerificationRecord &record : records)
         certificates << record.certificateId;
-    m_platform->ledger(certificates, this,
-                       [this, records](const Result<QList<LedgerEntry>, PlatformError> &answer) {
-                           if (!answer.ok()) {
-                               m_batches.clear();
-                               return finish(makeError(ErrorCode::Network,
-                                                       QStringLiteral("ledger: ")
-                                                               + answer.error().message));
-                           }
-                           QHash<QString, LedgerEntry> entries;
-                           for (const LedgerEntry &entry : answer.value())
-                               entries.insert(entry.certificateId, entry);
-                           const qint64 now = m_clock();
-                           QList<VerificationSettlements::Answer> answers;
-                           for (const VerificationRecord &record : records) {
-                               VerificationSettlements::Answer one{record.id, {}, 0};
-                               // A record of another verification of the coupon is not ours.
-                               const auto found = entries.constFind(record.certificateId);
-                               if (found != entries.constEnd()
-                                   && (found->verifyId.isEmpty() || record.verifyId.isEmpty()
-                                       || found->verifyId == record.verifyId))
-                                   one.entry = *found;
-                               else
-                                   one.nextAskAtMs = now + backoffMs(record.settleAttempts);
-                               answers.append(one);
-                           }
-                           const auto stored = m_settlements->store(answers, now);
-                           if (!stored.ok()) {
-                               m_batches.clear();
-                               return finish(stored.error());
-                           }
-                           m_settled += stored.value();
-                           askNext();
-                       });
+    m_platform->ledger(
+            certificates, this,
+            [this, records](const Result<QList<LedgerEntry>, PlatformError> &answer) {
+                if (!answer.ok()) {
+                    m_batches.clear();
+                    return finish(makeError(ErrorCode::Network,
+                                            QStringLiteral("ledger: ") + answer.error().message));
+                }
+                QHash<QString, LedgerEntry> entries;
+                for (const LedgerEntry &entry : answer.value())
+                    entries.insert(entry.certificateId, entry);
+                const qint64 now = m_clock();
+                QList<VerificationSettlements::Answer> answers;
+                for (const VerificationRecord &record : records) {
+                    VerificationSettlements::Answer one{record.id, {}, 0};
+                    // A record of another verification of the coupon is not ours.
+                    const auto found = entries.constFind(record.certificateId);
+                    if (found != entries.constEnd()
+                        && (found->verifyId.isEmpty() || record.verifyId.isEmpty()
+                            || found->verifyId == record.verifyId))
+                        one.entry = *found;
+                    else
+                        one.nextAskAtMs = now + backoffMs(record.settleAttempts);
+                    answers.append(one);
+                }
+                const auto stored = m_settlements->store(answers, now);
+                if (!stored.ok()) {
+                    m_batches.clear();
+                    return finish(stored.error());
+                }
+                m_settled += stored.value();
+                askNext();
+            });
 }
 
 void SettlementPass::finish(const Result<int> &result)

@@ -6,8 +6,8 @@
 #include "core/douyin/accesstokencache.h"
 #include "core/douyin/douyinclient.h"
 #include "core/douyin/poidirectory.h"
-#include "core/runtime/democouponshelf.h"
 #include "core/reconcile/reconciliationservice.h"
+#include "core/runtime/democouponshelf.h"
 #include "core/runtime/gatewayruntime.h"
 #include "core/runtime/meituansetup.h"
 #include "core/store/verificationrepository.h"
@@ -131,9 +131,7 @@ void GatewayProxy::reconciliation(const ReconciliationQuery &query, QObject *con
 {
     run<Result<ReconciliationReport>>(
             context,
-            [query](GatewayRuntime *runtime) {
-                return runtime->reconciliation()->report(query);
-            },
+            [query](GatewayRuntime *runtime) { return runtime->reconciliation()->report(query); },
             std::move(done));
 }
 

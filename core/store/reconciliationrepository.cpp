@@ -110,7 +110,8 @@ Result<bool> ReconciliationRepository::claim(PlatformId platform, const QString 
                                      "lease_until = ? WHERE platform = ? AND poi_id = ? AND "
                                      "business_date = ? AND (lease_until IS NULL OR "
                                      "lease_until <= ?)"));
-        if (!Store::execWith(query, QVariantList{gateway, nowMs + leaseMs} + key + QVariantList{nowMs}))
+        if (!Store::execWith(query,
+                             QVariantList{gateway, nowMs + leaseMs} + key + QVariantList{nowMs}))
             return Store::sqlError(QStringLiteral("cannot claim a reconciliation run"), query);
         return query.numRowsAffected() == 1;
     });
@@ -166,14 +167,14 @@ ReconciliationRepository::runs(const QDate &date, const QString &poiId,
     query.prepare(QStringLiteral("SELECT platform, poi_id, fetched_at, complete, row_count, "
                                  "last_error, claimed_by, lease_until FROM reconciliation_runs "
                                  "WHERE business_date = ?")
-                  + scope(poiId, platform, values)
-                  + QStringLiteral(" ORDER BY platform, poi_id"));
+                  + scope(poiId, platform, values) + QStringLiteral(" ORDER BY platform, poi_id"));
     if (!Store::execWith(query, values))
         return Store::sqlError(QStringLiteral("cannot read the reconciliation runs"), query);
     QList<Run> runs;
     while (query.next()) {
         Run run;
-        run.platform = Platforms::fromString(query.value(0).toString()).value_or(PlatformId::Douyin);
+        run.platform =
+                Platforms::fromString(query.value(0).toString()).value_or(PlatformId::Douyin);
         run.poiId = query.value(1).toString();
         run.date = date;
         if (!query.value(2).isNull())
@@ -206,7 +207,8 @@ Result<QList<HistoryRow>> ReconciliationRepository::rows(const QDate &date, cons
     QList<HistoryRow> rows;
     while (query.next()) {
         HistoryRow row;
-        row.platform = Platforms::fromString(query.value(0).toString()).value_or(PlatformId::Douyin);
+        row.platform =
+                Platforms::fromString(query.value(0).toString()).value_or(PlatformId::Douyin);
         row.poiId = query.value(1).toString();
         row.certificateId = query.value(2).toString();
         row.verifyId = query.value(3).toString();
@@ -224,9 +226,9 @@ Result<QList<HistoryRow>> ReconciliationRepository::rows(const QDate &date, cons
     return rows;
 }
 
-Result<QList<VerificationRecord>>
-ReconciliationRepository::localRecords(const QDate &date, PlatformId platform,
-                                       const QString &poiId) const
+Result<QList<VerificationRecord>> ReconciliationRepository::localRecords(const QDate &date,
+                                                                         PlatformId platform,
+                                                                         const QString &poiId) const
 {
     QVariantList values{date.toString(Qt::ISODate), Platforms::toString(platform)};
     QString where = QStringLiteral(" WHERE v.business_date = ? AND v.platform = ?");

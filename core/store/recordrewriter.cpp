@@ -12,7 +12,8 @@ Result<VerificationRecord> RecordRewriter::rewrite(qint64 id, const Change &chan
     *written = false;
     auto found = VerificationRowMapper::select(
             *m_database,
-            QStringLiteral(" WHERE v.id = ?") + m_database->dialect().forUpdate(QStringLiteral("v")),
+            QStringLiteral(" WHERE v.id = ?")
+                    + m_database->dialect().forUpdate(QStringLiteral("v")),
             {id});
     if (!found.ok())
         return found.error();

@@ -379,10 +379,17 @@ namespace Schema {
 const QList<Migration> &migrations()
 {
     // Never edit a released step: add a new one. Tests migrate from every earlier version.
-    static const QList<Migration> list{
-            version1(), version2(), version3(), version4(), version5(),
-            version6(), version7(), version8(), version9(), PlatformMigrations::version10(),
-            PlatformMigrations::version11()};
+    static const QList<Migration> list{version1(),
+                                       version2(),
+                                       version3(),
+                                       version4(),
+                                       version5(),
+                                       version6(),
+                                       version7(),
+                                       version8(),
+                                       version9(),
+                                       PlatformMigrations::version10(),
+                                       PlatformMigrations::version11()};
     return list;
 }
 

@@ -8,9 +8,9 @@ namespace {
 
 using Settlement = VerificationRecord::Settlement;
 
-const QString PENDING_STANDING = QStringLiteral(
-        " WHERE v.settlement_status = 'pending' AND v.verify_status = 'success' AND "
-        "COALESCE(v.cancel_status, '') <> 'cancelled' AND v.platform = ?");
+const QString PENDING_STANDING =
+        QStringLiteral(" WHERE v.settlement_status = 'pending' AND v.verify_status = 'success' AND "
+                       "COALESCE(v.cancel_status, '') <> 'cancelled' AND v.platform = ?");
 
 std::optional<VerificationRecord> applied(const VerificationRecord &before,
                                           const VerificationSettlements::Answer &answer,
@@ -46,8 +46,7 @@ Result<QList<VerificationRecord>> VerificationSettlements::due(PlatformId platfo
 }
 
 Result<QList<VerificationRecord>>
-VerificationSettlements::pendingOfDay(PlatformId platform, const QDate &date,
-                                      const QString &poiId)
+VerificationSettlements::pendingOfDay(PlatformId platform, const QDate &date, const QString &poiId)
 {
     QVariantList values{Platforms::toString(platform), date.toString(Qt::ISODate)};
     QString where = PENDING_STANDING + QStringLiteral(" AND v.business_date = ?");

@@ -1,10 +1,10 @@
 #include <QElapsedTimer>
 #include <QEventLoop>
-#include <QTimer>
 #include <QJsonArray>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 
 #include "tests/common/enginerig.h"
 #include "tests/common/sandboxcontrol.h"
@@ -28,7 +28,8 @@ private:
 
     QJsonObject elsewhere(const QString &poiId)
     {
-        const QJsonObject order = m_control.mintOrder(10, {{"poi_id", poiId}, {"pay_amount", 1000}});
+        const QJsonObject order =
+                m_control.mintOrder(10, {{"poi_id", poiId}, {"pay_amount", 1000}});
         return m_control.call("POST",
                               "/sandbox/orders/" + order.value("order_id").toString()
                                       + "/verify_elsewhere",
@@ -84,8 +85,7 @@ private slots:
         for (int i = 0; i < BASELINE_CALLS; ++i) {
             HistoryQuery first;
             first.date = QDate::currentDate();
-            std::tie(first.startTime, first.endTime) =
-                    ReconciliationService::dayBounds(first.date);
+            std::tie(first.startTime, first.endTime) = ReconciliationService::dayBounds(first.date);
             QEventLoop loop;
             bool ok = false;
             m_rig.platform->history(first, this, [&](const auto &page) {
@@ -103,9 +103,8 @@ private slots:
         const double dayMs = double(timer.nsecsElapsed()) / 1e6;
         QVERIFY(day.ok());
         QCOMPARE(day.value().size(), ROWS);
-        qInfo().noquote() << QStringLiteral(
-                                     "fetch of %1 rows: %2 ms in %3 pages (%4 ms a page); "
-                                     "baseline: one page's round trip %5 ms")
+        qInfo().noquote() << QStringLiteral("fetch of %1 rows: %2 ms in %3 pages (%4 ms a page); "
+                                            "baseline: one page's round trip %5 ms")
                                      .arg(ROWS)
                                      .arg(dayMs, 0, 'f', 1)
                                      .arg(pages)

@@ -263,10 +263,9 @@ const QStringList APP_FIELDS{
         "id",         "name",       "client_key",  "status", "allow_token_read",
         "created_at", "updated_at", "last_used_at"};
 
-const QStringList SUMMARY_COUNTERS{"success_count",  "failed_count",   "unknown_count",
-                                   "pay_amount",     "receipt_amount", "discount_amount",
-                                   "cancelled_count", "settled_count",
-                                   "settlement_pending_count"};
+const QStringList SUMMARY_COUNTERS{"success_count",   "failed_count",   "unknown_count",
+                                   "pay_amount",      "receipt_amount", "discount_amount",
+                                   "cancelled_count", "settled_count",  "settlement_pending_count"};
 
 bool isRfc3339Utc(const QJsonValue &value)
 {

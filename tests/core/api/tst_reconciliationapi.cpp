@@ -52,7 +52,8 @@ private:
     bool runToday()
     {
         QSignalSpy finished(m_runtime->reconciliation(), &ReconciliationService::runFinished);
-        const Reply started = m_app.adminPost("/v1/internal/reconciliation/runs", {{"date", today()}});
+        const Reply started =
+                m_app.adminPost("/v1/internal/reconciliation/runs", {{"date", today()}});
         if (started.status != 202) {
             qWarning() << "run answered" << started.status << started.json;
             return false;
@@ -86,10 +87,10 @@ private slots:
         QTest::addColumn<QByteArray>("path");
         QTest::addColumn<int>("status");
         QTest::newRow("no date") << QByteArray("/v1/internal/reconciliation") << 400;
-        QTest::newRow("not a date") << QByteArray("/v1/internal/reconciliation?date=yesterday")
-                                    << 400;
-        QTest::newRow("no such day") << QByteArray("/v1/internal/reconciliation?date=2026-02-30")
-                                     << 400;
+        QTest::newRow("not a date")
+                << QByteArray("/v1/internal/reconciliation?date=yesterday") << 400;
+        QTest::newRow("no such day")
+                << QByteArray("/v1/internal/reconciliation?date=2026-02-30") << 400;
         QTest::newRow("unknown platform")
                 << QByteArray("/v1/internal/reconciliation?date=2026-11-30&platform=eleme") << 400;
     }
@@ -108,8 +109,8 @@ private slots:
         QTest::addColumn<QJsonObject>("body");
         QTest::newRow("no date") << QJsonObject{};
         QTest::newRow("a number") << QJsonObject{{"date", 20261130}};
-        QTest::newRow("tomorrow")
-                << QJsonObject{{"date", QDate::currentDate().addDays(1).toString(Qt::ISODate)}};
+        QTest::newRow("tomorrow") << QJsonObject{
+                {"date", QDate::currentDate().addDays(1).toString(Qt::ISODate)}};
         QTest::newRow("an unknown field") << QJsonObject{{"date", today()}, {"poi", "x"}};
     }
 
@@ -141,8 +142,8 @@ private slots:
         QVERIFY(data.value("platform").isNull());
         QVERIFY(data.value("poi_id").isNull());
         QCOMPARE(data.value("matched").toInt(), 0);
-        for (const char *list : {"only_platform", "only_local", "status_mismatch",
-                                 "amount_mismatch"})
+        for (const char *list :
+             {"only_platform", "only_local", "status_mismatch", "amount_mismatch"})
             QVERIFY2(data.value(list).isArray(), list);
     }
 
@@ -155,7 +156,8 @@ private slots:
         QVERIFY(here.value("commission_amount").isNull());
         QVERIFY(here.value("settled_at").isNull());
         const QJsonObject outside = m_control.mintOrder(1);
-        m_control.call("POST", "/sandbox/orders/" + outside.value("order_id").toString()
+        m_control.call("POST",
+                       "/sandbox/orders/" + outside.value("order_id").toString()
                                + "/verify_elsewhere",
                        {{"count", 1}});
 
@@ -189,9 +191,9 @@ private slots:
                 continue;
             found = true;
             const QStringList fields = row.keys();
-            for (const char *field : {"platform", "certificate_id", "verify_id", "verify_time",
-                                      "status", "poi_id", "product_name", "pay_amount",
-                                      "cancel_time"})
+            for (const char *field :
+                 {"platform", "certificate_id", "verify_id", "verify_time", "status", "poi_id",
+                  "product_name", "pay_amount", "cancel_time"})
                 QVERIFY2(fields.contains(field), field);
             QCOMPARE(row.value("platform").toString(), "douyin");
             QCOMPARE(row.value("status").toString(), "verified");
@@ -224,7 +226,8 @@ private slots:
         const QJsonObject totals = summary.json.value("data").toObject().value("totals").toObject();
         QVERIFY(totals.value("settled_count").toInt() >= 1);
         QVERIFY(totals.contains("settlement_pending_count"));
-        QVERIFY(totals.value("receipt_amount").toInteger() >= view.value("receipt_amount").toInteger());
+        QVERIFY(totals.value("receipt_amount").toInteger()
+                >= view.value("receipt_amount").toInteger());
     }
 };
 

@@ -68,10 +68,10 @@ private:
     void startService()
     {
         QList<CouponPlatform *> platforms{m_rig.platform.get(), m_rig.meituan->platform()};
-        m_service = std::make_unique<ReconciliationService>(
-                m_rig.database.get(), platforms, [this] {
-                    return QList<ReconciliationService::Target>{
-                            {PlatformId::Douyin, QString()}, {PlatformId::Meituan, store(0)}};
+        m_service =
+                std::make_unique<ReconciliationService>(m_rig.database.get(), platforms, [this] {
+                    return QList<ReconciliationService::Target>{{PlatformId::Douyin, QString()},
+                                                                {PlatformId::Meituan, store(0)}};
                 });
         m_service->setGatewayName("till-1");
     }
@@ -134,8 +134,7 @@ private slots:
         const qint64 singleId = verifyHere(single);
         QVERIFY(singleId);
         const QJsonObject outside = mintAt(store(0), 1, 3000);
-        QVERIFY(!elsewhere(outside.value("order_id").toString(), "verify_elsewhere",
-                           {{"count", 1}})
+        QVERIFY(!elsewhere(outside.value("order_id").toString(), "verify_elsewhere", {{"count", 1}})
                          .isEmpty());
         const QJsonObject takenBack = mintAt(store(0), 1, 7000);
         const qint64 takenBackId = verifyHere(takenBack);

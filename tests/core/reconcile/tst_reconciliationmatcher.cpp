@@ -60,27 +60,24 @@ private slots:
         QTest::newRow("no verify id here: the code decides")
                 << Status::Success << false << "" << 990ll << true << V << "v1" << 990ll
                 << "matched";
-        QTest::newRow("cancelled on both sides")
-                << Status::Success << true << "v1" << 990ll << true << C << "v1" << 990ll
-                << "matched";
+        QTest::newRow("cancelled on both sides") << Status::Success << true << "v1" << 990ll << true
+                                                 << C << "v1" << 990ll << "matched";
         QTest::newRow("cancelled on the platform only")
                 << Status::Success << false << "v1" << 990ll << true << C << "v1" << 990ll
                 << "status_mismatch";
-        QTest::newRow("cancelled here only") << Status::Success << true << "v1" << 990ll << true << V
-                                             << "v1" << 990ll << "status_mismatch";
+        QTest::newRow("cancelled here only") << Status::Success << true << "v1" << 990ll << true
+                                             << V << "v1" << 990ll << "status_mismatch";
         QTest::newRow("refunded after use on the platform")
                 << Status::Success << false << "v1" << 990ll << true << RowStatus::Refunded << "v1"
                 << 990ll << "status_mismatch";
         QTest::newRow("another amount") << Status::Success << false << "v1" << 990ll << true << V
                                         << "v1" << 890ll << "amount_mismatch";
-        QTest::newRow("an amount only one side states")
-                << Status::Success << false << "v1" << 990ll << true << V << "v1" << 0ll
-                << "matched";
-        QTest::newRow("the platform does not list it")
-                << Status::Success << false << "v1" << 990ll << false << V << "" << 0ll
-                << "only_local";
-        QTest::newRow("cancelled here, not listed") << Status::Success << true << "v1" << 990ll
-                                                    << false << V << "" << 0ll << "nothing";
+        QTest::newRow("an amount only one side states") << Status::Success << false << "v1" << 990ll
+                                                        << true << V << "v1" << 0ll << "matched";
+        QTest::newRow("the platform does not list it") << Status::Success << false << "v1" << 990ll
+                                                       << false << V << "" << 0ll << "only_local";
+        QTest::newRow("cancelled here, not listed")
+                << Status::Success << true << "v1" << 990ll << false << V << "" << 0ll << "nothing";
         QTest::newRow("another verification of the coupon")
                 << Status::Success << false << "v1" << 990ll << true << V << "v2" << 990ll
                 << "only_local+only_platform";
@@ -109,8 +106,8 @@ private slots:
         if (hasRow)
             rows.append(row(remote, "7001", rowVerifyId, rowPay));
         ReconciliationReport report;
-        ReconciliationMatcher::match({record(local, "7001", localVerifyId, localPay, cancelledHere)},
-                                     rows, report);
+        ReconciliationMatcher::match(
+                {record(local, "7001", localVerifyId, localPay, cancelledHere)}, rows, report);
         QStringList found;
         if (report.matched)
             found << "matched";
