@@ -42,8 +42,8 @@ ReconciliationService::~ReconciliationService() = default;
 void ReconciliationService::start()
 {
     m_timer.start();
-    // After the start-up's own work (resolution, enrichment) has been queued.
-    QTimer::singleShot(0, this, [this] {
+    // Not in the start-up's rush: the gateway first answers, resolves and enriches.
+    QTimer::singleShot(START_DELAY_MS, this, [this] {
         checkDue();
         askDueSettlements();
     });

@@ -45,6 +45,7 @@ public:
     static constexpr int MORNING_HOUR = 6;
     static constexpr qint64 LEASE_MS = 10 * 60 * 1000;
     static constexpr int CHECK_INTERVAL_MS = 10 * 60 * 1000;
+    static constexpr int START_DELAY_MS = 30 * 1000; // the first check after start()
 
     ReconciliationService(Database *database, const QList<CouponPlatform *> &platforms,
                           Targets targets, QObject *parent = nullptr);
@@ -52,7 +53,7 @@ public:
 
     void setClock(Clock clock) { m_clock = std::move(clock); }
     void setGatewayName(const QString &name) { m_gatewayName = name; }
-    // Starts the periodic checks (missed days, due settlements); the first one at once.
+    // Starts the periodic checks (missed days, due settlements); the first START_DELAY_MS on.
     void start();
 
     Result<ReconciliationReport> report(const ReconciliationQuery &query);

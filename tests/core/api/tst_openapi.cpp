@@ -38,6 +38,8 @@ const QStringList CONTRACT_OPERATIONS{
 const QStringList EXTENSION_OPERATIONS{
         "POST /v1/open/verifications/{id}/cancel",
         "POST /v1/internal/verifications/{id}/cancel",
+        "GET /v1/internal/reconciliation",
+        "POST /v1/internal/reconciliation/runs",
 };
 
 // The seed's 22 model names (API.md, "Data models").
