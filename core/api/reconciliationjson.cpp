@@ -12,19 +12,6 @@ QJsonValue secondsOrNull(qint64 seconds)
                        : QJsonValue(QJsonValue::Null);
 }
 
-QString statusName(HistoryRow::Status status)
-{
-    switch (status) {
-    case HistoryRow::Status::Verified:
-        break;
-    case HistoryRow::Status::Cancelled:
-        return QStringLiteral("cancelled");
-    case HistoryRow::Status::Refunded:
-        return QStringLiteral("refunded");
-    }
-    return QStringLiteral("verified");
-}
-
 QJsonArray pairs(const QList<ReconciliationReport::Pair> &list)
 {
     QJsonArray array;
@@ -53,7 +40,7 @@ QJsonObject row(const HistoryRow &row)
             {QStringLiteral("verify_id"),
              row.verifyId.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(row.verifyId)},
             {QStringLiteral("verify_time"), secondsOrNull(row.verifyTime)},
-            {QStringLiteral("status"), statusName(row.status)},
+            {QStringLiteral("status"), HistoryRow::toString(row.status)},
             {QStringLiteral("poi_id"), row.poiId},
             {QStringLiteral("product_name"), row.productName},
             {QStringLiteral("pay_amount"), row.payAmount},

@@ -40,6 +40,28 @@ struct HistoryRow
     qint64 payAmount = 0;
     std::optional<qint64> receiptAmount; // only where the platform states it
     QJsonObject raw; // the platform's record, unchanged
+
+    // The stable names of the database and the LAN API: verified, cancelled, refunded.
+    static QString toString(Status status)
+    {
+        switch (status) {
+        case Status::Verified:
+            break;
+        case Status::Cancelled:
+            return QStringLiteral("cancelled");
+        case Status::Refunded:
+            return QStringLiteral("refunded");
+        }
+        return QStringLiteral("verified");
+    }
+    static Status statusFromString(const QString &name)
+    {
+        if (name == u"cancelled")
+            return Status::Cancelled;
+        if (name == u"refunded")
+            return Status::Refunded;
+        return Status::Verified;
+    }
 };
 
 struct HistoryPage

@@ -95,19 +95,6 @@ QStringList columns()
     return names;
 }
 
-QString toString(HistoryRow::Status status)
-{
-    switch (status) {
-    case HistoryRow::Status::Verified:
-        break;
-    case HistoryRow::Status::Cancelled:
-        return QStringLiteral("cancelled");
-    case HistoryRow::Status::Refunded:
-        return QStringLiteral("refunded");
-    }
-    return QStringLiteral("verified");
-}
-
 QStringList fields(const ReconciliationReport &report, const ReconciliationEntry &entry,
                    const QString &poiName, const QString &note)
 {
@@ -133,8 +120,8 @@ QStringList fields(const ReconciliationReport &report, const ReconciliationEntry
         line << QString() << QString() << QString() << QString() << QString();
     }
     if (remote) {
-        line << toString(remote->status) << number(remotePay) << seconds(remote->verifyTime)
-             << seconds(remote->cancelTime);
+        line << HistoryRow::toString(remote->status) << number(remotePay)
+             << seconds(remote->verifyTime) << seconds(remote->cancelTime);
     } else {
         line << QString() << QString() << QString() << QString();
     }

@@ -15,28 +15,6 @@ QString keyText(const QString &text)
     return text.isNull() ? QStringLiteral("") : text;
 }
 
-QString statusName(HistoryRow::Status status)
-{
-    switch (status) {
-    case HistoryRow::Status::Verified:
-        break;
-    case HistoryRow::Status::Cancelled:
-        return QStringLiteral("cancelled");
-    case HistoryRow::Status::Refunded:
-        return QStringLiteral("refunded");
-    }
-    return QStringLiteral("verified");
-}
-
-HistoryRow::Status statusFrom(const QString &name)
-{
-    if (name == u"cancelled")
-        return HistoryRow::Status::Cancelled;
-    if (name == u"refunded")
-        return HistoryRow::Status::Refunded;
-    return HistoryRow::Status::Verified;
-}
-
 QVariant nullableLong(std::optional<qint64> value)
 {
     return value ? QVariant(*value) : QVariant(QMetaType::fromType<qint64>());
@@ -76,7 +54,7 @@ Result<Done> insertRows(Database &database, const QList<HistoryRow> &rows, const
                 row.verifyId,
                 row.code.isNull() ? QStringLiteral("") : row.code,
                 row.verifyTime,
-                statusName(row.status),
+                HistoryRow::toString(row.status),
                 row.cancelTime ? QVariant(row.cancelTime) : QVariant(QMetaType::fromType<qint64>()),
                 row.productName.isNull() ? QStringLiteral("") : row.productName,
                 row.payAmount,
@@ -214,7 +192,7 @@ Result<QList<HistoryRow>> ReconciliationRepository::rows(const QDate &date, cons
         row.verifyId = query.value(3).toString();
         row.code = query.value(4).toString();
         row.verifyTime = query.value(5).toLongLong();
-        row.status = statusFrom(query.value(6).toString());
+        row.status = HistoryRow::statusFromString(query.value(6).toString());
         row.cancelTime = query.value(7).toLongLong();
         row.productName = query.value(8).toString();
         row.payAmount = query.value(9).toLongLong();
