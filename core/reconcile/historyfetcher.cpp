@@ -35,9 +35,15 @@ void HistoryFetcher::onPage(const Result<HistoryPage, PlatformError> &page)
 {
     if (!page.ok()) {
         const PlatformError &error = page.error();
-        if (error.kind == PlatformError::Kind::Cooldown && m_stats.cooldowns < MAX_COOLDOWNS) {
+        // Douyin's 2119003 comes as a cooldown with its length; Meituan's OP_RATE_LIMIT as a
+        // refusal that names no length.
+        const bool slowDown = error.kind == PlatformError::Kind::Cooldown
+                || error.reason == RejectReason::RateLimited;
+        if (slowDown && m_stats.cooldowns < MAX_COOLDOWNS) {
             ++m_stats.cooldowns;
-            const int waitMs = qMax(1, error.retryAfterSeconds) * 1000;
+            const int seconds =
+                    error.retryAfterSeconds > 0 ? error.retryAfterSeconds : DEFAULT_WAIT_SECONDS;
+            const int waitMs = seconds * 1000;
             qCInfo(lcReconcile) << "history: the platform asks to slow down; next page in" << waitMs
                                 << "ms";
             QTimer::singleShot(waitMs, this, &HistoryFetcher::fetch);

@@ -39,6 +39,8 @@ public:
 
     // Waiting out more "too frequent" answers than this for one day gives up.
     static constexpr int MAX_COOLDOWNS = 5;
+    // How long a "too frequent" that names no length is waited out.
+    static constexpr int DEFAULT_WAIT_SECONDS = 2;
     // A platform that keeps saying "more" past this many pages is not followed further.
     static constexpr int MAX_PAGES = 5000;
 

@@ -237,6 +237,19 @@ private slots:
         QCOMPARE(day.onlyPlatform.size(), 1);
     }
 
+    void waitsOutMeituansRateLimit()
+    {
+        const QString code =
+                mintMeituan(store(0)).value("receipt_codes").toArray().at(0).toString();
+        m_control.call("POST", "/sandbox/meituan/receipts/" + code + "/consume_elsewhere", {});
+        m_control.fault("meituan.querylistbydate", "rate_limit", 1);
+        QVERIFY(run(today()));
+        const ReconciliationReport day = report(PlatformId::Meituan, store(0));
+        QCOMPARE(day.state, ReconciliationReport::State::Partial);
+        QCOMPARE(day.onlyPlatform.size(), 1);
+        QCOMPARE(day.onlyPlatform.first().certificateId, code);
+    }
+
     void aFailedFetchKeepsTheLastGoodRows()
     {
         const QJsonObject order = mintAt(store(0), 2);
