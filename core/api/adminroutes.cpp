@@ -190,6 +190,7 @@ void AdminRoutes::summary(const QHttpServerRequest &request, QHttpServerResponde
     summaryQuery.verifyStatus = filter.value().verifyStatus;
     summaryQuery.enrichmentStatus = filter.value().enrichmentStatus;
     summaryQuery.platform = filter.value().platform;
+    summaryQuery.gatewayName = filter.value().gatewayName;
     summaryQuery.q = filter.value().q;
     QStringList groupNames;
     const auto groups = groupByFrom(query, &groupNames);

@@ -175,6 +175,12 @@ Result<VerificationFilter> filterFrom(const QUrlQuery &query)
         if (!filter.platform)
             return badRequest(QStringLiteral("platform: one of douyin, meituan"));
     }
+    // Chain mode (API.md): the records one gateway made (DYGW_GATEWAY_NAME).
+    if (query.hasQueryItem(QStringLiteral("gateway"))) {
+        filter.gatewayName = query.queryItemValue(QStringLiteral("gateway")).trimmed();
+        if (filter.gatewayName.isEmpty())
+            return badRequest(QStringLiteral("gateway: a gateway's name"));
+    }
     if (query.hasQueryItem(QStringLiteral("cancel_status"))) {
         filter.cancelStatus = VerificationRecord::cancelStatusFromString(
                 query.queryItemValue(QStringLiteral("cancel_status")));

@@ -202,6 +202,30 @@ private slots:
         QVERIFY(found);
     }
 
+    // Chain mode's filter: a lone gateway's records carry no gateway name, so another
+    // gateway's name finds none of them, in the list and in the summary.
+    void filtersByGateway()
+    {
+        QVERIFY(!verified().isEmpty());
+        const QByteArray day = today().toLatin1();
+        const Reply all = m_app.adminGet("/v1/internal/verifications?page_size=200");
+        QVERIFY(all.json.value("data").toObject().value("total").toInt() > 0);
+        const Reply none = m_app.adminGet("/v1/internal/verifications?gateway=till-9");
+        QCOMPARE(none.status, 200);
+        QCOMPARE(none.json.value("data").toObject().value("total").toInt(), 0);
+        const Reply summary = m_app.adminGet("/v1/internal/verifications/summary?from=" + day
+                                             + "&to=" + day + "&gateway=till-9");
+        QCOMPARE(summary.status, 200);
+        QCOMPARE(summary.json.value("data")
+                         .toObject()
+                         .value("totals")
+                         .toObject()
+                         .value("success_count")
+                         .toInt(),
+                 0);
+        QCOMPARE(m_app.adminGet("/v1/internal/verifications?gateway=").status, 400);
+    }
+
     void settlementReachesTheViewsAndTheSummary()
     {
         const QJsonObject here = verified();
