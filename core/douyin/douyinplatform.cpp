@@ -5,6 +5,7 @@
 #include "core/douyin/douyinapi.h"
 #include "core/douyin/douyinclient.h"
 #include "core/douyin/douyinhistorymapping.h"
+#include "core/douyin/douyinstatemapping.h"
 #include "core/logging/categories.h"
 
 namespace {
@@ -105,30 +106,6 @@ PlatformOutcome appliedAlready(const VerifyQuery &query, const Douyin::Error &er
         outcome.results.append(coupon);
     }
     return outcome;
-}
-
-CouponState toState(const Douyin::CertificateState &state)
-{
-    CouponState coupon;
-    coupon.certificateId = state.certificateId;
-    coupon.encryptedCode = state.encryptedCode;
-    coupon.platformStatus = state.status;
-    coupon.verifyCount = int(state.verifyRecords.size());
-    coupon.status = DouyinPlatform::couponStatusOf(state.status);
-    const Douyin::CertificateVerify &verify = state.hasVerify || state.verifyRecords.isEmpty()
-            ? state.verify
-            : state.verifyRecords.constLast();
-    coupon.verifyId = verify.verifyId;
-    coupon.verifyTime = verify.verifyTime;
-    return coupon;
-}
-
-OrderDetails toDetails(const Douyin::Order &order)
-{
-    return {order.orderId,       order.orderStatus,    order.skuId,           order.skuName,
-            order.productId,     order.productName,    order.count,           order.payAmount,
-            order.receiptAmount, order.discountAmount, order.createOrderTime, order.payTime,
-            order.sourceOrderId, order.extOrderId};
 }
 
 } // namespace
@@ -341,7 +318,8 @@ void DouyinPlatform::queryStatus(const StatusQuery &query, QObject *context,
                 [callback](const Result<Douyin::CertificateGetResult, Douyin::Error> &result) {
                     if (!result.ok())
                         return callback(toPlatformError(result.error()));
-                    callback(QList<CouponState>{toState(result.value().certificate)});
+                    callback(QList<CouponState>{
+                            DouyinStateMapping::toState(result.value().certificate)});
                 });
         return;
     }
@@ -361,7 +339,7 @@ void DouyinPlatform::queryStatus(const StatusQuery &query, QObject *context,
                 }
                 QList<CouponState> states;
                 for (const Douyin::CertificateState &state : result.value().certificates)
-                    states.append(toState(state));
+                    states.append(DouyinStateMapping::toState(state));
                 callback(states);
             });
 }
@@ -408,7 +386,7 @@ void DouyinPlatform::orderDetails(const QString &poiId, const QString &orderId, 
                     return callback(toPlatformError(result.error()));
                 for (const Douyin::Order &order : result.value().orders) {
                     if (order.orderId == orderId)
-                        return callback(toDetails(order));
+                        return callback(DouyinStateMapping::toDetails(order));
                 }
                 callback(OrderDetails{}); // not listed: nothing to add
             });

@@ -2,6 +2,22 @@
 
 namespace PlatformMigrations {
 
+// Chain mode: several gateways write one database, and each record names the one that made
+// it. Number 9, not 8: main's cancel columns take 8. The index serves the list filtered by
+// gateway as the others serve theirs (created_at, id, business_date).
+Schema::Migration version9()
+{
+    return {9,
+            "gateway_name",
+            {
+                    QStringLiteral("ALTER TABLE verifications ADD COLUMN gateway_name TEXT NOT "
+                                   "NULL DEFAULT ''"),
+                    QStringLiteral("CREATE INDEX idx_verifications_gateway_created "
+                                   "ON verifications (gateway_name, created_at, id, "
+                                   "business_date)"),
+            }};
+}
+
 // The product's store key stays the Douyin POI id; a bound store adds Meituan's opBizCode and
 // the token pair Meituan issued for it (sealed like the Douyin client_token). A refresh that
 // failed leaves the pair in place and says why here, for the settings page and /health.

@@ -356,22 +356,6 @@ Schema::Migration version8()
             }};
 }
 
-// Chain mode: several gateways write one database, and each record names the one that made
-// it. Number 9, not 8: main's cancel columns take 8. The index serves the list filtered by
-// gateway as the others serve theirs (created_at, id, business_date).
-Schema::Migration version9()
-{
-    return {9,
-            "gateway_name",
-            {
-                    QStringLiteral("ALTER TABLE verifications ADD COLUMN gateway_name TEXT NOT "
-                                   "NULL DEFAULT ''"),
-                    QStringLiteral("CREATE INDEX idx_verifications_gateway_created "
-                                   "ON verifications (gateway_name, created_at, id, "
-                                   "business_date)"),
-            }};
-}
-
 } // namespace
 
 namespace Schema {
@@ -387,7 +371,7 @@ const QList<Migration> &migrations()
                                        version6(),
                                        version7(),
                                        version8(),
-                                       version9(),
+                                       PlatformMigrations::version9(),
                                        PlatformMigrations::version10(),
                                        PlatformMigrations::version11()};
     return list;
