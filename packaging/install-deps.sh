@@ -20,6 +20,10 @@ PACKAGES=(
     dpkg-dev file python3 desktop-file-utils appstream systemd
     # test: an X server for GUI tests that need one; clang and its runtime for the fuzzer
     xvfb clang libclang-rt-14-dev
+    # store integrations: the OS keychain (QtKeychain) and a real Secret Service with its
+    # session bus for the keychain test; pdftotext/pdftoppm for the printed slips; promtool
+    # to check the /metrics exposition
+    qtkeychain-qt6-dev gnome-keyring dbus dbus-x11 libsecret-tools poppler-utils prometheus
 )
 
 missing=()
