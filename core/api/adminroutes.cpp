@@ -28,7 +28,7 @@ using ApiRequest::onlyFields;
 using ApiRequest::parseBody;
 using ApiRequest::replyBad;
 
-// API.md's group_by: a comma list of date, poi, app, product, platform, each once.
+// API.md's group_by: a comma list of date, poi, app, product, platform, gateway, each once.
 Result<QList<SummaryQuery::GroupKey>> groupByFrom(const QUrlQuery &query, QStringList *names)
 {
     QList<SummaryQuery::GroupKey> groups;
@@ -48,9 +48,13 @@ Result<QList<SummaryQuery::GroupKey>> groupByFrom(const QUrlQuery &query, QStrin
             group = SummaryQuery::GroupKey::Product;
         else if (name == u"platform")
             group = SummaryQuery::GroupKey::Platform;
+        else if (name == u"gateway")
+            group = SummaryQuery::GroupKey::Gateway;
         if (!group)
             return badRequest(
-                    QStringLiteral("group_by: '%1' is not one of date, poi, app, product, platform")
+                    QStringLiteral(
+                            "group_by: '%1' is not one of date, poi, app, product, platform, "
+                            "gateway")
                             .arg(name));
         if (!groups.contains(*group)) {
             groups.append(*group);
@@ -59,7 +63,8 @@ Result<QList<SummaryQuery::GroupKey>> groupByFrom(const QUrlQuery &query, QStrin
     }
     if (groups.isEmpty())
         return badRequest(
-                QStringLiteral("group_by: at least one of date, poi, app, product, platform"));
+                QStringLiteral("group_by: at least one of date, poi, app, product, platform, "
+                               "gateway"));
     return groups;
 }
 
@@ -91,6 +96,9 @@ QJsonObject summaryRow(const VerificationSummaryRow &row,
             object.insert(QStringLiteral("platform"),
                           row.platform ? QJsonValue(Platforms::toString(*row.platform))
                                        : QJsonValue(QJsonValue::Null));
+            break;
+        case SummaryQuery::GroupKey::Gateway:
+            object.insert(QStringLiteral("gateway"), row.gatewayName.value_or(QString()));
             break;
         }
     }

@@ -32,7 +32,7 @@ struct Spec
 // The one table of settings: key names, variables, validation and defaults.
 // 0.0.0.0 because the gateway exists to serve other devices on the store's LAN; requests
 // are signed, and the port can be narrowed with --listen 127.0.0.1:PORT.
-constexpr std::array<Spec, 16> SPECS{{
+constexpr std::array<Spec, 17> SPECS{{
         {Setting::Listen, "api/listen", "DYGW_LISTEN", "listen", Kind::Address, "0.0.0.0:8780"},
         {Setting::DataDir, "general/data_dir", "DYGW_DATA_DIR", "data-dir", Kind::Path, ""},
         {Setting::DouyinBaseUrl, "douyin/base_url", "DYGW_DOUYIN_BASE_URL", "douyin-base-url",
@@ -60,6 +60,8 @@ constexpr std::array<Spec, 16> SPECS{{
          Kind::Id, ""},
         {Setting::MeituanSignKey, "meituan/sign_key", "DYGW_MEITUAN_SIGN_KEY", nullptr, Kind::Text,
          ""},
+        {Setting::ClaimLease, "general/claim_lease_seconds", "DYGW_CLAIM_LEASE_SECONDS", nullptr,
+         Kind::Count, "120"},
 }};
 
 constexpr char UI_GROUP[] = "ui";
@@ -229,6 +231,11 @@ int GatewaySettings::apiRateLimit() const
 int GatewaySettings::apiRateBurst() const
 {
     return value(Setting::ApiRateBurst).toInt();
+}
+
+int GatewaySettings::claimLeaseSeconds() const
+{
+    return qMax(1, value(Setting::ClaimLease).toInt());
 }
 
 QString GatewaySettings::language() const

@@ -28,6 +28,9 @@ enum class Setting {
     MeituanBaseUrl,
     MeituanDeveloperId, // "" = Meituan not set up
     MeituanSignKey, // sealed in the database when saved from the settings page
+    // Chain mode: how long a gateway's claim on shared work (a lost answer's resolution, an
+    // enrichment job) lasts; the work of a gateway that died is taken over after it.
+    ClaimLease,
 };
 
 // Typed, validated settings in layers: built-in default < INI file < DYGW_* environment
@@ -69,6 +72,7 @@ public:
     bool hasDouyinCredentials() const;
     int apiRateLimit() const; // requests per second per app; 0 = unlimited
     int apiRateBurst() const;
+    int claimLeaseSeconds() const;
     QString language() const;
     bool apiEnabled() const;
     // The database to open: Setting::Database, or the SQLite file in dataDir().

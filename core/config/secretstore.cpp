@@ -56,6 +56,32 @@ Result<std::optional<QString>> SecretStore::value(const QString &name)
     return std::optional<QString>(QString::fromUtf8(opened.value()));
 }
 
+Result<Done> SecretStore::checkKey()
+{
+    const QString name = QString::fromLatin1(KEY_CHECK);
+    const auto sealed = m_box->seal("dy-gateway", name.toUtf8());
+    if (!sealed.ok())
+        return sealed.error();
+    // DO NOTHING: of gateways starting at once on a new database, the first one's value stays
+    // and the others are checked against it.
+    QSqlQuery query(m_database->connection());
+    query.prepare(QStringLiteral("INSERT INTO secrets (name, sealed_value, updated_at) VALUES "
+                                 "(?, ?, ?) ON CONFLICT (name) DO NOTHING"));
+    query.addBindValue(name);
+    query.addBindValue(sealed.value());
+    query.addBindValue(QDateTime::currentMSecsSinceEpoch());
+    if (!query.exec())
+        return makeError(ErrorCode::Storage, query.lastError().text());
+    const auto opened = value(name);
+    if (opened.ok() || opened.error().code == ErrorCode::Storage)
+        return opened.ok() ? Result<Done>(Done{}) : Result<Done>(opened.error());
+    return makeError(ErrorCode::Crypto,
+                     QStringLiteral("the master key does not open this database's secrets: "
+                                    "every gateway on one database needs the same key (copy "
+                                    "master.key from the data dir of the gateway that first "
+                                    "used it)"));
+}
+
 Result<Done> SecretStore::setValue(const QString &name, const QString &value)
 {
     const auto sealed = m_box->seal(value.toUtf8(), name.toUtf8());

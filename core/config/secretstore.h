@@ -19,6 +19,8 @@ class SecretStore
 public:
     static constexpr auto DOUYIN_CLIENT_SECRET = "douyin.client_secret";
     static constexpr auto MEITUAN_SIGN_KEY = "meituan.sign_key";
+    // A value only the right master key opens, sealed by the first gateway on the database.
+    static constexpr auto KEY_CHECK = "master_key.check";
 
     // Uses the caller's connection and key; both must outlive the store and belong to the
     // calling thread.
@@ -39,6 +41,10 @@ public:
     Result<std::optional<QString>> value(const QString &name);
     Result<Done> setValue(const QString &name, const QString &value);
     Result<Done> remove(const QString &name);
+    // The master key is the one this database's secrets are sealed with: the first gateway on
+    // a database leaves KEY_CHECK, every later one must open it (chain mode: each till needs
+    // the same master.key). A Crypto error names the fix.
+    Result<Done> checkKey();
 
 private:
     std::unique_ptr<Database> m_ownDatabase;

@@ -181,6 +181,9 @@ QStringList summaryColumns(const QList<GroupKey> &groupBy)
         case GroupKey::Platform:
             columns << QStringLiteral("platform");
             break;
+        case GroupKey::Gateway:
+            columns << QStringLiteral("gateway");
+            break;
         }
     }
     for (const char *name : SUMMARY_VALUE_FIELDS)
@@ -210,6 +213,9 @@ QStringList summaryFields(const VerificationSummaryRow &row, const QList<GroupKe
             break;
         case GroupKey::Platform:
             fields << (row.platform ? Platforms::toString(*row.platform) : QString());
+            break;
+        case GroupKey::Gateway:
+            fields << row.gatewayName.value_or(QString());
             break;
         }
     }

@@ -160,6 +160,14 @@ void GatewayProxy::summary(const SummaryQuery &query, QObject *context,
             std::move(done));
 }
 
+void GatewayProxy::gatewayNames(QObject *context, Callback<Result<QStringList>> done)
+{
+    run<Result<QStringList>>(
+            context,
+            [](GatewayRuntime *runtime) { return runtime->engine()->repository()->gatewayNames(); },
+            std::move(done));
+}
+
 void GatewayProxy::listApps(QObject *context, Callback<Result<QList<VerifierApp>>> done)
 {
     run<Result<QList<VerifierApp>>>(

@@ -57,6 +57,8 @@ public:
                      Callback<Result<VerificationPage>> done);
     void summary(const SummaryQuery &query, QObject *context,
                  Callback<Result<VerificationSummary>> done);
+    // Chain mode: the gateways whose records the database holds (empty for a lone gateway).
+    void gatewayNames(QObject *context, Callback<Result<QStringList>> done);
     // API.md, Reconciliation: a day's report; a fetch of every store and platform of a day
     // (ErrorCode::Conflict while one runs). reconciliationChanged says when it ended.
     void reconciliation(const ReconciliationQuery &query, QObject *context,

@@ -10,6 +10,7 @@
 #include "core/api/lanapiserver.h"
 #include "core/api/noncestore.h"
 #include "core/api/requestauthenticator.h"
+#include "core/config/secretstore.h"
 #include "core/crypto/secretbox.h"
 #include "core/douyin/accesstokencache.h"
 #include "core/douyin/douyinclient.h"
@@ -145,8 +146,11 @@ Result<Done> GatewayRuntime::openStorage(const QString &dataDir)
         return database.error();
     m_database = std::move(database).value();
     // Demo mode's database is not where the real installation's secrets are.
-    if (!m_options.demo)
+    if (!m_options.demo) {
+        if (const auto key = SecretStore(m_database.get(), m_secretBox.get()).checkKey(); !key.ok())
+            return key.error();
         m_runtimeSettings->useStorage(m_database.get(), m_secretBox.get());
+    }
     qCInfo(lcApp) << "database" << m_database->dialect().kind() << m_database->displayName()
                   << "gateway" << m_database->gatewayName();
     return Done{};
@@ -202,6 +206,11 @@ Result<Done> GatewayRuntime::startEngine(const DouyinClient::Config &douyin,
     }
     m_engine = new VerificationService(m_database.get(), {douyinPlatform, m_meituan->platform()});
     connect(m_engine, &VerificationService::recordsChanged, this, &GatewayRuntime::recordsChanged);
+    if (m_database->dialect().isPostgresql()) { // chain mode: the gateways share the work
+        VerificationService::Config config = m_engine->config();
+        config.claimLeaseMs = qint64(m_settings.claimLeaseSeconds()) * 1000;
+        m_engine->setConfig(config);
+    }
     m_engine->start();
     startReconciliation(douyinPlatform);
 

@@ -1,5 +1,6 @@
 #include "core/store/schemamigrations.h"
 
+#include "core/store/chainmigrations.h"
 #include "core/store/platformmigrations.h"
 
 namespace {
@@ -373,7 +374,8 @@ const QList<Migration> &migrations()
                                        version8(),
                                        PlatformMigrations::version9(),
                                        PlatformMigrations::version10(),
-                                       PlatformMigrations::version11()};
+                                       PlatformMigrations::version11(),
+                                       ChainMigrations::version12()};
     return list;
 }
 

@@ -38,14 +38,14 @@ struct VerificationPage
 
 struct SummaryQuery
 {
-    enum class GroupKey { Date, Poi, App, Product, Platform };
+    enum class GroupKey { Date, Poi, App, Product, Platform, Gateway };
     // Which table answers. Auto picks the daily totals whenever the filters allow; tests force
     // one or the other to check that both agree.
     enum class Source { Auto, DailyTotals, Records };
 
     QDate from; // required
     QDate to; // required, >= from
-    // Any order; rows are always ordered date, poi, app, product, platform.
+    // Any order; rows are always ordered date, poi, app, product, platform, gateway.
     QList<GroupKey> groupBy;
     QString poiId;
     std::optional<qint64> appId;
@@ -63,7 +63,7 @@ struct SummaryQuery
     {
         QList<GroupKey> keys;
         for (const GroupKey key : {GroupKey::Date, GroupKey::Poi, GroupKey::App, GroupKey::Product,
-                                   GroupKey::Platform}) {
+                                   GroupKey::Platform, GroupKey::Gateway}) {
             if (groupBy.contains(key))
                 keys << key;
         }
@@ -82,6 +82,7 @@ struct VerificationSummaryRow
     std::optional<QString> productId;
     QString productName;
     std::optional<PlatformId> platform;
+    std::optional<QString> gatewayName; // '' for records of a lone gateway
 
     qint64 pendingCount = 0; // not in API.md's row; explains a row whose outcomes are all zero
     qint64 successCount = 0;

@@ -101,6 +101,9 @@ QStringList keyColumns(const QList<GroupKey> &keys, bool useTotals)
         case GroupKey::Platform:
             columns << QStringLiteral("v.platform"); // records only (totalsCanAnswer)
             break;
+        case GroupKey::Gateway:
+            columns << QStringLiteral("v.gateway_name"); // records only, as the platform
+            break;
         }
     }
     return columns;
@@ -219,6 +222,9 @@ VerificationSummaryRow readSummaryRow(const QSqlQuery &select, const QList<Group
         case GroupKey::Platform:
             row.platform = Platforms::fromString(next().toString());
             break;
+        case GroupKey::Gateway:
+            row.gatewayName = next().toString();
+            break;
         }
     }
     row.pendingCount = next().toLongLong();
@@ -333,7 +339,8 @@ Result<VerificationSummary> VerificationReportQueries::summary(const SummaryQuer
 
     const bool totalsPossible =
             totalsCanAnswer(query.q, query.enrichmentStatus, query.platform, query.gatewayName,
-                            query.groupBy.contains(GroupKey::Platform))
+                            query.groupBy.contains(GroupKey::Platform)
+                                    || query.groupBy.contains(GroupKey::Gateway))
             && !query.cancelStatus;
     if (query.source == SummaryQuery::Source::DailyTotals && !totalsPossible)
         return badInput(QStringLiteral("source: the daily totals cannot filter by q, "

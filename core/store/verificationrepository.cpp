@@ -136,6 +136,7 @@ VerificationRepository::VerificationRepository(Database *database)
       m_idempotency(database),
       m_reports(database),
       m_cancels(database),
+      m_claims(database),
       m_gatewayName(database->gatewayName())
 {
 }
@@ -263,6 +264,18 @@ VerificationRepository::findByStatus(const QList<VerificationRecord::Status> &st
             values);
 }
 
+Result<QList<VerificationRecord>> VerificationRepository::findAbandoned(qint64 untouchedSinceMs)
+{
+    return VerificationRowMapper::select(
+            *m_database,
+            QStringLiteral(
+                    " WHERE v.verify_status IN ('pending', 'unknown') AND v.gateway_name <> ? "
+                    "AND ((v.verify_status = 'pending' AND v.updated_at <= ?) OR "
+                    "(v.next_resolve_at IS NOT NULL AND v.next_resolve_at <= ?)) "
+                    "ORDER BY v.id"),
+            {m_gatewayName, untouchedSinceMs, untouchedSinceMs});
+}
+
 Result<VerificationPage> VerificationRepository::list(const VerificationFilter &filter, int page,
                                                       int pageSize)
 {
@@ -272,6 +285,25 @@ Result<VerificationPage> VerificationRepository::list(const VerificationFilter &
 Result<VerificationSummary> VerificationRepository::summary(const SummaryQuery &query)
 {
     return m_reports.summary(query);
+}
+
+Result<QStringList> VerificationRepository::gatewayNames()
+{
+    // One index probe per name (idx_verifications_gateway_created leads with it) instead of
+    // reading every record: a chain has a few names over millions of records.
+    QSqlQuery query(m_database->connection());
+    query.setForwardOnly(true);
+    if (!query.exec(QStringLiteral(
+                "WITH RECURSIVE names(name) AS ("
+                " SELECT MIN(gateway_name) FROM verifications WHERE gateway_name > ''"
+                " UNION ALL SELECT (SELECT MIN(gateway_name) FROM verifications"
+                " WHERE gateway_name > names.name) FROM names WHERE names.name IS NOT NULL)"
+                " SELECT name FROM names WHERE name IS NOT NULL")))
+        return Store::sqlError(QStringLiteral("cannot list the gateways"), query);
+    QStringList names;
+    while (query.next())
+        names << query.value(0).toString();
+    return names;
 }
 
 Result<qint64> VerificationRepository::enqueueEnrichment(qint64 verificationId, qint64 dueAtMs)

@@ -14,6 +14,7 @@
 #include "core/store/verificationqueries.h"
 #include "core/store/verificationrecord.h"
 #include "core/store/verificationreportqueries.h"
+#include "core/store/workclaims.h"
 
 class Database;
 
@@ -84,15 +85,22 @@ public:
     // flight, which it settles itself (also after it restarts).
     Result<QList<VerificationRecord>>
     findByStatus(const QList<VerificationRecord::Status> &statuses);
+    // Chain mode: other gateways' open records nobody touched since untouchedSinceMs: pending
+    // ones last written before it, unknown ones whose next pass fell due before it.
+    Result<QList<VerificationRecord>> findAbandoned(qint64 untouchedSinceMs);
 
     // Claims, stores and finds cancels (the one writer of a record's cancel state).
     VerificationCancels *cancels() { return &m_cancels; }
+    // Leases on shared work (chain mode).
+    WorkClaims *claims() { return &m_claims; }
 
     // Newest first (created_at, then id). page >= 1, pageSize 1..MAX_PAGE_SIZE.
     Result<VerificationPage> list(const VerificationFilter &filter, int page, int pageSize);
     // From the daily totals when only date, poi, app and verify_status filter; otherwise
     // (q, enrichment_status) from the records.
     Result<VerificationSummary> summary(const SummaryQuery &query);
+    // The names of the gateways that made records, sorted; '' (a lone gateway's) left out.
+    Result<QStringList> gatewayNames();
 
     // Queues a job unless the verification already has one (in any state); returns its id.
     Result<qint64> enqueueEnrichment(qint64 verificationId, qint64 dueAtMs);
@@ -123,5 +131,6 @@ private:
     IdempotencyRepository m_idempotency;
     VerificationReportQueries m_reports;
     VerificationCancels m_cancels;
+    WorkClaims m_claims;
     QString m_gatewayName;
 };

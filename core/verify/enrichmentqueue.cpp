@@ -127,15 +127,14 @@ void EnrichmentQueue::kick()
     const int free = (isBusy() ? m_policy.busyConcurrency : m_policy.concurrency) - m_runningOrders;
     if (free <= 0)
         return;
-    // Jobs being worked on are still pending in the table: read past them.
-    const auto due = m_repository->dueEnrichmentJobs(
-            nowMs(), int(m_running.size()) + free * MAX_JOBS_PER_ORDER);
+    const auto due = takeDue(free);
     if (!due.ok()) {
         qCWarning(lcVerify) << "cannot read enrichment jobs:" << due.error().message;
         return;
     }
     QStringList orders; // in the order they came due
     QHash<QString, QList<Job>> jobsByOrder;
+    QList<EnrichmentJob> unused;
     for (const EnrichmentJob &job : due.value()) {
         if (m_running.contains(job.id))
             continue;
@@ -150,18 +149,43 @@ void EnrichmentQueue::kick()
             skip(job.id, record);
             continue;
         }
-        if (!jobsByOrder.contains(record.orderId)) {
-            // Oldest first: a later order waits for a free slot.
-            if (orders.size() >= free)
-                break;
+        QList<Job> *jobs =
+                jobsByOrder.contains(record.orderId) ? &jobsByOrder[record.orderId] : nullptr;
+        // Oldest first: a later order waits for a free slot.
+        if (!jobs && orders.size() < free) {
             orders.append(record.orderId);
+            jobs = &jobsByOrder[record.orderId];
         }
-        QList<Job> &jobs = jobsByOrder[record.orderId];
-        if (jobs.size() < MAX_JOBS_PER_ORDER)
-            jobs.append({job.id, job.attempts, record});
+        if (jobs && jobs->size() < MAX_JOBS_PER_ORDER)
+            jobs->append({job.id, job.attempts, record});
+        else if (m_policy.claimLeaseMs > 0)
+            unused.append(job);
+        else if (!jobs)
+            break; // a lone gateway took nothing it does not run
     }
+    giveBack(unused);
     for (const QString &orderId : std::as_const(orders))
         runOrder(orderId, jobsByOrder.value(orderId));
+}
+
+Result<QList<EnrichmentJob>> EnrichmentQueue::takeDue(int free)
+{
+    if (m_policy.claimLeaseMs > 0)
+        return m_repository->claimEnrichmentJobs(nowMs(), free * MAX_JOBS_PER_ORDER,
+                                                 m_policy.claimLeaseMs);
+    // Jobs being worked on are still pending in the table: read past them.
+    return m_repository->dueEnrichmentJobs(nowMs(),
+                                           int(m_running.size()) + free * MAX_JOBS_PER_ORDER);
+}
+
+void EnrichmentQueue::giveBack(const QList<EnrichmentJob> &jobs)
+{
+    if (m_policy.claimLeaseMs <= 0)
+        return;
+    for (const EnrichmentJob &job : jobs)
+        logIfFailed(m_repository->rescheduleEnrichment(job.id, job.attempts, job.nextAttemptAt,
+                                                       job.lastError),
+                    "giving back an enrichment job");
 }
 
 void EnrichmentQueue::skip(qint64 jobId, VerificationRecord record)

@@ -4,6 +4,7 @@
 #include <QSet>
 
 #include "core/platform/platformtypes.h"
+#include "core/result.h"
 #include "core/store/enrichmentjob.h"
 #include "core/store/verificationrecord.h"
 
@@ -34,6 +35,9 @@ public:
         int concurrency = 4; // orders worked on at once
         int busyConcurrency = 1; // the same while verifications are being asked for
         int busyForMs = 500; // how long one verification counts as being asked for
+        // Chain mode: jobs are claimed for this long (EnrichmentJobRepository::claim), so one
+        // gateway works on each and a gone gateway's jobs are taken over. 0: a lone gateway.
+        qint64 claimLeaseMs = 0;
     };
 
     // Record writes go through `writer` (group commit); job bookkeeping through `repository`.
@@ -63,6 +67,10 @@ private:
     };
 
     bool isBusy() const;
+    // The due jobs, claimed for this gateway in chain mode.
+    Result<QList<EnrichmentJob>> takeDue(int free);
+    // Ends the claims on jobs taken but not run now, due again as they were.
+    void giveBack(const QList<EnrichmentJob> &jobs);
     void skip(qint64 jobId, VerificationRecord record);
     // The due jobs of one order.
     void runOrder(const QString &orderId, const QList<Job> &jobs);

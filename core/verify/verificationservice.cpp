@@ -1,6 +1,9 @@
 #include "core/verify/verificationservice.h"
 
+#include <algorithm>
+
 #include <QDateTime>
+#include <QTimer>
 
 #include "core/logging/categories.h"
 #include "core/platform/couponplatform.h"
@@ -47,6 +50,19 @@ QString idempotencySlot(const VerifyCommand &command)
 }
 
 using VerifyOutcomes::failure;
+
+// A verify_token whose record another gateway of the chain is verifying right now: how often
+// and how long its answer is waited for before the record is answered as it stands.
+constexpr int TOKEN_POLL_MS = 200;
+constexpr int TOKEN_POLLS = 75;
+
+bool stillPending(const VerifyOutcome &outcome)
+{
+    return std::any_of(outcome.records.cbegin(), outcome.records.cend(),
+                       [](const VerificationRecord &record) {
+                           return record.verifyStatus == VerificationRecord::Status::Pending;
+                       });
+}
 
 VerifyOutcome badInput(const Error &error)
 {
@@ -96,11 +112,13 @@ void VerificationService::setConfig(const Config &config)
 {
     m_config = config;
     m_resolver->setTimeScale(config.resolveTimeScale);
+    m_resolver->setClaimLease(config.claimLeaseMs);
     m_cancelResolver->setTimeScale(config.resolveTimeScale);
     EnrichmentQueue::Policy policy;
     policy.baseDelayMs = config.enrichmentBaseDelayMs;
     policy.maxDelayMs = config.enrichmentMaxDelayMs;
     policy.maxAttempts = config.enrichmentMaxAttempts;
+    policy.claimLeaseMs = config.claimLeaseMs;
     m_enrichment->setPolicy(policy);
     m_idempotency->setTtlHours(config.idempotencyTtlHours);
 }
@@ -200,18 +218,35 @@ std::optional<VerifyOutcome> VerificationService::outcomeOfToken(const QString &
     return VerifyOutcomes::replayOf(earlier.value());
 }
 
+void VerificationService::awaitToken(const FlowPtr &flow, int pollsLeft)
+{
+    QTimer::singleShot(TOKEN_POLL_MS, this, [this, flow, pollsLeft] {
+        if (!flow->context)
+            return;
+        const auto earlier = outcomeOfToken(flow->command.verifyToken);
+        if (earlier && stillPending(*earlier) && pollsLeft > 1)
+            return awaitToken(flow, pollsLeft - 1);
+        if (earlier)
+            return finish(flow, *earlier);
+        runVerify(flow); // the records went away (cannot happen): start over, as if first
+    });
+}
+
 void VerificationService::runVerify(const FlowPtr &flow)
 {
     const VerifyCommand &command = flow->command;
     if (!command.encryptedCode.isEmpty()) {
         flow->mode = VerificationRecord::Mode::EncryptedCode;
         flow->sourceInput = command.encryptedCode;
-        if (auto earlier = outcomeOfToken(command.verifyToken))
-            return finish(flow, *earlier);
         if (const auto running = m_tokenFlights.find(command.verifyToken);
             running != m_tokenFlights.end()) {
             running->append(flow);
             return;
+        }
+        if (auto earlier = outcomeOfToken(command.verifyToken)) {
+            if (stillPending(*earlier)) // in flight at another gateway of the chain
+                return awaitToken(flow, TOKEN_POLLS);
+            return finish(flow, *earlier);
         }
         m_tokenFlights.insert(command.verifyToken, {});
         flow->ownsToken = true;

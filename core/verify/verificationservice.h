@@ -59,6 +59,8 @@ public:
         int enrichmentMaxDelayMs = 600000;
         int enrichmentMaxAttempts = 8;
         int idempotencyTtlHours = 24;
+        // Chain mode: the lease on shared work (VerifyResolver, EnrichmentQueue); 0 alone.
+        qint64 claimLeaseMs = 0;
     };
 
     VerificationService(Database *database, const QList<CouponPlatform *> &platforms,
@@ -102,6 +104,9 @@ private:
     void releaseToken(const FlowPtr &flow, const VerifyOutcome &outcome);
     bool replayIdempotent(const FlowPtr &flow);
     std::optional<VerifyOutcome> outcomeOfToken(const QString &verifyToken);
+    // Answers the flow with its token's records once they are no longer pending (another
+    // gateway's verify in flight), or as they stand after pollsLeft looks.
+    void awaitToken(const FlowPtr &flow, int pollsLeft);
     // Stores settled records (group commit), then hands the flow its outcome.
     void settle(const FlowPtr &flow, VerifyOutcome outcome);
 

@@ -59,10 +59,13 @@ VerifyResolver::VerifyResolver(VerificationRepository *repository,
       m_repository(repository),
       m_platforms(platforms),
       m_clock([] { return QDateTime::currentMSecsSinceEpoch(); }),
-      m_timer(new QTimer(this))
+      m_shared(repository),
+      m_timer(new QTimer(this)),
+      m_adoptTimer(new QTimer(this))
 {
     m_timer->setSingleShot(true);
     connect(m_timer, &QTimer::timeout, this, &VerifyResolver::runDue);
+    connect(m_adoptTimer, &QTimer::timeout, this, &VerifyResolver::adoptAbandoned);
 }
 
 VerifyResolver::~VerifyResolver() = default;
@@ -76,6 +79,28 @@ RetrySchedule VerifyResolver::scheduleOf(PlatformId platform) const
 void VerifyResolver::setClock(Clock clock)
 {
     m_clock = std::move(clock);
+}
+
+void VerifyResolver::setClaimLease(qint64 leaseMs)
+{
+    m_shared.setLeaseMs(leaseMs);
+    if (!m_shared.isShared())
+        return m_adoptTimer->stop();
+    m_adoptTimer->start(int(qBound<qint64>(250, leaseMs / 4, qint64(3600) * 1000)));
+}
+
+void VerifyResolver::adoptAbandoned()
+{
+    int adopted = 0;
+    for (const VerificationRecord &record : m_shared.abandoned(now())) {
+        if (m_batches.contains(record.batchId))
+            continue;
+        schedule(record.batchId, now());
+        ++adopted;
+    }
+    if (adopted > 0)
+        qCInfo(lcVerify) << "taking over" << adopted
+                         << "unsettled verify calls another gateway left";
 }
 
 void VerifyResolver::resumeAll()
@@ -140,6 +165,10 @@ void VerifyResolver::resolve(const QString &batchId)
         m_batches.remove(batchId);
         return;
     }
+    // Another gateway of the chain is running a pass of it: look again a lease later, by
+    // when that pass has settled it or its gateway is gone.
+    if (!m_shared.takeBatch(batchId, now()))
+        return schedule(batchId, now() + m_shared.leaseMs());
     m_running.insert(batchId);
 
     auto pass = std::make_shared<Pass>();
@@ -321,7 +350,7 @@ void VerifyResolver::endPass(const std::shared_ptr<Pass> &pass, const QString &s
     const auto written = m_repository->update(pass->records);
     if (!written.ok())
         qCWarning(lcVerify) << "cannot store resolution state:" << written.error().message;
-    m_running.remove(pass->batchId);
+    finishPass(pass->batchId);
     if (exhausted)
         m_batches.remove(pass->batchId);
     else
@@ -329,10 +358,16 @@ void VerifyResolver::endPass(const std::shared_ptr<Pass> &pass, const QString &s
     emit recordsChanged(pass->records);
 }
 
-void VerifyResolver::write(const QString &batchId, const QList<VerificationRecord> &records)
+void VerifyResolver::finishPass(const QString &batchId)
 {
     m_running.remove(batchId);
+    m_shared.releaseBatch(batchId);
+}
+
+void VerifyResolver::write(const QString &batchId, const QList<VerificationRecord> &records)
+{
     const auto written = m_repository->update(records, EnrichmentQueue::jobsFor(records));
+    finishPass(batchId);
     if (!written.ok()) {
         // Try again later: the answer is known but could not be stored yet.
         qCWarning(lcVerify) << "cannot store resolved batch" << batchId << written.error().message;

@@ -9,6 +9,7 @@
 #include "core/platform/couponplatform.h"
 #include "core/platform/retryschedule.h"
 #include "core/store/verificationrecord.h"
+#include "core/verify/sharedwork.h"
 
 class PlatformRegistry;
 class QTimer;
@@ -41,7 +42,10 @@ public:
     void setClock(Clock clock);
     qint64 now() const { return m_clock(); }
 
-    // Loads every pending/unknown record and schedules its batch.
+    // Chain mode: each pass is claimed for leaseMs (SharedWork), and every quarter lease the
+    // open records a gone gateway left are taken over. 0 (a lone gateway) turns both off.
+    void setClaimLease(qint64 leaseMs);
+    // Loads every pending/unknown record of this gateway and schedules its batch.
     void resumeAll();
     // Takes a batch that just became unknown; its first pass is one schedule step away.
     void track(const QString &batchId, PlatformId platform);
@@ -63,6 +67,9 @@ private:
     void retryVerify(const std::shared_ptr<Pass> &pass);
     void endPass(const std::shared_ptr<Pass> &pass, const QString &stillOpenReason);
     void write(const QString &batchId, const QList<VerificationRecord> &records);
+    // Schedules the batches of what SharedWork::abandoned() finds.
+    void adoptAbandoned();
+    void finishPass(const QString &batchId);
 
     VerificationRepository *m_repository;
     const PlatformRegistry *m_platforms;
@@ -70,5 +77,7 @@ private:
     Clock m_clock;
     QHash<QString, qint64> m_batches; // batch id -> due time (Unix ms)
     QSet<QString> m_running;
+    SharedWork m_shared;
     QTimer *m_timer;
+    QTimer *m_adoptTimer;
 };

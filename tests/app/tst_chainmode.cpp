@@ -74,8 +74,9 @@ private:
         return await(send(method, url, body, headers));
     }
 
-    QList<QPair<QByteArray, QByteArray>> signedHeaders(const QByteArray &body,
-                                                       const QByteArray &nonce = {})
+    QList<QPair<QByteArray, QByteArray>>
+    signedHeaders(const QByteArray &body, const QByteArray &nonce = {},
+                  const QByteArray &path = "/v1/open/coupons/verify")
     {
         const QByteArray timestamp = QByteArray::number(QDateTime::currentSecsSinceEpoch());
         const QByteArray used = nonce.isEmpty() ? "chain-" + QByteArray::number(++m_nonce) + "-"
@@ -85,8 +86,8 @@ private:
                 {"X-Timestamp", timestamp},
                 {"X-Nonce", used},
                 {"X-Signature",
-                 RequestSigner::signature(m_clientSecret, "POST", "/v1/open/coupons/verify", {},
-                                          timestamp, used, body)}};
+                 RequestSigner::signature(m_clientSecret, "POST", path, {}, timestamp, used,
+                                          body)}};
     }
 
     QString startGateway(QProcess &gateway, int index)
@@ -105,6 +106,8 @@ private:
         env.insert("DYGW_API_RATE_LIMIT", "0");
         env.insert("DYGW_DATABASE", m_url);
         env.insert("DYGW_GATEWAY_NAME", QStringLiteral("till-%1").arg(index));
+        // A gone gateway's work is taken over after this, rather than after two minutes.
+        env.insert("DYGW_CLAIM_LEASE_SECONDS", "2");
         gateway.setProcessEnvironment(env);
         gateway.start(program(),
                       {"--headless", "--listen", "127.0.0.1:0", "--data-dir", dataDir, "--config",
@@ -122,6 +125,11 @@ private:
                                  QJsonDocument(QJsonObject{{"certificates", 1}}).toJson());
         return {order.body.value("poi_id").toString(),
                 order.body.value("codes").toArray().at(0).toString()};
+    }
+
+    int sandboxCalls(const QString &endpoint)
+    {
+        return http("GET", QUrl(m_sandboxUrl + "/sandbox/stats")).body.value(endpoint).toInt(-1);
     }
 
     static QByteArray verifyBody(const QPair<QString, QString> &coupon)
@@ -359,6 +367,119 @@ private slots:
               "verified",
               kills, GATEWAYS, resent, verified);
         QVERIFY(verified > 0);
+    }
+
+    // One verify_token sent to two gateways at once: one verify call, one record, and both
+    // answers carry it.
+    void oneVerifyTokenIsVerifiedOnceAcrossGateways()
+    {
+        const auto coupon = newCoupon();
+        const QByteArray prepareBody = verifyBody(coupon);
+        const Reply prepared =
+                http("POST", QUrl(m_gatewayUrls.at(0) + "/v1/open/coupons/prepare"), prepareBody,
+                     signedHeaders(prepareBody, {}, "/v1/open/coupons/prepare"));
+        QCOMPARE(prepared.status, 200);
+        const QJsonObject data = prepared.body.value("data").toObject();
+        const QByteArray body =
+                QJsonDocument(QJsonObject{{"poi_id", coupon.first},
+                                          {"verify_token", data.value("verify_token")},
+                                          {"encrypted_code",
+                                           data.value("certificates")
+                                                   .toArray()
+                                                   .at(0)
+                                                   .toObject()
+                                                   .value("encrypted_code")}})
+                        .toJson(QJsonDocument::Compact);
+        const int verifiesBefore = sandboxCalls("verify");
+        QNetworkReply *first = sendVerify(1, body);
+        QNetworkReply *second = sendVerify(2, body);
+        const Reply answers[] = {await(first), await(second)};
+        QStringList ids;
+        for (const Reply &answer : answers) {
+            QVERIFY2(answer.status == 200 || answer.status == 409,
+                     qPrintable(QString::number(answer.status) + u' '
+                                + QJsonDocument(answer.body).toJson(QJsonDocument::Compact)));
+            if (answer.status == 200)
+                ids << answer.body.value("data").toObject().value("id").toVariant().toString();
+        }
+        QVERIFY(!ids.isEmpty());
+        QCOMPARE(ids.first(), ids.last());
+        QCOMPARE(sandboxCalls("verify") - verifiesBefore, 1);
+        auto db = Database::open(m_url);
+        QVERIFY(db.ok());
+        QSqlQuery records(db.value()->connection());
+        QVERIFY(records.prepare("SELECT COUNT(*) FROM verifications WHERE verify_token = ?"));
+        records.addBindValue(data.value("verify_token").toString());
+        QVERIFY(records.exec() && records.next());
+        QCOMPARE(records.value(0).toInt(), 1);
+    }
+
+    // A gateway that dies with verifies in flight and does not come back: after a lease the
+    // others settle its pending records (status query, then the same token again), each once.
+    void aGoneGatewaysVerifiesAreTakenOver()
+    {
+        const int victim = GATEWAYS - 1;
+        QCOMPARE(http("POST", QUrl(m_sandboxUrl + "/sandbox/faults"),
+                      R"({"endpoint":"verify","mode":"delay","delay_ms":3000,"count":4})")
+                         .status,
+                 200);
+        QList<QNetworkReply *> replies;
+        QStringList orders;
+        for (int i = 0; i < 4; ++i) {
+            const Reply order = http("POST", QUrl(m_sandboxUrl + "/sandbox/orders"),
+                                     QJsonDocument(QJsonObject{{"certificates", 1}}).toJson());
+            orders << order.body.value("order_id").toString();
+            replies << sendVerify(
+                    victim,
+                    verifyBody({order.body.value("poi_id").toString(),
+                                order.body.value("codes").toArray().at(0).toString()}));
+        }
+        QTest::qWait(1000); // the records are stored as pending, the answers are held back
+        ::kill(pid_t(m_gateways[victim].processId()), SIGKILL);
+        QVERIFY(m_gateways[victim].waitForFinished(10000));
+        for (QNetworkReply *reply : replies)
+            await(reply);
+
+        const auto openOfVictim = [this, victim] {
+            auto db = Database::open(m_url);
+            QSqlQuery open(db.value()->connection());
+            open.prepare("SELECT COUNT(*) FROM verifications WHERE gateway_name = ? AND "
+                         "verify_status IN ('pending', 'unknown')");
+            open.addBindValue(QStringLiteral("till-%1").arg(victim + 1));
+            return open.exec() && open.next() ? open.value(0).toInt() : -1;
+        };
+        QTRY_COMPARE_WITH_TIMEOUT(openOfVictim(), 0, 30000);
+        for (const QString &orderId : std::as_const(orders)) {
+            const Reply order = http("GET", QUrl(m_sandboxUrl + "/sandbox/orders/" + orderId));
+            const QJsonObject certificate =
+                    order.body.value("certificates").toArray().at(0).toObject();
+            QCOMPARE(certificate.value("verify_records").toArray().size(), 1);
+        }
+        // Back under its name for whatever runs next.
+        const QString url = startGateway(m_gateways[victim], victim + 1);
+        QVERIFY(!url.isEmpty());
+        m_gatewayUrls[victim] = url;
+    }
+
+    // A till set up without the chain's master.key cannot open the shared secrets: it stops
+    // at start-up and says why, rather than failing each token refresh later.
+    void aGatewayWithAnotherMasterKeyIsRefused()
+    {
+        const QString dataDir = m_dir.filePath(QStringLiteral("stranger"));
+        QVERIFY(SecretBox::openOrCreate(dataDir).ok()); // a key of its own
+        QProcess gateway;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert("DYGW_ADMIN_TOKEN", "chain-admin-token");
+        env.insert("DYGW_DATABASE", m_url);
+        env.insert("DYGW_GATEWAY_NAME", "stranger");
+        gateway.setProcessEnvironment(env);
+        gateway.start(program(),
+                      {"--headless", "--listen", "127.0.0.1:0", "--data-dir", dataDir, "--config",
+                       QDir(dataDir).filePath("s.ini")});
+        QVERIFY(gateway.waitForFinished(30000));
+        QCOMPARE(gateway.exitCode(), 1);
+        const QByteArray said = gateway.readAllStandardError() + gateway.readAllStandardOutput();
+        QVERIFY2(said.contains("master key does not open"), said.constData());
     }
 
     // One nonce at two gateways: the second is a replay.

@@ -115,6 +115,9 @@ QString SummaryTableModel::keyText(const VerificationSummaryRow &row) const
         return row.productName.isEmpty() ? tr("(no product)") : row.productName;
     case GroupKey::Platform:
         return row.platform ? RecordText::platform(*row.platform) : RecordText::none();
+    case GroupKey::Gateway:
+        return row.gatewayName.value_or(QString()).isEmpty() ? RecordText::none()
+                                                             : *row.gatewayName;
     }
     return {};
 }
@@ -165,6 +168,9 @@ QVariant SummaryTableModel::headerData(int section, Qt::Orientation orientation,
         return tr("Product");
     case GroupKey::Platform:
         return tr("Platform");
+    case GroupKey::Gateway:
+        //: Column: the gateway (till) of a chain that made the records
+        return tr("Gateway");
     }
     return {};
 }

@@ -190,6 +190,10 @@ void RecordsPage::loadChoices()
             apps.append({app.id, app.name});
         m_filterBar->setApps(apps);
     });
+    m_gateway->gatewayNames(this, [this](const Result<QStringList> &names) {
+        if (names.ok())
+            m_filterBar->setGatewayNames(names.value());
+    });
 }
 
 void RecordsPage::setDateRange(DateRange range)

@@ -24,6 +24,7 @@
 #include "ui/recordtext.h"
 #include "ui/style.h"
 #include "ui/widgets/csvsavedialog.h"
+#include "ui/widgets/gatewaychooser.h"
 #include "ui/widgets/summarychart.h"
 #include "ui/widgets/summarytotals.h"
 
@@ -44,6 +45,8 @@ const struct { GroupKey key; const char *title; } GROUPS[] = {
     {GroupKey::App, QT_TRANSLATE_NOOP("SummaryPage", "Verified by")},
     {GroupKey::Product, QT_TRANSLATE_NOOP("SummaryPage", "Product")},
     {GroupKey::Platform, QT_TRANSLATE_NOOP("SummaryPage", "Platform")},
+    //: Group by: the gateway (till) of a chain that made the records
+    {GroupKey::Gateway, QT_TRANSLATE_NOOP("SummaryPage", "Gateway")},
 };
 
 // clang-format on
@@ -60,6 +63,7 @@ SummaryPage::SummaryPage(GatewayProxy *gateway, QWidget *parent)
       m_groupLabel(new QLabel(this)),
       m_group(new QComboBox(this)),
       m_split(new QCheckBox(this)),
+      m_gatewayChooser(new GatewayChooser(this)),
       m_refreshButton(new QPushButton(this)),
       m_exportButton(new QPushButton(this)),
       m_messageLabel(new QLabel(this)),
@@ -72,8 +76,10 @@ SummaryPage::SummaryPage(GatewayProxy *gateway, QWidget *parent)
     large.setPointSizeF(large.pointSizeF() * 1.2);
     setFont(large);
 
-    for (const auto &group : GROUPS)
-        m_group->addItem(QString(), int(group.key));
+    for (const auto &group : GROUPS) {
+        if (group.key != GroupKey::Gateway) // chain mode only: setGatewayNames()
+            m_group->addItem(QString(), int(group.key));
+    }
     m_messageLabel->setWordWrap(true);
     m_messageLabel->hide();
 
@@ -83,6 +89,7 @@ SummaryPage::SummaryPage(GatewayProxy *gateway, QWidget *parent)
     connect(m_group, &QComboBox::activated, this, [this] { refresh(); });
     m_split->setObjectName(QStringLiteral("splitByPlatformBox"));
     connect(m_split, &QCheckBox::toggled, this, &SummaryPage::refresh);
+    connect(m_gatewayChooser, &GatewayChooser::gatewayChanged, this, &SummaryPage::refresh);
     connect(m_refreshButton, &QPushButton::clicked, this, &SummaryPage::refresh);
     connect(m_exportButton, &QPushButton::clicked, this, &SummaryPage::chooseExportFile);
     auto *refreshShortcut = new QShortcut(QKeySequence::Refresh, this);
@@ -120,6 +127,8 @@ void SummaryPage::buildLayout()
     controls->addWidget(m_group);
     controls->addSpacing(24);
     controls->addWidget(m_split);
+    controls->addSpacing(24);
+    controls->addWidget(m_gatewayChooser);
     controls->addStretch(1);
     controls->addWidget(m_refreshButton);
     controls->addWidget(m_exportButton);
@@ -167,6 +176,10 @@ void SummaryPage::showEvent(QShowEvent *event)
                                     m_poiNames.insert(poi.poiId, poi.poiName);
                                 m_model->setPoiNames(m_poiNames);
                             });
+            m_gateway->gatewayNames(this, [this](const Result<QStringList> &names) {
+                if (names.ok())
+                    setGatewayNames(names.value());
+            });
             refresh();
         });
     } else if (m_stale) {
@@ -186,6 +199,18 @@ void SummaryPage::setCustomPeriod(const QDate &from, const QDate &to)
     setPeriod(Period::Custom);
 }
 
+void SummaryPage::setGatewayNames(const QStringList &names)
+{
+    m_gatewayChooser->setNames(names);
+    const int gatewayItem = m_group->findData(int(GroupKey::Gateway));
+    if (!names.isEmpty() && gatewayItem < 0) {
+        m_group->addItem(tr(GROUPS[std::size(GROUPS) - 1].title), int(GroupKey::Gateway));
+    } else if (names.isEmpty() && gatewayItem >= 0) {
+        m_group->removeItem(gatewayItem);
+        refresh();
+    }
+}
+
 void SummaryPage::setGroupKey(SummaryQuery::GroupKey key)
 {
     m_group->setCurrentIndex(qMax(0, m_group->findData(int(key))));
@@ -203,6 +228,7 @@ SummaryQuery SummaryPage::query() const
     query.from = m_period->from();
     query.to = m_period->to();
     query.groupBy = {GroupKey(m_group->currentData().toInt())};
+    query.gatewayName = m_gatewayChooser->gatewayName();
     return query;
 }
 
@@ -359,8 +385,12 @@ void SummaryPage::retranslateUi()
     m_groupLabel->setText(tr("Group by:"));
     //: Check box: the chart's bars in parts, one colour per platform (抖音 / 美团)
     m_split->setText(tr("Chart by platform"));
-    for (int i = 0; i < m_group->count(); ++i)
-        m_group->setItemText(i, tr(GROUPS[i].title));
+    for (int i = 0; i < m_group->count(); ++i) {
+        for (const auto &group : GROUPS) {
+            if (int(group.key) == m_group->itemData(i).toInt())
+                m_group->setItemText(i, tr(group.title));
+        }
+    }
     m_refreshButton->setText(tr("Refresh"));
     m_refreshButton->setToolTip(tr("Ask for the latest numbers (F5)"));
     m_exportButton->setText(tr("Export CSV…"));

@@ -10,6 +10,7 @@
 
 class AsyncSaveFile;
 class GatewayProxy;
+class GatewayChooser;
 class QCheckBox;
 class QComboBox;
 class QLabel;
@@ -39,6 +40,8 @@ public:
     void setPeriod(Period period);
     void setCustomPeriod(const QDate &from, const QDate &to);
     void setGroupKey(SummaryQuery::GroupKey key);
+    // Chain mode: the gateway filter and the "by gateway" group appear with the names.
+    void setGatewayNames(const QStringList &names);
     // The chart's bars in their platforms' parts.
     void setChartSplitByPlatform(bool split);
     // The query behind the totals and the table; the chart's starts earlier for short periods.
@@ -86,6 +89,7 @@ private:
     QLabel *m_groupLabel;
     QComboBox *m_group;
     QCheckBox *m_split;
+    GatewayChooser *m_gatewayChooser;
     QPushButton *m_refreshButton;
     QPushButton *m_exportButton;
     SummaryTotals *m_totals = nullptr;

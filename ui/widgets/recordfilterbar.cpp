@@ -11,6 +11,7 @@
 #include <QVBoxLayout>
 
 #include "ui/recordtext.h"
+#include "ui/widgets/gatewaychooser.h"
 
 namespace {
 
@@ -40,7 +41,8 @@ RecordFilterBar::RecordFilterBar(QWidget *parent)
       m_app(new QComboBox(this)),
       m_search(new QLineEdit(this)),
       m_searchButton(new QPushButton(this)),
-      m_clearButton(new QPushButton(this))
+      m_clearButton(new QPushButton(this)),
+      m_gateway(new GatewayChooser(this))
 {
     m_status->addItem(QString(), ALL);
     for (const Status status : STATUSES)
@@ -68,6 +70,7 @@ RecordFilterBar::RecordFilterBar(QWidget *parent)
     });
     connect(m_searchButton, &QPushButton::clicked, this, &RecordFilterBar::filterChanged);
     connect(m_clearButton, &QPushButton::clicked, this, &RecordFilterBar::clear);
+    connect(m_gateway, &GatewayChooser::gatewayChanged, this, &RecordFilterBar::filterChanged);
     m_dates->setRange(DateRange::Last7Days);
     retranslateUi();
 }
@@ -95,6 +98,8 @@ void RecordFilterBar::buildUi()
     m_searchRow->addWidget(m_search, 2);
     m_searchRow->addWidget(m_searchButton);
     m_searchRow->addWidget(m_clearButton);
+    m_searchRow->addSpacing(16);
+    m_searchRow->addWidget(m_gateway);
     m_searchRow->addStretch(1);
 
     // Laid out as if both rows were in the page's own layout.
@@ -124,6 +129,7 @@ VerificationFilter RecordFilterBar::filter() const
     if (const QVariant app = m_app->currentData(); app.isValid())
         filter.appId = app.toLongLong();
     filter.q = m_search->text().trimmed();
+    filter.gatewayName = m_gateway->gatewayName();
     return filter;
 }
 
@@ -187,11 +193,17 @@ void RecordFilterBar::clear()
     m_platform->setCurrentIndex(0);
     m_poi->setCurrentIndex(0);
     m_app->setCurrentIndex(0);
+    m_gateway->setGatewayName(QString());
     {
         const QSignalBlocker blocker(m_search);
         m_search->clear();
     }
     setDateRange(DateRange::Last7Days);
+}
+
+void RecordFilterBar::setGatewayNames(const QStringList &names)
+{
+    m_gateway->setNames(names);
 }
 
 void RecordFilterBar::focusSearch()

@@ -11,14 +11,15 @@
 #include "core/store/verificationrecord.h"
 #include "ui/widgets/daterangepicker.h"
 
+class GatewayChooser;
 class QComboBox;
 class QHBoxLayout;
 class QLabel;
 class QLineEdit;
 class QPushButton;
 
-// The filters above the records list: dates, status, platform, store, app, and a search for
-// exact codes and numbers. Each control applies at once: filterChanged().
+// The filters above the records list: dates, status, platform, store, app, the gateway (chain
+// mode), and a search for exact codes and numbers. Each control applies at once: filterChanged().
 class RecordFilterBar final : public QWidget
 {
     Q_OBJECT
@@ -46,6 +47,8 @@ public:
     // The choices of the store and app filters; poi id → name, and (id, name) without this till.
     void setPoiNames(const QHash<QString, QString> &poiNames);
     void setApps(const QList<QPair<qint64, QString>> &apps);
+    // Chain mode: the gateways to choose from (the chooser stays hidden while empty).
+    void setGatewayNames(const QStringList &names);
 
 signals:
     void filterChanged();
@@ -73,5 +76,6 @@ private:
     QLineEdit *m_search;
     QPushButton *m_searchButton;
     QPushButton *m_clearButton;
+    GatewayChooser *m_gateway;
     QHBoxLayout *m_searchRow = nullptr;
 };

@@ -52,6 +52,7 @@ const QStringList LATEST_TABLES{
         QStringLiteral("verification_status_counts"),
         QStringLiteral("verifications"),
         QStringLiteral("verifier_apps"),
+        QStringLiteral("work_claims"),
 };
 
 // Every index costs each insert, and each update that changes one of its columns.
