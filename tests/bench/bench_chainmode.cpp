@@ -125,7 +125,8 @@ private:
                                     .toJson(QJsonDocument::Compact);
                     const QByteArray timestamp =
                             QByteArray::number(QDateTime::currentSecsSinceEpoch());
-                    const QByteArray nonce = "chain-bench-" + QByteArray::number(++m_nonce);
+                    const QByteArray nonce =
+                            "chain-bench-" + QByteArray::number(++m_nonce).rightJustified(10, '0');
                     return httpRequest(
                             "POST", "/v1/open/coupons/verify",
                             {{"X-Client-Key", key},
