@@ -13,6 +13,7 @@ class WorkClaims
 {
 public:
     static constexpr auto RESOLUTION = "resolution"; // item: a verify call's batch id
+    static constexpr auto CANCEL_RESOLUTION = "cancel"; // item: the record's id
 
     explicit WorkClaims(Database *database) : m_database(database) { }
 

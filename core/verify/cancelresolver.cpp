@@ -1,9 +1,11 @@
 #include "core/verify/cancelresolver.h"
 
 #include <QLoggingCategory>
+#include <QTimer>
 
 #include "core/platform/platformregistry.h"
 #include "core/store/verificationrepository.h"
+#include "core/store/workclaims.h"
 #include "core/verify/cancelanswers.h"
 
 Q_LOGGING_CATEGORY(lcCancel, "dygw.cancel")
@@ -40,8 +42,24 @@ CancelResolver::CancelResolver(VerificationRepository *repository,
     : QObject(parent),
       m_repository(repository),
       m_platforms(platforms),
-      m_due(this, [this](const qint64 &id) { resolve(id); })
+      m_due(this, [this](const qint64 &id) { resolve(id); }),
+      m_shared(repository),
+      m_rescan(new QTimer(this))
 {
+    connect(m_rescan, &QTimer::timeout, this, &CancelResolver::resumeAll);
+}
+
+void CancelResolver::setClaimLease(qint64 leaseMs)
+{
+    m_shared.setLeaseMs(leaseMs);
+    if (!m_shared.isShared())
+        return m_rescan->stop();
+    m_rescan->start(int(qBound<qint64>(250, leaseMs / 4, qint64(3600) * 1000)));
+}
+
+void CancelResolver::release(qint64 id)
+{
+    m_shared.release(WorkClaims::CANCEL_RESOLUTION, QString::number(id));
 }
 
 std::optional<qint64> CancelResolver::nextPassAt(PlatformId platform, int attempts) const
@@ -63,11 +81,13 @@ void CancelResolver::resumeAll()
         return;
     }
     for (const VerificationRecord &record : open.value()) {
+        if (m_due.contains(record.id) || m_shared.isCancelInFlight(record, now()))
+            continue;
         const bool interrupted = record.cancel.status == CancelStatus::Pending;
         m_due.schedule(record.id,
                        interrupted ? now() : record.cancel.nextResolveAt.value_or(now()));
     }
-    if (!open.value().isEmpty())
+    if (!open.value().isEmpty() && !m_shared.isShared())
         qCInfo(lcCancel) << "resuming" << open.value().size() << "unsettled cancels";
 }
 
@@ -84,6 +104,9 @@ void CancelResolver::resolve(qint64 id)
         return;
     }
     const VerificationRecord record = loaded.value();
+    // Another gateway of the chain runs a pass of it: look again a lease later.
+    if (!m_shared.take(WorkClaims::CANCEL_RESOLUTION, QString::number(id), now()))
+        return m_due.schedule(id, now() + m_shared.leaseMs());
     CouponPlatform *platform = m_platforms->find(record.platform);
     if (!platform || !platform->isConfigured())
         return endPass(record, QStringLiteral("the platform is not set up; asking again later"));
@@ -123,6 +146,7 @@ void CancelResolver::settle(const VerificationRecord &record,
                             const VerificationRecord::Cancel &cancel)
 {
     const auto stored = m_repository->cancels()->store(record.id, cancel);
+    release(record.id);
     if (!stored.ok()) {
         qCWarning(lcCancel) << "cannot store the cancel of" << record.id << stored.error().message;
         m_due.schedule(record.id, now() + 1000);
@@ -145,6 +169,7 @@ void CancelResolver::endPass(const VerificationRecord &record, const QString &no
                                                     "check it in the merchant app (%1)")
                                              .arg(note);
     const auto stored = m_repository->cancels()->store(record.id, cancel);
+    release(record.id);
     if (stored.ok())
         emit recordsChanged({stored.value()});
     if (next && stored.ok())

@@ -5,8 +5,10 @@
 #include "core/platform/couponplatform.h"
 #include "core/store/verificationrecord.h"
 #include "core/verify/dueschedule.h"
+#include "core/verify/sharedwork.h"
 
 class PlatformRegistry;
+class QTimer;
 class VerificationRepository;
 
 // Settles cancels whose answer was lost (unknown) or never came because the program stopped
@@ -29,6 +31,10 @@ public:
     void setClock(Clock clock) { m_due.setClock(std::move(clock)); }
     qint64 now() const { return m_due.now(); }
 
+    // Chain mode: each pass is claimed for leaseMs (SharedWork), a pending cancel written
+    // within a lease is another gateway's in flight, and the open cancels are looked at again
+    // every quarter lease (a gone gateway's are taken over). 0: a lone gateway.
+    void setClaimLease(qint64 leaseMs);
     // Loads every pending/unknown cancel and schedules it (a pending one at once: the program
     // stopped while it was in flight).
     void resumeAll();
@@ -51,9 +57,12 @@ private:
     void resend(const VerificationRecord &record, bool statusSaysNotApplied);
     void settle(const VerificationRecord &record, const VerificationRecord::Cancel &cancel);
     void endPass(const VerificationRecord &record, const QString &note);
+    void release(qint64 id);
 
     VerificationRepository *m_repository;
     const PlatformRegistry *m_platforms;
     double m_timeScale = 1.0;
     DueSchedule<qint64> m_due;
+    SharedWork m_shared;
+    QTimer *m_rescan;
 };

@@ -22,9 +22,11 @@ public:
     qint64 leaseMs() const { return m_leaseMs; }
     bool isShared() const { return m_leaseMs > 0; }
 
-    // This gateway may run a resolution pass of the batch now.
-    bool takeBatch(const QString &batchId, qint64 nowMs);
-    void releaseBatch(const QString &batchId);
+    // This gateway may run a pass on the item (WorkClaims' kinds) now.
+    bool take(const char *kind, const QString &item, qint64 nowMs);
+    void release(const char *kind, const QString &item);
+    // A cancel another gateway may be sending right now: pending, written within a lease.
+    bool isCancelInFlight(const VerificationRecord &record, qint64 nowMs) const;
     // Open records of other gateways that nobody has touched for a lease: pending ones whose
     // verify call died with its gateway, unknown ones whose next pass is a lease overdue.
     QList<VerificationRecord> abandoned(qint64 nowMs);

@@ -114,6 +114,7 @@ void VerificationService::setConfig(const Config &config)
     m_resolver->setTimeScale(config.resolveTimeScale);
     m_resolver->setClaimLease(config.claimLeaseMs);
     m_cancelResolver->setTimeScale(config.resolveTimeScale);
+    m_cancelResolver->setClaimLease(config.claimLeaseMs);
     EnrichmentQueue::Policy policy;
     policy.baseDelayMs = config.enrichmentBaseDelayMs;
     policy.maxDelayMs = config.enrichmentMaxDelayMs;
@@ -309,8 +310,11 @@ void VerificationService::sendVerify(const FlowPtr &flow, const QList<PreparedCo
                 if (!inserted.ok()) {
                     // Another process recorded this token first: its records answer.
                     if (inserted.error().code == ErrorCode::Conflict) {
-                        if (auto earlier = outcomeOfToken(flow->command.verifyToken))
+                        if (auto earlier = outcomeOfToken(flow->command.verifyToken)) {
+                            if (stillPending(*earlier)) // its verify is in flight
+                                return awaitToken(flow, TOKEN_POLLS);
                             return finish(flow, *earlier);
+                        }
                     }
                     return finish(flow,
                                   failure(Kind::StorageFailed, ErrorCode::Storage,

@@ -8,6 +8,7 @@
 #include "core/logging/categories.h"
 #include "core/platform/platformregistry.h"
 #include "core/store/verificationrepository.h"
+#include "core/store/workclaims.h"
 #include "core/verify/enrichmentqueue.h"
 #include "core/verify/recordtransitions.h"
 
@@ -167,7 +168,7 @@ void VerifyResolver::resolve(const QString &batchId)
     }
     // Another gateway of the chain is running a pass of it: look again a lease later, by
     // when that pass has settled it or its gateway is gone.
-    if (!m_shared.takeBatch(batchId, now()))
+    if (!m_shared.take(WorkClaims::RESOLUTION, batchId, now()))
         return schedule(batchId, now() + m_shared.leaseMs());
     m_running.insert(batchId);
 
@@ -361,7 +362,7 @@ void VerifyResolver::endPass(const std::shared_ptr<Pass> &pass, const QString &s
 void VerifyResolver::finishPass(const QString &batchId)
 {
     m_running.remove(batchId);
-    m_shared.releaseBatch(batchId);
+    m_shared.release(WorkClaims::RESOLUTION, batchId);
 }
 
 void VerifyResolver::write(const QString &batchId, const QList<VerificationRecord> &records)

@@ -398,7 +398,13 @@ private slots:
         for (const Reply &answer : answers) {
             QVERIFY2(answer.status == 200 || answer.status == 409,
                      qPrintable(QString::number(answer.status) + u' '
-                                + QJsonDocument(answer.body).toJson(QJsonDocument::Compact)));
+                                + QJsonDocument(answer.body.value("error").toObject())
+                                          .toJson(QJsonDocument::Compact)
+                                + u' '
+                                + answer.body.value("data")
+                                          .toObject()
+                                          .value("verify_status")
+                                          .toString()));
             if (answer.status == 200)
                 ids << answer.body.value("data").toObject().value("id").toVariant().toString();
         }
