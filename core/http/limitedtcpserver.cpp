@@ -129,14 +129,11 @@ QByteArray LimitedTcpServer::requestTarget(const QTcpSocket *socket)
 
 void LimitedTcpServer::handOver(ApiSocket *socket, const QByteArray &head)
 {
-    // Neither this server's checks nor QHttpServer's parser see this connection again:
-    // QHttpServer's readyRead slot (its receiver is the QHttpServer, our parent) and its
-    // delete-on-disconnect go; the handler owns the socket from here on.
-    disconnect(socket, nullptr, this, nullptr);
-    disconnect(socket, &QTcpSocket::bytesWritten, socket, nullptr);
-    if (QObject *httpServer = parent())
-        disconnect(socket, nullptr, httpServer, nullptr);
-    disconnect(socket, &QTcpSocket::disconnected, socket, nullptr);
+    // Neither this server's checks nor QHttpServer see this connection again: every
+    // connection from the socket goes (QHttpServer's readyRead slot and its delete on
+    // disconnect among them), as QHttpServer itself does before an upgrade. The handler owns
+    // the socket from here on.
+    socket->disconnect();
     // A head that came in pieces was partly read by QHttpServer inside a transaction: put it
     // back, so the handler (and QWebSocketServer after it) reads the request from its start.
     if (socket->isTransactionStarted())
