@@ -119,8 +119,15 @@ private slots:
         Reader reader;
         QVERIFY(open(reader, eventsRequest()));
         QTRY_COMPARE(m_runtime->events()->readerCount(), 1);
-        QSignalSpy changed(m_runtime.get(), &GatewayRuntime::recordsChanged);
-
+        // Every change the engine reports (inserts, answers, enrichment), and nothing else.
+        QList<QPair<qint64, QString>> reported;
+        QObject collecting; // the connection ends with this function, however it ends
+        connect(m_runtime.get(), &GatewayRuntime::recordsChanged, &collecting,
+                [&reported](const QList<VerificationRecord> &records) {
+                    for (const VerificationRecord &record : records)
+                        reported.append(
+                                {record.id, VerificationRecord::toString(record.verifyStatus)});
+                });
         QList<qint64> verified;
         for (int i = 0; i < 100; ++i) {
             const QJsonObject minted = m_control.mintOrder(1);
@@ -131,16 +138,7 @@ private slots:
             QCOMPARE(reply.status, 200);
             verified.append(reply.json.value("data").toObject().value("id").toInteger());
         }
-        // Every change the engine reported (inserts, answers, enrichment), and nothing else.
-        const auto reported = [&] {
-            QList<QPair<qint64, QString>> all;
-            for (const QList<QVariant> &emission : std::as_const(changed)) {
-                for (const auto &record : emission.at(0).value<QList<VerificationRecord>>())
-                    all.append({record.id, VerificationRecord::toString(record.verifyStatus)});
-            }
-            return all;
-        };
-        QTRY_COMPARE_WITH_TIMEOUT(reader.messages.size(), reported().size(), 15000);
+        QTRY_COMPARE_WITH_TIMEOUT(reader.messages.size(), reported.size(), 15000);
         QList<QPair<qint64, QString>> seen;
         QHash<qint64, QStringList> types;
         for (const QJsonObject &message : std::as_const(reader.messages)) {
@@ -149,7 +147,7 @@ private slots:
             types[view.value("id").toInteger()].append(message.value("type").toString());
             QVERIFY(view.contains("certificate_id") && view.contains("enrichment_status"));
         }
-        QCOMPARE(seen, reported());
+        QCOMPARE(seen, reported);
         for (const qint64 id : std::as_const(verified)) {
             const QStringList &of = types.value(id);
             QVERIFY2(of.size() >= 2, qPrintable(QString::number(id)));
