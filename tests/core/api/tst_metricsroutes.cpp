@@ -1,3 +1,4 @@
+#include <cstring>
 #include <memory>
 
 #include <QJsonArray>
@@ -5,6 +6,7 @@
 #include <QJsonObject>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QSet>
 #include <QStandardPaths>
 #include <QTcpSocket>
 #include <QTemporaryDir>
