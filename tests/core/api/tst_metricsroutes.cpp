@@ -284,7 +284,7 @@ private slots:
             ++histograms;
             const QByteArray base = sample.name.chopped(6);
             auto withLe = sample.labels;
-            withLe.append({"le", "+Inf"});
+            withLe.append(qMakePair(QByteArray("le"), QStringLiteral("+Inf")));
             QCOMPARE(parsed.value(base + "_bucket", withLe), sample.value);
             QVERIFY(parsed.value(base + "_sum", sample.labels) >= 0);
             double previous = 0;
