@@ -239,7 +239,10 @@ void GatewayRuntime::startReconciliation(CouponPlatform *douyinPlatform)
     connect(m_reconciliation, &ReconciliationService::runFinished, this,
             &GatewayRuntime::reconciliationChanged);
     connect(m_reconciliation, &ReconciliationService::recordsSettled, this,
-            [this] { emit reconciliationChanged({}); });
+            [this](const QList<VerificationRecord> &records) {
+                emit recordsChanged(records); // the events' verification.updated, the pages
+                emit reconciliationChanged({});
+            });
     m_reconciliation->start();
 }
 

@@ -99,7 +99,7 @@ public:
     EventStream *events() const { return m_events; }
 
 signals:
-    // Forwarded from the engine: records it wrote.
+    // Records the engine wrote, and the ones a settlement pass settled, as stored.
     void recordsChanged(const QList<VerificationRecord> &records);
     // A reconciliation run of that day finished, or settlements changed records (invalid date).
     void reconciliationChanged(const QDate &date);

@@ -46,11 +46,11 @@ Scrape fetch(quint16 port, const QByteArray &authorization)
     QObject::connect(&socket, &QTcpSocket::readyRead, &socket,
                      [&] { received += socket.readAll(); });
     socket.connectToHost(QHostAddress::LocalHost, port);
-    if (!socket.waitForConnected(5000))
+    if (!socket.waitForConnected(15000))
         return {};
     socket.write("GET /metrics HTTP/1.1\r\nHost: x\r\nConnection: close\r\n" + authorization
                  + "\r\n");
-    QTest::qWaitFor([&] { return socket.state() == QAbstractSocket::UnconnectedState; }, 5000);
+    QTest::qWaitFor([&] { return socket.state() == QAbstractSocket::UnconnectedState; }, 15000);
     Scrape scrape;
     const qsizetype end = received.indexOf("\r\n\r\n");
     scrape.status = received.mid(9, 3).toInt();
