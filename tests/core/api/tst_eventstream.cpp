@@ -15,6 +15,7 @@
 #include "tests/common/lanclient.h"
 #include "tests/common/sandboxcontrol.h"
 #include "tests/common/signedget.h"
+#include "tests/common/wholeanswer.h"
 
 #include "core/api/eventstream.h"
 #include "core/api/lanapiserver.h"
@@ -49,7 +50,8 @@ struct Reader
 };
 
 // Sends raw bytes on a fresh connection and returns everything the server sent until it
-// closed the connection, or until the head of a 101 (the server keeps that one open), or 15 s.
+// closed the connection or a whole answer came (a 101's head: that connection stays open), or
+// 15 s passed.
 QByteArray exchange(quint16 port, const QByteArray &request)
 {
     QTcpSocket socket;
@@ -63,7 +65,7 @@ QByteArray exchange(quint16 port, const QByteArray &request)
     QTest::qWaitFor(
             [&] {
                 return socket.state() == QAbstractSocket::UnconnectedState
-                        || (received.startsWith("HTTP/1.1 101") && received.contains("\r\n\r\n"));
+                        || isWholeHttpAnswer(received);
             },
             15000);
     return received;

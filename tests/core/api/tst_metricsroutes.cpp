@@ -16,6 +16,7 @@
 #include "tests/common/lanclient.h"
 #include "tests/common/sandboxcontrol.h"
 #include "tests/common/signedget.h"
+#include "tests/common/wholeanswer.h"
 
 #include "core/api/lanapiserver.h"
 #include "core/metrics/metricsregistry.h"
@@ -50,7 +51,7 @@ Scrape fetch(quint16 port, const QByteArray &authorization)
         return {};
     socket.write("GET /metrics HTTP/1.1\r\nHost: x\r\nConnection: close\r\n" + authorization
                  + "\r\n");
-    QTest::qWaitFor([&] { return socket.state() == QAbstractSocket::UnconnectedState; }, 15000);
+    QTest::qWaitFor([&] { return isWholeHttpAnswer(received); }, 15000);
     Scrape scrape;
     const qsizetype end = received.indexOf("\r\n\r\n");
     scrape.status = received.mid(9, 3).toInt();
