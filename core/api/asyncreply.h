@@ -37,6 +37,14 @@ public:
             JsonReply::write(*m_responder, status, body, m_requestId, headers);
     }
 
+    // A body that is not JSON (GET /metrics).
+    void bytes(QHttpServerResponder::StatusCode status, const QByteArray &contentType,
+               const QByteArray &body) const
+    {
+        if (isConnected())
+            JsonReply::writeBytes(*m_responder, status, contentType, body, m_requestId);
+    }
+
     void error(QHttpServerResponder::StatusCode status, const QString &code, const QString &message,
                const JsonReply::Headers &headers = {}) const
     {

@@ -7,10 +7,12 @@
 #include <QSqlQuery>
 #include <QTcpServer>
 
+#include "core/http/apisocket.h"
 #include "core/http/httproute.h"
 #include "core/http/jsonreply.h"
 #include "core/http/limitedtcpserver.h"
 #include "core/logging/categories.h"
+#include "core/metrics/routemeter.h"
 #include "core/store/database.h"
 #include "core/version.h"
 
@@ -29,8 +31,14 @@ LanApiServer::LanApiServer(Database *database, QObject *parent)
              [this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
                  answerHealth(request, std::move(responder));
              });
+    // Unknown paths count under one label: raw paths would make a series per scanner probe.
+    m_meters.push_back(
+            std::make_unique<RouteMeter>(QStringLiteral("(unmatched)"), QStringLiteral("any")));
+    m_unmatched = m_meters.back().get();
     m_server.setMissingHandler(
             [this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
+                if (ApiSocket *socket = ApiSocket::of(responder))
+                    socket->setRoute(m_unmatched);
                 answerMissing(request, std::move(responder));
             });
 }
@@ -47,25 +55,44 @@ Result<HostPort> LanApiServer::listen(const HostPort &address)
         return makeError(ErrorCode::Network,
                          QStringLiteral("cannot listen on %1: %2").arg(address.toString(), reason));
     }
+    tcp->setUpgradeHandler(m_upgradeHandler);
     m_server.bind(tcp);
     m_address = HostPort{address.host, tcp->serverPort()};
     qCInfo(lcApi) << "LAN API listening on" << m_address.toString();
     return m_address;
 }
 
-void LanApiServer::addRoute(const QString &path, Method method, Handler handler)
+RouteMeter *LanApiServer::addMeter(const QString &path, Method method)
+{
+    m_meters.push_back(
+            std::make_unique<RouteMeter>(path, QString::fromLatin1(HttpRoute::methodName(method))));
+    return m_meters.back().get();
+}
+
+RouteMeter *LanApiServer::addRoute(const QString &path, Method method, Handler handler)
 {
     m_routes.add(path, method);
-    m_server.route(path, method, std::move(handler));
+    RouteMeter *meter = addMeter(path, method);
+    m_server.route(path, method,
+                   [handler = std::move(handler), meter](const QHttpServerRequest &request,
+                                                         QHttpServerResponder &&responder) {
+                       if (ApiSocket *socket = ApiSocket::of(responder))
+                           socket->setRoute(meter);
+                       handler(request, std::move(responder));
+                   });
+    return meter;
 }
 
 void LanApiServer::addArgRoute(const QString &path, Method method, ArgHandler handler)
 {
     m_routes.add(path, method);
+    RouteMeter *meter = addMeter(path, method);
     m_server.route(path, method,
-                   [handler = std::move(handler)](const QString &arg,
-                                                  const QHttpServerRequest &request,
-                                                  QHttpServerResponder &&responder) {
+                   [handler = std::move(handler), meter](const QString &arg,
+                                                         const QHttpServerRequest &request,
+                                                         QHttpServerResponder &&responder) {
+                       if (ApiSocket *socket = ApiSocket::of(responder))
+                           socket->setRoute(meter);
                        handler(arg, request, std::move(responder));
                    });
 }

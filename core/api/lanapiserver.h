@@ -1,6 +1,8 @@
 #pragma once
 
 #include <functional>
+#include <memory>
+#include <vector>
 
 #include <QList>
 #include <QObject>
@@ -9,12 +11,14 @@
 #include <QHttpServer>
 
 #include "core/config/hostport.h"
+#include "core/http/limitedtcpserver.h"
 #include "core/http/routetable.h"
 #include "core/meituan/meituanstatus.h"
 #include "core/result.h"
 
 class Database;
 class QTcpServer;
+class RouteMeter;
 
 // The LAN API served to other store devices. Lives on the thread that owns the Database it
 // is given. Every answer is JSON, including 404 and 405.
@@ -50,19 +54,32 @@ public:
     }
 
     // Registers path (QHttpServer syntax, "<arg>" for a path argument) for one method, and
-    // remembers it so a known path with another method answers 405 with Allow.
-    void addRoute(const QString &path, QHttpServerRequest::Method method, Handler handler);
+    // remembers it so a known path with another method answers 405 with Allow. Returns the
+    // route's meter (GET /metrics), owned here.
+    RouteMeter *addRoute(const QString &path, QHttpServerRequest::Method method, Handler handler);
     // The same for a path with one "<arg>", passed to the handler as a QString.
     using ArgHandler = std::function<void(const QString &, const QHttpServerRequest &,
                                           QHttpServerResponder &&)>;
     void addArgRoute(const QString &path, QHttpServerRequest::Method method, ArgHandler handler);
+
+    // WebSocket upgrade requests, taken before QHttpServer sees them (LimitedTcpServer);
+    // set before listen().
+    void setUpgradeHandler(LimitedTcpServer::UpgradeHandler handler)
+    {
+        m_upgradeHandler = std::move(handler);
+    }
 
 private:
     void answerHealth(const QHttpServerRequest &request, QHttpServerResponder &&responder);
     // /health's "database": ok, unavailable (a server that went away) or error (SQLite).
     QString databaseState(bool ok) const;
     void answerMissing(const QHttpServerRequest &request, QHttpServerResponder &&responder);
+    RouteMeter *addMeter(const QString &path, QHttpServerRequest::Method method);
 
+    // Before m_server: its sockets point at them until they are gone.
+    std::vector<std::unique_ptr<RouteMeter>> m_meters;
+    RouteMeter *m_unmatched = nullptr;
+    LimitedTcpServer::UpgradeHandler m_upgradeHandler;
     QHttpServer m_server;
     RouteTable m_routes;
     Database *m_database;

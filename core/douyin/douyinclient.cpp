@@ -15,6 +15,7 @@
 #include "core/douyin/shortlinkresolver.h"
 #include "core/http/httpexchange.h"
 #include "core/logging/categories.h"
+#include "core/metrics/gatewaymetrics.h"
 
 namespace {
 
@@ -257,9 +258,11 @@ void DouyinClient::attempt(const Call &call, int attemptNumber, bool tokenReplac
 
         QNetworkAccessManager *network = m_networks.at(m_nextNetwork);
         m_nextNetwork = (m_nextNetwork + 1) % int(m_networks.size());
+        const QElapsedTimer sent = GatewayMetrics::startTimer();
         HttpExchange::start(
                 network, request, call.method, body, limits, this,
                 [=, this, usedToken = token.value()](const HttpOutcome &outcome) {
+                    GatewayMetrics::observePlatformCall("douyin", call.path, outcome, sent);
                     if (!guard)
                         return;
                     Douyin::Error error;

@@ -5,6 +5,8 @@
 
 #include <QHttpServerRequest>
 
+#include "core/http/apisocket.h"
+
 namespace {
 
 constexpr qsizetype MAX_REQUEST_ID = 128;
@@ -27,7 +29,11 @@ bool isSaneRequestId(const QByteArray &id)
 
 QByteArray requestId(const QHttpServerRequest &request)
 {
-    const QByteArray given = request.value(QByteArrayLiteral("x-request-id"));
+    return requestIdFrom(request.value(QByteArrayLiteral("x-request-id")));
+}
+
+QByteArray requestIdFrom(const QByteArray &given)
+{
     if (isSaneRequestId(given))
         return given;
     quint32 words[4];
@@ -38,10 +44,19 @@ QByteArray requestId(const QHttpServerRequest &request)
 void write(QHttpServerResponder &responder, QHttpServerResponder::StatusCode status,
            const QJsonObject &body, const QByteArray &requestId, const Headers &headers)
 {
-    const QByteArray bytes = QJsonDocument(body).toJson(QJsonDocument::Compact);
+    writeBytes(responder, status, QByteArrayLiteral("application/json; charset=utf-8"),
+               QJsonDocument(body).toJson(QJsonDocument::Compact), requestId, headers);
+}
+
+void writeBytes(QHttpServerResponder &responder, QHttpServerResponder::StatusCode status,
+                const QByteArray &contentType, const QByteArray &bytes, const QByteArray &requestId,
+                const Headers &headers)
+{
+    // Every LAN API answer passes here: counted under its route for GET /metrics.
+    if (ApiSocket *socket = ApiSocket::of(responder))
+        socket->answered(int(status));
     responder.writeStatusLine(status);
-    responder.writeHeader(QByteArrayLiteral("Content-Type"),
-                          QByteArrayLiteral("application/json; charset=utf-8"));
+    responder.writeHeader(QByteArrayLiteral("Content-Type"), contentType);
     responder.writeHeader(QByteArrayLiteral("Content-Length"), QByteArray::number(bytes.size()));
     responder.writeHeader(QByteArrayLiteral("X-Request-Id"), requestId);
     for (const auto &header : headers)

@@ -20,9 +20,14 @@ bool isSaneRequestId(const QByteArray &id);
 
 // The caller's X-Request-Id when it is a sane token, otherwise a fresh random one.
 QByteArray requestId(const QHttpServerRequest &request);
+QByteArray requestIdFrom(const QByteArray &given);
 
 void write(QHttpServerResponder &responder, QHttpServerResponder::StatusCode status,
            const QJsonObject &body, const QByteArray &requestId, const Headers &headers = {});
+// The same for a body that is not JSON (GET /metrics).
+void writeBytes(QHttpServerResponder &responder, QHttpServerResponder::StatusCode status,
+                const QByteArray &contentType, const QByteArray &bytes, const QByteArray &requestId,
+                const Headers &headers = {});
 
 // {"error": {"code", "message", "request_id"}}
 QJsonObject errorBody(const QString &code, const QString &message, const QByteArray &requestId);

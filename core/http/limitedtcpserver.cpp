@@ -5,6 +5,7 @@
 #include <QRandomGenerator>
 #include <QTcpSocket>
 
+#include "core/http/apisocket.h"
 #include "core/http/jsonreply.h"
 #include "core/logging/categories.h"
 
@@ -23,6 +24,12 @@ QByteArray headerValue(const QByteArray &head, const QByteArray &lowerName)
             return line.mid(colon + 1).trimmed();
     }
     return {};
+}
+
+// Upgrade: websocket, whatever Connection says: QHttpServer must never see one.
+bool asksForWebSocket(const QByteArray &head)
+{
+    return headerValue(head, QByteArrayLiteral("upgrade")).toLower().contains("websocket");
 }
 
 // Content-Length of a request head, -1 when absent, -2 when chunked.
@@ -56,7 +63,7 @@ LimitedTcpServer::LimitedTcpServer(qint64 maxBody, QObject *parent)
 
 void LimitedTcpServer::incomingConnection(qintptr socketDescriptor)
 {
-    auto *socket = new QTcpSocket(this);
+    auto *socket = new ApiSocket(this);
     if (!socket->setSocketDescriptor(socketDescriptor)) {
         delete socket;
         return;
@@ -96,6 +103,10 @@ void LimitedTcpServer::inspect(QTcpSocket *socket)
     head.truncate(headEnd);
     socket->setProperty(PARTIAL_HEAD_PROPERTY, QByteArray());
     socket->setProperty(HEAD_SEEN_PROPERTY, true);
+    auto *apiSocket = static_cast<ApiSocket *>(socket); // incomingConnection() made it
+    apiSocket->startRequest();
+    if (m_upgradeHandler && asksForWebSocket(head))
+        return handOver(apiSocket, head + "\r\n\r\n");
     // The request target exactly as sent: the signature covers the path before QUrl
     // normalises its escapes.
     const QList<QByteArray> requestLine = head.left(head.indexOf("\r\n")).split(' ');
@@ -114,6 +125,20 @@ void LimitedTcpServer::inspect(QTcpSocket *socket)
 QByteArray LimitedTcpServer::requestTarget(const QTcpSocket *socket)
 {
     return socket ? socket->property(TARGET_PROPERTY).toByteArray() : QByteArray();
+}
+
+void LimitedTcpServer::handOver(ApiSocket *socket, const QByteArray &head)
+{
+    // Neither this server's checks nor QHttpServer see this connection again: every
+    // connection from the socket goes (QHttpServer's readyRead slot and its delete on
+    // disconnect among them), as QHttpServer itself does before an upgrade. The handler owns
+    // the socket from here on.
+    socket->disconnect();
+    // A head that came in pieces was partly read by QHttpServer inside a transaction: put it
+    // back, so the handler (and QWebSocketServer after it) reads the request from its start.
+    if (socket->isTransactionStarted())
+        socket->rollbackTransaction();
+    m_upgradeHandler(socket, head);
 }
 
 void LimitedTcpServer::refuse(QTcpSocket *socket, const QByteArray &head, const QByteArray &message)

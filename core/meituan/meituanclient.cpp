@@ -14,6 +14,7 @@
 #include "core/http/httpexchange.h"
 #include "core/logging/categories.h"
 #include "core/meituan/meituanapi.h"
+#include "core/metrics/gatewaymetrics.h"
 
 using MtError = Meituan::Error;
 
@@ -153,25 +154,26 @@ void MeituanClient::attempt(const Call &call, int attemptNumber, QObject *contex
 
     // Each attempt signs afresh: Meituan checks the timestamp against its clock.
     QPointer<QObject> guard(context);
-    HttpExchange::start(m_network, request, QByteArrayLiteral("POST"),
-                        MeituanSigner::formBody(signedForm(call.fields)), limits, this,
-                        [=, this](const HttpOutcome &outcome) {
-                            if (!guard)
-                                return;
-                            const Result<MeituanJson::Envelope, MtError> answer =
-                                    read(call, outcome);
-                            if (answer.ok() || !shouldRetry(call, answer.error(), attemptNumber))
-                                return callback(answer);
-                            qCInfo(lcMeituan)
-                                    << call.path << "attempt" << attemptNumber
-                                    << "failed:" << answer.error().message << "- retrying";
-                            const int delay = 200 * (1 << (attemptNumber - 1))
-                                    + int(QRandomGenerator::global()->bounded(200));
-                            QTimer::singleShot(delay, this, [=, this] {
-                                if (guard)
-                                    attempt(call, attemptNumber + 1, guard, callback);
-                            });
-                        });
+    const QElapsedTimer sent = GatewayMetrics::startTimer();
+    HttpExchange::start(
+            m_network, request, QByteArrayLiteral("POST"),
+            MeituanSigner::formBody(signedForm(call.fields)), limits, this,
+            [=, this](const HttpOutcome &outcome) {
+                GatewayMetrics::observePlatformCall("meituan", call.path, outcome, sent);
+                if (!guard)
+                    return;
+                const Result<MeituanJson::Envelope, MtError> answer = read(call, outcome);
+                if (answer.ok() || !shouldRetry(call, answer.error(), attemptNumber))
+                    return callback(answer);
+                qCInfo(lcMeituan) << call.path << "attempt" << attemptNumber
+                                  << "failed:" << answer.error().message << "- retrying";
+                const int delay = 200 * (1 << (attemptNumber - 1))
+                        + int(QRandomGenerator::global()->bounded(200));
+                QTimer::singleShot(delay, this, [=, this] {
+                    if (guard)
+                        attempt(call, attemptNumber + 1, guard, callback);
+                });
+            });
 }
 
 Result<MeituanJson::Envelope, MtError> MeituanClient::read(const Call &call,

@@ -16,6 +16,7 @@
 #include "core/reconcile/reconciliationreport.h"
 #include "core/reconcile/reconciliationreporter.h"
 #include "core/result.h"
+#include "core/store/verificationrecord.h"
 
 class CouponPlatform;
 class Database;
@@ -67,8 +68,8 @@ public:
 
 signals:
     void runFinished(const QDate &date);
-    // Settlement changed records (the summary's 商家实收 moved).
-    void recordsSettled();
+    // Settlement changed these records, as stored (the summary's 商家实收 moved).
+    void recordsSettled(const QList<VerificationRecord> &records);
 
 private:
     struct RunState;

@@ -95,7 +95,9 @@ void SettlementPass::askNext()
                     m_batches.clear();
                     return finish(stored.error());
                 }
-                m_settled += stored.value();
+                m_settled += int(stored.value().size());
+                if (!stored.value().isEmpty())
+                    emit recordsSettled(stored.value());
                 askNext();
             });
 }
@@ -103,10 +105,8 @@ void SettlementPass::askNext()
 void SettlementPass::finish(const Result<int> &result)
 {
     deleteLater();
-    if (result.ok() && result.value() > 0) {
+    if (result.ok() && result.value() > 0)
         qCInfo(lcReconcile) << "settlement:" << result.value() << "records settled";
-        emit recordsSettled(result.value());
-    }
     const Done done = std::move(m_done);
     m_done = nullptr;
     if (done)

@@ -44,7 +44,8 @@ public:
     static constexpr int DUE_LIMIT = 500; // records one periodic pass looks at
 
 signals:
-    void recordsSettled(int count);
+    // The records a batch settled, as stored (the engine's recordsChanged carries them on).
+    void recordsSettled(const QList<VerificationRecord> &records);
 
 private:
     void askBatches(const QList<VerificationRecord> &records, Done done);

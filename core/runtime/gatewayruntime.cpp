@@ -7,7 +7,9 @@
 
 #include "core/api/admintoken.h"
 #include "core/api/apiroutes.h"
+#include "core/api/eventstream.h"
 #include "core/api/lanapiserver.h"
+#include "core/api/metricsroutes.h"
 #include "core/api/noncestore.h"
 #include "core/api/requestauthenticator.h"
 #include "core/config/secretstore.h"
@@ -41,6 +43,8 @@ GatewayRuntime::GatewayRuntime(GatewaySettings settings, QObject *parent)
 GatewayRuntime::~GatewayRuntime()
 {
     // Network first, then the engine, then storage: nothing may outlive what it writes to.
+    delete m_metrics;
+    delete m_events; // its readers' sockets belong to m_api's server
     delete m_routes;
     delete m_api;
     delete m_engine;
@@ -244,7 +248,10 @@ void GatewayRuntime::startReconciliation(CouponPlatform *douyinPlatform)
     connect(m_reconciliation, &ReconciliationService::runFinished, this,
             &GatewayRuntime::reconciliationChanged);
     connect(m_reconciliation, &ReconciliationService::recordsSettled, this,
-            [this] { emit reconciliationChanged({}); });
+            [this](const QList<VerificationRecord> &records) {
+                emit recordsChanged(records); // the events' verification.updated, the pages
+                emit reconciliationChanged({});
+            });
     m_reconciliation->start();
 }
 
@@ -269,6 +276,14 @@ Result<HostPort> GatewayRuntime::startApi()
                              ApiRoutes::Services{m_engine, m_apps.get(), m_authenticator.get(),
                                                  m_adminToken.get(), m_douyin, m_pois,
                                                  m_reconciliation});
+    m_events = new EventStream(m_api, m_authenticator.get(), m_adminToken.get());
+    connect(this, &GatewayRuntime::recordsChanged, m_events, &EventStream::publish);
+    m_metrics = new MetricsRoutes(m_api,
+                                  {m_database.get(), m_adminToken.get(),
+                                   [client] { return client->tokens()->expiresAt(); },
+                                   [meituanSetup] {
+                                       return meituanSetup->status();
+                                   }});
     return m_api->listen(m_settings.listen());
 }
 

@@ -22,9 +22,11 @@ class ApiRoutes;
 class AppRepository;
 class Database;
 class DouyinTokenRepository;
+class EventStream;
 class LanApiServer;
 class LogFile;
 class MeituanSetup;
+class MetricsRoutes;
 class NonceStore;
 class PoiDirectory;
 class ReconciliationService;
@@ -94,9 +96,10 @@ public:
     AdminToken *adminToken() const { return m_adminToken.get(); }
     SandboxServer *sandbox() const { return m_sandbox; }
     LanApiServer *api() const { return m_api; }
+    EventStream *events() const { return m_events; }
 
 signals:
-    // Forwarded from the engine: records it wrote.
+    // Records the engine wrote, and the ones a settlement pass settled, as stored.
     void recordsChanged(const QList<VerificationRecord> &records);
     // A reconciliation run of that day finished, or settlements changed records (invalid date).
     void reconciliationChanged(const QDate &date);
@@ -137,5 +140,7 @@ private:
     ReconciliationService *m_reconciliation = nullptr;
     LanApiServer *m_api = nullptr;
     ApiRoutes *m_routes = nullptr;
+    EventStream *m_events = nullptr;
+    MetricsRoutes *m_metrics = nullptr;
 };
 Q_DECLARE_METATYPE(GatewayRuntime::Started)

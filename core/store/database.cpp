@@ -9,6 +9,7 @@
 #include <QSqlQuery>
 
 #include "core/logging/categories.h"
+#include "core/metrics/gatewaymetrics.h"
 #include "core/store/databaseurl.h"
 #include "core/store/schema.h"
 
@@ -136,6 +137,11 @@ QSqlDatabase &Database::connection()
             reconnect();
     }
     return m_db;
+}
+
+void Database::noteWrite(qint64 nanoseconds, bool ok)
+{
+    GatewayMetrics::observeDatabaseWrite(nanoseconds, ok);
 }
 
 Result<Done> Database::check()

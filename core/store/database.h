@@ -4,6 +4,7 @@
 #include <map>
 #include <memory>
 
+#include <QElapsedTimer>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QString>
@@ -82,6 +83,10 @@ private:
     Database(QSqlDatabase db, QString connectionName, QString location, QString displayName);
     static Result<std::unique_ptr<Database>> openServer(const QString &url);
     static Result<std::unique_ptr<Database>> openFile(const QString &filePath);
+    template <typename T>
+    Result<T> writeAttempts(const std::function<Result<T>()> &body);
+    // /metrics: how long one write() took, its transaction and retry included.
+    static void noteWrite(qint64 nanoseconds, bool ok);
     bool answers();
     bool reconnect();
     void quietNotices();
@@ -100,6 +105,16 @@ private:
 
 template <typename T>
 Result<T> Database::write(const std::function<Result<T>()> &body)
+{
+    QElapsedTimer timer;
+    timer.start();
+    Result<T> result = writeAttempts(body);
+    noteWrite(timer.nsecsElapsed(), result.ok());
+    return result;
+}
+
+template <typename T>
+Result<T> Database::writeAttempts(const std::function<Result<T>()> &body)
 {
     for (int attempt = 0;; ++attempt) {
         Error failure;

@@ -58,11 +58,12 @@ VerificationSettlements::pendingOfDay(PlatformId platform, const QDate &date, co
                                          values);
 }
 
-Result<int> VerificationSettlements::store(const QList<Answer> &answers, qint64 nowMs)
+Result<QList<VerificationRecord>> VerificationSettlements::store(const QList<Answer> &answers,
+                                                                 qint64 nowMs)
 {
-    return m_database->write<int>([&]() -> Result<int> {
+    return m_database->write<QList<VerificationRecord>>([&]() -> Result<QList<VerificationRecord>> {
         RecordRewriter rewriter(m_database);
-        int settled = 0;
+        QList<VerificationRecord> settled; // afresh on each attempt of the transaction
         for (const Answer &answer : answers) {
             bool written = false;
             const auto stored = rewriter.rewrite(
@@ -74,7 +75,7 @@ Result<int> VerificationSettlements::store(const QList<Answer> &answers, qint64 
             if (!stored.ok() && stored.error().code != ErrorCode::NotFound)
                 return stored.error();
             if (written && answer.entry)
-                ++settled;
+                settled.append(stored.value());
         }
         return settled;
     });

@@ -36,8 +36,8 @@ public:
     Result<QList<VerificationRecord>> pendingOfDay(PlatformId platform, const QDate &date,
                                                    const QString &poiId);
     // Stores the answers in one transaction. A record no longer pending (cancelled, or settled
-    // meanwhile) is left as it is. Returns how many were settled.
-    Result<int> store(const QList<Answer> &answers, qint64 nowMs);
+    // meanwhile) is left as it is. Returns the records it settled, as stored.
+    Result<QList<VerificationRecord>> store(const QList<Answer> &answers, qint64 nowMs);
 
 private:
     Database *m_database;

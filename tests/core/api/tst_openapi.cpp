@@ -40,6 +40,8 @@ const QStringList EXTENSION_OPERATIONS{
         "POST /v1/internal/verifications/{id}/cancel",
         "GET /v1/internal/reconciliation",
         "POST /v1/internal/reconciliation/runs",
+        "GET /metrics",
+        "GET /v1/open/events",
 };
 
 // The seed's 22 model names (API.md, "Data models").
