@@ -34,6 +34,11 @@ EscPosPrinter::~EscPosPrinter()
         m_socket->abort();
 }
 
+bool EscPosPrinter::isBusy() const
+{
+    return m_socket != nullptr;
+}
+
 void EscPosPrinter::setTimeouts(int connectMs, int answerMs)
 {
     m_connectTimeoutMs = connectMs;

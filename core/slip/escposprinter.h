@@ -40,7 +40,7 @@ public:
 
     void setTimeouts(int connectMs, int answerMs);
     const PrinterAddress &address() const { return m_address; }
-    bool isBusy() const { return m_socket != nullptr; }
+    bool isBusy() const;
 
     // Starts the job; a second call while one runs is refused at once through finished().
     void print(const QByteArray &data);
