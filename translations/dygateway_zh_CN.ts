@@ -2366,7 +2366,7 @@ Coupon status</extracomment>
     <message>
         <source>CANCELLED at: %1</source>
         <extracomment>Slip line for a cancel (撤销核销); %1 is the time of the cancel</extracomment>
-        <translation>已撤销，撤销时间：%1</translation>
+        <translation>撤销时间：%1</translation>
     </message>
     <message>
         <source>Cashier: %1</source>

@@ -15,6 +15,7 @@
 #include "core/slip/escposprinter.h"
 #include "core/slip/verificationslip.h"
 #include "silentgateway.h"
+#include "ui/pages/settingspage.h"
 #include "ui/pages/slipsection.h"
 #include "ui/slip/slipprinter.h"
 #include "ui/slip/sliprenderer.h"
@@ -230,7 +231,7 @@ void tst_SlipPrint::escPosSlipInChinese()
     QVERIFY(bytes.contains(QByteArray::fromHex("bacbcffac6bed6a4"))); // 核销凭证
     QVERIFY(bytes.contains(QByteArray::fromHex("b2e2cad4c3c5b5ea"))); // 测试门店
     QVERIFY(bytes.contains("****1234"));
-    QVERIFY(bytes.contains(QByteArray("\x31\x50\x30", 3) + VERIFY_ID.toLatin1()));
+    QVERIFY(bytes.contains(QByteArray(QByteArray("\x31\x50\x30", 3) + VERIFY_ID.toLatin1())));
     QVERIFY(bytes.contains(QByteArray(48, '-')));
     QVERIFY(bytes.endsWith(QByteArray("\x1d\x56\x42\x00\x10\x04\x01", 7)));
 }
@@ -262,6 +263,16 @@ void tst_SlipPrint::settingsPreview()
     paper->setCurrentIndex(paper->findData(int(SlipSettings::Paper::A4)));
     QCOMPARE(chosen.size(), 1);
     QCOMPARE(chosen.first().first().value<SlipSettings>().paper, SlipSettings::Paper::A4);
+
+    // The whole page, for a look at the section among the others.
+    SilentGateway gateway;
+    SettingsPage page(gateway.proxy());
+    page.resize(1400, 1800);
+    page.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&page));
+    QVERIFY(page.findChild<SlipSection *>("slipSection"));
+    QTest::qWait(200);
+    saveShot(page.grab().toImage(), "slip-settings-page.png");
 }
 
 // 打印凭证 in the record detail: off → says where to turn it on; an unreachable printer →

@@ -99,7 +99,7 @@ qreal SlipRenderer::widthMm() const
     case SlipSettings::Paper::Thermal80:
         return 80;
     case SlipSettings::Paper::A4:
-        return 80; // the column on the page
+        return 210;
     }
     return 58;
 }
@@ -108,6 +108,13 @@ qreal SlipRenderer::marginMm() const
 {
     // The rolls' print heads leave about 3-5 mm at each side unprintable.
     return m_paper == SlipSettings::Paper::A4 ? 20 : 4;
+}
+
+// The printed column: the roll's printable width; on A4 a slip-like column, not the whole
+// width, so it reads like the roll slip and can be cut out.
+qreal SlipRenderer::columnMm() const
+{
+    return m_paper == SlipSettings::Paper::A4 ? 90 : widthMm() - 2 * marginMm();
 }
 
 qreal SlipRenderer::basePointSize() const
@@ -119,11 +126,11 @@ qreal SlipRenderer::estimateHeightMm(const SlipDocument &document, QPaintDevice 
 {
     // Measured in the printer's own pixels, wrapped to the printable width.
     const qreal dpi = device->logicalDpiY();
-    const qreal widthPx = (widthMm() - 2 * marginMm()) / MM_PER_INCH * dpi;
+    const qreal widthPx = columnMm() / MM_PER_INCH * dpi;
     qreal heightPx = 0;
     for (const SlipDocument::Line &line : document.lines) {
         if (line.kind == SlipDocument::Line::Kind::Qr) {
-            heightPx += std::min(QR_MM, widthMm() - 2 * marginMm()) / MM_PER_INCH * dpi;
+            heightPx += std::min(QR_MM, columnMm()) / MM_PER_INCH * dpi;
             continue;
         }
         const QFontMetricsF metrics(lineFont(line, basePointSize()), device);
@@ -157,7 +164,7 @@ Result<Done> SlipRenderer::print(const SlipDocument &document, QPrinter &printer
         return makeError(ErrorCode::Storage,
                          QStringLiteral("cannot open the printer %1").arg(printer.printerName()));
     const QRectF page = printer.pageRect(QPrinter::DevicePixel);
-    const qreal column = (widthMm() - 2 * marginMm()) / MM_PER_INCH * printer.resolution();
+    const qreal column = columnMm() / MM_PER_INCH * printer.resolution();
     const qreal width = std::min(page.width(), column);
     paint(document, painter, QRectF((page.width() - width) / 2, 0, width, page.height()));
     if (!painter.end())

@@ -34,6 +34,7 @@ public:
 private:
     qreal widthMm() const;
     qreal marginMm() const;
+    qreal columnMm() const;
     qreal basePointSize() const;
     // How long a roll page the slip needs, measured before any painting.
     qreal estimateHeightMm(const SlipDocument &document, QPaintDevice *device) const;

@@ -30,6 +30,7 @@ SlipPrintBar::SlipPrintBar(QWidget *parent)
     m_retry->setObjectName(QStringLiteral("slipRetryButton"));
     m_retry->setStyleSheet(Style::button());
     m_close->setFlat(true);
+    m_close->setFixedWidth(m_close->fontMetrics().height() * 2);
     // Retry and close must not steal Enter from the till's code input.
     m_retry->setFocusPolicy(Qt::NoFocus);
     m_close->setFocusPolicy(Qt::NoFocus);
