@@ -357,11 +357,13 @@ private slots:
         QVERIFY(received.contains("****"));
         QVERIFY(!m_page->slipBar()->isVisible());
 
-        printer.close();
-        UiPreferences::setValue("slip_address",
-                                QString("127.0.0.1:" + QString::number(printer.serverPort())));
+        const quint16 port = printer.serverPort();
+        printer.close(); // nothing listens on the port now: refused at once
+        UiPreferences::setValue("slip_address", QString("127.0.0.1:" + QString::number(port)));
         verifyOrder();
         QTRY_VERIFY(m_page->slipBar()->isVisible());
+        QVERIFY2(m_page->slipBar()->message().contains("cannot be reached"),
+                 qPrintable(m_page->slipBar()->message()));
         QVERIFY(m_page->slipBar()->retryButton()->isVisible());
         QCOMPARE(m_page->resultPanel()->state(), ResultPanel::State::Success);
         screenshot("verify_slip_failed");
