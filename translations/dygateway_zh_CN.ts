@@ -1757,6 +1757,11 @@ Use the scanner gun, type the code, or paste a screenshot (Ctrl+V).</source>
         <extracomment>Row: chain mode, the gateway (computer) that made the record</extracomment>
         <translation>网关</translation>
     </message>
+    <message>
+        <source>Print slip</source>
+        <extracomment>Button: print the verification slip (打印凭证) of this record again</extracomment>
+        <translation>打印凭证</translation>
+    </message>
 </context>
 <context>
     <name>RecordFilterBar</name>
@@ -2145,6 +2150,10 @@ Coupon status</extracomment>
         <source>Restart to apply: close dy-gateway and open it again to use the Douyin and Meituan accounts and network settings you saved.</source>
         <translation>重启后生效：请关闭 dy-gateway 再重新打开，以使用已保存的抖音、美团账户和网络设置。</translation>
     </message>
+    <message>
+        <source>The slip settings could not be saved: %1.</source>
+        <translation>无法保存凭证打印设置：%1。</translation>
+    </message>
 </context>
 <context>
     <name>SettingsRow</name>
@@ -2177,6 +2186,224 @@ Coupon status</extracomment>
     <message>
         <source>A saved secret exists but cannot be read on this computer. Please type it again.</source>
         <translation>已保存的密钥无法在这台电脑上读取，请重新输入。</translation>
+    </message>
+</context>
+<context>
+    <name>SlipPrintBar</name>
+    <message>
+        <source>Printing the slip again…</source>
+        <translation>正在重新打印凭证…</translation>
+    </message>
+    <message>
+        <source>Slip printing is off. Choose a printer in Settings → Verification slips.</source>
+        <translation>未开启凭证打印。请在“设置 → 核销凭证”中选择打印机。</translation>
+    </message>
+    <message>
+        <source>Slip printed.</source>
+        <translation>凭证已打印。</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <extracomment>Button: print the verification slip again after the printer failed</extracomment>
+        <translation>重试</translation>
+    </message>
+    <message>
+        <source>Hide</source>
+        <translation>隐藏</translation>
+    </message>
+</context>
+<context>
+    <name>SlipPrinter</name>
+    <message>
+        <source>Verification slip</source>
+        <translation>核销凭证</translation>
+    </message>
+    <message>
+        <source>No printer is installed for the slips. Add one in the system settings, or choose a network printer.</source>
+        <translation>没有可用于打印凭证的打印机。请在系统设置中添加打印机，或选择网络打印机。</translation>
+    </message>
+    <message>
+        <source>The slip printer&apos;s address &quot;%1&quot; is not valid. Write it as 192.168.1.50:9100.</source>
+        <translation>凭证打印机地址“%1”无效。请按 192.168.1.50:9100 的格式填写。</translation>
+    </message>
+    <message>
+        <source>The slip printer at %1 cannot be reached. Check that it is switched on and connected to the network.</source>
+        <translation>无法连接凭证打印机 %1。请检查打印机是否已开机并已连接网络。</translation>
+    </message>
+    <message>
+        <source>The slip printer at %1 hung up before it confirmed the slip.</source>
+        <translation>凭证打印机 %1 在确认凭证前断开了连接。</translation>
+    </message>
+    <message>
+        <source>The slip printer at %1 did not answer. It may be busy or stuck, or it is not an ESC/POS printer.</source>
+        <translation>凭证打印机 %1 没有响应。它可能正忙或卡住，或者不是 ESC/POS 打印机。</translation>
+    </message>
+    <message>
+        <source>The slip printer at %1 is offline: check its paper and its cover.</source>
+        <translation>凭证打印机 %1 处于离线状态：请检查纸张和机盖。</translation>
+    </message>
+    <message>
+        <source>This system cannot write Chinese for ESC/POS printers (no GB18030 codec).</source>
+        <translation>本系统无法为 ESC/POS 打印机输出中文（缺少 GB18030 编码）。</translation>
+    </message>
+    <message>
+        <source>The slip could not be printed on %1.</source>
+        <translation>无法在 %1 上打印凭证。</translation>
+    </message>
+</context>
+<context>
+    <name>SlipSection</name>
+    <message>
+        <source>The test slip was sent to the printer.</source>
+        <translation>测试凭证已发送到打印机。</translation>
+    </message>
+    <message>
+        <source>Verification slip</source>
+        <translation>核销凭证</translation>
+    </message>
+    <message>
+        <source>The preview could not be drawn.</source>
+        <translation>无法生成预览。</translation>
+    </message>
+    <message>
+        <source>Printing a test slip…</source>
+        <translation>正在打印测试凭证…</translation>
+    </message>
+    <message>
+        <source>Verification slips</source>
+        <translation>核销凭证</translation>
+    </message>
+    <message>
+        <source>Print slips</source>
+        <translation>打印核销凭证</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>On a system printer</source>
+        <translation>系统打印机</translation>
+    </message>
+    <message>
+        <source>On a network ESC/POS printer</source>
+        <translation>网络 ESC/POS 打印机</translation>
+    </message>
+    <message>
+        <source>Printer</source>
+        <translation>打印机</translation>
+    </message>
+    <message>
+        <source>System default</source>
+        <translation>系统默认</translation>
+    </message>
+    <message>
+        <source>Paper</source>
+        <translation>纸张</translation>
+    </message>
+    <message>
+        <source>58 mm roll</source>
+        <translation>58 毫米热敏纸</translation>
+    </message>
+    <message>
+        <source>80 mm roll</source>
+        <translation>80 毫米热敏纸</translation>
+    </message>
+    <message>
+        <source>A4</source>
+        <translation>A4</translation>
+    </message>
+    <message>
+        <source>Printer address</source>
+        <translation>打印机地址</translation>
+    </message>
+    <message>
+        <source>Print automatically after each success and cancel</source>
+        <translation>每次核销成功和撤销后自动打印</translation>
+    </message>
+    <message>
+        <source>A slip shows the store, product, coupon code (all but the last 4 digits hidden), amount, time, cashier and verify ID, with a QR code of the verify ID. Network printers are reached on their raw port, usually 9100. Any slip can be printed again from its record. Changes at once.</source>
+        <translation>凭证上有门店、商品、券码（只显示后 4 位）、金额、时间、收银员和核销 ID，并附核销 ID 的二维码。网络打印机通过其原始端口连接，通常为 9100。任何凭证都可以在核销记录中重新打印。更改立即生效。</translation>
+    </message>
+    <message>
+        <source>Print a test slip</source>
+        <translation>打印测试凭证</translation>
+    </message>
+</context>
+<context>
+    <name>SlipText</name>
+    <message>
+        <source>Verification cancelled (slip)</source>
+        <translation>撤销核销凭证</translation>
+    </message>
+    <message>
+        <source>Verification slip</source>
+        <translation>核销凭证</translation>
+    </message>
+    <message>
+        <source>Platform: %1</source>
+        <extracomment>Slip line; %1 is Douyin or Meituan / Dianping</extracomment>
+        <translation>平台：%1</translation>
+    </message>
+    <message>
+        <source>Product: %1</source>
+        <translation>商品：%1</translation>
+    </message>
+    <message>
+        <source>Coupon code: %1</source>
+        <translation>券码：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Quantity: %n coupon(s)</source>
+        <translation>
+            <numerusform>数量：%n 张</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Verified at: %1</source>
+        <translation>核销时间：%1</translation>
+    </message>
+    <message>
+        <source>CANCELLED at: %1</source>
+        <extracomment>Slip line for a cancel (撤销核销); %1 is the time of the cancel</extracomment>
+        <translation>撤销时间：%1</translation>
+    </message>
+    <message>
+        <source>Cashier: %1</source>
+        <translation>收银员：%1</translation>
+    </message>
+    <message>
+        <source>Refunded: %1</source>
+        <extracomment>Slip line with the amount, printed large; for a cancel, the amount taken back</extracomment>
+        <translation>撤销金额：%1</translation>
+    </message>
+    <message>
+        <source>Amount: %1</source>
+        <translation>金额：%1</translation>
+    </message>
+    <message>
+        <source>Verify ID: %1</source>
+        <translation>核销 ID：%1</translation>
+    </message>
+    <message>
+        <source>This verification was cancelled. The coupon can be used again.</source>
+        <translation>本次核销已撤销，券码可再次使用。</translation>
+    </message>
+    <message>
+        <source>Keep this slip. Scan the code to look up the verification.</source>
+        <translation>请保留本凭证。扫描二维码可查询核销记录。</translation>
+    </message>
+    <message>
+        <source>Sample store</source>
+        <translation>示例门店</translation>
+    </message>
+    <message>
+        <source>Set meal for two (sample)</source>
+        <translation>双人套餐（示例）</translation>
+    </message>
+    <message>
+        <source>Cashier</source>
+        <translation>收银员</translation>
     </message>
 </context>
 <context>

@@ -7,8 +7,11 @@
 #include <QLineEdit>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QTabWidget>
+#include <QTcpServer>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTranslator>
@@ -18,10 +21,12 @@
 #include "core/sandbox/sandboxdemodata.h"
 #include "ui/mainwindow.h"
 #include "ui/pages/verifypage.h"
+#include "ui/uipreferences.h"
 #include "ui/widgets/democouponpanel.h"
 #include "ui/widgets/platformtoggle.h"
 #include "ui/widgets/preparepanel.h"
 #include "ui/widgets/resultpanel.h"
+#include "ui/widgets/slipprintbar.h"
 
 // The till screen against the demo sandbox, driven like a cashier would: a scanner-gun burst
 // ending in Enter, then Enter again to verify.
@@ -314,6 +319,56 @@ private slots:
         QTest::keyClick(m_page->input(), Qt::Key_Return);
         QVERIFY(answered.wait(10000));
         QCOMPARE(m_page->resultPanel()->state(), ResultPanel::State::Success);
+    }
+
+    // "Print automatically": after the success the slip goes to a network ESC/POS printer (a
+    // listener answering DLE EOT like one); with the printer gone, the success still shows
+    // and the note under it offers 重试.
+    void autoPrintsTheSlip()
+    {
+        QTcpServer printer;
+        QVERIFY(printer.listen(QHostAddress::LocalHost));
+        QByteArray received;
+        connect(&printer, &QTcpServer::newConnection, this, [&] {
+            QTcpSocket *socket = printer.nextPendingConnection();
+            connect(socket, &QTcpSocket::readyRead, this, [&received, socket] {
+                received += socket->readAll();
+                if (received.endsWith(QByteArray("\x10\x04\x01", 3)))
+                    socket->write(QByteArray(1, 0x12));
+            });
+        });
+        UiPreferences::setValue("slip_output", "network");
+        UiPreferences::setValue("slip_address",
+                                QString("127.0.0.1:" + QString::number(printer.serverPort())));
+        UiPreferences::setValue("slip_auto", true);
+        const auto verifyOrder = [this] {
+            const QJsonObject order = control("POST", "/sandbox/orders", {{"certificates", 1}});
+            QSignalSpy prepared(m_page, &VerifyPage::prepared);
+            QSignalSpy answered(m_page, &VerifyPage::answered);
+            scannerBurst(order["codes"][0].toString());
+            QVERIFY(prepared.wait(10000));
+            QTest::keyClick(m_page->input(), Qt::Key_Return);
+            QVERIFY(answered.wait(10000));
+            QCOMPARE(m_page->resultPanel()->state(), ResultPanel::State::Success);
+        };
+        verifyOrder();
+        QTRY_VERIFY(received.endsWith(QByteArray("\x1d\x56\x42\x00\x10\x04\x01", 7)));
+        QVERIFY(received.startsWith(QByteArray("\x1b\x40", 2)));
+        QVERIFY(received.contains("****"));
+        QVERIFY(!m_page->slipBar()->isVisible());
+
+        const quint16 port = printer.serverPort();
+        printer.close(); // nothing listens on the port now: refused at once
+        UiPreferences::setValue("slip_address", QString("127.0.0.1:" + QString::number(port)));
+        verifyOrder();
+        QTRY_VERIFY(m_page->slipBar()->isVisible());
+        QVERIFY2(m_page->slipBar()->message().contains("cannot be reached"),
+                 qPrintable(m_page->slipBar()->message()));
+        QVERIFY(m_page->slipBar()->retryButton()->isVisible());
+        QCOMPARE(m_page->resultPanel()->state(), ResultPanel::State::Success);
+        screenshot("verify_slip_failed");
+        UiPreferences::setValue("slip_output", "off");
+        m_page->slipBar()->hide();
     }
 
     void chineseScreens()

@@ -17,6 +17,7 @@
 #include "ui/pages/languagesection.h"
 #include "ui/pages/meituanaccountsection.h"
 #include "ui/pages/meituanstorelist.h"
+#include "ui/pages/slipsection.h"
 #include "ui/pages/soundsection.h"
 #include "ui/style.h"
 
@@ -103,6 +104,7 @@ QWidget *SettingsPage::buildContent()
     m_lan->addPart(m_adminToken);
     m_language = new LanguageSection(this);
     m_sound = new SoundSection(this);
+    m_slips = new SlipSection(this);
 
     auto *left = new QVBoxLayout;
     left->addWidget(m_douyin);
@@ -112,6 +114,7 @@ QWidget *SettingsPage::buildContent()
     right->addWidget(m_lan);
     right->addWidget(m_language);
     right->addWidget(m_sound);
+    right->addWidget(m_slips);
     right->addStretch();
     auto *columns = new QHBoxLayout;
     columns->setSpacing(COLUMN_SPACING);
@@ -143,6 +146,7 @@ void SettingsPage::connectSections()
     connect(m_adminToken, &AdminTokenSection::tokenStateChanged, this, [this] { reload(false); });
     connect(m_language, &LanguageSection::languageChosen, this, &SettingsPage::applyLanguage);
     connect(m_sound, &SoundSection::soundChosen, this, &SettingsPage::saveSound);
+    connect(m_slips, &SlipSection::slipSettingsChosen, this, &SettingsPage::saveSlipSettings);
     connect(m_saveButton, &QPushButton::clicked, this, &SettingsPage::save);
     connect(m_undoButton, &QPushButton::clicked, this, [this] {
         m_douyin->clearSecret();
@@ -185,6 +189,7 @@ void SettingsPage::showSnapshot(const SettingsSnapshot &snapshot)
     m_lan->showSnapshot(snapshot);
     m_language->showSnapshot(snapshot);
     m_sound->showSnapshot(snapshot);
+    m_slips->showSnapshot(snapshot);
     updateLocks();
     updateState();
     emit settingsLoaded();
@@ -312,6 +317,21 @@ void SettingsPage::saveSound(int volume, bool muted)
     });
 }
 
+void SettingsPage::saveSlipSettings(const SlipSettings &settings)
+{
+    SettingsUpdate update;
+    update.uiPreferences = settings.toPreferences();
+    m_gateway->saveSettings(update, this, [this](const Result<SettingsSnapshot> &saved) {
+        if (!saved.ok()) {
+            showMessage(tr("The slip settings could not be saved: %1.")
+                                .arg(ErrorText::title(saved.error().code)),
+                        true);
+            return;
+        }
+        m_snapshot.uiPreferences = saved.value().uiPreferences;
+    });
+}
+
 // ---- texts
 
 void SettingsPage::changeEvent(QEvent *event)
@@ -342,6 +362,7 @@ void SettingsPage::retranslateUi()
     m_adminToken->retranslateUi();
     m_language->retranslateUi();
     m_sound->retranslateUi();
+    m_slips->retranslateUi();
     // A message about an earlier action would stay in the old language; it has served.
     showMessage(QString(), false);
     if (m_loaded) {

@@ -12,7 +12,9 @@ class LanguageSection;
 class MeituanAccountSection;
 class QLabel;
 class QPushButton;
+class SlipSection;
 class SoundSection;
+struct SlipSettings;
 
 // 设置: the Douyin account (the secret is sealed by the gateway and never shown again), a
 // connection test, the Meituan / Dianping developer and each store's binding, the LAN API
@@ -59,6 +61,7 @@ private:
     void updateState();
     void applyLanguage(const QString &language);
     void saveSound(int volume, bool muted);
+    void saveSlipSettings(const SlipSettings &settings);
     void showMessage(const QString &text, bool isError);
 
     GatewayProxy *m_gateway;
@@ -76,6 +79,7 @@ private:
     AdminTokenSection *m_adminToken = nullptr;
     LanguageSection *m_language = nullptr;
     SoundSection *m_sound = nullptr;
+    SlipSection *m_slips = nullptr;
     QPushButton *m_undoButton = nullptr;
     QPushButton *m_saveButton = nullptr;
 };

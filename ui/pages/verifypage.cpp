@@ -1,5 +1,6 @@
 #include "ui/pages/verifypage.h"
 
+#include <QComboBox>
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QSysInfo>
@@ -7,6 +8,7 @@
 
 #include "core/runtime/gatewayproxy.h"
 #include "core/runtime/recordfacts.h"
+#include "core/slip/verificationslip.h"
 #include "ui/outcometext.h"
 #include "ui/recordtext.h"
 #include "ui/widgets/cameraview.h"
@@ -18,6 +20,7 @@
 #include "ui/widgets/platformtoggle.h"
 #include "ui/widgets/preparepanel.h"
 #include "ui/widgets/resultpanel.h"
+#include "ui/widgets/slipprintbar.h"
 #include "ui/widgets/soundplayer.h"
 #include "ui/widgets/storebar.h"
 
@@ -41,6 +44,7 @@ VerifyPage::VerifyPage(GatewayProxy *gateway, QWidget *parent)
       m_choice(new PlatformChoicePanel(this)),
       m_prepare(new PreparePanel(this)),
       m_result(new ResultPanel(this)),
+      m_slipBar(new SlipPrintBar(this)),
       m_cancel(new CancelButton(gateway, CancelButton::Kind::Short, this)),
       m_demo(new DemoCouponPanel(this)),
       m_sound(new SoundPlayer(this)),
@@ -98,6 +102,7 @@ void VerifyPage::buildLayout()
     centre->addWidget(m_choice);
     centre->addWidget(m_prepare);
     centre->addWidget(m_result, 1);
+    centre->addWidget(m_slipBar);
     centre->addWidget(m_cancel, 0, Qt::AlignRight);
 
     auto *body = new QHBoxLayout;
@@ -291,6 +296,10 @@ void VerifyPage::showOutcome(const VerifyOutcome &outcome)
     }
     m_result->showSuccess(outcome.records);
     playSound(true);
+    // After the answer is on screen: a slow or absent printer never delays it.
+    m_slipBar->printIfAutomatic(VerificationSlip::fromRecords(outcome.records,
+                                                              m_storeBar->selector()->currentText(),
+                                                              VerificationSlip::Kind::Success));
     m_cancel->offer(outcome.records);
 }
 
@@ -300,6 +309,9 @@ void VerifyPage::showCancelOutcome(const CancelOutcome &outcome,
     m_prepare->hide();
     m_result->showCancelOutcome(outcome, cancelled);
     m_sound->playFor(outcome);
+    if (!cancelled.isEmpty())
+        m_slipBar->printIfAutomatic(VerificationSlip::fromRecords(
+                cancelled, m_storeBar->selector()->currentText(), VerificationSlip::Kind::Cancel));
     refreshDemoCoupons(); // a cancelled coupon is usable again
     m_code->focusLine();
     emit cancelAnswered();

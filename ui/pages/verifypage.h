@@ -21,6 +21,7 @@ class PreparePanel;
 class QComboBox;
 class QLineEdit;
 class ResultPanel;
+class SlipPrintBar;
 class SoundPlayer;
 class StoreBar;
 
@@ -49,6 +50,7 @@ public:
     QLineEdit *input() const;
     QComboBox *storeSelector() const;
     CancelButton *cancelButton() const { return m_cancel; }
+    SlipPrintBar *slipBar() const { return m_slipBar; }
     PlatformToggle *platformToggle() const { return m_platform; }
     PlatformChoicePanel *platformChoice() const { return m_choice; }
 
@@ -89,6 +91,7 @@ private:
     PlatformChoicePanel *m_choice;
     PreparePanel *m_prepare;
     ResultPanel *m_result;
+    SlipPrintBar *m_slipBar; // how the slip print went, under the result
     CancelButton *m_cancel;
     DemoCouponPanel *m_demo;
     SoundPlayer *m_sound;

@@ -17,12 +17,14 @@
 #include <QVBoxLayout>
 
 #include "core/runtime/gatewayproxy.h"
+#include "core/slip/verificationslip.h"
 #include "ui/canceltext.h"
 #include "ui/recordtext.h"
 #include "ui/style.h"
 #include "ui/widgets/cancelbutton.h"
 #include "ui/widgets/recorddetailfields.h"
 #include "ui/widgets/resultpanel.h"
+#include "ui/widgets/slipprintbar.h"
 #include "ui/widgets/soundplayer.h"
 
 namespace {
@@ -65,7 +67,9 @@ RecordDetailDialog::RecordDetailDialog(GatewayProxy *gateway, const Verification
       m_buttons(new QDialogButtonBox(QDialogButtonBox::Close, this)),
       m_cancel(new CancelButton(gateway, CancelButton::Kind::Full, this)),
       m_result(new ResultPanel(this)),
-      m_sound(new SoundPlayer(this))
+      m_sound(new SoundPlayer(this)),
+      m_print(new QPushButton(this)),
+      m_slipBar(new SlipPrintBar(this))
 {
     QFont large = font();
     large.setPointSizeF(large.pointSizeF() * 1.2);
@@ -90,14 +94,21 @@ RecordDetailDialog::RecordDetailDialog(GatewayProxy *gateway, const Verification
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     auto *bottom = new QHBoxLayout;
     bottom->addWidget(m_cancel);
+    bottom->addWidget(m_print);
     bottom->addWidget(m_buttons);
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_headline);
     layout->addWidget(m_result);
+    layout->addWidget(m_slipBar);
     layout->addWidget(splitter, 1);
     layout->addLayout(bottom);
     m_result->hide();
     connectCancel();
+    m_print->setObjectName(QStringLiteral("printSlipButton"));
+    m_print->setStyleSheet(Style::button());
+    connect(m_print, &QPushButton::clicked, this, [this] {
+        m_slipBar->print(VerificationSlip::fromRecord(m_record, m_poiNames.value(m_record.poiId)));
+    });
 
     retranslateUi();
     showRecord(record);
@@ -256,6 +267,7 @@ void RecordDetailDialog::showRecord(const VerificationRecord &record)
                                    : RecordText::status(record.verifyStatus),
                          orNone(record.productName), RecordText::money(record.payAmount)));
     m_cancel->offer({record});
+    m_print->setEnabled(record.verifyStatus == VerificationRecord::Status::Success);
     setWindowTitle(tr("Verification record %1").arg(record.id));
     m_values.value(QStringLiteral("platform"))
             ->setStyleSheet(Style::platformLabel(record.platform));
@@ -390,5 +402,7 @@ void RecordDetailDialog::retranslateUi()
     for (const RecordDetailFields::Field &field : RecordDetailFields::ALL)
         m_labels.value(QString::fromLatin1(field.name))->setText(tr(field.title));
     m_copyRaw->setText(tr("Copy"));
+    //: Button: print the verification slip (打印凭证) of this record again
+    m_print->setText(tr("Print slip"));
     showRecord(m_record);
 }

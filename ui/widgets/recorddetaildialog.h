@@ -14,6 +14,7 @@ class QLabel;
 class QPlainTextEdit;
 class QPushButton;
 class ResultPanel;
+class SlipPrintBar;
 class SoundPlayer;
 
 // One verification with every field of API.md's VerificationView in plain words, and the
@@ -37,6 +38,8 @@ public:
     QString rawAnswerText() const;
     CancelButton *cancelButton() const { return m_cancel; }
     ResultPanel *resultPanel() const { return m_result; }
+    QPushButton *printButton() const { return m_print; }
+    SlipPrintBar *slipBar() const { return m_slipBar; }
 
 signals:
     // The gateway's full record is shown (raw answer included).
@@ -71,4 +74,6 @@ private:
     CancelButton *m_cancel;
     ResultPanel *m_result; // how a cancel from here ended; hidden until one is asked
     SoundPlayer *m_sound;
+    QPushButton *m_print; // 打印凭证: a success, or its cancel, on a slip again
+    SlipPrintBar *m_slipBar;
 };
