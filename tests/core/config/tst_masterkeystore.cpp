@@ -1,6 +1,8 @@
 #include <cstdio>
 
 #include <QCoreApplication>
+#include <QDBusConnection>
+#include <QDBusVirtualObject>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
@@ -22,8 +24,8 @@
 //
 // ctest starts this executable, which starts itself again inside
 //
-//   HOME=$tmp/home XDG_DATA_HOME=$tmp/home/.local/share XDG_RUNTIME_DIR=$tmp/run (0700) \
-//   dbus-run-session -- sh -c 'printf %s test | gnome-keyring-daemon --unlock \
+//   HOME=$tmp/home XDG_DATA_HOME=$tmp/home/.local/share XDG_RUNTIME_DIR=$tmp/run (0700)
+//   dbus-run-session -- sh -c 'printf %s test | gnome-keyring-daemon --unlock
 //       --components=secrets --daemonize >/dev/null && exec "$0" "$@"' tst_masterkeystore
 //
 // --unlock with a password on stdin creates and unlocks the "login" collection with no prompt
@@ -47,6 +49,28 @@ int openKeyAndPrint(const QString &dir)
     }
     std::fputs(QJsonDocument(line).toJson(QJsonDocument::Compact).append('\n').constData(), stdout);
     return box.ok() ? 0 : 1;
+}
+
+// --mute-secret-service: owns org.freedesktop.secrets on the session bus and never answers,
+// like a keyring stuck behind a password prompt nobody sees.
+class MuteService final : public QDBusVirtualObject
+{
+public:
+    QString introspect(const QString &) const override { return {}; }
+    bool handleMessage(const QDBusMessage &, const QDBusConnection &) override { return true; }
+};
+
+int holdMuteSecretService(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    MuteService mute;
+    QDBusConnection bus = QDBusConnection::sessionBus();
+    if (!bus.registerVirtualObject("/", &mute, QDBusConnection::SubPath)
+        || !bus.registerService("org.freedesktop.secrets"))
+        return 1;
+    std::fputs("ready\n", stdout);
+    std::fflush(stdout);
+    return app.exec();
 }
 
 // Re-runs this executable inside a private session bus with an unlocked gnome-keyring.
@@ -328,6 +352,54 @@ private slots:
         QVERIFY(!QFile::exists(keyFile(dir)));
     }
 
+    // A private bus of our own (no service activation), on which a Secret Service answers
+    // nothing or is missing: the file, within the bounded wait.
+    void silentOrMissingSecretServiceUsesTheFile_data()
+    {
+        QTest::addColumn<bool>("mute");
+        QTest::newRow("Secret Service never answers") << true;
+        QTest::newRow("bus without a Secret Service") << false;
+    }
+
+    void silentOrMissingSecretServiceUsesTheFile()
+    {
+        QFETCH(bool, mute);
+        QFile config(m_root.filePath("bus.conf"));
+        QVERIFY(config.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        config.write("<!DOCTYPE busconfig PUBLIC \"-//freedesktop//DTD D-Bus Bus Configuration "
+                     "1.0//EN\" \"http://www.freedesktop.org/standards/dbus/1.0/"
+                     "busconfig.dtd\"><busconfig><type>session</type><listen>unix:tmpdir=/tmp"
+                     "</listen><auth>EXTERNAL</auth><policy context=\"default\"><allow "
+                     "send_destination=\"*\" eavesdrop=\"true\"/><allow eavesdrop=\"true\"/>"
+                     "<allow own=\"*\"/></policy></busconfig>");
+        config.close();
+        QProcess bus;
+        bus.start("dbus-daemon",
+                  {"--config-file=" + config.fileName(), "--nofork", "--print-address=1"});
+        QVERIFY(bus.waitForReadyRead(10000));
+        const QString address = QString::fromUtf8(bus.readLine()).trimmed();
+        QProcess holder;
+        if (mute) {
+            QProcessEnvironment env = withoutKeychain(address);
+            holder.setProcessEnvironment(env);
+            holder.start(QCoreApplication::applicationFilePath(), {"--mute-secret-service"});
+            QVERIFY2(holder.waitForReadyRead(10000), holder.readAllStandardError().constData());
+            QCOMPARE(holder.readLine().trimmed(), QByteArray("ready"));
+        }
+        const QString dir = newDataDir();
+        const Opened opened = openKey(dir, withoutKeychain(address));
+        holder.kill();
+        holder.waitForFinished();
+        bus.kill();
+        bus.waitForFinished();
+        QCOMPARE(opened.error, QString());
+        QCOMPARE(opened.storage, QString("file"));
+        QVERIFY(isOwnerOnly(keyFile(dir)));
+        QVERIFY2(opened.elapsedMs < 5000, qPrintable(QString::number(opened.elapsedMs)));
+        if (mute) // it really waited for the keychain, and no longer than its bound
+            QVERIFY2(opened.elapsedMs >= 2500, qPrintable(QString::number(opened.elapsedMs)));
+    }
+
     // Once the key is in the keychain, a start without it must not make a new key silently.
     void keyInUnreachableKeychainIsRefused()
     {
@@ -368,6 +440,8 @@ int main(int argc, char **argv)
         QCoreApplication app(argc, argv);
         return openKeyAndPrint(QString::fromLocal8Bit(argv[2]));
     }
+    if (argc == 2 && qstrcmp(argv[1], "--mute-secret-service") == 0)
+        return holdMuteSecretService(argc, argv);
     if (!qEnvironmentVariableIsSet(IN_SESSION))
         return runInsideSecretService(argc, argv);
     QCoreApplication app(argc, argv);
