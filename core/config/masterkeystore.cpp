@@ -116,7 +116,7 @@ SecretBox moveIntoKeychain(const QString &dir, const KeychainEntry &entry, const
         return keepFile(u"cannot write the marker file: "_s + marked.error().message);
     if (!QFile::remove(file))
         qCWarning(lcCrypto) << "master key: in the keychain now, but cannot remove" << file;
-    qCInfo(lcCrypto) << "master key of" << dir << "moved into the OS keychain as" << entry.service()
+    qCInfo(lcCrypto) << "master key of" << dir << "is in the OS keychain now, as" << entry.service()
                      << entry.key();
     return SecretBox(box.key(), SecretBox::Storage::Keychain);
 }
