@@ -212,7 +212,8 @@ private:
                       {"--headless", "--demo", "--listen", "127.0.0.1:0", "--data-dir", dir,
                        "--config", dir + "/settings.ini"});
         QByteArray out;
-        static const QRegularExpression listening("listening on (http://127\\.0\\.0\\.1:\\d+)\\n");
+        static const QRegularExpression listening(
+                "(?:^|\\n)listening on (http://127\\.0\\.0\\.1:\\d+)\\n"); // not the sandbox's
         QRegularExpressionMatch match;
         while (!(match = listening.match(QString::fromUtf8(out))).hasMatch()
                && gateway.waitForReadyRead(20000))
