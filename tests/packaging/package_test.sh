@@ -123,6 +123,8 @@ export HOME="$tmp/home" XDG_CONFIG_HOME="$tmp/home/config" XDG_DATA_HOME="$tmp/h
     XDG_RUNTIME_DIR="$tmp/home/runtime" QT_QPA_PLATFORM=offscreen
 mkdir -p "$XDG_CONFIG_HOME" "$XDG_DATA_HOME" && mkdir -m 700 "$XDG_RUNTIME_DIR"
 unset DYGW_ADMIN_TOKEN DYGW_LISTEN DYGW_DATA_DIR DYGW_DOUYIN_CLIENT_KEY DYGW_DOUYIN_CLIENT_SECRET
+# Nor the user's keychain: no session bus, so the master key is the file.
+unset DBUS_SESSION_BUS_ADDRESS DISPLAY WAYLAND_DISPLAY DYGW_KEY_STORE
 cd "$tmp"
 
 version_line=$(/usr/bin/dy-gateway --version)
