@@ -9,6 +9,7 @@
 #include "app/gatewayhost.h"
 #include "app/meituanbindcommand.h"
 #include "app/signalwatcher.h"
+#include "core/config/masterkeystore.h"
 #include "core/logging/logfile.h"
 #include "core/runtime/gatewayruntime.h"
 #include "core/sandbox/sandboxserver.h"
@@ -194,6 +195,8 @@ int main(int argc, char *argv[])
                                           options.overrides);
     if (!settings.ok())
         return fail(EXIT_USAGE, settings.error().message);
+    if (const auto keyStore = MasterKeyStore::modeFromEnvironment(); !keyStore.ok())
+        return fail(EXIT_USAGE, keyStore.error().message);
     // The window's own preferences live in the same file.
     app->setProperty("dygwConfigFile", configFile);
     if (options.action == CommandLineOptions::Action::MeituanBind) {

@@ -5,6 +5,7 @@
 #include <QTextStream>
 
 #include "core/config/gatewaysettings.h"
+#include "core/config/masterkeystore.h"
 #include "core/config/secretstore.h"
 #include "core/crypto/secretbox.h"
 #include "core/meituan/meituanclient.h"
@@ -29,7 +30,7 @@ namespace MeituanBindCommand {
 int run(const GatewaySettings &settings, const QString &poiId, const QString &authCode,
         QTextStream &out, QTextStream &err)
 {
-    auto box = SecretBox::openOrCreate(settings.dataDir());
+    auto box = MasterKeyStore::open(settings.dataDir());
     if (!box.ok())
         return failed(err, REFUSED, box.error().message);
     auto database = Database::open(settings.databaseLocation());

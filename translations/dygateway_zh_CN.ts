@@ -570,6 +570,16 @@ Use the scanner gun, type the code, or paste a screenshot (Ctrl+V).</source>
         <source>Saved changes here take effect the next time dy-gateway starts. Test them first with &quot;Test connection&quot;.</source>
         <translation>此处保存的更改将在下次启动 dy-gateway 时生效。保存前可先点击“测试连接”检查。</translation>
     </message>
+    <message>
+        <source>Key that protects the saved secrets: kept in the system keychain</source>
+        <extracomment>The master key that encrypts the saved client secret, Meituan sign key and tokens</extracomment>
+        <translation>密钥保存在：系统钥匙串</translation>
+    </message>
+    <message>
+        <source>Key that protects the saved secrets: kept in a file (master.key in the data folder; no system keychain, or DYGW_KEY_STORE=file)</source>
+        <extracomment>The master key that encrypts the saved client secret, Meituan sign key and tokens</extracomment>
+        <translation>密钥保存在：文件（数据目录中的 master.key；没有系统钥匙串，或设置了 DYGW_KEY_STORE=file）</translation>
+    </message>
 </context>
 <context>
     <name>DouyinErrorText</name>

@@ -173,6 +173,7 @@ void LanApiServer::answerHealth(const QHttpServerRequest &request, QHttpServerRe
             {QStringLiteral("meituan"),
              meituanHealth(m_meituanStatus ? m_meituanStatus() : MeituanStatus{})},
             {QStringLiteral("enrichment_backlog"), backlog},
+            {QStringLiteral("secrets"), m_secretsStorage},
     };
     JsonReply::write(responder, databaseOk ? Status::Ok : Status::ServiceUnavailable, body,
                      requestId);

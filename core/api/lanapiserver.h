@@ -47,6 +47,10 @@ public:
         m_tokenValidUntil = std::move(provider);
     }
 
+    // Where the master key that seals the secrets lives: /health's "secrets" ("keychain",
+    // "file"; SecretBox::storageName).
+    void setSecretsStorage(const QString &storage) { m_secretsStorage = storage; }
+
     // Meituan's part of /health, read on this object's thread.
     void setMeituanStatus(std::function<MeituanStatus()> provider)
     {
@@ -85,6 +89,7 @@ private:
     Database *m_database;
     bool m_douyinConfigured = false;
     bool m_accountIdMissing = false;
+    QString m_secretsStorage = QStringLiteral("file");
     std::function<qint64()> m_tokenValidUntil;
     std::function<MeituanStatus()> m_meituanStatus;
     HostPort m_address;

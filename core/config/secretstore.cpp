@@ -5,6 +5,7 @@
 #include <QSqlError>
 #include <QSqlQuery>
 
+#include "core/config/masterkeystore.h"
 #include "core/crypto/secretbox.h"
 #include "core/logging/categories.h"
 #include "core/store/database.h"
@@ -28,7 +29,7 @@ Result<std::unique_ptr<SecretStore>> SecretStore::openInDir(const QString &dataD
 Result<std::unique_ptr<SecretStore>> SecretStore::open(const QString &dataDir,
                                                        const QString &databaseLocation)
 {
-    auto box = SecretBox::openOrCreate(dataDir);
+    auto box = MasterKeyStore::open(dataDir);
     if (!box.ok())
         return box.error();
     auto database = Database::open(databaseLocation);

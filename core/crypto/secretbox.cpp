@@ -11,7 +11,6 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-constexpr qsizetype KEY_SIZE = 32;
 constexpr qsizetype NONCE_SIZE = 12;
 constexpr qsizetype TAG_SIZE = 16;
 constexpr char FORMAT_VERSION = 0x01;
@@ -22,7 +21,9 @@ Error keyFileError(const QString &path, const QString &reason)
     return makeError(ErrorCode::Crypto, u"master key file %1: %2"_s.arg(path, reason));
 }
 
-Result<SecretBox> loadKeyFile(const QString &path)
+} // namespace
+
+Result<QByteArray> SecretBox::readKeyFile(const QString &path)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
@@ -39,7 +40,17 @@ Result<SecretBox> loadKeyFile(const QString &path)
                                     .arg(key.size())
                                     .arg(key.size() > KEY_SIZE ? u" or more"_s : QString()));
     }
-    return SecretBox(std::move(key));
+    return key;
+}
+
+namespace {
+
+Result<SecretBox> loadKeyFile(const QString &path)
+{
+    auto key = SecretBox::readKeyFile(path);
+    if (!key.ok())
+        return key.error();
+    return SecretBox(std::move(key).value(), SecretBox::Storage::File);
 }
 
 } // namespace
@@ -76,12 +87,25 @@ Result<SecretBox> SecretBox::openOrCreate(const QString &dir)
         return keyFileError(path, reason);
     }
     file.close();
-    return SecretBox(std::move(key).value());
+    return SecretBox(std::move(key).value(), Storage::File);
 }
 
-SecretBox::SecretBox(QByteArray key) : m_key(std::move(key))
+SecretBox::SecretBox(QByteArray key, Storage storage) : m_key(std::move(key)), m_storage(storage)
 {
     Q_ASSERT(m_key.size() == KEY_SIZE);
+}
+
+QString SecretBox::storageName(Storage storage)
+{
+    switch (storage) {
+    case Storage::Keychain:
+        return u"keychain"_s;
+    case Storage::File:
+        return u"file"_s;
+    case Storage::Memory:
+        break;
+    }
+    return u"memory"_s;
 }
 
 Result<QByteArray> SecretBox::seal(QByteArrayView plaintext, QByteArrayView context) const

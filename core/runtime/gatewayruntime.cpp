@@ -12,6 +12,7 @@
 #include "core/api/metricsroutes.h"
 #include "core/api/noncestore.h"
 #include "core/api/requestauthenticator.h"
+#include "core/config/masterkeystore.h"
 #include "core/config/secretstore.h"
 #include "core/crypto/secretbox.h"
 #include "core/douyin/accesstokencache.h"
@@ -139,7 +140,7 @@ Result<Done> GatewayRuntime::openStorage(const QString &dataDir)
     qCInfo(lcApp) << "dy-gateway" << DYGW_VERSION << (m_options.demo ? "demo" : "") << "data dir"
                   << dataDir;
 
-    auto box = SecretBox::openOrCreate(dataDir);
+    auto box = MasterKeyStore::open(dataDir);
     if (!box.ok())
         return box.error();
     m_secretBox = std::make_unique<SecretBox>(box.value());
@@ -266,6 +267,7 @@ Result<HostPort> GatewayRuntime::startApi()
 
     m_api = new LanApiServer(m_database.get());
     m_api->setDouyinConfigured(m_douyin->isConfigured());
+    m_api->setSecretsStorage(SecretBox::storageName(m_secretBox->storage()));
     m_api->setDouyinAccountIdMissing(m_douyin->isConfigured()
                                      && m_douyin->config().lacksAccountId());
     DouyinClient *client = m_douyin;
@@ -311,6 +313,8 @@ SettingsSnapshot GatewayRuntime::settingsSnapshot()
     SettingsSnapshot snapshot = m_runtimeSettings->snapshot();
     snapshot.started = m_engine != nullptr;
     snapshot.demo = m_options.demo;
+    if (m_secretBox)
+        snapshot.masterKey = m_secretBox->storage();
     snapshot.api = m_apiAddress;
     snapshot.adminTokenFromEnvironment = !m_options.adminTokenFromEnvironment.isEmpty();
     snapshot.hasUnshownAdminToken = m_unshownAdminToken.has_value();

@@ -8,6 +8,7 @@
 
 #include "core/config/gatewaysettings.h"
 #include "core/config/hostport.h"
+#include "core/crypto/secretbox.h"
 
 // What the desktop app's settings page shows, read on the gateway thread. It never carries
 // the Douyin client secret or the Meituan sign key, only where the one in use comes from.
@@ -35,6 +36,8 @@ struct SettingsSnapshot
 
     bool started = false; // false: the engine has not started (yet); ask again later
     bool demo = false;
+    // Where the running gateway's master key lives (MasterKeyStore); Memory before start.
+    SecretBox::Storage masterKey = SecretBox::Storage::Memory;
     std::optional<HostPort> api; // where the LAN API listens now
     bool adminTokenFromEnvironment = false; // DYGW_ADMIN_TOKEN: cannot be changed here
     bool hasUnshownAdminToken = false; // generated at this start and not shown yet

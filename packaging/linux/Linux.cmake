@@ -35,12 +35,13 @@ set(CPACK_DEBIAN_PACKAGE_PRIORITY "optional")
 set(CPACK_DEBIAN_COMPRESSION_TYPE "xz")
 # Shared libraries come from dpkg-shlibdeps. What it cannot see is listed here: plugins
 # that Qt loads at run time (the SQLite driver, WebP/TIFF readers), GStreamer (Qt
-# Multimedia's camera and sound backend; -good has V4L2 and PulseAudio) and a CJK font.
+# Multimedia's camera and sound backend; -good has V4L2 and PulseAudio), a CJK font, and
+# libsecret, which QtKeychain opens at run time for the Secret Service (the master key).
 # (The xcb platform plugin is part of libqt6gui6 in Debian 12; qt6-qpa-plugins only has VNC.)
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 set(CPACK_DEBIAN_PACKAGE_DEPENDS
     "libqt6sql6-sqlite, qt6-image-formats-plugins, gstreamer1.0-plugins-base, \
-gstreamer1.0-plugins-good, fonts-wqy-microhei | fonts-noto-cjk")
+gstreamer1.0-plugins-good, fonts-wqy-microhei | fonts-noto-cjk, libsecret-1-0")
 # The window on Wayland without XWayland; Qt's own strings (dialog buttons) in Chinese.
 set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "qt6-wayland, qt6-translations-l10n")
 set(CPACK_DEBIAN_PACKAGE_CONTROL_EXTRA

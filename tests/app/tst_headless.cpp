@@ -30,7 +30,8 @@ private:
     {
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         for (const QString &name : env.keys()) {
-            if (name.startsWith("DYGW_") && name != "DYGW_TEST_APP")
+            // DYGW_KEY_STORE=file (tests/CMakeLists.txt): never the developer's own keychain.
+            if (name.startsWith("DYGW_") && name != "DYGW_TEST_APP" && name != "DYGW_KEY_STORE")
                 env.remove(name);
         }
         return env;

@@ -70,7 +70,7 @@ echo "Depends:   $depends"
 # From dpkg-shlibdeps, then the run-time plugins and the font listed by hand.
 for needed in libqt6core6 libqt6multimedia6 libqt6httpserver6 libssl3 'libzxing[0-9]*' \
     libqt6gui6 libqt6sql6-sqlite qt6-image-formats-plugins gstreamer1.0-plugins-base \
-    gstreamer1.0-plugins-good fonts-wqy-microhei; do
+    gstreamer1.0-plugins-good fonts-wqy-microhei 'libqt6keychain[0-9]*' libsecret-1-0; do
     grep -Eq "(^|[ ,|])$needed([ ,(]|$)" <<<"$depends" || fail "Depends lacks $needed"
 done
 for name in Maintainer Section Description; do
@@ -123,6 +123,8 @@ export HOME="$tmp/home" XDG_CONFIG_HOME="$tmp/home/config" XDG_DATA_HOME="$tmp/h
     XDG_RUNTIME_DIR="$tmp/home/runtime" QT_QPA_PLATFORM=offscreen
 mkdir -p "$XDG_CONFIG_HOME" "$XDG_DATA_HOME" && mkdir -m 700 "$XDG_RUNTIME_DIR"
 unset DYGW_ADMIN_TOKEN DYGW_LISTEN DYGW_DATA_DIR DYGW_DOUYIN_CLIENT_KEY DYGW_DOUYIN_CLIENT_SECRET
+# Nor the user's keychain: no session bus, so the master key is the file.
+unset DBUS_SESSION_BUS_ADDRESS DISPLAY WAYLAND_DISPLAY DYGW_KEY_STORE
 cd "$tmp"
 
 version_line=$(/usr/bin/dy-gateway --version)
@@ -153,7 +155,10 @@ with urllib.request.urlopen(sys.argv[1], timeout=10) as answer:
     status, body = answer.status, json.load(answer)
 if status != 200 or body.get("status") != "ok" or body.get("version") != sys.argv[2]:
     sys.exit(f"/health answered {status}: {body}")
-print(f"{status} status={body['status']} version={body['version']} database={body.get('database')}")
+# No session bus here: the master key is the file (README, "Where the master key lives").
+if body.get("secrets") != "file":
+    sys.exit(f"/health secrets: {body.get('secrets')}, expected file")
+print(f"{status} status={body['status']} version={body['version']} database={body.get('database')} secrets={body['secrets']}")
 PY
 ) || { cat "$tmp/stderr"; fail "GET $url/health"; }
 echo "/health:   $health"

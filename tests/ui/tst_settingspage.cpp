@@ -201,6 +201,11 @@ private slots:
         QCOMPARE(child<QLineEdit>("baseUrlEdit")->text(), QString("https://open.douyin.com"));
         QVERIFY(child<QLineEdit>("clientSecretEdit")->placeholderText().isEmpty());
         QVERIFY(!child<QPushButton>("saveButton")->isEnabled()); // nothing to save yet
+        // Where the master key is: the test environment has DYGW_KEY_STORE=file (the keychain
+        // side is tst_masterkeystore's, against a real Secret Service).
+        auto *keyStorage = child<QLabel>("keyStorageLabel");
+        QVERIFY(keyStorage->isVisible());
+        QVERIFY2(keyStorage->text().contains("in a file"), qPrintable(keyStorage->text()));
     }
 
     void testConnectionAgainstTheSandboxListsThePois()

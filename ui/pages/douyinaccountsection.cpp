@@ -57,6 +57,9 @@ void DouyinAccountSection::buildUi()
     m_testResult->setObjectName(QStringLiteral("testResult"));
     m_testResult->hide();
     m_restartHint = SettingsRow::hintLabel(this);
+    m_keyStorageLabel = SettingsRow::hintLabel(this);
+    m_keyStorageLabel->setObjectName(QStringLiteral("keyStorageLabel"));
+    m_keyStorageLabel->hide();
 
     auto *grid = SettingsRow::formGrid();
     int row = 0;
@@ -74,6 +77,7 @@ void DouyinAccountSection::buildUi()
     layout->addLayout(testRow);
     layout->addWidget(m_testResult);
     layout->addWidget(m_restartHint);
+    layout->addWidget(m_keyStorageLabel);
     layout->addStretch();
 }
 
@@ -92,6 +96,8 @@ void DouyinAccountSection::showSnapshot(const SettingsSnapshot &snapshot)
 void DouyinAccountSection::updateLocks(const SettingsSnapshot &snapshot)
 {
     m_secretSource = snapshot.clientSecret;
+    m_keyStorage = snapshot.masterKey;
+    updateKeyStorageText();
     if (!m_keyRow.showLock(snapshot, Setting::DouyinClientKey, m_clientKey))
         m_keyRow.note()->hide();
     if (!m_accountRow.showLock(snapshot, Setting::DouyinAccountId, m_accountId))
@@ -253,6 +259,27 @@ void DouyinAccountSection::showTestMessage(const QString &text, bool ok)
     m_testResult->show();
 }
 
+void DouyinAccountSection::updateKeyStorageText()
+{
+    switch (m_keyStorage) {
+    case SecretBox::Storage::Keychain:
+        //: The master key that encrypts the saved client secret, Meituan sign key and tokens
+        m_keyStorageLabel->setText(tr("Key that protects the saved secrets: kept in the system "
+                                      "keychain"));
+        break;
+    case SecretBox::Storage::File:
+        //: The master key that encrypts the saved client secret, Meituan sign key and tokens
+        m_keyStorageLabel->setText(tr("Key that protects the saved secrets: kept in a file "
+                                      "(master.key in the data folder; no system keychain, or "
+                                      "DYGW_KEY_STORE=file)"));
+        break;
+    case SecretBox::Storage::Memory:
+        m_keyStorageLabel->hide();
+        return;
+    }
+    m_keyStorageLabel->show();
+}
+
 void DouyinAccountSection::retranslateUi()
 {
     setTitle(tr("Douyin account"));
@@ -265,6 +292,7 @@ void DouyinAccountSection::retranslateUi()
     m_testButton->setText(tr("Test connection"));
     m_restartHint->setText(tr("Saved changes here take effect the next time dy-gateway "
                               "starts. Test them first with \"Test connection\"."));
+    updateKeyStorageText();
     if (m_testing)
         m_testResult->setText(tr("Connecting to Douyin…"));
     else if (m_lastOutcome)

@@ -46,6 +46,8 @@ private:
     void buildUi();
     void updateTestButton();
     void updateAccountNote();
+    // Where the master key that seals the saved secrets lives (MasterKeyStore).
+    void updateKeyStorageText();
     void showTestOutcome(const ConnectionProbe::Outcome &outcome);
     void showTestMessage(const QString &text, bool ok);
     static QString accountIdMissingText();
@@ -54,6 +56,7 @@ private:
     bool m_loaded = false;
     bool m_testing = false;
     SettingsSnapshot::SecretSource m_secretSource = SettingsSnapshot::SecretSource::None;
+    SecretBox::Storage m_keyStorage = SecretBox::Storage::Memory; // Memory: not started yet
     // Kept so the result can be worded again after a language switch.
     std::optional<ConnectionProbe::Outcome> m_lastOutcome;
 
@@ -69,4 +72,5 @@ private:
     QPushButton *m_testButton = nullptr;
     QLabel *m_testResult = nullptr;
     QLabel *m_restartHint = nullptr;
+    QLabel *m_keyStorageLabel = nullptr;
 };
