@@ -677,6 +677,22 @@ Use the scanner gun, type the code, or paste a screenshot (Ctrl+V).</source>
     </message>
 </context>
 <context>
+    <name>GatewayChooser</name>
+    <message>
+        <source>&amp;Gateway:</source>
+        <extracomment>Filter: which gateway (till) of a chain made the records</extracomment>
+        <translation>网关(&amp;G)：</translation>
+    </message>
+    <message>
+        <source>All gateways</source>
+        <translation>全部网关</translation>
+    </message>
+    <message>
+        <source>Show the records of one gateway (till) of the chain</source>
+        <translation>只看连锁中某一个网关（收银台）的记录</translation>
+    </message>
+</context>
+<context>
     <name>ImageCodeReader</name>
     <message>
         <source>That image cannot be read.</source>
@@ -2562,6 +2578,11 @@ Received: %4</source>
         <extracomment>Check box: the chart&apos;s bars in parts, one colour per platform (抖音 / 美团)</extracomment>
         <translation>图表按平台拆分</translation>
     </message>
+    <message>
+        <source>Gateway</source>
+        <extracomment>Group by: the gateway (till) of a chain that made the records</extracomment>
+        <translation>网关</translation>
+    </message>
 </context>
 <context>
     <name>SummaryTableModel</name>
@@ -2633,6 +2654,11 @@ Received: %4</source>
         <translation>
             <numerusform>%n 笔待结算</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Gateway</source>
+        <extracomment>Column: the gateway (till) of a chain that made the records</extracomment>
+        <translation>网关</translation>
     </message>
 </context>
 <context>

@@ -193,3 +193,50 @@ QString RecordText::extra(const QJsonObject &extra)
     }
     return lines.isEmpty() ? none() : lines.join(u'\n');
 }
+
+QString RecordText::orderField(const VerificationRecord &r, const QString &field)
+{
+    const auto orNone = [](const QString &text) {
+        return text.isEmpty() ? none() : text;
+    };
+    const auto millis = [](std::optional<qint64> seconds) {
+        return seconds ? std::optional<qint64>(*seconds * 1000) : std::nullopt;
+    };
+    if (field == QLatin1String("order_id"))
+        return orNone(r.orderId);
+    if (field == QLatin1String("source_order_id"))
+        return orNone(r.sourceOrderId);
+    if (field == QLatin1String("ext_order_id"))
+        return orNone(r.extOrderId);
+    if (field == QLatin1String("order_status"))
+        return orderStatus(r);
+    if (field == QLatin1String("pay_amount"))
+        return money(r.payAmount);
+    if (field == QLatin1String("receipt_amount"))
+        return r.settlementStatus == VerificationRecord::Settlement::Pending
+                ? none()
+                : money(r.receiptAmount);
+    if (field == QLatin1String("settlement_status"))
+        return r.settlementStatus ? settlement(*r.settlementStatus) : none();
+    if (field == QLatin1String("commission_amount"))
+        return money(r.commissionAmount);
+    if (field == QLatin1String("settled_at"))
+        return dateTime(r.settledAt);
+    if (field == QLatin1String("discount_amount"))
+        return money(r.discountAmount);
+    if (field == QLatin1String("enrichment_status"))
+        return enrichment(r.enrichmentStatus);
+    if (field == QLatin1String("enrichment_retry_count"))
+        return QString::number(r.enrichmentRetryCount);
+    if (field == QLatin1String("verify_time"))
+        return dateTime(millis(r.verifyTime));
+    if (field == QLatin1String("create_order_time"))
+        return dateTime(millis(r.createOrderTime));
+    if (field == QLatin1String("pay_time"))
+        return dateTime(millis(r.payTime));
+    if (field == QLatin1String("created_at"))
+        return dateTime(r.createdAt);
+    if (field == QLatin1String("updated_at"))
+        return dateTime(r.updatedAt);
+    return {};
+}

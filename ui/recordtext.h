@@ -37,6 +37,9 @@ public:
     static QString dateTime(std::optional<qint64> unixMs);
     // A record's extra information (the cashier's notes), one "key: value" line each.
     static QString extra(const QJsonObject &extra);
+    // The record detail's order, amount and time fields (VerificationView's names: order_id,
+    // pay_amount, settled_at, created_at, …); "" for a field it does not know.
+    static QString orderField(const VerificationRecord &record, const QString &field);
     // What an unknown value shows.
     static QString none();
 };

@@ -1,7 +1,5 @@
 #include "core/verify/verificationservice.h"
 
-#include <algorithm>
-
 #include <QDateTime>
 #include <QTimer>
 
@@ -50,19 +48,12 @@ QString idempotencySlot(const VerifyCommand &command)
 }
 
 using VerifyOutcomes::failure;
+using VerifyOutcomes::stillPending;
 
 // A verify_token whose record another gateway of the chain is verifying right now: how often
 // and how long its answer is waited for before the record is answered as it stands.
 constexpr int TOKEN_POLL_MS = 200;
 constexpr int TOKEN_POLLS = 75;
-
-bool stillPending(const VerifyOutcome &outcome)
-{
-    return std::any_of(outcome.records.cbegin(), outcome.records.cend(),
-                       [](const VerificationRecord &record) {
-                           return record.verifyStatus == VerificationRecord::Status::Pending;
-                       });
-}
 
 VerifyOutcome badInput(const Error &error)
 {

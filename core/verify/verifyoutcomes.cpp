@@ -257,4 +257,12 @@ VerifyOutcome replayOf(const QList<VerificationRecord> &records)
     return outcome;
 }
 
+bool stillPending(const VerifyOutcome &outcome)
+{
+    return std::any_of(outcome.records.cbegin(), outcome.records.cend(),
+                       [](const VerificationRecord &record) {
+                           return record.verifyStatus == VerificationRecord::Status::Pending;
+                       });
+}
+
 } // namespace VerifyOutcomes

@@ -29,6 +29,9 @@ VerifyOutcome fromAnswer(QList<VerificationRecord> records,
 // The answer for a verify that already has records (a repeated verify_token): theirs, as
 // Unknown while one of them is still open.
 VerifyOutcome replayOf(const QList<VerificationRecord> &records);
+// Some record of the outcome is still pending: its verify is in flight (here or at another
+// gateway of the chain).
+bool stillPending(const VerifyOutcome &outcome);
 PrepareOutcome::Kind prepareKind(const VerifyOutcome &outcome);
 PrepareOutcome asPrepare(const VerifyOutcome &outcome);
 

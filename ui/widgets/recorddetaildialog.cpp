@@ -343,51 +343,7 @@ QString RecordDetailDialog::value(const QString &field) const
         return RecordText::extra(m_record.extra);
     if (field.startsWith(QLatin1String("cancel")))
         return CancelText::field(r, field);
-    return orderValue(field);
-}
-
-// The order behind a record, its amounts, and when things happened.
-QString RecordDetailDialog::orderValue(const QString &field) const
-{
-    const VerificationRecord &r = m_record;
-    if (field == QLatin1String("order_id"))
-        return orNone(r.orderId);
-    if (field == QLatin1String("source_order_id"))
-        return orNone(r.sourceOrderId);
-    if (field == QLatin1String("ext_order_id"))
-        return orNone(r.extOrderId);
-    if (field == QLatin1String("order_status"))
-        return RecordText::orderStatus(r);
-    if (field == QLatin1String("pay_amount"))
-        return RecordText::money(r.payAmount);
-    if (field == QLatin1String("receipt_amount"))
-        return r.settlementStatus == VerificationRecord::Settlement::Pending
-                ? RecordText::none()
-                : RecordText::money(r.receiptAmount);
-    if (field == QLatin1String("settlement_status"))
-        return r.settlementStatus ? RecordText::settlement(*r.settlementStatus)
-                                  : RecordText::none();
-    if (field == QLatin1String("commission_amount"))
-        return RecordText::money(r.commissionAmount);
-    if (field == QLatin1String("settled_at"))
-        return RecordText::dateTime(r.settledAt);
-    if (field == QLatin1String("discount_amount"))
-        return RecordText::money(r.discountAmount);
-    if (field == QLatin1String("enrichment_status"))
-        return RecordText::enrichment(r.enrichmentStatus);
-    if (field == QLatin1String("enrichment_retry_count"))
-        return QString::number(r.enrichmentRetryCount);
-    if (field == QLatin1String("verify_time"))
-        return RecordText::dateTime(millis(r.verifyTime));
-    if (field == QLatin1String("create_order_time"))
-        return RecordText::dateTime(millis(r.createOrderTime));
-    if (field == QLatin1String("pay_time"))
-        return RecordText::dateTime(millis(r.payTime));
-    if (field == QLatin1String("created_at"))
-        return RecordText::dateTime(r.createdAt);
-    if (field == QLatin1String("updated_at"))
-        return RecordText::dateTime(r.updatedAt);
-    return {};
+    return RecordText::orderField(r, field);
 }
 
 void RecordDetailDialog::changeEvent(QEvent *event)

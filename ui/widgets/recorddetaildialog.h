@@ -58,7 +58,6 @@ private:
     QWidget *buildRawPane();
     void connectCancel();
     QString value(const QString &field) const;
-    QString orderValue(const QString &field) const;
 
     VerificationRecord m_record;
     QHash<QString, QString> m_poiNames;
