@@ -75,20 +75,6 @@ class bench_Gateway : public QObject
     Q_OBJECT
 
 private:
-    QJsonObject call(const QUrl &url, const QByteArray &method, const QByteArray &body = {},
-                     const QByteArray &auth = {})
-    {
-        QTcpSocket socket;
-        socket.connectToHost(QHostAddress(url.host()), quint16(url.port()));
-        if (!socket.waitForConnected(5000))
-            return {};
-        QList<QPair<QByteArray, QByteArray>> headers{{"Connection", "close"}};
-        if (!auth.isEmpty())
-            headers.append({"Authorization", "Bearer " + auth});
-        socket.write(httpRequest(method, url.path(QUrl::FullyEncoded).toUtf8(), headers, body));
-        return QJsonDocument::fromJson(readAnswer(socket)).object();
-    }
-
     QTemporaryDir m_dir;
     QProcess m_gateway;
     QUrl m_gatewayUrl;
@@ -117,15 +103,15 @@ private slots:
         m_sandboxUrl = QUrl(sandbox.match(QString::fromUtf8(out)).captured(1));
         m_gatewayUrl = QUrl(api.match(QString::fromUtf8(out)).captured(1));
         QVERIFY(m_gatewayUrl.port() > 0 && m_sandboxUrl.port() > 0);
-        const QJsonObject app = call(QUrl(m_gatewayUrl.toString() + "/v1/internal/apps"), "POST",
-                                     R"({"name":"bench"})", "bench-admin");
+        const QJsonObject app = callJson(QUrl(m_gatewayUrl.toString() + "/v1/internal/apps"),
+                                         "POST", R"({"name":"bench"})", "bench-admin");
         m_key = app["data"]["app"]["client_key"].toString().toUtf8();
         m_secret = app["data"]["client_secret"].toString().toUtf8();
         QVERIFY(!m_key.isEmpty());
         const QJsonObject token =
-                call(QUrl(m_sandboxUrl.toString() + "/oauth/client_token/"), "POST",
-                     R"({"client_key":"sandbox_client_key","client_secret":)"
-                     R"("sandbox_client_secret","grant_type":"client_credential"})");
+                callJson(QUrl(m_sandboxUrl.toString() + "/oauth/client_token/"), "POST",
+                         R"({"client_key":"sandbox_client_key","client_secret":)"
+                         R"("sandbox_client_secret","grant_type":"client_credential"})");
         m_token = token["data"]["access_token"].toString().toUtf8();
         QVERIFY(!m_token.isEmpty());
     }
@@ -207,8 +193,8 @@ private slots:
         const int coupons = 4000 * seconds;
         QList<QPair<QString, QString>> codes; // code, poi
         for (int i = 0; i < coupons / 10; ++i) {
-            const QJsonObject order = call(QUrl(m_sandboxUrl.toString() + "/sandbox/orders"),
-                                           "POST", R"({"certificates":10})");
+            const QJsonObject order = callJson(QUrl(m_sandboxUrl.toString() + "/sandbox/orders"),
+                                               "POST", R"({"certificates":10})");
             for (const QJsonValue &code : order["codes"].toArray())
                 codes.append({code.toString(), order["poi_id"].toString()});
         }

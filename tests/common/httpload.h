@@ -9,6 +9,8 @@
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QHostAddress>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QList>
 #include <QRegularExpression>
 #include <QTcpSocket>
@@ -223,6 +225,22 @@ inline QString problemWith(const Stats &stats)
                 .arg(stats.failures)
                 .arg(stats.requests);
     return {};
+}
+
+// One request on a connection of its own (set-up calls, not load): the answer's JSON object,
+// empty when there was none. auth is an admin token, sent as a bearer.
+inline QJsonObject callJson(const QUrl &url, const QByteArray &method, const QByteArray &body = {},
+                            const QByteArray &auth = {})
+{
+    QTcpSocket socket;
+    socket.connectToHost(QHostAddress(url.host()), quint16(url.port()));
+    if (!socket.waitForConnected(5000))
+        return {};
+    QList<QPair<QByteArray, QByteArray>> headers{{"Connection", "close"}};
+    if (!auth.isEmpty())
+        headers.append({"Authorization", "Bearer " + auth});
+    socket.write(httpRequest(method, url.path(QUrl::FullyEncoded).toUtf8(), headers, body));
+    return QJsonDocument::fromJson(readAnswer(socket)).object();
 }
 
 inline Stats runLoad(const QString &name, const QUrl &base, int clients, int seconds,
