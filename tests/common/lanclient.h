@@ -70,6 +70,15 @@ public:
     {
         return sendAll({adminRequest("POST", path, body)}).first();
     }
+    // Creates a verifier app with the admin token and signs as it from now on.
+    bool createApp(const QString &name)
+    {
+        const Reply created = adminPost("/v1/internal/apps", {{"name", name}});
+        const QJsonObject data = created.json.value("data").toObject();
+        key = data.value("app").toObject().value("client_key").toString().toLatin1();
+        secret = data.value("client_secret").toString().toLatin1();
+        return !key.isEmpty() && !secret.isEmpty();
+    }
     Reply adminGet(const QByteArray &pathAndQuery) const
     {
         return sendAll({adminRequest("GET", pathAndQuery)}).first();

@@ -114,12 +114,7 @@ private slots:
         m_control.setBaseUrl(m_runtime->sandbox()->baseUrl().toString());
         m_app.port = port();
         m_app.adminToken = ADMIN_TOKEN;
-        const LanClient::Reply created =
-                m_app.adminPost("/v1/internal/apps", {{"name", "kitchen display"}});
-        const QJsonObject data = created.json.value("data").toObject();
-        m_app.key = data.value("app").toObject().value("client_key").toString().toLatin1();
-        m_app.secret = data.value("client_secret").toString().toLatin1();
-        QVERIFY(!m_app.secret.isEmpty());
+        QVERIFY(m_app.createApp(QStringLiteral("kitchen display")));
     }
 
     void everyChangeOfAHundredVerificationsInOrder()

@@ -74,10 +74,7 @@ private slots:
         m_control.setBaseUrl(m_runtime->sandbox()->baseUrl().toString());
         m_app.port = m_runtime->api()->address().port;
         m_app.adminToken = ADMIN_TOKEN;
-        const Reply created = m_app.adminPost("/v1/internal/apps", {{"name", "recon till"}});
-        const QJsonObject data = created.json.value("data").toObject();
-        m_app.key = data.value("app").toObject().value("client_key").toString().toLatin1();
-        m_app.secret = data.value("client_secret").toString().toLatin1();
+        QVERIFY(m_app.createApp(QStringLiteral("recon till")));
         // The start-up's catch-up of missed days runs first; wait for it to settle.
         QTest::qWait(500);
     }
