@@ -12,6 +12,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include "tests/common/demoapi.h"
 #include "tests/common/demoruntime.h"
 #include "tests/common/lanclient.h"
 #include "tests/common/sandboxcontrol.h"
@@ -204,12 +205,9 @@ private:
 private slots:
     void initTestCase()
     {
-        m_runtime = startDemoRuntime(m_dir.path(), ADMIN_TOKEN);
+        m_runtime = startDemoApi(m_dir.path(), ADMIN_TOKEN, m_control, m_app,
+                                 QStringLiteral("metrics till"));
         QVERIFY(m_runtime);
-        m_control.setBaseUrl(m_runtime->sandbox()->baseUrl().toString());
-        m_app.port = port();
-        m_app.adminToken = ADMIN_TOKEN;
-        QVERIFY(m_app.createApp(QStringLiteral("metrics till")));
     }
 
     void theAdminTokenIsRequired_data()

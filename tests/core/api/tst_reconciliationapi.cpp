@@ -6,6 +6,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include "tests/common/demoapi.h"
 #include "tests/common/demoruntime.h"
 #include "tests/common/lanclient.h"
 #include "tests/common/sandboxcontrol.h"
@@ -69,12 +70,9 @@ private:
 private slots:
     void initTestCase()
     {
-        m_runtime = startDemoRuntime(m_dir.path(), ADMIN_TOKEN);
+        m_runtime = startDemoApi(m_dir.path(), ADMIN_TOKEN, m_control, m_app,
+                                 QStringLiteral("recon till"));
         QVERIFY(m_runtime);
-        m_control.setBaseUrl(m_runtime->sandbox()->baseUrl().toString());
-        m_app.port = m_runtime->api()->address().port;
-        m_app.adminToken = ADMIN_TOKEN;
-        QVERIFY(m_app.createApp(QStringLiteral("recon till")));
         // The start-up's catch-up of missed days runs first; wait for it to settle.
         QTest::qWait(500);
     }
